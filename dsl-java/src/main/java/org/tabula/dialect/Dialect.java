@@ -1,0 +1,172 @@
+package org.tabula.dialect;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.tabula.error.ErrorKind;
+import org.tabula.expr.SqlNode;
+import org.tabula.schema.Column;
+import org.tabula.type.SqlType;
+
+/**
+ * A database's flavour of SQL: how the AST becomes text, how identifiers are quoted, which
+ * DDL types and features it has, how values are bound and read, and what its error codes mean.
+ *
+ * <pre>{@code
+ * RenderedSql pg = statement.toSql(Dialect.POSTGRES);
+ * RenderedSql my = statement.toSql(Dialect.MYSQL);
+ * }</pre>
+ *
+ * <p>Dialects are stateless and shared. Rendering creates one short-lived {@link SqlRenderer}.
+ */
+public abstract class Dialect {
+
+    public static final Dialect SQLITE = new SqliteDialect();
+    public static final Dialect MYSQL = new MySqlDialect(false);
+    public static final Dialect MARIADB = new MySqlDialect(true);
+    public static final Dialect POSTGRES = new PostgresDialect();
+
+    /** Which statement a RETURNING clause would be attached to. */
+    public enum ReturningSupport { INSERT, UPDATE, DELETE }
+
+    /** A short name: sqlite, mysql, mariadb, postgresql. */
+    public abstract String name();
+
+    /** The dialect for a JDBC URL ({@code jdbc:sqlite:}, {@code jdbc:mysql:}, {@code jdbc:mariadb:}, {@code jdbc:postgresql:}). */
+    public static Dialect forUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:mariadb:")) {
+            return MARIADB;
+        }
+        if (jdbcUrl.startsWith("jdbc:mysql:")) {
+            return MYSQL;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRES;
+        }
+        throw new IllegalArgumentException("no Tabula dialect for URL " + jdbcUrl
+                + " (supported: jdbc:sqlite:, jdbc:mysql:, jdbc:mariadb:, jdbc:postgresql:)");
+    }
+
+    // ---------------------------------------------------------------- rendering
+
+    /** Renders any statement or expression to SQL plus bindings. */
+    public RenderedSql render(SqlNode node) {
+        SqlRenderer renderer = newRenderer();
+        node.accept(renderer);
+        return renderer.result();
+    }
+
+    /** A renderer for one statement. */
+    protected abstract SqlRenderer newRenderer();
+
+    /** Appends {@code identifier} quoted, doubling any quote character inside it. */
+    public abstract void quoteIdentifier(StringBuilder out, String identifier);
+
+    /** Quoted identifier as a string (for messages and tests). */
+    public final String quote(String identifier) {
+        StringBuilder sb = new StringBuilder(identifier.length() + 2);
+        quoteIdentifier(sb, identifier);
+        return sb.toString();
+    }
+
+    /** The DDL type of a column. */
+    public abstract String typeName(SqlType<?> type, Column<?> column);
+
+    // ---------------------------------------------------------------- capabilities
+
+    public abstract boolean supportsReturning(ReturningSupport statement);
+
+    /** Whether {@code CREATE INDEX IF NOT EXISTS} parses. */
+    public boolean supportsCreateIndexIfNotExists() {
+        return true;
+    }
+
+    /** Whether cancelling a running statement from another thread works with this database's driver. */
+    public boolean supportsStatementCancel() {
+        return true;
+    }
+
+    /** SQL run on each new connection (e.g. session time zone), or {@code null}. */
+    public String connectionInitSql() {
+        return null;
+    }
+
+    /** The fetch size that makes the driver stream rows instead of loading them all. */
+    public int streamingFetchSize(int requested) {
+        return requested;
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /** Binds {@code value} (possibly null) of {@code type} at {@code index}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, jdbcType(type));
+        } else {
+            type.bind(ps, index, type.coerce(value));
+        }
+    }
+
+    /** Reads a value of {@code type} from column {@code index}. */
+    public Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+        return type.read(rs, index);
+    }
+
+    /** The {@link Types} constant for NULLs of {@code type}. */
+    protected int jdbcType(SqlType<?> type) {
+        return switch (type.kind()) {
+            case BOOLEAN -> Types.BOOLEAN;
+            case INTEGER -> Types.INTEGER;
+            case BIGINT -> Types.BIGINT;
+            case DECIMAL -> Types.NUMERIC;
+            case DOUBLE -> Types.DOUBLE;
+            case VARCHAR, TEXT, ENUM -> Types.VARCHAR;
+            case DATE -> Types.DATE;
+            case TIMESTAMP -> Types.TIMESTAMP;
+            case INSTANT -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case BYTES -> Types.BINARY;
+            case UUID, JSON, ARRAY -> Types.OTHER;
+            case ANY -> Types.NULL;
+        };
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** What a driver exception means. The default reads the standard SQLState classes. */
+    public ErrorKind classify(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return ErrorKind.OTHER;
+        }
+        return switch (state) {
+            case "23505" -> ErrorKind.UNIQUE_VIOLATION;
+            case "23503" -> ErrorKind.FOREIGN_KEY_VIOLATION;
+            case "23502" -> ErrorKind.NOT_NULL_VIOLATION;
+            case "23514" -> ErrorKind.CHECK_VIOLATION;
+            case "57014" -> ErrorKind.CANCELED;
+            case "40001", "40P01" -> ErrorKind.TRANSACTION_CONFLICT;
+            default -> {
+                if (state.startsWith("23")) {
+                    yield ErrorKind.OTHER_INTEGRITY;
+                }
+                if (state.startsWith("22")) {
+                    yield ErrorKind.DATA;
+                }
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    yield ErrorKind.CONNECTION;
+                }
+                yield ErrorKind.OTHER;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

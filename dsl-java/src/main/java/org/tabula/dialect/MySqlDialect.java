@@ -1,0 +1,149 @@
+package org.tabula.dialect;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.tabula.error.ErrorKind;
+import org.tabula.schema.Column;
+import org.tabula.type.SqlType;
+
+/**
+ * MySQL 8 and MariaDB 10.5+ (one class, two instances: {@link Dialect#MYSQL} and
+ * {@link Dialect#MARIADB}, which adds INSERT/DELETE ... RETURNING). Sessions run in UTC;
+ * instants are stored as UTC {@code DATETIME(6)}, UUIDs as {@code CHAR(36)}.
+ */
+public final class MySqlDialect extends Dialect {
+
+    private final boolean mariaDb;
+
+    MySqlDialect(boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
+
+    public boolean isMariaDb() {
+        return mariaDb;
+    }
+
+    @Override
+    public String name() {
+        return mariaDb ? "mariadb" : "mysql";
+    }
+
+    @Override
+    protected SqlRenderer newRenderer() {
+        return new MySqlRenderer(this);
+    }
+
+    @Override
+    public void quoteIdentifier(StringBuilder out, String identifier) {
+        out.append('`');
+        SqliteDialect.appendDoubling(out, identifier, '`');
+        out.append('`');
+    }
+
+    @Override
+    public String typeName(SqlType<?> type, Column<?> column) {
+        return switch (type.kind()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INTEGER -> "INT";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> type.length() > 0 ? "DECIMAL(" + type.length() + ", " + type.scale() + ")" : "DECIMAL(65, 30)";
+            case DOUBLE -> "DOUBLE";
+            case VARCHAR -> "VARCHAR(" + (type.length() > 0 ? type.length() : 255) + ")";
+            case TEXT, ARRAY -> "LONGTEXT";
+            case ENUM -> "VARCHAR(255)";
+            case JSON -> "JSON";
+            case DATE -> "DATE";
+            case TIMESTAMP, INSTANT -> "DATETIME(6)";
+            case BYTES -> "LONGBLOB";
+            case UUID -> "CHAR(36)";
+            case ANY -> "LONGTEXT";
+        };
+    }
+
+    @Override
+    public boolean supportsReturning(ReturningSupport statement) {
+        return mariaDb && statement != ReturningSupport.UPDATE;
+    }
+
+    @Override
+    public boolean supportsCreateIndexIfNotExists() {
+        return mariaDb;
+    }
+
+    /** UTC sessions: CURRENT_TIMESTAMP defaults and stored instants agree. */
+    @Override
+    public String connectionInitSql() {
+        return "SET time_zone = '+00:00'";
+    }
+
+    /** Connector/J streams row by row only with this magic fetch size (or useCursorFetch). */
+    @Override
+    public int streamingFetchSize(int requested) {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes"})
+    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, jdbcType(type));
+            return;
+        }
+        switch (type.kind()) {
+            case INSTANT -> ps.setObject(index, LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC));
+            case UUID -> ps.setString(index, type.coerce(value).toString());
+            default -> super.bind(ps, index, type, value);
+        }
+    }
+
+    @Override
+    public Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+        switch (type.kind()) {
+            case INSTANT: {
+                LocalDateTime t = rs.getObject(index, LocalDateTime.class);
+                return t == null ? null : t.toInstant(ZoneOffset.UTC);
+            }
+            case UUID: {
+                String s = rs.getString(index);
+                return s == null ? null : UUID.fromString(s);
+            }
+            default:
+                return super.read(rs, index, type);
+        }
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        switch (e.getErrorCode()) {
+            case 1062, 1586 -> {
+                return ErrorKind.UNIQUE_VIOLATION;
+            }
+            case 1451, 1452, 1216, 1217 -> {
+                return ErrorKind.FOREIGN_KEY_VIOLATION;
+            }
+            case 1048, 1364 -> {
+                return ErrorKind.NOT_NULL_VIOLATION;
+            }
+            case 3819, 4025 -> {
+                return ErrorKind.CHECK_VIOLATION;
+            }
+            case 1406, 1264, 1366, 1292 -> {
+                return ErrorKind.DATA;
+            }
+            case 1317, 3024, 1969 -> {
+                return ErrorKind.CANCELED;
+            }
+            case 1213, 1205 -> {
+                return ErrorKind.TRANSACTION_CONFLICT;
+            }
+            default -> {
+                return super.classify(e);
+            }
+        }
+    }
+}

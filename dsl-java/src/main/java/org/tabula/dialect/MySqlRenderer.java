@@ -1,0 +1,81 @@
+package org.tabula.dialect;
+
+import java.util.List;
+import org.tabula.expr.Concat;
+import org.tabula.expr.Expression;
+import org.tabula.expr.NullOrdering;
+import org.tabula.expr.OrderItem;
+import org.tabula.schema.Column;
+import org.tabula.schema.Table;
+import org.tabula.statement.LockMode;
+import org.tabula.type.SqlTypes;
+
+/** MySQL/MariaDB's differences: CONCAT(), emulated NULLS FIRST/LAST, AUTO_INCREMENT, utf8mb4 tables. */
+final class MySqlRenderer extends SqlRenderer {
+
+    MySqlRenderer(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    public Void visitConcat(Concat concat) {
+        sql.append("CONCAT(");
+        List<Expression<?>> parts = concat.parts();
+        list(parts);
+        sql.append(')');
+        return null;
+    }
+
+    /** MySQL sorts NULLs first ascending and last descending; an {@code x IS NULL} key moves them. */
+    @Override
+    public Void visitOrderItem(OrderItem item) {
+        if (item.nulls() != NullOrdering.DEFAULT) {
+            operand(item.expression());
+            sql.append(item.nulls() == NullOrdering.LAST ? " IS NULL, " : " IS NOT NULL, ");
+        }
+        render(item.expression());
+        if (item.descending()) {
+            sql.append(" DESC");
+        }
+        return null;
+    }
+
+    @Override
+    protected void renderNow() {
+        sql.append("CURRENT_TIMESTAMP(6)");
+    }
+
+    @Override
+    protected void limitClause(Long limit, Long offset) {
+        if (limit == null && offset != null) {
+            sql.append(" LIMIT 18446744073709551615 OFFSET ");
+            parameter(offset, SqlTypes.BIGINT);
+            return;
+        }
+        super.limitClause(limit, offset);
+    }
+
+    @Override
+    protected void lockClause(LockMode mode) {
+        if (mode == LockMode.SHARE && ((MySqlDialect) dialect).isMariaDb()) {
+            sql.append(" LOCK IN SHARE MODE");
+            return;
+        }
+        super.lockClause(mode);
+    }
+
+    @Override
+    protected void emptyInsertValues() {
+        sql.append(" () VALUES ()");
+    }
+
+    @Override
+    protected void autoIncrementClause(Column<?> column) {
+        sql.append(" AUTO_INCREMENT");
+    }
+
+    @Override
+    protected void tableOptions(Table table) {
+        sql.append(" DEFAULT CHARSET=utf8mb4");
+    }
+}

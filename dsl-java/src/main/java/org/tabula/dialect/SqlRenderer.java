@@ -1,0 +1,881 @@
+package org.tabula.dialect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tabula.error.NotNullViolationException;
+import org.tabula.error.UnsupportedFeatureException;
+import org.tabula.expr.Aliased;
+import org.tabula.expr.AliasedColumn;
+import org.tabula.expr.Arithmetic;
+import org.tabula.expr.Between;
+import org.tabula.expr.BindParam;
+import org.tabula.expr.BindValue;
+import org.tabula.expr.Case;
+import org.tabula.expr.Cast;
+import org.tabula.expr.Comparison;
+import org.tabula.expr.Concat;
+import org.tabula.expr.Condition;
+import org.tabula.expr.ConstantCondition;
+import org.tabula.expr.Exists;
+import org.tabula.expr.Expression;
+import org.tabula.expr.FunctionCall;
+import org.tabula.expr.InList;
+import org.tabula.expr.InSubquery;
+import org.tabula.expr.Junction;
+import org.tabula.expr.Like;
+import org.tabula.expr.Not;
+import org.tabula.expr.NullOrdering;
+import org.tabula.expr.NullTest;
+import org.tabula.expr.OrderItem;
+import org.tabula.expr.RawSql;
+import org.tabula.expr.ScalarSubquery;
+import org.tabula.expr.SqlNode;
+import org.tabula.expr.SqlVisitor;
+import org.tabula.expr.Star;
+import org.tabula.schema.Column;
+import org.tabula.schema.ForeignKey;
+import org.tabula.schema.Index;
+import org.tabula.schema.Table;
+import org.tabula.schema.TableAlias;
+import org.tabula.schema.UniqueConstraint;
+import org.tabula.statement.CreateIndex;
+import org.tabula.statement.CreateTable;
+import org.tabula.statement.Delete;
+import org.tabula.statement.DerivedColumn;
+import org.tabula.statement.DerivedTable;
+import org.tabula.statement.DropIndex;
+import org.tabula.statement.DropTable;
+import org.tabula.statement.FromItem;
+import org.tabula.statement.Insert;
+import org.tabula.statement.Join;
+import org.tabula.statement.LockMode;
+import org.tabula.statement.Select;
+import org.tabula.statement.SetOperation;
+import org.tabula.statement.TextStatement;
+import org.tabula.statement.Update;
+import org.tabula.type.SqlType;
+import org.tabula.type.SqlTypes;
+
+/**
+ * Renders the AST to SQL text and bindings: the ANSI-leaning common ground of all dialects.
+ * Each dialect subclasses it and overrides the few places where its SQL differs (limit,
+ * concatenation, RETURNING, NULLS ordering, auto-increment DDL...).
+ *
+ * <p>One renderer renders one statement and is then thrown away. It is the only place where
+ * SQL text is built: values become {@code ?} plus a {@link Binding}, identifiers go through
+ * {@link Dialect#quoteIdentifier}.
+ */
+public class SqlRenderer implements SqlVisitor<Void> {
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+    protected final Dialect dialect;
+    protected final StringBuilder sql = new StringBuilder(256);
+    protected final List<Binding> bindings = new ArrayList<>();
+    /** Whether column references carry their table name; off in INSERT column lists and SET targets. */
+    protected boolean qualify = true;
+    /** Inside ORDER BY / GROUP BY an aliased expression is referred to by its alias. */
+    protected boolean aliasReferences;
+    /** Inside DDL there are no parameters: a bound value there is a programming error. */
+    protected boolean ddl;
+    /** Tables of enclosing queries, for auto-correlating subqueries with an implicit FROM. */
+    private final Deque<Set<Table>> scopes = new ArrayDeque<>();
+
+    protected SqlRenderer(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The SQL and bindings rendered so far. */
+    public RenderedSql result() {
+        return new RenderedSql(sql.toString(), bindings);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    protected final void quote(String identifier) {
+        dialect.quoteIdentifier(sql, identifier);
+    }
+
+    protected final void render(SqlNode node) {
+        node.accept(this);
+    }
+
+    /** {@code ?} with a value. */
+    protected final void parameter(Object value, SqlType<?> type) {
+        if (ddl) {
+            throw new IllegalArgumentException("DDL cannot carry bound values; write a server default as SQL text");
+        }
+        sql.append('?');
+        bindings.add(Binding.value(value, type));
+    }
+
+    protected final void list(List<? extends SqlNode> nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            render(nodes.get(i));
+        }
+    }
+
+    /** Renders a nested expression, in parentheses when it would otherwise bind wrongly. */
+    protected final void operand(Expression<?> e) {
+        boolean parens = e instanceof Junction || e instanceof Arithmetic<?> || e instanceof Comparison
+                || e instanceof Not || e instanceof Like || e instanceof Between || e instanceof InList
+                || e instanceof NullTest;
+        if (parens) {
+            sql.append('(');
+        }
+        render(e);
+        if (parens) {
+            sql.append(')');
+        }
+    }
+
+    protected final void subquery(Select select) {
+        sql.append('(');
+        render(select);
+        sql.append(')');
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    @Override
+    public Void visitColumn(Column<?> column) {
+        if (qualify) {
+            quote(column.table().name());
+            sql.append('.');
+        }
+        quote(column.name());
+        return null;
+    }
+
+    @Override
+    public Void visitAliasedColumn(AliasedColumn<?> column) {
+        quote(column.alias().alias());
+        sql.append('.');
+        quote(column.column().name());
+        return null;
+    }
+
+    @Override
+    public Void visitDerivedColumn(DerivedColumn<?> column) {
+        quote(column.table().alias());
+        sql.append('.');
+        quote(column.name());
+        return null;
+    }
+
+    @Override
+    public Void visitBindValue(BindValue<?> value) {
+        parameter(value.value(), value.type());
+        return null;
+    }
+
+    @Override
+    public Void visitBindParam(BindParam<?> param) {
+        if (ddl) {
+            throw new IllegalArgumentException("DDL cannot carry parameters (:" + param.name() + ")");
+        }
+        sql.append('?');
+        bindings.add(Binding.named(param.name(), param.type()));
+        return null;
+    }
+
+    @Override
+    public Void visitRawSql(RawSql<?> raw) {
+        sql.append(raw.sql());
+        return null;
+    }
+
+    @Override
+    public Void visitComparison(Comparison comparison) {
+        operand(comparison.left());
+        sql.append(' ').append(comparison.operator().sql()).append(' ');
+        operand(comparison.right());
+        return null;
+    }
+
+    @Override
+    public Void visitJunction(Junction junction) {
+        String op = junction.kind() == Junction.Kind.AND ? " AND " : " OR ";
+        List<Condition> parts = junction.conditions();
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sql.append(op);
+            }
+            Condition c = parts.get(i);
+            boolean parens = c instanceof Junction;
+            if (parens) {
+                sql.append('(');
+            }
+            render(c);
+            if (parens) {
+                sql.append(')');
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitNot(Not not) {
+        sql.append("NOT (");
+        render(not.condition());
+        sql.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitNullTest(NullTest test) {
+        operand(test.expression());
+        sql.append(test.negated() ? " IS NOT NULL" : " IS NULL");
+        return null;
+    }
+
+    @Override
+    public Void visitInList(InList in) {
+        operand(in.expression());
+        sql.append(in.negated() ? " NOT IN (" : " IN (");
+        list(in.values());
+        sql.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitInSubquery(InSubquery in) {
+        operand(in.expression());
+        sql.append(in.negated() ? " NOT IN " : " IN ");
+        subquery(in.subquery());
+        return null;
+    }
+
+    @Override
+    public Void visitBetween(Between between) {
+        operand(between.expression());
+        sql.append(between.negated() ? " NOT BETWEEN " : " BETWEEN ");
+        operand(between.low());
+        sql.append(" AND ");
+        operand(between.high());
+        return null;
+    }
+
+    @Override
+    public Void visitLike(Like like) {
+        if (like.caseInsensitive()) {
+            sql.append("lower(");
+            render(like.expression());
+            sql.append(')');
+            sql.append(like.negated() ? " NOT LIKE lower(" : " LIKE lower(");
+            render(like.pattern());
+            sql.append(')');
+        } else {
+            operand(like.expression());
+            sql.append(like.negated() ? " NOT LIKE " : " LIKE ");
+            render(like.pattern());
+        }
+        if (like.escaped()) {
+            sql.append(" ESCAPE '").append(Like.ESCAPE_CHAR).append('\'');
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitExists(Exists exists) {
+        sql.append(exists.negated() ? "NOT EXISTS " : "EXISTS ");
+        subquery(exists.subquery());
+        return null;
+    }
+
+    @Override
+    public Void visitScalarSubquery(ScalarSubquery<?> subquery) {
+        subquery(subquery.subquery());
+        return null;
+    }
+
+    @Override
+    public Void visitArithmetic(Arithmetic<?> arithmetic) {
+        operand(arithmetic.left());
+        sql.append(' ').append(arithmetic.operator().sql()).append(' ');
+        operand(arithmetic.right());
+        return null;
+    }
+
+    /** {@code a || b}; MySQL overrides with {@code CONCAT(a, b)}. */
+    @Override
+    public Void visitConcat(Concat concat) {
+        List<Expression<?>> parts = concat.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sql.append(" || ");
+            }
+            operand(parts.get(i));
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitFunctionCall(FunctionCall<?> call) {
+        String name = call.name();
+        if (!FUNCTION_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a function name: " + name);
+        }
+        if (name.equals("now") && call.arguments().isEmpty()) {
+            renderNow();
+            return null;
+        }
+        sql.append(name.toUpperCase(java.util.Locale.ROOT)).append('(');
+        if (call.distinct()) {
+            sql.append("DISTINCT ");
+        }
+        if (call.arguments().isEmpty() && name.equals("count")) {
+            sql.append('*');
+        } else {
+            list(call.arguments());
+        }
+        sql.append(')');
+        return null;
+    }
+
+    /** The current timestamp. */
+    protected void renderNow() {
+        sql.append("CURRENT_TIMESTAMP");
+    }
+
+    @Override
+    public Void visitCase(Case<?> caseExpression) {
+        sql.append("CASE");
+        for (Case.When<?> when : caseExpression.whens()) {
+            sql.append(" WHEN ");
+            render(when.condition());
+            sql.append(" THEN ");
+            render(when.result());
+        }
+        if (caseExpression.otherwise() != null) {
+            sql.append(" ELSE ");
+            render(caseExpression.otherwise());
+        }
+        sql.append(" END");
+        return null;
+    }
+
+    @Override
+    public Void visitAliased(Aliased<?> aliased) {
+        if (aliasReferences) {
+            quote(aliased.alias());
+        } else {
+            render(aliased.expression());
+            sql.append(" AS ");
+            quote(aliased.alias());
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitCast(Cast<?> cast) {
+        sql.append("CAST(");
+        render(cast.expression());
+        sql.append(" AS ").append(dialect.typeName(cast.type(), null)).append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitConstantCondition(ConstantCondition condition) {
+        sql.append(condition.value() ? "1 = 1" : "1 = 0");
+        return null;
+    }
+
+    @Override
+    public Void visitOrderItem(OrderItem item) {
+        render(item.expression());
+        if (item.descending()) {
+            sql.append(" DESC");
+        }
+        if (item.nulls() == NullOrdering.FIRST) {
+            sql.append(" NULLS FIRST");
+        } else if (item.nulls() == NullOrdering.LAST) {
+            sql.append(" NULLS LAST");
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitStar(Star star) {
+        sql.append('*');
+        return null;
+    }
+
+    // ---------------------------------------------------------------- from items
+
+    @Override
+    public Void visitTable(Table table) {
+        quote(table.name());
+        return null;
+    }
+
+    @Override
+    public Void visitTableAlias(TableAlias alias) {
+        quote(alias.table().name());
+        sql.append(" AS ");
+        quote(alias.alias());
+        return null;
+    }
+
+    @Override
+    public Void visitDerivedTable(DerivedTable derived) {
+        subquery(derived.select());
+        sql.append(" AS ");
+        quote(derived.alias());
+        return null;
+    }
+
+    @Override
+    public Void visitJoin(Join join) {
+        render(join.left());
+        sql.append(' ').append(join.type().sql()).append(' ');
+        boolean nested = join.right() instanceof Join;
+        if (nested) {
+            sql.append('(');
+        }
+        render(join.right());
+        if (nested) {
+            sql.append(')');
+        }
+        sql.append(" ON ");
+        render(join.on());
+        return null;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Override
+    public Void visitSelect(Select select) {
+        List<FromItem> from = fromOf(select);
+        Set<Table> scope = new HashSet<>();
+        for (FromItem item : from) {
+            collectTables(item, scope);
+        }
+        scopes.push(scope);
+        try {
+            sql.append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
+            list(select.selections());
+            if (!from.isEmpty()) {
+                sql.append(" FROM ");
+                list(from);
+            }
+            if (select.where() != null) {
+                sql.append(" WHERE ");
+                render(select.where());
+            }
+            if (!select.groupBy().isEmpty()) {
+                sql.append(" GROUP BY ");
+                aliasReferences = true;
+                list(select.groupBy());
+                aliasReferences = false;
+            }
+            if (select.having() != null) {
+                sql.append(" HAVING ");
+                render(select.having());
+            }
+            orderByClause(select.orderBy());
+            limitClause(select.limit(), select.offset());
+            if (select.lock() != LockMode.NONE) {
+                lockClause(select.lock());
+            }
+        } finally {
+            scopes.pop();
+        }
+        return null;
+    }
+
+    /** The FROM of a select: explicit, or inferred minus the tables of enclosing queries (correlation). */
+    private List<FromItem> fromOf(Select select) {
+        if (!select.from().isEmpty()) {
+            return select.from();
+        }
+        List<FromItem> inferred = select.effectiveFrom();
+        if (scopes.isEmpty() || inferred.isEmpty()) {
+            return inferred;
+        }
+        List<FromItem> own = new ArrayList<>(inferred.size());
+        for (FromItem item : inferred) {
+            boolean outer = false;
+            for (Set<Table> s : scopes) {
+                if (s.contains(item)) {
+                    outer = true;
+                    break;
+                }
+            }
+            if (!outer) {
+                own.add(item);
+            }
+        }
+        return own;
+    }
+
+    private static void collectTables(FromItem item, Set<Table> out) {
+        if (item instanceof Table t) {
+            out.add(t);
+        } else if (item instanceof Join j) {
+            collectTables(j.left(), out);
+            collectTables(j.right(), out);
+        }
+    }
+
+    protected void orderByClause(List<OrderItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        sql.append(" ORDER BY ");
+        aliasReferences = true;
+        list(items);
+        aliasReferences = false;
+    }
+
+    /** {@code LIMIT ? OFFSET ?}, parts omitted when not set. */
+    protected void limitClause(Long limit, Long offset) {
+        if (limit != null) {
+            sql.append(" LIMIT ");
+            parameter(limit, SqlTypes.BIGINT);
+        }
+        if (offset != null) {
+            sql.append(" OFFSET ");
+            parameter(offset, SqlTypes.BIGINT);
+        }
+    }
+
+    protected void lockClause(LockMode mode) {
+        switch (mode) {
+            case UPDATE -> sql.append(" FOR UPDATE");
+            case UPDATE_NOWAIT -> sql.append(" FOR UPDATE NOWAIT");
+            case UPDATE_SKIP_LOCKED -> sql.append(" FOR UPDATE SKIP LOCKED");
+            case SHARE -> sql.append(" FOR SHARE");
+            case NONE -> {
+            }
+        }
+    }
+
+    @Override
+    public Void visitSetOperation(SetOperation operation) {
+        List<Select> selects = operation.selects();
+        for (int i = 0; i < selects.size(); i++) {
+            if (i > 0) {
+                sql.append(' ').append(operation.kind().sql()).append(' ');
+            }
+            setOperand(selects.get(i));
+        }
+        orderByClause(operation.orderBy());
+        limitClause(operation.limit(), operation.offset());
+        return null;
+    }
+
+    /** One member of a UNION; SQLite does not allow parentheses there. */
+    protected void setOperand(Select select) {
+        subquery(select);
+    }
+
+    // ---------------------------------------------------------------- DML
+
+    @Override
+    public Void visitInsert(Insert insert) {
+        Table table = insert.table();
+        List<Column<?>> columns = new ArrayList<>(insert.columns());
+        List<List<Expression<?>>> rows = new ArrayList<>(insert.rows());
+        if (insert.fromSelect() == null) {
+            addClientDefaults(table, columns, rows);
+        }
+        checkRequiredColumns(table, columns);
+        sql.append("INSERT INTO ");
+        quote(table.name());
+        if (columns.isEmpty() && insert.fromSelect() == null) {
+            emptyInsertValues();
+        } else {
+            sql.append(" (");
+            qualify = false;
+            list(columns);
+            qualify = true;
+            sql.append(')');
+            if (insert.fromSelect() != null) {
+                sql.append(' ');
+                render(insert.fromSelect());
+            } else {
+                sql.append(" VALUES ");
+                for (int r = 0; r < rows.size(); r++) {
+                    if (r > 0) {
+                        sql.append(", ");
+                    }
+                    sql.append('(');
+                    List<Expression<?>> row = rows.get(r);
+                    for (int i = 0; i < row.size(); i++) {
+                        if (i > 0) {
+                            sql.append(", ");
+                        }
+                        value(columns.get(i), row.get(i));
+                    }
+                    sql.append(')');
+                }
+            }
+        }
+        returning(Dialect.ReturningSupport.INSERT, table, insert.returning());
+        return null;
+    }
+
+    /** Renders a value written to {@code column}, tagging its binding with the column for validation. */
+    protected final void value(Column<?> column, Expression<?> value) {
+        int before = bindings.size();
+        render(value);
+        if (value instanceof BindValue<?> || value instanceof BindParam<?>) {
+            if (bindings.size() == before + 1) {
+                Binding b = bindings.get(before);
+                bindings.set(before, new Binding(b.name(), b.value(), b.type(), column));
+            }
+        }
+    }
+
+    /** Client-side defaults for columns the insert leaves out, evaluated now, once per row. */
+    @SuppressWarnings("unchecked")
+    private static void addClientDefaults(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows) {
+        for (Column<?> column : table.columns()) {
+            if (column.defaultValue() == null || columns.contains(column)) {
+                continue;
+            }
+            boolean named = !rows.isEmpty() && !rows.get(0).isEmpty() && rows.get(0).get(0) instanceof BindParam<?>;
+            if (named) {
+                continue; // executemany: the engine fills defaults per row
+            }
+            columns.add(column);
+            if (rows.isEmpty()) {
+                rows.add(new ArrayList<>());
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                List<Expression<?>> row = new ArrayList<>(rows.get(r));
+                Column<Object> c = (Column<Object>) column;
+                row.add(new BindValue<>(c.defaultValue().get(), c.type()));
+                rows.set(r, row);
+            }
+        }
+    }
+
+    private static void checkRequiredColumns(Table table, List<Column<?>> columns) {
+        for (Column<?> column : table.columns()) {
+            if (!column.isNullable() && !column.hasServerValue() && column.defaultValue() == null
+                    && !columns.contains(column)) {
+                throw new NotNullViolationException("insert into " + table.name() + ": column "
+                        + column.qualifiedName() + " is NOT NULL and has no value or default", null, null);
+            }
+        }
+    }
+
+    /** An insert of a row made only of defaults. MySQL overrides. */
+    protected void emptyInsertValues() {
+        sql.append(" DEFAULT VALUES");
+    }
+
+    protected void returning(Dialect.ReturningSupport kind, Table table, List<Expression<?>> expressions) {
+        if (expressions.isEmpty()) {
+            return;
+        }
+        if (!dialect.supportsReturning(kind)) {
+            throw new UnsupportedFeatureException(kind + " ... RETURNING is not supported by " + dialect.name()
+                    + " (table " + table.name() + ")"
+                    + (kind == Dialect.ReturningSupport.INSERT ? "" : "; select the rows in the same transaction instead"));
+        }
+        sql.append(" RETURNING ");
+        boolean saved = qualify;
+        qualify = false;
+        list(expressions);
+        qualify = saved;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Void visitUpdate(Update update) {
+        Table table = update.table();
+        if (update.where() == null && !update.unrestricted()) {
+            throw new IllegalStateException("update of " + table.name()
+                    + " has no WHERE clause; add where(...) or call allRows() to update every row");
+        }
+        List<Update.Assignment> assignments = new ArrayList<>(update.assignments());
+        if (assignments.isEmpty()) {
+            throw new IllegalStateException("update of " + table.name() + " sets no column");
+        }
+        for (Column<?> column : table.columns()) {
+            if (column.onUpdate() != null && assignments.stream().noneMatch(a -> a.column().equals(column))) {
+                Column<Object> c = (Column<Object>) column;
+                assignments.add(new Update.Assignment(c, new BindValue<>(c.onUpdate().get(), c.type())));
+            }
+        }
+        sql.append("UPDATE ");
+        quote(table.name());
+        sql.append(" SET ");
+        for (int i = 0; i < assignments.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Update.Assignment a = assignments.get(i);
+            quote(a.column().name());
+            sql.append(" = ");
+            value(a.column(), a.value());
+        }
+        if (update.where() != null) {
+            sql.append(" WHERE ");
+            render(update.where());
+        }
+        returning(Dialect.ReturningSupport.UPDATE, table, update.returning());
+        return null;
+    }
+
+    @Override
+    public Void visitDelete(Delete delete) {
+        Table table = delete.table();
+        if (delete.where() == null && !delete.unrestricted()) {
+            throw new IllegalStateException("delete from " + table.name()
+                    + " has no WHERE clause; add where(...) or call allRows() to delete every row");
+        }
+        sql.append("DELETE FROM ");
+        quote(table.name());
+        if (delete.where() != null) {
+            sql.append(" WHERE ");
+            render(delete.where());
+        }
+        returning(Dialect.ReturningSupport.DELETE, table, delete.returning());
+        return null;
+    }
+
+    @Override
+    public Void visitText(TextStatement text) {
+        List<String> fragments = text.fragments();
+        List<String> names = text.parameterOccurrences();
+        sql.append(fragments.get(0));
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            BindValue<?> bound = text.boundValue(name);
+            sql.append('?');
+            bindings.add(bound != null ? Binding.value(bound.value(), bound.type()) : Binding.named(name, SqlTypes.ANY));
+            sql.append(fragments.get(i + 1));
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- DDL
+
+    @Override
+    public Void visitCreateTable(CreateTable create) {
+        ddl = true;
+        qualify = false;
+        Table table = create.table();
+        sql.append(create.ifNotExists() ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
+        quote(table.name());
+        sql.append(" (");
+        List<Column<?>> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            columnDefinition(columns.get(i));
+        }
+        List<Column<?>> pk = table.primaryKey();
+        if (!pk.isEmpty() && !primaryKeyInline(table)) {
+            sql.append(", PRIMARY KEY (");
+            list(pk);
+            sql.append(')');
+        }
+        for (UniqueConstraint u : table.uniqueConstraints()) {
+            sql.append(", CONSTRAINT ");
+            quote(u.name());
+            sql.append(" UNIQUE (");
+            list(u.columns());
+            sql.append(')');
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            sql.append(", FOREIGN KEY (");
+            list(fk.columns());
+            sql.append(") REFERENCES ");
+            quote(fk.targetTable().name());
+            sql.append(" (");
+            list(fk.targets());
+            sql.append(')');
+            if (fk.onDelete() != org.tabula.schema.ReferentialAction.NO_ACTION) {
+                sql.append(" ON DELETE ").append(fk.onDelete().sql());
+            }
+            if (fk.onUpdate() != org.tabula.schema.ReferentialAction.NO_ACTION) {
+                sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+            }
+        }
+        sql.append(')');
+        tableOptions(table);
+        return null;
+    }
+
+    /** Whether the primary key is declared inside a column definition (SQLite's AUTOINCREMENT needs it). */
+    protected boolean primaryKeyInline(Table table) {
+        return false;
+    }
+
+    /** {@code "name" TYPE [identity] [DEFAULT x] [NOT NULL] [UNIQUE]}. */
+    protected void columnDefinition(Column<?> column) {
+        quote(column.name());
+        sql.append(' ').append(dialect.typeName(column.type(), column));
+        if (column.isAutoIncrement()) {
+            autoIncrementClause(column);
+        }
+        if (column.serverDefault() != null) {
+            sql.append(" DEFAULT ");
+            render(column.serverDefault());
+        }
+        if (!column.isNullable()) {
+            sql.append(" NOT NULL");
+        }
+        if (column.isUnique()) {
+            sql.append(" UNIQUE");
+        }
+    }
+
+    /** What follows the type of an auto-increment column. */
+    protected void autoIncrementClause(Column<?> column) {
+        sql.append(" GENERATED BY DEFAULT AS IDENTITY");
+    }
+
+    /** Text after the closing parenthesis of CREATE TABLE (MySQL's charset). */
+    protected void tableOptions(Table table) {
+    }
+
+    @Override
+    public Void visitDropTable(DropTable drop) {
+        sql.append(drop.ifExists() ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
+        quote(drop.table().name());
+        return null;
+    }
+
+    @Override
+    public Void visitCreateIndex(CreateIndex create) {
+        Index index = create.index();
+        sql.append(index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+        if (create.ifNotExists()) {
+            if (!dialect.supportsCreateIndexIfNotExists()) {
+                throw new UnsupportedFeatureException("CREATE INDEX IF NOT EXISTS is not supported by " + dialect.name());
+            }
+            sql.append("IF NOT EXISTS ");
+        }
+        quote(index.name());
+        sql.append(" ON ");
+        quote(index.table().name());
+        sql.append(" (");
+        qualify = false;
+        list(index.columns());
+        qualify = true;
+        sql.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitDropIndex(DropIndex drop) {
+        sql.append(drop.ifExists() ? "DROP INDEX IF EXISTS " : "DROP INDEX ");
+        quote(drop.index().name());
+        return null;
+    }
+}

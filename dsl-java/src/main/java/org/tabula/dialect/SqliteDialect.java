@@ -1,0 +1,185 @@
+package org.tabula.dialect;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.UUID;
+import org.tabula.error.ErrorKind;
+import org.tabula.schema.Column;
+import org.tabula.type.SqlType;
+
+/**
+ * SQLite (3.35+ for RETURNING). SQLite has no date, UUID or exact decimal storage, so those
+ * are kept as ISO-8601 text, UUID text and numeric text; instants are stored in UTC.
+ */
+public final class SqliteDialect extends Dialect {
+
+    /** {@code 2024-01-31 12:34:56.123456}: sorts correctly as text and matches CURRENT_TIMESTAMP's shape. */
+    static final DateTimeFormatter TIMESTAMP_TEXT = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .toFormatter();
+
+    private static final DateTimeFormatter TIMESTAMP_PARSE = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd")
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm[:ss]")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendLiteral('Z').optionalEnd()
+            .toFormatter();
+
+    SqliteDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    protected SqlRenderer newRenderer() {
+        return new SqliteRenderer(this);
+    }
+
+    @Override
+    public void quoteIdentifier(StringBuilder out, String identifier) {
+        out.append('"');
+        appendDoubling(out, identifier, '"');
+        out.append('"');
+    }
+
+    static void appendDoubling(StringBuilder out, String identifier, char quote) {
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c == '\0') {
+                throw new IllegalArgumentException("identifier contains a NUL character");
+            }
+            if (c == quote) {
+                out.append(quote);
+            }
+            out.append(c);
+        }
+    }
+
+    @Override
+    public String typeName(SqlType<?> type, Column<?> column) {
+        if (column != null && column.isAutoIncrement()) {
+            return "INTEGER";
+        }
+        return switch (type.kind()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> type.length() > 0 ? "NUMERIC(" + type.length() + ", " + type.scale() + ")" : "NUMERIC";
+            case DOUBLE -> "REAL";
+            case VARCHAR -> type.length() > 0 ? "VARCHAR(" + type.length() + ")" : "VARCHAR";
+            case TEXT, ENUM, JSON, ARRAY -> "TEXT";
+            case DATE -> "DATE";
+            case TIMESTAMP, INSTANT -> "TIMESTAMP";
+            case BYTES -> "BLOB";
+            case UUID -> "CHAR(36)";
+            case ANY -> "";
+        };
+    }
+
+    @Override
+    public boolean supportsReturning(ReturningSupport statement) {
+        return true;
+    }
+
+    @Override
+    public boolean supportsStatementCancel() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes"})
+    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, jdbcType(type));
+            return;
+        }
+        switch (type.kind()) {
+            case DATE -> ps.setString(index, ((LocalDate) type.coerce(value)).toString());
+            case TIMESTAMP -> ps.setString(index, TIMESTAMP_TEXT.format((LocalDateTime) type.coerce(value)));
+            case INSTANT -> ps.setString(index,
+                    TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
+            case UUID -> ps.setString(index, type.coerce(value).toString());
+            case DECIMAL -> ps.setString(index, ((BigDecimal) type.coerce(value)).toPlainString());
+            default -> super.bind(ps, index, type, value);
+        }
+    }
+
+    @Override
+    public Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+        switch (type.kind()) {
+            case DATE: {
+                String s = rs.getString(index);
+                return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            }
+            case TIMESTAMP: {
+                String s = rs.getString(index);
+                return s == null ? null : LocalDateTime.parse(s, TIMESTAMP_PARSE);
+            }
+            case INSTANT: {
+                String s = rs.getString(index);
+                return s == null ? null : LocalDateTime.parse(s, TIMESTAMP_PARSE).toInstant(ZoneOffset.UTC);
+            }
+            case UUID: {
+                String s = rs.getString(index);
+                return s == null ? null : UUID.fromString(s);
+            }
+            case DECIMAL: {
+                String s = rs.getString(index);
+                if (s == null) {
+                    return null;
+                }
+                BigDecimal d = new BigDecimal(s);
+                return type.scale() > 0 ? d.setScale(type.scale(), RoundingMode.HALF_UP) : d;
+            }
+            default:
+                return super.read(rs, index, type);
+        }
+    }
+
+    /** sqlite-jdbc reports no SQLState; the extended result code is in the message. */
+    @Override
+    public ErrorKind classify(SQLException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("SQLITE_CONSTRAINT_UNIQUE") || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
+            return ErrorKind.UNIQUE_VIOLATION;
+        }
+        if (m.contains("SQLITE_CONSTRAINT_FOREIGNKEY")) {
+            return ErrorKind.FOREIGN_KEY_VIOLATION;
+        }
+        if (m.contains("SQLITE_CONSTRAINT_NOTNULL")) {
+            return ErrorKind.NOT_NULL_VIOLATION;
+        }
+        if (m.contains("SQLITE_CONSTRAINT_CHECK")) {
+            return ErrorKind.CHECK_VIOLATION;
+        }
+        if (m.contains("SQLITE_CONSTRAINT")) {
+            return ErrorKind.OTHER_INTEGRITY;
+        }
+        if (m.contains("SQLITE_INTERRUPT")) {
+            return ErrorKind.CANCELED;
+        }
+        if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
+            return ErrorKind.TRANSACTION_CONFLICT;
+        }
+        if (m.contains("SQLITE_MISMATCH") || m.contains("SQLITE_TOOBIG") || m.contains("SQLITE_RANGE")) {
+            return ErrorKind.DATA;
+        }
+        return super.classify(e);
+    }
+}

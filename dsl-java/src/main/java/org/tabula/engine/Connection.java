@@ -1,0 +1,706 @@
+package org.tabula.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tabula.dialect.Binding;
+import org.tabula.dialect.Dialect;
+import org.tabula.dialect.RenderedSql;
+import org.tabula.error.DataException;
+import org.tabula.error.DatabaseException;
+import org.tabula.error.NotNullViolationException;
+import org.tabula.error.TabulaException;
+import org.tabula.error.UnsupportedFeatureException;
+import org.tabula.expr.BindValue;
+import org.tabula.expr.Expression;
+import org.tabula.result.Result;
+import org.tabula.result.ResultColumns;
+import org.tabula.result.Row;
+import org.tabula.schema.Column;
+import org.tabula.schema.Table;
+import org.tabula.statement.Delete;
+import org.tabula.statement.Insert;
+import org.tabula.statement.Select;
+import org.tabula.statement.SetOperation;
+import org.tabula.statement.Statement;
+import org.tabula.statement.TextStatement;
+import org.tabula.statement.Update;
+import org.tabula.type.SqlType;
+import org.tabula.type.SqlTypes;
+import org.tabula.type.TypeKind;
+
+/**
+ * A pooled database connection with a transaction always open ("commit as you go").
+ * Not thread-safe: one thread (or one coroutine at a time) uses it, then closes it.
+ *
+ * <pre>{@code
+ * try (Connection conn = engine.connect()) {
+ *     Result r = conn.execute(insert(USERS).set(USERS.name, "ann"));
+ *     long id = r.insertedPrimaryKey().get(USERS.id);
+ *     conn.execute(insert(POSTS), List.of(                      // executemany (JDBC batch)
+ *         Map.of("user_id", id, "title", "one"),
+ *         Map.of("user_id", id, "title", "two")));
+ *     conn.commit();
+ * }                                                              // uncommitted work is rolled back
+ * }</pre>
+ */
+public final class Connection implements AutoCloseable {
+
+    private static final int BATCH_CHUNK = 1000;
+
+    private final Engine engine;
+    private final Dialect dialect;
+    private final java.sql.Connection jdbc;
+    private final List<JdbcCursor> openCursors = new ArrayList<>(2);
+    private volatile java.sql.Statement running;
+    private volatile boolean cancelled;
+    private boolean closed;
+    private boolean dirty;
+    private int savepoints;
+
+    Connection(Engine engine, java.sql.Connection jdbc) {
+        this.engine = engine;
+        this.dialect = engine.dialect();
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    /** Executes a statement. Queries are read into memory; see {@link #stream} for large results. */
+    public Result execute(Statement statement) {
+        return execute(statement, Map.of());
+    }
+
+    /** Executes a statement with values for its named parameters ({@code text()} or bind params). */
+    public Result execute(Statement statement, Map<String, ?> parameters) {
+        ensureOpen();
+        if (statement instanceof Insert insert) {
+            return executeInsert(insert, parameters);
+        }
+        RenderedSql rendered = render(statement);
+        return run(statement, rendered, parameters, false, 0, null);
+    }
+
+    /**
+     * Executes a statement once per parameter map, as one JDBC batch (executemany). An
+     * {@code insert(table)} without values takes its columns from the maps' keys.
+     */
+    public Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
+        ensureOpen();
+        if (rows.isEmpty()) {
+            return Result.ofCount(0, null);
+        }
+        if (rows.size() == 1) {
+            return execute(statement, rows.get(0));
+        }
+        if (statement.returnsRows()) {
+            throw new UnsupportedFeatureException("executemany cannot return rows; run " + statement
+                    + " once per row instead");
+        }
+        List<Column<?>> defaulted = List.of();
+        if (statement instanceof Insert insert && insert.rows().isEmpty() && insert.fromSelect() == null) {
+            Table table = insert.table();
+            List<Column<?>> columns = new ArrayList<>();
+            for (String key : rows.get(0).keySet()) {
+                Column<?> c = table.findColumn(key);
+                if (c == null) {
+                    throw new IllegalArgumentException("insert into " + table.name() + ": no column named " + key);
+                }
+                columns.add(c);
+            }
+            List<Column<?>> withDefaults = new ArrayList<>();
+            for (Column<?> c : table.columns()) {
+                if (c.defaultValue() != null && !columns.contains(c)) {
+                    columns.add(c);
+                    withDefaults.add(c);
+                }
+            }
+            defaulted = withDefaults;
+            statement = insert.withParametersFor(columns);
+        }
+        RenderedSql rendered = render(statement);
+        String context = contextOf(statement);
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(rendered.sql());
+            applyTimeout(ps);
+            long total = 0;
+            int pending = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                Map<String, ?> params = rows.get(r);
+                if (!defaulted.isEmpty()) {
+                    Map<String, Object> filled = new HashMap<>(params);
+                    for (Column<?> c : defaulted) {
+                        filled.putIfAbsent(c.name(), c.defaultValue().get());
+                    }
+                    params = filled;
+                }
+                if (r == 0) {
+                    announce(rendered, params);
+                }
+                bindAll(ps, rendered.bindings(), params, context);
+                ps.addBatch();
+                if (++pending == BATCH_CHUNK) {
+                    total += sum(runBatch(ps));
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                total += sum(runBatch(ps));
+            }
+            dirty = true;
+            return Result.ofCount(total, null);
+        } catch (SQLException e) {
+            throw translate(e, rendered.sql(), context);
+        } finally {
+            closeQuietly(ps);
+        }
+    }
+
+    private int[] runBatch(PreparedStatement ps) throws SQLException {
+        running = ps;
+        try {
+            return ps.executeBatch();
+        } finally {
+            running = null;
+        }
+    }
+
+    private static long sum(int[] counts) {
+        long total = 0;
+        for (int c : counts) {
+            total += c >= 0 ? c : (c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0);
+        }
+        return total;
+    }
+
+    /** Executes a query and reads its rows as they are asked for, with the default fetch size of 1,000. */
+    public Result stream(Statement statement) {
+        return stream(statement, 1000);
+    }
+
+    /**
+     * Executes a query and reads its rows in chunks of about {@code fetchSize}, so results larger
+     * than memory can be processed. Close the result (or read it to the end) to free the cursor.
+     */
+    public Result stream(Statement statement, int fetchSize) {
+        ensureOpen();
+        if (fetchSize <= 0) {
+            throw new IllegalArgumentException("fetchSize must be positive, got " + fetchSize);
+        }
+        RenderedSql rendered = render(statement);
+        return run(statement, rendered, Map.of(), true, fetchSize, null);
+    }
+
+    /** Renders with this connection's dialect. */
+    public RenderedSql render(Statement statement) {
+        return dialect.render(statement);
+    }
+
+    // ---------------------------------------------------------------- INSERT specifics
+
+    private Result executeInsert(Insert insert, Map<String, ?> parameters) {
+        Table table = insert.table();
+        boolean singleRow = insert.rows().size() == 1 && insert.fromSelect() == null;
+        if (!insert.returning().isEmpty()) {
+            if (dialect.supportsReturning(Dialect.ReturningSupport.INSERT)) {
+                return run(insert, render(insert), parameters, false, 0, null);
+            }
+            return emulateInsertReturning(insert, parameters);
+        }
+        List<Column<?>> pk = table.primaryKey();
+        if (!singleRow || pk.isEmpty()) {
+            return run(insert, render(insert), parameters, false, 0, null);
+        }
+        // Client-side defaults of key columns are drawn here, so the key is known without asking the database.
+        insert = withKeyDefaults(insert, pk);
+        Map<Column<?>, Expression<?>> row = insert.singleRow();
+        List<Column<?>> generated = new ArrayList<>();
+        for (Column<?> c : pk) {
+            if (!(row.get(c) instanceof BindValue<?>)) {
+                generated.add(c);
+            }
+        }
+        if (generated.isEmpty()) {
+            Result r = run(insert, render(insert), parameters, false, 0, null);
+            return Result.ofCount(r.rowCount(), keyRow(pk, row, Map.of()));
+        }
+        if (dialect.supportsReturning(Dialect.ReturningSupport.INSERT)) {
+            Insert withReturning = insert.returning(generated.toArray(new Expression<?>[0]));
+            Row returned = run(withReturning, render(withReturning), parameters, false, 0, null).one();
+            Map<Column<?>, Object> values = new HashMap<>();
+            for (Column<?> c : generated) {
+                values.put(c, returned.get(c));
+            }
+            return Result.ofCount(1, keyRow(pk, row, values));
+        }
+        List<Object> keys = new ArrayList<>();
+        RenderedSql rendered = render(insert);
+        long count = runWithGeneratedKeys(insert, rendered, parameters, generated.get(0), keys);
+        Map<Column<?>, Object> values = new HashMap<>();
+        if (!keys.isEmpty()) {
+            values.put(generated.get(0), keys.get(0));
+        }
+        return Result.ofCount(count, keyRow(pk, row, values));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Insert withKeyDefaults(Insert insert, List<Column<?>> pk) {
+        Map<Column<?>, Expression<?>> row = insert.singleRow();
+        Insert out = insert;
+        for (Column<?> c : pk) {
+            if (!row.containsKey(c) && c.defaultValue() != null) {
+                Column raw = c;
+                out = out.set(raw, (Object) raw.defaultValue().get());
+            }
+        }
+        return out;
+    }
+
+    private static Row keyRow(List<Column<?>> pk, Map<Column<?>, Expression<?>> row, Map<Column<?>, Object> generated) {
+        Object[] values = new Object[pk.size()];
+        String[] labels = new String[pk.size()];
+        SqlType<?>[] types = new SqlType<?>[pk.size()];
+        for (int i = 0; i < pk.size(); i++) {
+            Column<?> c = pk.get(i);
+            labels[i] = c.name();
+            types[i] = c.type();
+            values[i] = generated.containsKey(c) ? generated.get(c)
+                    : row.get(c) instanceof BindValue<?> b ? b.value() : null;
+        }
+        return new Row(new ResultColumns(labels, types, pk.toArray(new Expression<?>[0])), values);
+    }
+
+    /** MySQL has no INSERT ... RETURNING: insert, then read the rows back by their generated keys. */
+    private Result emulateInsertReturning(Insert insert, Map<String, ?> parameters) {
+        Table table = insert.table();
+        List<Column<?>> pk = table.primaryKey();
+        if (pk.size() != 1) {
+            throw new UnsupportedFeatureException("INSERT ... RETURNING is emulated on " + dialect.name()
+                    + " only for tables with a single-column primary key; " + table.name() + " has " + pk.size());
+        }
+        Column<?> key = pk.get(0);
+        Insert plain = insert.withoutReturning();
+        List<Object> keys = new ArrayList<>();
+        Map<Column<?>, Expression<?>> row = plain.singleRow();
+        if (row.get(key) instanceof BindValue<?> given) {
+            Result r = run(plain, render(plain), parameters, false, 0, null);
+            if (r.rowCount() > 0) {
+                keys.add(given.value());
+            }
+        } else if (key.isAutoIncrement()) {
+            runWithGeneratedKeys(plain, render(plain), parameters, key, keys);
+        } else {
+            throw new UnsupportedFeatureException("INSERT ... RETURNING on " + dialect.name() + " needs the key of "
+                    + table.name() + " to be given or auto-incremented");
+        }
+        if (keys.isEmpty()) {
+            return Result.buffered(null, List.of(), 0, null);
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Select readBack = Select.of(insert.returning()).from(table)
+                .where(((Column) key).in((List) keys)).orderBy(key.asc());
+        return run(readBack, render(readBack), Map.of(), false, 0, null);
+    }
+
+    private long runWithGeneratedKeys(Statement statement, RenderedSql rendered, Map<String, ?> parameters,
+                                      Column<?> keyColumn, List<Object> keysOut) {
+        String context = contextOf(statement);
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
+            applyTimeout(ps);
+            bindAll(ps, rendered.bindings(), parameters, context);
+            announce(rendered, parameters);
+            running = ps;
+            long count;
+            try {
+                count = ps.executeUpdate();
+            } finally {
+                running = null;
+            }
+            dirty = true;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    keysOut.add(keyColumn.type().coerce(keys.getObject(1)));
+                }
+            }
+            return count;
+        } catch (SQLException e) {
+            throw translate(e, rendered.sql(), context);
+        } finally {
+            closeQuietly(ps);
+        }
+    }
+
+    // ---------------------------------------------------------------- the one place statements run
+
+    private Result run(Statement statement, RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
+                       int fetchSize, Row insertedKey) {
+        String context = contextOf(statement);
+        PreparedStatement ps = null;
+        boolean keepOpen = false;
+        try {
+            if (streaming) {
+                ps = jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                ps.setFetchSize(dialect.streamingFetchSize(fetchSize));
+            } else {
+                ps = jdbc.prepareStatement(rendered.sql());
+                if (engine.options().fetchSize() > 0) {
+                    ps.setFetchSize(engine.options().fetchSize());
+                }
+            }
+            applyTimeout(ps);
+            bindAll(ps, rendered.bindings(), parameters, context);
+            announce(rendered, parameters);
+            running = ps;
+            boolean hasRows;
+            try {
+                hasRows = ps.execute();
+            } finally {
+                running = null;
+            }
+            dirty = true;
+            if (!hasRows) {
+                return Result.ofCount(ps.getUpdateCount(), insertedKey);
+            }
+            ResultSet rs = ps.getResultSet();
+            ResultColumns columns = columnsOf(statement, rs.getMetaData());
+            if (streaming) {
+                JdbcCursor cursor = new JdbcCursor(this, ps, rs, columns, rendered.sql());
+                openCursors.add(cursor);
+                keepOpen = true;
+                return Result.streaming(columns, cursor);
+            }
+            List<Row> rows = new ArrayList<>();
+            try (rs) {
+                while (rs.next()) {
+                    rows.add(readRow(rs, columns));
+                }
+            }
+            return Result.buffered(columns, rows, statement instanceof Select ? -1 : rows.size(), insertedKey);
+        } catch (SQLException e) {
+            throw translate(e, rendered.sql(), context);
+        } finally {
+            if (!keepOpen) {
+                closeQuietly(ps);
+            }
+        }
+    }
+
+    Row readRow(ResultSet rs, ResultColumns columns) throws SQLException {
+        int n = columns.size();
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = dialect.read(rs, i + 1, columns.type(i));
+        }
+        return new Row(columns, values);
+    }
+
+    private static ResultColumns columnsOf(Statement statement, ResultSetMetaData md) throws SQLException {
+        List<Expression<?>> selected;
+        if (statement instanceof Select s) {
+            selected = s.selections();
+        } else if (statement instanceof SetOperation s) {
+            selected = s.selects().get(0).selections();
+        } else if (statement instanceof Insert s) {
+            selected = s.returning();
+        } else if (statement instanceof Update s) {
+            selected = s.returning();
+        } else if (statement instanceof Delete s) {
+            selected = s.returning();
+        } else if (statement instanceof TextStatement s) {
+            selected = s.columns();
+        } else {
+            selected = List.of();
+        }
+        int n = md.getColumnCount();
+        String[] labels = new String[n];
+        SqlType<?>[] types = new SqlType<?>[n];
+        Expression<?>[] expressions = new Expression<?>[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = md.getColumnLabel(i + 1);
+            Expression<?> e = i < selected.size() ? selected.get(i) : null;
+            expressions[i] = e;
+            types[i] = e != null && e.type() != null ? e.type() : SqlTypes.ANY;
+        }
+        return new ResultColumns(labels, types, expressions);
+    }
+
+    private void bindAll(PreparedStatement ps, List<Binding> bindings, Map<String, ?> parameters, String context)
+            throws SQLException {
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            Object value;
+            if (b.isNamed()) {
+                if (!parameters.containsKey(b.name())) {
+                    throw new IllegalArgumentException((context == null ? "" : context + ": ")
+                            + "no value for parameter :" + b.name() + " (given: " + parameters.keySet() + ")");
+                }
+                value = parameters.get(b.name());
+            } else {
+                value = b.value();
+            }
+            SqlType<?> type = b.type();
+            if (type.kind() == TypeKind.ANY && value != null) {
+                type = SqlTypes.forValue(value);
+            }
+            if (b.target() != null) {
+                validate(b.target(), value, context);
+            }
+            try {
+                dialect.bind(ps, i + 1, type, value);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                String what = b.target() != null ? "column " + b.target().qualifiedName()
+                        : b.isNamed() ? "parameter :" + b.name() : "parameter " + (i + 1);
+                throw new IllegalArgumentException((context == null ? "" : context + ": ") + what + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** NOT NULL and length checks before the database sees the value, so the message can name the column. */
+    private static void validate(Column<?> column, Object value, String context) {
+        if (value == null) {
+            if (!column.isNullable() && !(column.isAutoIncrement())) {
+                throw new NotNullViolationException((context == null ? "" : context + ": ") + "column "
+                        + column.qualifiedName() + " is NOT NULL but the value is null", null, null);
+            }
+            return;
+        }
+        SqlType<?> type = column.type();
+        if (type.kind() == TypeKind.VARCHAR && type.length() > 0 && value instanceof String s
+                && s.length() > type.length() && s.codePointCount(0, s.length()) > type.length()) {
+            throw new DataException((context == null ? "" : context + ": ") + "value of "
+                    + s.codePointCount(0, s.length()) + " characters is too long for column " + column.qualifiedName()
+                    + " VARCHAR(" + type.length() + ")", null, null);
+        }
+    }
+
+    private void announce(RenderedSql rendered, Map<String, ?> parameters) {
+        Echo echo = engine.echo();
+        if (!echo.active()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>(rendered.bindings().size());
+        for (Binding b : rendered.bindings()) {
+            values.add(b.isNamed() ? parameters.get(b.name()) : b.value());
+        }
+        echo.statement(rendered.sql(), Collections.unmodifiableList(values));
+    }
+
+    private void applyTimeout(PreparedStatement ps) throws SQLException {
+        if (engine.options().queryTimeout() != null) {
+            ps.setQueryTimeout((int) Math.max(1, engine.options().queryTimeout().toSeconds()));
+        }
+    }
+
+    private static String contextOf(Statement statement) {
+        if (statement instanceof Insert i) {
+            return "insert into " + i.table().name();
+        }
+        if (statement instanceof Update u) {
+            return "update " + u.table().name();
+        }
+        if (statement instanceof Delete d) {
+            return "delete from " + d.table().name();
+        }
+        return null;
+    }
+
+    /** Wraps a driver exception in Tabula's hierarchy, classified by the dialect. */
+    DatabaseException translate(SQLException e, String sql, String context) {
+        if (cancelled) {
+            cancelled = false;
+            return DatabaseException.of(org.tabula.error.ErrorKind.CANCELED, e, sql, context);
+        }
+        return DatabaseException.of(dialect.classify(e), e, sql, context);
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /** Commits the work so far; the next statement starts a new transaction. */
+    public void commit() {
+        ensureOpen();
+        try {
+            jdbc.commit();
+            dirty = false;
+        } catch (SQLException e) {
+            throw translate(e, "COMMIT", null);
+        }
+    }
+
+    /** Rolls back the work since the last commit. */
+    public void rollback() {
+        ensureOpen();
+        try {
+            jdbc.rollback();
+            dirty = false;
+        } catch (SQLException e) {
+            throw translate(e, "ROLLBACK", null);
+        }
+    }
+
+    /**
+     * Runs {@code work}, then commits; on any exception rolls back and rethrows it (checked
+     * exceptions wrapped in {@link TabulaException}).
+     */
+    public <T> T inTransaction(TransactionCallback<T> work) {
+        ensureOpen();
+        T value;
+        try {
+            value = work.run(this);
+        } catch (Throwable t) {
+            rollbackAfter(t);
+            throw rethrow(t);
+        }
+        commit();
+        return value;
+    }
+
+    /** Sets a savepoint: a nested transaction that can be rolled back alone. */
+    public Savepoint savepoint() {
+        ensureOpen();
+        try {
+            dirty = true;
+            return new Savepoint(this, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));
+        } catch (SQLException e) {
+            throw translate(e, "SAVEPOINT", null);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a savepoint: released when it returns, rolled back (alone) when it
+     * throws, leaving the outer transaction usable.
+     */
+    public <T> T nested(TransactionCallback<T> work) {
+        Savepoint sp = savepoint();
+        T value;
+        try {
+            value = work.run(this);
+        } catch (Throwable t) {
+            try {
+                sp.rollback();
+            } catch (RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            throw rethrow(t);
+        }
+        sp.release();
+        return value;
+    }
+
+    private void rollbackAfter(Throwable t) {
+        if (closed) {
+            return;
+        }
+        try {
+            jdbc.rollback();
+            dirty = false;
+        } catch (SQLException | RuntimeException e) {
+            t.addSuppressed(e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new TabulaException("transaction rolled back: " + t, t);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Cancels the statement running on this connection right now, from another thread
+     * (timeouts, coroutine cancellation). The running call fails with a
+     * {@link org.tabula.error.StatementCanceledException}.
+     */
+    public void cancel() {
+        java.sql.Statement s = running;
+        if (s != null) {
+            cancelled = true;
+            try {
+                s.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished or the driver cannot cancel; nothing else to do
+            }
+        }
+    }
+
+    /** Whether a statement is executing at this moment. */
+    public boolean isExecuting() {
+        return running != null;
+    }
+
+    /** The JDBC connection underneath, for code that needs plain JDBC. */
+    public java.sql.Connection jdbc() {
+        return jdbc;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    void cursorClosed(JdbcCursor cursor) {
+        openCursors.remove(cursor);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("connection is closed");
+        }
+    }
+
+    /** Closes open results, rolls back uncommitted work, and returns the connection to the pool. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        for (JdbcCursor c : new ArrayList<>(openCursors)) {
+            c.close();
+        }
+        closed = true;
+        try {
+            if (dirty && !jdbc.isClosed()) {
+                jdbc.rollback();
+            }
+        } catch (SQLException ignored) {
+            // a broken connection: the pool notices and replaces it
+        } finally {
+            try {
+                jdbc.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private static void closeQuietly(java.sql.Statement s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (SQLException ignored) {
+                // nothing to do
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.tabula.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.tabula.result.ResultColumns;
+import org.tabula.result.Row;
+import org.tabula.result.RowCursor;
+
+/** Reads rows from an open JDBC result set on demand; closes it at the end or when asked. */
+final class JdbcCursor implements RowCursor {
+
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet resultSet;
+    private final ResultColumns columns;
+    private final String sql;
+    private boolean closed;
+
+    JdbcCursor(Connection connection, PreparedStatement statement, ResultSet resultSet, ResultColumns columns, String sql) {
+        this.connection = connection;
+        this.statement = statement;
+        this.resultSet = resultSet;
+        this.columns = columns;
+        this.sql = sql;
+    }
+
+    @Override
+    public Row next() {
+        if (closed) {
+            return null;
+        }
+        try {
+            if (!resultSet.next()) {
+                close();
+                return null;
+            }
+            return connection.readRow(resultSet, columns);
+        } catch (SQLException e) {
+            close();
+            throw connection.translate(e, sql, null);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connection.cursorClosed(this);
+        try {
+            resultSet.close();
+        } catch (SQLException ignored) {
+            // closing the statement below releases it anyway
+        }
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // nothing more can be done; the connection's close releases the rest
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.tabula.error;
+
+import java.sql.SQLException;
+
+/** A value did not fit its column: too long, out of range, or unparsable. */
+public class DataException extends DatabaseException {
+
+    public DataException(String message, SQLException cause, String sql) {
+        super(message, cause, sql);
+    }
+}

@@ -1,0 +1,11 @@
+package org.tabula.error;
+
+import java.sql.SQLException;
+
+/** The connection or transaction failed for reasons outside the statement: a lost connection, a deadlock, a serialization failure. */
+public class OperationalException extends DatabaseException {
+
+    public OperationalException(String message, SQLException cause, String sql) {
+        super(message, cause, sql);
+    }
+}

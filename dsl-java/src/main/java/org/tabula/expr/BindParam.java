@@ -1,0 +1,27 @@
+package org.tabula.expr;
+
+import java.util.Objects;
+import org.tabula.type.SqlType;
+
+/**
+ * A named placeholder whose value is supplied at execution time, e.g. once per row of an
+ * executemany.
+ *
+ * <pre>{@code
+ * var stmt = update(USERS).set(USERS.name, bindParam("newName", USERS.name.type()))
+ *                         .where(USERS.id.eq(bindParam("uid", USERS.id.type())));
+ * conn.execute(stmt, List.of(Map.of("uid", 1L, "newName", "ann")));
+ * }</pre>
+ */
+public record BindParam<T>(String name, SqlType<T> type) implements Expression<T> {
+
+    public BindParam {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitBindParam(this);
+    }
+}

@@ -1,0 +1,17 @@
+package org.tabula.expr;
+
+import org.tabula.type.SqlType;
+
+/**
+ * A value sent to the database as a bind parameter ({@code ?}), never as SQL text.
+ *
+ * @param value the value, may be {@code null}
+ * @param type  how to bind it
+ */
+public record BindValue<T>(T value, SqlType<T> type) implements Expression<T> {
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitBindValue(this);
+    }
+}

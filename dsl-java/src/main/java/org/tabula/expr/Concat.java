@@ -1,0 +1,23 @@
+package org.tabula.expr;
+
+import java.util.List;
+import org.tabula.type.SqlType;
+import org.tabula.type.SqlTypes;
+
+/** String concatenation of two or more parts. */
+public record Concat(List<Expression<?>> parts) implements Expression<String> {
+
+    public Concat {
+        parts = List.copyOf(parts);
+    }
+
+    @Override
+    public SqlType<String> type() {
+        return SqlTypes.VARCHAR;
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitConcat(this);
+    }
+}

@@ -1,0 +1,41 @@
+package org.tabula.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code expr [NOT] IN (v1, v2, ...)}; never empty (see {@link #of}). */
+public record InList(Expression<?> expression, List<Expression<?>> values, boolean negated) implements Condition {
+
+    public InList {
+        values = List.copyOf(values);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("an IN list needs at least one value");
+        }
+    }
+
+    /**
+     * Builds {@code expr IN (values)}. An empty list gives the constant FALSE (TRUE when negated):
+     * nothing is in an empty set, and {@code IN ()} is a syntax error on most databases.
+     */
+    public static <T> Condition of(Expression<T> expression, Iterable<? extends T> values, boolean negated) {
+        if (values == null) {
+            throw new IllegalArgumentException("in(null): pass an empty collection to match nothing");
+        }
+        List<Expression<?>> bound = new ArrayList<>();
+        for (T value : values) {
+            if (value == null) {
+                throw new IllegalArgumentException("null inside an IN list never matches; use isNull()");
+            }
+            bound.add(expression.bind(value));
+        }
+        if (bound.isEmpty()) {
+            return ConstantCondition.of(negated);
+        }
+        return new InList(expression, bound, negated);
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitInList(this);
+    }
+}

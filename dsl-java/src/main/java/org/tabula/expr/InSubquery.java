@@ -1,0 +1,12 @@
+package org.tabula.expr;
+
+import org.tabula.statement.Select;
+
+/** {@code expr [NOT] IN (SELECT ...)}. */
+public record InSubquery(Expression<?> expression, Select subquery, boolean negated) implements Condition {
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitInSubquery(this);
+    }
+}

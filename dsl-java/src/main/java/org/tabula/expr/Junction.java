@@ -1,0 +1,42 @@
+package org.tabula.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code a AND b AND ...} or {@code a OR b OR ...}, flattened so deep chains stay shallow. */
+public record Junction(Kind kind, List<Condition> conditions) implements Condition {
+
+    /** AND or OR. */
+    public enum Kind { AND, OR }
+
+    public Junction {
+        conditions = List.copyOf(conditions);
+    }
+
+    /** Joins conditions, flattening nested junctions of the same kind and folding constants. */
+    public static Condition of(Kind kind, List<? extends Condition> parts) {
+        List<Condition> flat = new ArrayList<>(parts.size() + 2);
+        for (Condition part : parts) {
+            if (part instanceof Junction j && j.kind == kind) {
+                flat.addAll(j.conditions);
+            } else if (part instanceof ConstantCondition c) {
+                // TRUE AND x == x; FALSE OR x == x; the other cases decide the whole junction.
+                if (c.value() == (kind == Kind.AND)) {
+                    continue;
+                }
+                return c;
+            } else {
+                flat.add(part);
+            }
+        }
+        if (flat.isEmpty()) {
+            return ConstantCondition.of(kind == Kind.AND);
+        }
+        return flat.size() == 1 ? flat.get(0) : new Junction(kind, flat);
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitJunction(this);
+    }
+}

@@ -1,0 +1,25 @@
+package org.tabula.expr;
+
+/**
+ * One ORDER BY item. NULLS FIRST / LAST is rendered natively where the dialect has it and
+ * emulated with an extra {@code expr IS NULL} key on MySQL.
+ *
+ * <pre>{@code
+ * select(USERS.name).from(USERS).orderBy(USERS.age.desc().nullsLast(), USERS.id.asc())
+ * }</pre>
+ */
+public record OrderItem(Expression<?> expression, boolean descending, NullOrdering nulls) implements SqlNode {
+
+    public OrderItem nullsFirst() {
+        return new OrderItem(expression, descending, NullOrdering.FIRST);
+    }
+
+    public OrderItem nullsLast() {
+        return new OrderItem(expression, descending, NullOrdering.LAST);
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitOrderItem(this);
+    }
+}

@@ -1,0 +1,20 @@
+package org.tabula.expr;
+
+import org.tabula.type.SqlType;
+import org.tabula.type.SqlTypes;
+
+/** {@code *}, as in {@code COUNT(*)}. */
+public record Star() implements Expression<Object> {
+
+    public static final Star INSTANCE = new Star();
+
+    @Override
+    public SqlType<Object> type() {
+        return SqlTypes.ANY;
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitStar(this);
+    }
+}

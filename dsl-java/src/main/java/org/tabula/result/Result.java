@@ -1,0 +1,274 @@
+package org.tabula.result;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.tabula.error.MultipleResultsException;
+import org.tabula.error.NoResultException;
+
+/**
+ * The outcome of executing a statement: rows (for queries and RETURNING) and a row count.
+ *
+ * <pre>{@code
+ * List<Row> rows   = conn.execute(select(USERS.name).from(USERS)).all();
+ * Row ann          = conn.execute(select(USERS).where(USERS.id.eq(1L))).one();
+ * long n           = conn.execute(select(count()).from(USERS)).scalarOne();
+ * List<String> ns  = conn.execute(select(USERS.name).from(USERS)).scalars();
+ * try (Result big  = conn.stream(select(EVENTS).from(EVENTS), 500)) {
+ *     big.stream().forEach(this::handle);          // rows arrive as they are read
+ * }
+ * }</pre>
+ *
+ * <p>A result is read once. Buffered results (the default) hold no JDBC resources; a streaming
+ * result holds its statement open until it is consumed or closed, and at the latest until its
+ * connection closes.
+ */
+public final class Result implements Iterable<Row>, AutoCloseable {
+
+    private final ResultColumns columns;
+    private List<Row> buffered;
+    private RowCursor cursor;
+    private final long rowCount;
+    private final Row insertedPrimaryKey;
+    private boolean consumed;
+
+    private Result(ResultColumns columns, List<Row> buffered, RowCursor cursor, long rowCount, Row insertedPrimaryKey) {
+        this.columns = columns;
+        this.buffered = buffered;
+        this.cursor = cursor;
+        this.rowCount = rowCount;
+        this.insertedPrimaryKey = insertedPrimaryKey;
+    }
+
+    /** A result whose rows are all in memory. */
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey) {
+        return new Result(columns, rows, null, rowCount, insertedPrimaryKey);
+    }
+
+    /** A result that reads rows from an open cursor as they are asked for. */
+    public static Result streaming(ResultColumns columns, RowCursor cursor) {
+        return new Result(columns, null, cursor, -1, null);
+    }
+
+    /** The result of a statement that returns no rows. */
+    public static Result ofCount(long rowCount, Row insertedPrimaryKey) {
+        return new Result(null, List.of(), null, rowCount, insertedPrimaryKey);
+    }
+
+    // ---------------------------------------------------------------- metadata
+
+    /** Rows inserted, updated or deleted; -1 when unknown (queries, streaming). */
+    public long rowCount() {
+        return rowCount;
+    }
+
+    /** Whether the statement produced rows (a query or RETURNING). */
+    public boolean returnsRows() {
+        return columns != null;
+    }
+
+    /** The result's columns, or {@code null} when it has no rows. */
+    public ResultColumns columns() {
+        return columns;
+    }
+
+    /**
+     * The primary key of the row a single-row INSERT wrote, whether the database generated it
+     * (fetched with RETURNING or generated keys) or the statement gave it.
+     *
+     * <pre>{@code
+     * Long id = conn.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id);
+     * }</pre>
+     */
+    public Row insertedPrimaryKey() {
+        if (insertedPrimaryKey == null) {
+            throw new IllegalStateException("insertedPrimaryKey() is only known after a single-row INSERT into a table"
+                    + " with a primary key");
+        }
+        return insertedPrimaryKey;
+    }
+
+    // ---------------------------------------------------------------- consuming
+
+    private void startConsuming() {
+        if (columns == null) {
+            throw new IllegalStateException("this statement returned no rows (rowCount = " + rowCount + ")");
+        }
+        if (consumed) {
+            throw new IllegalStateException("this result was already consumed; a result is read once");
+        }
+        consumed = true;
+    }
+
+    private Row nextRow(Iterator<Row> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    /** Every row. */
+    public List<Row> all() {
+        startConsuming();
+        if (buffered != null) {
+            return buffered;
+        }
+        List<Row> rows = new ArrayList<>();
+        try {
+            for (Row r = cursor.next(); r != null; r = cursor.next()) {
+                rows.add(r);
+            }
+        } finally {
+            close();
+        }
+        return rows;
+    }
+
+    /** The first row or {@code null}; the rest is discarded. */
+    public Row first() {
+        startConsuming();
+        try {
+            return buffered != null ? (buffered.isEmpty() ? null : buffered.get(0)) : cursor.next();
+        } finally {
+            close();
+        }
+    }
+
+    /** Exactly one row. */
+    public Row one() {
+        Row row = oneOrNull();
+        if (row == null) {
+            throw new NoResultException("expected one row, got none");
+        }
+        return row;
+    }
+
+    /** One row or {@code null}; more than one is an error. */
+    public Row oneOrNull() {
+        startConsuming();
+        try {
+            Iterator<Row> it = rowIterator();
+            Row first = nextRow(it);
+            if (first != null && it.hasNext()) {
+                throw new MultipleResultsException("expected at most one row, got several");
+            }
+            return first;
+        } finally {
+            close();
+        }
+    }
+
+    /** The first column of the first row, or {@code null} when there is no row. */
+    public <T> T scalar() {
+        Row row = first();
+        return row == null ? null : row.get(0);
+    }
+
+    /** The first column of the only row; an error for zero or several rows. */
+    public <T> T scalarOne() {
+        return one().get(0);
+    }
+
+    /** The first column of the only row, {@code null} for no row; an error for several. */
+    public <T> T scalarOneOrNull() {
+        Row row = oneOrNull();
+        return row == null ? null : row.get(0);
+    }
+
+    /** The first column of every row. */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> scalars() {
+        startConsuming();
+        List<T> out = new ArrayList<>();
+        try {
+            Iterator<Row> it = rowIterator();
+            while (it.hasNext()) {
+                out.add((T) it.next().get(0));
+            }
+        } finally {
+            close();
+        }
+        return out;
+    }
+
+    /** Every row as a label-to-value map. */
+    public List<Map<String, Object>> mappings() {
+        return map(Row::toMap);
+    }
+
+    /** Every row through {@code mapper}. */
+    public <T> List<T> map(Function<? super Row, ? extends T> mapper) {
+        startConsuming();
+        List<T> out = new ArrayList<>();
+        try {
+            Iterator<Row> it = rowIterator();
+            while (it.hasNext()) {
+                out.add(mapper.apply(it.next()));
+            }
+        } finally {
+            close();
+        }
+        return out;
+    }
+
+    /** The rows as a stream; close it (or the result) if not read to the end. */
+    public Stream<Row> stream() {
+        startConsuming();
+        Iterator<Row> it = rowIterator();
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(this::close);
+    }
+
+    /** Iterates the rows once; a streaming result closes itself after the last row. */
+    @Override
+    public Iterator<Row> iterator() {
+        startConsuming();
+        return rowIterator();
+    }
+
+    private Iterator<Row> rowIterator() {
+        if (buffered != null) {
+            return buffered.iterator();
+        }
+        return new Iterator<>() {
+            private Row next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    next = cursor == null ? null : cursor.next();
+                    if (next == null) {
+                        done = true;
+                        close();
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Row r = next;
+                next = null;
+                return r;
+            }
+        };
+    }
+
+    /** Releases the cursor of a streaming result; harmless on buffered ones and when called twice. */
+    @Override
+    public void close() {
+        RowCursor c = cursor;
+        cursor = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

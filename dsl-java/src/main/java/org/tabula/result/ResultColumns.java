@@ -1,0 +1,97 @@
+package org.tabula.result;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tabula.expr.Aliased;
+import org.tabula.expr.Expression;
+import org.tabula.schema.Column;
+import org.tabula.type.SqlType;
+
+/**
+ * The columns of a result: labels, types, and the expressions they were selected as, so a
+ * {@link Row} can be read by position, by label or by the typed expression itself. Shared by
+ * all rows of one result.
+ */
+public final class ResultColumns {
+
+    private final String[] labels;
+    private final SqlType<?>[] types;
+    private final Expression<?>[] expressions;
+    private final Map<String, Integer> byLabel;
+
+    /**
+     * @param labels      column labels as the driver reports them
+     * @param types       how to read each column
+     * @param expressions the selected expressions, or {@code null} entries where unknown
+     */
+    public ResultColumns(String[] labels, SqlType<?>[] types, Expression<?>[] expressions) {
+        this.labels = labels;
+        this.types = types;
+        this.expressions = expressions;
+        this.byLabel = new HashMap<>(labels.length * 2);
+        for (int i = labels.length - 1; i >= 0; i--) {
+            byLabel.put(labels[i], i);
+            byLabel.putIfAbsent(labels[i].toLowerCase(java.util.Locale.ROOT), i);
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public String label(int index) {
+        return labels[index];
+    }
+
+    public List<String> labels() {
+        return List.of(labels);
+    }
+
+    public SqlType<?> type(int index) {
+        return types[index];
+    }
+
+    /** The position of a label, or -1. */
+    public int indexOf(String label) {
+        Integer i = byLabel.get(label);
+        if (i == null) {
+            i = byLabel.get(label.toLowerCase(java.util.Locale.ROOT));
+        }
+        return i == null ? -1 : i;
+    }
+
+    /** The position of a selected expression, or -1. Columns also match by name when selected through text(). */
+    public int indexOf(Expression<?> expression) {
+        for (int i = 0; i < expressions.length; i++) {
+            Expression<?> e = expressions[i];
+            if (e == null) {
+                continue;
+            }
+            if (e.equals(expression)) {
+                return i;
+            }
+            if (e instanceof Aliased<?> a && (a.expression().equals(expression))) {
+                return i;
+            }
+        }
+        if (expression instanceof Aliased<?> a) {
+            return indexOf(a.alias());
+        }
+        if (expression instanceof Column<?> c) {
+            int byName = -1;
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i].equalsIgnoreCase(c.name())) {
+                    if (byName >= 0) {
+                        return -1; // ambiguous: two columns of that name
+                    }
+                    byName = i;
+                }
+            }
+            if (byName >= 0 && (expressions[byName] == null || !(expressions[byName] instanceof Column<?>))) {
+                return byName;
+            }
+        }
+        return -1;
+    }
+}

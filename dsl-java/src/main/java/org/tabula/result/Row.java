@@ -1,0 +1,103 @@
+package org.tabula.result;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tabula.expr.Expression;
+
+/**
+ * One row of a {@link Result}. Values are read with the type of the expression they were
+ * selected as, so {@code count()} is a {@code Long} on every database.
+ *
+ * <pre>{@code
+ * Row row = conn.execute(select(USERS.id, USERS.name).from(USERS)).one();
+ * Long id = row.get(USERS.id);        // typed
+ * Object name = row.get("name");     // by label
+ * Object first = row.get(0);         // by position
+ * }</pre>
+ */
+public final class Row {
+
+    private final ResultColumns columns;
+    private final Object[] values;
+
+    public Row(ResultColumns columns, Object[] values) {
+        this.columns = columns;
+        this.values = values;
+    }
+
+    /** The value of a selected expression, typed. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Expression<T> expression) {
+        int i = columns.indexOf(expression);
+        if (i < 0) {
+            throw new IllegalArgumentException("the result has no column for " + expression
+                    + " (columns: " + columns.labels() + ")");
+        }
+        return (T) values[i];
+    }
+
+    /** The value at a position, starting at 0. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(int index) {
+        if (index < 0 || index >= values.length) {
+            throw new IndexOutOfBoundsException("column " + index + " of a row with " + values.length + " columns");
+        }
+        return (T) values[index];
+    }
+
+    /** The value of a column label (case-insensitive when unambiguous). */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String label) {
+        int i = columns.indexOf(label);
+        if (i < 0) {
+            throw new IllegalArgumentException("the result has no column " + label + " (columns: " + columns.labels() + ")");
+        }
+        return (T) values[i];
+    }
+
+    /** The value at a position, converted to {@code type} where it is a number of another width. */
+    public <T> T get(int index, Class<T> type) {
+        Object v = get(index);
+        return Conversions.convert(v, type);
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    public ResultColumns columns() {
+        return columns;
+    }
+
+    /** The values in column order. */
+    public List<Object> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    /** Label to value, in column order. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>(values.length * 2);
+        for (int i = 0; i < values.length; i++) {
+            map.putIfAbsent(columns.label(i), values[i]);
+        }
+        return map;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Row other && Arrays.deepEquals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return toMap().toString();
+    }
+}

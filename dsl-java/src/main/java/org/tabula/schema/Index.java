@@ -1,0 +1,14 @@
+package org.tabula.schema;
+
+import java.util.List;
+
+/** {@code CREATE [UNIQUE] INDEX name ON table (columns)}. */
+public record Index(String name, Table table, List<Column<?>> columns, boolean unique) {
+
+    public Index {
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("index " + name + " on " + table.name() + " has no columns");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.tabula.schema;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.tabula.dialect.Dialect;
+import org.tabula.engine.Connection;
+import org.tabula.engine.Engine;
+import org.tabula.statement.CreateIndex;
+import org.tabula.statement.CreateTable;
+import org.tabula.statement.DropTable;
+import org.tabula.statement.Statement;
+
+/**
+ * A collection of tables that are created and dropped together, in foreign-key order.
+ *
+ * <pre>{@code
+ * MetaData metadata = new MetaData(USERS, POSTS);
+ * metadata.createAll(engine);    // CREATE TABLE IF NOT EXISTS, parents first; indexes once
+ * metadata.dropAll(engine);      // children first
+ * }</pre>
+ */
+public final class MetaData {
+
+    private final List<Table> tables = new ArrayList<>();
+
+    public MetaData(Table... tables) {
+        add(tables);
+    }
+
+    /** Adds tables; adding one twice keeps one. */
+    public synchronized MetaData add(Table... more) {
+        for (Table t : more) {
+            if (t == null) {
+                throw new IllegalArgumentException("null table added to MetaData (is a static field not initialised yet?)");
+            }
+            if (!tables.contains(t)) {
+                for (Table existing : tables) {
+                    if (existing.name().equals(t.name())) {
+                        throw new IllegalArgumentException("MetaData already has a different table named " + t.name());
+                    }
+                }
+                tables.add(t);
+            }
+        }
+        return this;
+    }
+
+    /** Tables in the order they were added. */
+    public synchronized List<Table> tables() {
+        return List.copyOf(tables);
+    }
+
+    /** Tables with every table after the tables it references (cycles keep declaration order). */
+    public synchronized List<Table> sortedTables() {
+        Set<Table> done = new LinkedHashSet<>();
+        Set<Table> visiting = new LinkedHashSet<>();
+        for (Table t : tables) {
+            visit(t, done, visiting);
+        }
+        return List.copyOf(done);
+    }
+
+    private void visit(Table t, Set<Table> done, Set<Table> visiting) {
+        if (done.contains(t) || !visiting.add(t)) {
+            return;
+        }
+        for (ForeignKey fk : t.foreignKeys()) {
+            Table parent = fk.targetTable();
+            if (parent != t && tables.contains(parent)) {
+                visit(parent, done, visiting);
+            }
+        }
+        visiting.remove(t);
+        done.add(t);
+    }
+
+    /** The DDL {@link #createAll} runs, for review or migration scripts. */
+    public List<Statement> createStatements(Dialect dialect) {
+        List<Statement> out = new ArrayList<>();
+        for (Table t : sortedTables()) {
+            out.add(new CreateTable(t, true));
+            for (Index index : t.indexes()) {
+                out.add(new CreateIndex(index, dialect.supportsCreateIndexIfNotExists()));
+            }
+        }
+        return out;
+    }
+
+    /** Creates every table and index that does not exist yet, in one transaction where the database allows. */
+    public void createAll(Engine engine) {
+        Dialect dialect = engine.dialect();
+        engine.begin(conn -> {
+            for (Table t : sortedTables()) {
+                conn.execute(new CreateTable(t, true));
+                for (Index index : t.indexes()) {
+                    if (dialect.supportsCreateIndexIfNotExists()) {
+                        conn.execute(new CreateIndex(index, true));
+                    } else if (!indexExists(conn, index)) {
+                        conn.execute(new CreateIndex(index, false));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Drops every table that exists, children before parents. */
+    public void dropAll(Engine engine) {
+        List<Table> order = new ArrayList<>(sortedTables());
+        Collections.reverse(order);
+        engine.begin(conn -> {
+            for (Table t : order) {
+                conn.execute(new DropTable(t, true));
+            }
+        });
+    }
+
+    private static boolean indexExists(Connection conn, Index index) throws SQLException {
+        DatabaseMetaData md = conn.jdbc().getMetaData();
+        try (ResultSet rs = md.getIndexInfo(conn.jdbc().getCatalog(), null, index.table().name(), false, false)) {
+            while (rs.next()) {
+                if (index.name().equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "MetaData" + Arrays.toString(tables.stream().map(Table::name).toArray());
+    }
+}

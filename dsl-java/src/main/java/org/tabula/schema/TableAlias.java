@@ -1,0 +1,66 @@
+package org.tabula.schema;
+
+import java.util.Objects;
+import org.tabula.expr.AliasedColumn;
+import org.tabula.expr.SqlVisitor;
+import org.tabula.statement.FromItem;
+
+/**
+ * A table under another name, for self-joins and correlated subqueries.
+ *
+ * <pre>{@code
+ * TableAlias boss = EMPLOYEES.as("boss");
+ * select(EMPLOYEES.name, boss.col(EMPLOYEES.name))
+ *     .from(EMPLOYEES).join(boss, EMPLOYEES.managerId.eq(boss.col(EMPLOYEES.id)));
+ * }</pre>
+ */
+public final class TableAlias implements FromItem {
+
+    private final Table table;
+    private final String alias;
+
+    public TableAlias(Table table, String alias) {
+        this.table = Objects.requireNonNull(table, "table");
+        if (alias == null || alias.isEmpty()) {
+            throw new IllegalArgumentException("alias of " + table.name() + " must not be empty");
+        }
+        this.alias = alias;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    /** The column of the underlying table, qualified by this alias. */
+    public <T> AliasedColumn<T> col(Column<T> column) {
+        if (column.table() != table) {
+            throw new IllegalArgumentException("column " + column.qualifiedName() + " does not belong to "
+                    + table.name() + " (aliased as " + alias + ")");
+        }
+        return new AliasedColumn<>(this, column);
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitTableAlias(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableAlias other && other.table == table && other.alias.equals(alias);
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(table) * 31 + alias.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return table.name() + " AS " + alias;
+    }
+}

@@ -1,0 +1,14 @@
+package org.tabula.statement;
+
+import org.tabula.expr.Expression;
+import org.tabula.expr.SqlVisitor;
+import org.tabula.type.SqlType;
+
+/** A column of a {@link DerivedTable}: {@code "alias"."name"}. */
+public record DerivedColumn<T>(DerivedTable table, String name, SqlType<T> type) implements Expression<T> {
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitDerivedColumn(this);
+    }
+}

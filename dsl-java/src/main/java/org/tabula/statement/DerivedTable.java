@@ -1,0 +1,34 @@
+package org.tabula.statement;
+
+import java.util.Objects;
+import org.tabula.expr.SqlVisitor;
+import org.tabula.type.SqlType;
+
+/**
+ * A subquery in FROM: {@code (SELECT ...) AS alias}.
+ *
+ * <pre>{@code
+ * DerivedTable counts = select(POSTS.userId, count().as("n")).from(POSTS).groupBy(POSTS.userId).as("c");
+ * var n = counts.col("n", SqlTypes.BIGINT);
+ * select(USERS.name, n).from(USERS).join(counts, USERS.id.eq(counts.col("user_id", SqlTypes.BIGINT)));
+ * }</pre>
+ */
+public record DerivedTable(Select select, String alias) implements FromItem {
+
+    public DerivedTable {
+        Objects.requireNonNull(select, "select");
+        if (alias == null || alias.isEmpty()) {
+            throw new IllegalArgumentException("a subquery in FROM needs an alias");
+        }
+    }
+
+    /** A column of the subquery's result, by its name or alias, qualified by this alias. */
+    public <T> DerivedColumn<T> col(String name, SqlType<T> type) {
+        return new DerivedColumn<>(this, name, type);
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitDerivedTable(this);
+    }
+}

@@ -1,0 +1,18 @@
+package org.tabula.statement;
+
+import org.tabula.expr.SqlVisitor;
+import org.tabula.schema.Index;
+
+/** {@code DROP INDEX [IF EXISTS]}. */
+public record DropIndex(Index index, boolean ifExists) implements Statement {
+
+    @Override
+    public boolean returnsRows() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitDropIndex(this);
+    }
+}

@@ -1,0 +1,18 @@
+package org.tabula.statement;
+
+import org.tabula.expr.SqlVisitor;
+import org.tabula.schema.Table;
+
+/** {@code DROP TABLE [IF EXISTS]}. */
+public record DropTable(Table table, boolean ifExists) implements Statement {
+
+    @Override
+    public boolean returnsRows() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitDropTable(this);
+    }
+}

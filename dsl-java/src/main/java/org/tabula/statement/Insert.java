@@ -1,0 +1,210 @@
+package org.tabula.statement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tabula.expr.BindParam;
+import org.tabula.expr.BindValue;
+import org.tabula.expr.Expression;
+import org.tabula.expr.SqlVisitor;
+import org.tabula.schema.Column;
+import org.tabula.schema.Table;
+
+/**
+ * {@code INSERT INTO table ...}: one row, many rows in one statement, or the rows of a select.
+ *
+ * <pre>{@code
+ * insert(USERS).set(USERS.name, "ann").set(USERS.age, 31)              // one row, type-checked
+ * insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40)
+ * insert(USERS).values(Map.of("name", "ann", "age", 31))             // by column name
+ * insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90)))
+ * insert(USERS).set(USERS.name, "ann").returning(USERS.id)
+ * }</pre>
+ *
+ * <p>An insert with no values at all, executed with a list of parameter maps, is an executemany
+ * over the columns named by the maps' keys.
+ */
+public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, Select fromSelect,
+                     List<Expression<?>> returning) implements Statement {
+
+    public Insert {
+        Objects.requireNonNull(table, "table");
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+        returning = List.copyOf(returning);
+    }
+
+    /** An empty insert into {@code table}. */
+    public static Insert into(Table table) {
+        return new Insert(table, List.of(), List.of(), null, List.of());
+    }
+
+    /** Sets one column of the single row. */
+    public <T> Insert set(Column<T> column, T value) {
+        return set(column, new BindValue<>(value, column.type()));
+    }
+
+    /** Sets one column of the single row to an expression (another column, a function, a subquery). */
+    public <T> Insert set(Column<T> column, Expression<? extends T> value) {
+        requireOwn(column);
+        if (rows.size() > 1 || fromSelect != null) {
+            throw new IllegalStateException("set() builds a single-row insert into " + table.name()
+                    + "; use columns(...).values(...) for several rows");
+        }
+        List<Column<?>> cols = new ArrayList<>(columns);
+        List<Expression<?>> row = rows.isEmpty() ? new ArrayList<>() : new ArrayList<>(rows.get(0));
+        int at = cols.indexOf(column);
+        if (at >= 0) {
+            row.set(at, value);
+        } else {
+            cols.add(column);
+            row.add(value);
+        }
+        return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning);
+    }
+
+    /** Names the columns for {@link #values(Object...)}. */
+    public Insert columns(Column<?>... cols) {
+        for (Column<?> c : cols) {
+            requireOwn(c);
+        }
+        if (!rows.isEmpty()) {
+            throw new IllegalStateException("columns() must come before values() in an insert into " + table.name());
+        }
+        return new Insert(table, Arrays.asList(cols), rows, fromSelect, returning);
+    }
+
+    /** Adds a row, one value per column named by {@link #columns}; each value is checked against its column's type. */
+    public Insert values(Object... values) {
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("insert into " + table.name() + ": call columns(...) before values(...)");
+        }
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException("insert into " + table.name() + ": " + columns.size()
+                    + " columns but " + values.length + " values");
+        }
+        List<Expression<?>> row = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            row.add(valueFor(columns.get(i), values[i]));
+        }
+        List<List<Expression<?>>> next = new ArrayList<>(rows);
+        next.add(Collections.unmodifiableList(row));
+        return new Insert(table, columns, next, null, returning);
+    }
+
+    /** Adds a row given as column name to value. */
+    public Insert values(Map<String, ?> row) {
+        return values(List.of(row));
+    }
+
+    /** Adds rows given as column name to value; all rows must name the same columns. */
+    public Insert values(List<? extends Map<String, ?>> newRows) {
+        if (newRows.isEmpty()) {
+            throw new IllegalArgumentException("insert into " + table.name() + ": no rows given");
+        }
+        List<Column<?>> cols = new ArrayList<>(columns);
+        if (cols.isEmpty()) {
+            for (String key : newRows.get(0).keySet()) {
+                cols.add(table.column(key));
+            }
+        }
+        List<List<Expression<?>>> next = new ArrayList<>(rows);
+        for (Map<String, ?> map : newRows) {
+            if (map.size() != cols.size()) {
+                throw new IllegalArgumentException("insert into " + table.name() + ": every row must name the columns "
+                        + names(cols) + ", got " + map.keySet());
+            }
+            List<Expression<?>> row = new ArrayList<>(cols.size());
+            for (Column<?> c : cols) {
+                if (!map.containsKey(c.name())) {
+                    throw new IllegalArgumentException("insert into " + table.name() + ": row lacks column " + c.name());
+                }
+                row.add(valueFor(c, map.get(c.name())));
+            }
+            next.add(Collections.unmodifiableList(row));
+        }
+        return new Insert(table, cols, next, null, returning);
+    }
+
+    /** {@code INSERT INTO table (columns) SELECT ...}. */
+    public Insert fromSelect(List<Column<?>> targetColumns, Select select) {
+        targetColumns.forEach(this::requireOwn);
+        if (targetColumns.size() != select.selections().size()) {
+            throw new IllegalArgumentException("insert into " + table.name() + " from select: " + targetColumns.size()
+                    + " columns but the select has " + select.selections().size());
+        }
+        return new Insert(table, targetColumns, List.of(), select, returning);
+    }
+
+    /** Rows for an executemany: one named parameter per column, named after the column. */
+    public Insert withParametersFor(List<Column<?>> cols) {
+        List<Expression<?>> row = new ArrayList<>(cols.size());
+        for (Column<?> c : cols) {
+            requireOwn(c);
+            row.add(new BindParam<>(c.name(), c.type()));
+        }
+        return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning);
+    }
+
+    /** {@code RETURNING expressions} (emulated with generated keys or refused where the dialect lacks it). */
+    public Insert returning(Expression<?>... expressions) {
+        return new Insert(table, columns, rows, fromSelect, Arrays.asList(expressions));
+    }
+
+    /** The same insert without a RETURNING clause. */
+    public Insert withoutReturning() {
+        return new Insert(table, columns, rows, fromSelect, List.of());
+    }
+
+    /** Values of this insert's single row, by column (empty for multi-row or from-select inserts). */
+    public Map<Column<?>, Expression<?>> singleRow() {
+        if (rows.size() != 1) {
+            return Map.of();
+        }
+        Map<Column<?>, Expression<?>> map = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            map.put(columns.get(i), rows.get(0).get(i));
+        }
+        return map;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Expression<?> valueFor(Column<?> column, Object value) {
+        if (value instanceof Expression<?> e) {
+            return e;
+        }
+        try {
+            Column raw = column;
+            return new BindValue(raw.type().coerce(value), raw.type());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("column " + column.qualifiedName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOwn(Column<?> c) {
+        if (c.table() != table) {
+            throw new IllegalArgumentException("column " + c.qualifiedName() + " is not a column of " + table.name()
+                    + ", the table this insert writes to");
+        }
+    }
+
+    private static List<String> names(List<Column<?>> cols) {
+        List<String> out = new ArrayList<>();
+        cols.forEach(c -> out.add(c.name()));
+        return out;
+    }
+
+    @Override
+    public boolean returnsRows() {
+        return !returning.isEmpty();
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitInsert(this);
+    }
+}

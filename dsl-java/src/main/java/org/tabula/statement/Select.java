@@ -1,0 +1,363 @@
+package org.tabula.statement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.tabula.expr.Condition;
+import org.tabula.expr.Exists;
+import org.tabula.expr.Expression;
+import org.tabula.expr.Junction;
+import org.tabula.expr.OrderItem;
+import org.tabula.expr.ScalarSubquery;
+import org.tabula.expr.SqlVisitor;
+import org.tabula.schema.ForeignKey;
+import org.tabula.schema.Table;
+
+/**
+ * {@code SELECT}. Every method returns a new statement; a {@code Select} can be kept in a
+ * constant and refined per request from many threads.
+ *
+ * <pre>{@code
+ * Select q = select(USERS.name, ADDRESSES.email)
+ *     .from(USERS)
+ *     .join(ADDRESSES)                      // ON inferred from the foreign key
+ *     .where(USERS.age.gt(18))
+ *     .where(ADDRESSES.email.endsWith("@example.com"))   // AND-ed
+ *     .orderBy(USERS.name.asc())
+ *     .limit(10);
+ * }</pre>
+ *
+ * <p>Without {@link #from}, the FROM clause is inferred from the tables of the selected columns.
+ */
+public final class Select implements Statement {
+
+    private final boolean distinct;
+    private final List<Expression<?>> selections;
+    private final List<FromItem> from;
+    private final Condition where;
+    private final List<Expression<?>> groupBy;
+    private final Condition having;
+    private final List<OrderItem> orderBy;
+    private final Long limit;
+    private final Long offset;
+    private final LockMode lock;
+
+    private Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+                   List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit, Long offset,
+                   LockMode lock) {
+        this.distinct = distinct;
+        this.selections = selections;
+        this.from = from;
+        this.where = where;
+        this.groupBy = groupBy;
+        this.having = having;
+        this.orderBy = orderBy;
+        this.limit = limit;
+        this.offset = offset;
+        this.lock = lock;
+    }
+
+    /** {@code SELECT expressions}. Prefer {@code Sql.select(...)}. */
+    public static Select of(List<? extends Expression<?>> expressions) {
+        if (expressions.isEmpty()) {
+            throw new IllegalArgumentException("select() needs at least one column or expression");
+        }
+        for (Expression<?> e : expressions) {
+            Objects.requireNonNull(e, "a selected expression is null (is a table field not yet initialised?)");
+        }
+        return new Select(false, List.copyOf(expressions), List.of(), null, List.of(), null, List.of(),
+                null, null, LockMode.NONE);
+    }
+
+    /** {@code SELECT all columns FROM table}. */
+    public static Select of(Table table) {
+        List<Expression<?>> cols = new ArrayList<>(table.columns());
+        return new Select(false, List.copyOf(cols), List.of(table), null, List.of(), null, List.of(),
+                null, null, LockMode.NONE);
+    }
+
+    private Select copy(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+                        List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
+                        Long offset, LockMode lock) {
+        return new Select(distinct, selections, from, where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    private static <E> List<E> append(List<E> list, List<? extends E> more) {
+        if (list.isEmpty()) {
+            return List.copyOf(more);
+        }
+        List<E> out = new ArrayList<>(list.size() + more.size());
+        out.addAll(list);
+        out.addAll(more);
+        return Collections.unmodifiableList(out);
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /** Adds columns to the select list. */
+    public Select columns(Expression<?>... more) {
+        return copy(distinct, append(selections, Arrays.asList(more)), from, where, groupBy, having, orderBy,
+                limit, offset, lock);
+    }
+
+    /** Replaces the select list, keeping everything else (e.g. to turn a query into a count). */
+    public Select withOnlyColumns(Expression<?>... only) {
+        return copy(distinct, List.of(only), from, where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    /** {@code SELECT DISTINCT}. */
+    public Select distinct() {
+        return copy(true, selections, from, where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    /** Adds FROM items (tables, aliases, subqueries). */
+    public Select from(FromItem... items) {
+        return copy(distinct, selections, append(from, Arrays.asList(items)), where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    /** Inner join, ON inferred from the single foreign key between {@code right} and the tables joined so far. */
+    public Select join(FromItem right) {
+        return join(right, JoinType.INNER, null);
+    }
+
+    /** Inner join with an explicit ON condition. */
+    public Select join(FromItem right, Condition on) {
+        return join(right, JoinType.INNER, Objects.requireNonNull(on, "on"));
+    }
+
+    /** Left outer join, ON inferred from the foreign key. */
+    public Select leftJoin(FromItem right) {
+        return join(right, JoinType.LEFT, null);
+    }
+
+    /** Left outer join with an explicit ON condition. */
+    public Select leftJoin(FromItem right, Condition on) {
+        return join(right, JoinType.LEFT, Objects.requireNonNull(on, "on"));
+    }
+
+    /** A join of any type; a {@code null} condition is inferred from foreign keys. */
+    public Select join(FromItem right, JoinType type, Condition on) {
+        Objects.requireNonNull(right, "right");
+        List<FromItem> items = new ArrayList<>(from);
+        if (items.isEmpty()) {
+            List<Table> inferred = FromInference.tablesOf(selections, where);
+            if (inferred.isEmpty()) {
+                throw new IllegalStateException("join(" + right + ") needs a FROM: call from() first");
+            }
+            inferred.remove(FromInference.tableOf(right));
+            if (inferred.isEmpty()) {
+                throw new IllegalStateException("join(" + right + ") needs a left side: call from() first");
+            }
+            items.add(inferred.get(0));
+        }
+        FromItem left = items.remove(items.size() - 1);
+        Condition condition = on != null ? on : inferOn(left, right);
+        items.add(new Join(left, right, type, condition));
+        return copy(distinct, selections, List.copyOf(items), where, groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    private static Condition inferOn(FromItem left, FromItem right) {
+        Table rightTable = FromInference.tableOf(right);
+        if (rightTable == null) {
+            throw new IllegalArgumentException("cannot infer the ON clause for a join to " + right
+                    + "; pass the condition explicitly");
+        }
+        List<Condition> found = new ArrayList<>();
+        for (FromItem leftItem : FromInference.leaves(left)) {
+            Table leftTable = FromInference.tableOf(leftItem);
+            if (leftTable == null) {
+                continue;
+            }
+            for (ForeignKey fk : rightTable.foreignKeys()) {
+                if (fk.targetTable() == leftTable) {
+                    found.add(fkCondition(fk, right, leftItem));
+                }
+            }
+            for (ForeignKey fk : leftTable.foreignKeys()) {
+                if (fk.targetTable() == rightTable && leftTable != rightTable) {
+                    found.add(fkCondition(fk, leftItem, right));
+                }
+            }
+        }
+        if (found.size() != 1) {
+            throw new IllegalArgumentException((found.isEmpty() ? "no foreign key" : "more than one foreign key")
+                    + " links " + rightTable.name() + " to " + left
+                    + "; pass the ON condition explicitly: join(table, condition)");
+        }
+        return found.get(0);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Condition fkCondition(ForeignKey fk, FromItem child, FromItem parent) {
+        List<Condition> parts = new ArrayList<>();
+        for (int i = 0; i < fk.columns().size(); i++) {
+            Expression childCol = FromInference.columnVia(child, fk.columns().get(i));
+            Expression parentCol = FromInference.columnVia(parent, fk.targets().get(i));
+            parts.add(childCol.eq(parentCol));
+        }
+        return Junction.of(Junction.Kind.AND, parts);
+    }
+
+    /** Adds WHERE conditions; several calls are AND-ed together. */
+    public Select where(Condition... conditions) {
+        return copy(distinct, selections, from, and(where, conditions), groupBy, having, orderBy, limit, offset, lock);
+    }
+
+    static Condition and(Condition existing, Condition... more) {
+        List<Condition> parts = new ArrayList<>(more.length + 1);
+        if (existing != null) {
+            parts.add(existing);
+        }
+        for (Condition c : more) {
+            parts.add(Objects.requireNonNull(c, "where condition"));
+        }
+        return parts.isEmpty() ? null : Junction.of(Junction.Kind.AND, parts);
+    }
+
+    public Select groupBy(Expression<?>... expressions) {
+        return copy(distinct, selections, from, where, append(groupBy, Arrays.asList(expressions)), having, orderBy,
+                limit, offset, lock);
+    }
+
+    /** Adds HAVING conditions, AND-ed. */
+    public Select having(Condition... conditions) {
+        return copy(distinct, selections, from, where, groupBy, and(having, conditions), orderBy, limit, offset, lock);
+    }
+
+    public Select orderBy(OrderItem... items) {
+        return copy(distinct, selections, from, where, groupBy, having, append(orderBy, Arrays.asList(items)),
+                limit, offset, lock);
+    }
+
+    /** Orders ascending by each expression. */
+    public Select orderBy(Expression<?>... expressions) {
+        List<OrderItem> items = new ArrayList<>();
+        for (Expression<?> e : expressions) {
+            items.add(e.asc());
+        }
+        return copy(distinct, selections, from, where, groupBy, having, append(orderBy, items), limit, offset, lock);
+    }
+
+    public Select limit(long rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + rows);
+        }
+        return copy(distinct, selections, from, where, groupBy, having, orderBy, rows, offset, lock);
+    }
+
+    public Select offset(long rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + rows);
+        }
+        return copy(distinct, selections, from, where, groupBy, having, orderBy, limit, rows, lock);
+    }
+
+    /** {@code FOR UPDATE}: lock the selected rows until the transaction ends. */
+    public Select forUpdate() {
+        return forUpdate(LockMode.UPDATE);
+    }
+
+    public Select forUpdate(LockMode mode) {
+        return copy(distinct, selections, from, where, groupBy, having, orderBy, limit, offset,
+                Objects.requireNonNull(mode));
+    }
+
+    // ---------------------------------------------------------------- composition
+
+    /** This query as a FROM item. */
+    public DerivedTable as(String alias) {
+        return new DerivedTable(this, alias);
+    }
+
+    /** This single-column query as a value: {@code (SELECT max(x) FROM t)}. */
+    @SuppressWarnings("unchecked")
+    public <T> ScalarSubquery<T> asScalar() {
+        if (selections.size() != 1) {
+            throw new IllegalStateException("a scalar subquery selects exactly one column, this one selects "
+                    + selections.size());
+        }
+        Expression<T> only = (Expression<T>) selections.get(0);
+        return new ScalarSubquery<>(this, only.type());
+    }
+
+    /** {@code EXISTS (this)}. */
+    public Condition exists() {
+        return new Exists(this, false);
+    }
+
+    public SetOperation union(Select other) {
+        return new SetOperation(SetOperation.Kind.UNION, List.of(this, other), List.of(), null, null);
+    }
+
+    public SetOperation unionAll(Select other) {
+        return new SetOperation(SetOperation.Kind.UNION_ALL, List.of(this, other), List.of(), null, null);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public boolean isDistinct() {
+        return distinct;
+    }
+
+    public List<Expression<?>> selections() {
+        return selections;
+    }
+
+    /** FROM items as given; see {@link #effectiveFrom()} for what is rendered. */
+    public List<FromItem> from() {
+        return from;
+    }
+
+    /** FROM items as rendered: the given ones, or the tables of the selected columns. */
+    public List<FromItem> effectiveFrom() {
+        if (!from.isEmpty()) {
+            return from;
+        }
+        return List.copyOf(FromInference.tablesOf(selections, where));
+    }
+
+    public Condition where() {
+        return where;
+    }
+
+    public List<Expression<?>> groupBy() {
+        return groupBy;
+    }
+
+    public Condition having() {
+        return having;
+    }
+
+    public List<OrderItem> orderBy() {
+        return orderBy;
+    }
+
+    public Long limit() {
+        return limit;
+    }
+
+    public Long offset() {
+        return offset;
+    }
+
+    public LockMode lock() {
+        return lock;
+    }
+
+    @Override
+    public boolean returnsRows() {
+        return true;
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitSelect(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Select" + selections;
+    }
+}

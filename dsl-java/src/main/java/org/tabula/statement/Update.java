@@ -1,0 +1,110 @@
+package org.tabula.statement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tabula.expr.BindValue;
+import org.tabula.expr.Condition;
+import org.tabula.expr.Expression;
+import org.tabula.expr.SqlVisitor;
+import org.tabula.schema.Column;
+import org.tabula.schema.Table;
+
+/**
+ * {@code UPDATE table SET ... WHERE ...}.
+ *
+ * <pre>{@code
+ * update(USERS).set(USERS.name, "bob").where(USERS.id.eq(1L))
+ * update(USERS).set(USERS.age, USERS.age.plus(1)).where(USERS.age.isNotNull())
+ * update(USERS).set(USERS.active, false).allRows()       // no WHERE: must be said explicitly
+ * }</pre>
+ *
+ * <p>An update with neither {@link #where} nor {@link #allRows()} is refused when rendered, so
+ * a forgotten WHERE never rewrites a whole table.
+ */
+public record Update(Table table, List<Assignment> assignments, Condition where, boolean unrestricted,
+                     List<Expression<?>> returning) implements Statement {
+
+    /** {@code column = value}. */
+    public record Assignment(Column<?> column, Expression<?> value) {
+    }
+
+    public Update {
+        Objects.requireNonNull(table, "table");
+        assignments = List.copyOf(assignments);
+        returning = List.copyOf(returning);
+    }
+
+    public static Update of(Table table) {
+        return new Update(table, List.of(), null, false, List.of());
+    }
+
+    public <T> Update set(Column<T> column, T value) {
+        return set(column, new BindValue<>(value, column.type()));
+    }
+
+    public <T> Update set(Column<T> column, Expression<? extends T> value) {
+        return assign(column, value);
+    }
+
+    private Update assign(Column<?> column, Expression<?> value) {
+        if (column.table() != table) {
+            throw new IllegalArgumentException("column " + column.qualifiedName() + " is not a column of "
+                    + table.name() + ", the table this update writes to");
+        }
+        List<Assignment> next = new ArrayList<>(assignments.size() + 1);
+        for (Assignment a : assignments) {
+            if (!a.column().equals(column)) {
+                next.add(a);
+            }
+        }
+        next.add(new Assignment(column, value));
+        return new Update(table, next, where, unrestricted, returning);
+    }
+
+    /** Sets columns by name, SQLAlchemy's {@code values(name=value)}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Update values(Map<String, ?> values) {
+        Update out = this;
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            Column column = table.column(e.getKey());
+            Object value = e.getValue();
+            if (value instanceof Expression<?> expr) {
+                out = out.assign(column, expr);
+            } else {
+                try {
+                    out = out.assign(column, new BindValue(column.type().coerce(value), column.type()));
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException("column " + column.qualifiedName() + ": " + ex.getMessage(), ex);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds WHERE conditions, AND-ed. */
+    public Update where(Condition... conditions) {
+        return new Update(table, assignments, Select.and(where, conditions), unrestricted, returning);
+    }
+
+    /** Confirms that this update, having no WHERE, is meant to change every row. */
+    public Update allRows() {
+        return new Update(table, assignments, where, true, returning);
+    }
+
+    public Update returning(Expression<?>... expressions) {
+        return new Update(table, assignments, where, unrestricted, Arrays.asList(expressions));
+    }
+
+    @Override
+    public boolean returnsRows() {
+        return !returning.isEmpty();
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitUpdate(this);
+    }
+}

@@ -1,0 +1,97 @@
+package org.tabula.type;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A {@link SqlType} built from a kind, a Java class and two small JDBC functions.
+ * All built-in types in {@link SqlTypes} are instances of it.
+ *
+ * @param <T> the Java type of values
+ */
+public final class BasicType<T> implements SqlType<T> {
+
+    /** Binds one non-null value to a statement parameter. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        void bind(PreparedStatement ps, int index, T value) throws SQLException;
+    }
+
+    /** Reads one value, or {@code null}, from a result column. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(ResultSet rs, int index) throws SQLException;
+    }
+
+    private final TypeKind kind;
+    private final Class<T> javaType;
+    private final int length;
+    private final int scale;
+    private final Binder<T> binder;
+    private final Reader<T> reader;
+    private final Function<Object, T> coercion;
+
+    public BasicType(TypeKind kind, Class<T> javaType, int length, int scale,
+                     Binder<T> binder, Reader<T> reader, Function<Object, T> coercion) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.javaType = Objects.requireNonNull(javaType, "javaType");
+        this.length = length;
+        this.scale = scale;
+        this.binder = Objects.requireNonNull(binder, "binder");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.coercion = coercion;
+    }
+
+    /** The same type with another length (and scale), e.g. {@code varchar(20)} from {@code varchar}. */
+    public BasicType<T> withLength(int newLength, int newScale) {
+        return new BasicType<>(kind, javaType, newLength, newScale, binder, reader, coercion);
+    }
+
+    @Override public TypeKind kind() { return kind; }
+    @Override public Class<T> javaType() { return javaType; }
+    @Override public int length() { return length; }
+    @Override public int scale() { return scale; }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, T value) throws SQLException {
+        binder.bind(ps, index, value);
+    }
+
+    @Override
+    public T read(ResultSet rs, int index) throws SQLException {
+        return reader.read(rs, index);
+    }
+
+    @Override
+    public T coerce(Object value) {
+        if (value == null || javaType.isInstance(value)) {
+            return javaType.cast(value);
+        }
+        if (coercion != null) {
+            T converted = coercion.apply(value);
+            if (converted != null) {
+                return converted;
+            }
+        }
+        return SqlType.super.coerce(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BasicType<?> other && kind == other.kind && javaType == other.javaType
+                && length == other.length && scale == other.scale;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, javaType, length, scale);
+    }
+
+    @Override
+    public String toString() {
+        return length > 0 ? kind + "(" + length + (scale > 0 ? "," + scale : "") + ")" : kind.name();
+    }
+}
