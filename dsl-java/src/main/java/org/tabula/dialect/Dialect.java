@@ -76,6 +76,11 @@ public abstract class Dialect {
     /** The DDL type of a column. */
     public abstract String typeName(SqlType<?> type, Column<?> column);
 
+    /** The type name inside {@code CAST(x AS ...)}; MySQL spells integers and strings differently there. */
+    public String castTypeName(SqlType<?> type) {
+        return typeName(type, null);
+    }
+
     // ---------------------------------------------------------------- capabilities
 
     public abstract boolean supportsReturning(ReturningSupport statement);

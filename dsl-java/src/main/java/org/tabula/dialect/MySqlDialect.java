@@ -66,6 +66,17 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
+    public String castTypeName(SqlType<?> type) {
+        return switch (type.kind()) {
+            case BOOLEAN, INTEGER, BIGINT -> "SIGNED";
+            case VARCHAR, TEXT, ENUM, ANY, ARRAY -> "CHAR";
+            case UUID -> "CHAR(36)";
+            case BYTES -> "BINARY";
+            default -> typeName(type, null);
+        };
+    }
+
+    @Override
     public boolean supportsReturning(ReturningSupport statement) {
         return mariaDb && statement != ReturningSupport.UPDATE;
     }
@@ -95,7 +106,10 @@ public final class MySqlDialect extends Dialect {
             return;
         }
         switch (type.kind()) {
-            case INSTANT -> ps.setObject(index, LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC));
+            // As text: Connector/J reads MariaDB's "5.5.5-" version prefix as MySQL 5.5 and drops fractional seconds.
+            case INSTANT -> ps.setString(index, SqliteDialect.TIMESTAMP_TEXT.format(
+                    LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
+            case TIMESTAMP -> ps.setString(index, SqliteDialect.TIMESTAMP_TEXT.format((LocalDateTime) type.coerce(value)));
             case UUID -> ps.setString(index, type.coerce(value).toString());
             default -> super.bind(ps, index, type, value);
         }

@@ -379,7 +379,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     public Void visitCast(Cast<?> cast) {
         sql.append("CAST(");
         render(cast.expression());
-        sql.append(" AS ").append(dialect.typeName(cast.type(), null)).append(')');
+        sql.append(" AS ").append(dialect.castTypeName(cast.type())).append(')');
         return null;
     }
 

@@ -81,6 +81,9 @@ public final class Connection implements AutoCloseable {
     public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureOpen();
         if (statement instanceof Insert insert) {
+            if (insert.rows().isEmpty() && insert.fromSelect() == null && !parameters.isEmpty()) {
+                return executeInsert(insert.values(parameters), Map.of());
+            }
             return executeInsert(insert, parameters);
         }
         RenderedSql rendered = render(statement);
@@ -207,7 +210,7 @@ public final class Connection implements AutoCloseable {
 
     private Result executeInsert(Insert insert, Map<String, ?> parameters) {
         Table table = insert.table();
-        boolean singleRow = insert.rows().size() == 1 && insert.fromSelect() == null;
+        boolean singleRow = insert.rows().size() <= 1 && insert.fromSelect() == null;
         if (!insert.returning().isEmpty()) {
             if (dialect.supportsReturning(Dialect.ReturningSupport.INSERT)) {
                 return run(insert, render(insert), parameters, false, 0, null);
