@@ -585,8 +585,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         Table table = insert.table();
         List<Column<?>> columns = new ArrayList<>(insert.columns());
         List<List<Expression<?>>> rows = new ArrayList<>(insert.rows());
-        if (insert.fromSelect() == null) {
+        Select fromSelect = insert.fromSelect();
+        if (fromSelect == null) {
             addClientDefaults(table, columns, rows);
+        } else {
+            fromSelect = withSelectedDefaults(table, columns, fromSelect);
         }
         checkRequiredColumns(table, columns);
         sql.append("INSERT INTO ");
@@ -599,9 +602,9 @@ public class SqlRenderer implements SqlVisitor<Void> {
             list(columns);
             qualify = true;
             sql.append(')');
-            if (insert.fromSelect() != null) {
+            if (fromSelect != null) {
                 sql.append(' ');
-                render(insert.fromSelect());
+                render(fromSelect);
             } else {
                 sql.append(" VALUES ");
                 for (int r = 0; r < rows.size(); r++) {
@@ -658,6 +661,23 @@ public class SqlRenderer implements SqlVisitor<Void> {
                 rows.set(r, row);
             }
         }
+    }
+
+    /**
+     * INSERT ... SELECT: client defaults of columns the select does not fill are added to the
+     * select list as bound values, evaluated once for the statement (as SQLAlchemy does).
+     */
+    @SuppressWarnings("unchecked")
+    private static Select withSelectedDefaults(Table table, List<Column<?>> columns, Select select) {
+        Select out = select;
+        for (Column<?> column : table.columns()) {
+            if (column.defaultValue() != null && !columns.contains(column)) {
+                Column<Object> c = (Column<Object>) column;
+                columns.add(c);
+                out = out.columns(new BindValue<>(c.defaultValue().get(), c.type()));
+            }
+        }
+        return out;
     }
 
     private static void checkRequiredColumns(Table table, List<Column<?>> columns) {

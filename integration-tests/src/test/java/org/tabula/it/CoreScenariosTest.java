@@ -396,4 +396,37 @@ class CoreScenariosTest {
             assertEquals(1L, conn.execute(update(WEIRD).set(WEIRD.order, 3).where(WEIRD.id.eq(1L))).rowCount());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void insertFromSelectAndForUpdate(String db) {
+        Engine engine = fresh(db);
+        engine.begin(conn -> {
+            seed(conn);
+            long copied = conn.execute(insert(POSTS).fromSelect(List.of(POSTS.userId, POSTS.title),
+                    select(USERS.id, USERS.name.concat(" copy")).from(USERS).where(USERS.age.gt(30)))).rowCount();
+            assertEquals(2L, copied);
+            List<String> titles = conn.execute(select(POSTS.title).from(POSTS).where(POSTS.title.endsWith(" copy"))
+                    .orderBy(POSTS.title)).scalars();
+            assertEquals(List.of("ann copy", "dee_50% copy"), titles);
+            Row locked = conn.execute(select(USERS.id, USERS.age).from(USERS).where(USERS.name.eq("ann")).forUpdate()).one();
+            conn.execute(update(USERS).set(USERS.age, locked.get(USERS.age) + 1).where(USERS.id.eq(locked.get(USERS.id))));
+            assertEquals(32, (int) conn.execute(select(USERS.age).where(USERS.name.eq("ann"))).scalarOne());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void echoAndListenersSeeEveryStatement(String db) {
+        fresh(db);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Engine engine = Databases.newEngine(db, org.tabula.engine.EngineOptions.defaults().poolSize(1).maxOverflow(0)
+                .echo(true).listener((sql, params) -> seen.add(sql + " " + params)))) {
+            try (Connection conn = engine.connect()) {
+                conn.execute(select(count()).from(USERS).where(USERS.name.eq("zed")));
+            }
+        }
+        assertEquals(1, seen.size());
+        assertTrue(seen.get(0).endsWith("[zed]"), seen.get(0));
+    }
 }
