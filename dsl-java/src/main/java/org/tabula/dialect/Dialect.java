@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import org.tabula.error.ErrorKind;
+import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.SqlNode;
 import org.tabula.schema.Column;
+import org.tabula.type.EnumType;
 import org.tabula.type.SqlType;
 
 /**
@@ -81,6 +83,67 @@ public abstract class Dialect {
         return typeName(type, null);
     }
 
+    /**
+     * Appends a constant as an SQL literal, for DDL only (server defaults, enum labels), where
+     * parameters do not exist. Strings have their quotes doubled.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void appendLiteral(StringBuilder out, Object value, SqlType<?> type) {
+        if (value instanceof Enum<?> e && type instanceof EnumType enumType) {
+            appendStringLiteral(out, enumType.toDatabase(e));
+        } else if (value instanceof String s) {
+            appendStringLiteral(out, s);
+        } else if (value instanceof Boolean b) {
+            out.append(b ? "TRUE" : "FALSE");
+        } else if (value instanceof Number n) {
+            out.append(n instanceof java.math.BigDecimal d ? d.toPlainString() : n.toString());
+        } else if (value instanceof Enum<?> e) {
+            appendStringLiteral(out, e.name());
+        } else {
+            throw new UnsupportedFeatureException("a " + value.getClass().getSimpleName()
+                    + " cannot be written as an SQL literal; use serverDefault(\"...SQL...\")");
+        }
+    }
+
+    /** {@code 'text'} with single quotes doubled; MySQL also doubles backslashes. */
+    protected void appendStringLiteral(StringBuilder out, String text) {
+        out.append('\'');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                out.append('\'');
+            } else if (c == '\0') {
+                throw new IllegalArgumentException("a NUL character cannot appear in an SQL literal");
+            }
+            out.append(c);
+        }
+        out.append('\'');
+    }
+
+    /** Whether named enum types ({@code CREATE TYPE ... AS ENUM}) exist. */
+    public boolean supportsNativeEnumTypes() {
+        return false;
+    }
+
+    /** {@code ('a', 'b')}: an enum's labels as a literal list, for CHECK constraints and MySQL's ENUM. */
+    protected final String enumLabels(EnumType<?> type) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < type.labels().size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            appendStringLiteral(sb, type.labels().get(i));
+        }
+        return sb.append(')').toString();
+    }
+
+    /** The error for an ARRAY column on a dialect without arrays. */
+    protected final UnsupportedFeatureException noArrays(Column<?> column) {
+        return new UnsupportedFeatureException("ARRAY columns are PostgreSQL-only"
+                + (column != null ? " (" + column.qualifiedName() + ")" : "") + "; " + name()
+                + " has no arrays: use a JSON column (JsonType) for lists");
+    }
+
     // ---------------------------------------------------------------- capabilities
 
     public abstract boolean supportsReturning(ReturningSupport statement);
@@ -112,6 +175,8 @@ public abstract class Dialect {
     public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, jdbcType(type));
+        } else if (type.kind() == org.tabula.type.TypeKind.ARRAY) {
+            throw noArrays(null);
         } else {
             type.bind(ps, index, type.coerce(value));
         }

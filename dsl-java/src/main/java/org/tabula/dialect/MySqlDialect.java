@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.tabula.error.ErrorKind;
 import org.tabula.schema.Column;
+import org.tabula.type.EnumType;
 import org.tabula.type.SqlType;
 
 /**
@@ -54,8 +55,10 @@ public final class MySqlDialect extends Dialect {
             case DECIMAL -> type.length() > 0 ? "DECIMAL(" + type.length() + ", " + type.scale() + ")" : "DECIMAL(65, 30)";
             case DOUBLE -> "DOUBLE";
             case VARCHAR -> "VARCHAR(" + (type.length() > 0 ? type.length() : 255) + ")";
-            case TEXT, ARRAY -> "LONGTEXT";
-            case ENUM -> "VARCHAR(255)";
+            case TEXT -> "LONGTEXT";
+            case ARRAY -> throw noArrays(column);
+            case ENUM -> type instanceof EnumType<?> e && e.nativeName() != null ? "ENUM" + enumLabels(e)
+                    : "VARCHAR(" + Math.max(1, type.length()) + ")";
             case JSON -> "JSON";
             case DATE -> "DATE";
             case TIMESTAMP, INSTANT -> "DATETIME(6)";
@@ -63,6 +66,12 @@ public final class MySqlDialect extends Dialect {
             case UUID -> "CHAR(36)";
             case ANY -> "LONGTEXT";
         };
+    }
+
+    /** MySQL string literals treat a backslash as an escape: double it as well as quotes. */
+    @Override
+    protected void appendStringLiteral(StringBuilder out, String text) {
+        super.appendStringLiteral(out, text.replace("\\", "\\\\"));
     }
 
     @Override

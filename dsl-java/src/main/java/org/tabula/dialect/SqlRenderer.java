@@ -28,6 +28,7 @@ import org.tabula.expr.InList;
 import org.tabula.expr.InSubquery;
 import org.tabula.expr.Junction;
 import org.tabula.expr.Like;
+import org.tabula.expr.Literal;
 import org.tabula.expr.Not;
 import org.tabula.expr.NullOrdering;
 import org.tabula.expr.NullTest;
@@ -43,11 +44,13 @@ import org.tabula.schema.Index;
 import org.tabula.schema.Table;
 import org.tabula.schema.TableAlias;
 import org.tabula.schema.UniqueConstraint;
+import org.tabula.statement.CreateEnumType;
 import org.tabula.statement.CreateIndex;
 import org.tabula.statement.CreateTable;
 import org.tabula.statement.Delete;
 import org.tabula.statement.DerivedColumn;
 import org.tabula.statement.DerivedTable;
+import org.tabula.statement.DropEnumType;
 import org.tabula.statement.DropIndex;
 import org.tabula.statement.DropTable;
 import org.tabula.statement.FromItem;
@@ -58,6 +61,7 @@ import org.tabula.statement.Select;
 import org.tabula.statement.SetOperation;
 import org.tabula.statement.TextStatement;
 import org.tabula.statement.Update;
+import org.tabula.type.EnumType;
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
 
@@ -190,6 +194,16 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitRawSql(RawSql<?> raw) {
         sql.append(raw.sql());
+        return null;
+    }
+
+    @Override
+    public Void visitLiteral(Literal<?> literal) {
+        if (ddl) {
+            dialect.appendLiteral(sql, literal.value(), literal.type());
+        } else {
+            parameter(literal.value(), literal.type());
+        }
         return null;
     }
 
@@ -853,6 +867,13 @@ public class SqlRenderer implements SqlVisitor<Void> {
         if (column.isUnique()) {
             sql.append(" UNIQUE");
         }
+        if (column.type() instanceof EnumType<?> e && !(e.nativeName() != null && dialect.supportsNativeEnumTypes())
+                && !(e.nativeName() != null && dialect instanceof MySqlDialect)) {
+            // Checked VARCHAR: the database refuses labels the enum does not have.
+            sql.append(" CHECK (");
+            quote(column.name());
+            sql.append(" IN ").append(dialect.enumLabels(e)).append(')');
+        }
     }
 
     /** What follows the type of an auto-increment column. */
@@ -889,6 +910,22 @@ public class SqlRenderer implements SqlVisitor<Void> {
         list(index.columns());
         qualify = true;
         sql.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitCreateEnumType(CreateEnumType create) {
+        ddl = true;
+        sql.append("CREATE TYPE ");
+        quote(create.type().nativeName());
+        sql.append(" AS ENUM ").append(dialect.enumLabels(create.type()));
+        return null;
+    }
+
+    @Override
+    public Void visitDropEnumType(DropEnumType drop) {
+        sql.append("DROP TYPE IF EXISTS ");
+        quote(drop.type().nativeName());
         return null;
     }
 

@@ -83,7 +83,9 @@ public final class SqliteDialect extends Dialect {
             case DECIMAL -> type.length() > 0 ? "NUMERIC(" + type.length() + ", " + type.scale() + ")" : "NUMERIC";
             case DOUBLE -> "REAL";
             case VARCHAR -> type.length() > 0 ? "VARCHAR(" + type.length() + ")" : "VARCHAR";
-            case TEXT, ENUM, JSON, ARRAY -> "TEXT";
+            case TEXT, JSON -> "TEXT";
+            case ENUM -> "VARCHAR(" + Math.max(1, type.length()) + ")";
+            case ARRAY -> throw noArrays(column);
             case DATE -> "DATE";
             case TIMESTAMP, INSTANT -> "TIMESTAMP";
             case BYTES -> "BLOB";

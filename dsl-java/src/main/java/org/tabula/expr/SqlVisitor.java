@@ -3,11 +3,13 @@ package org.tabula.expr;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 import org.tabula.schema.TableAlias;
+import org.tabula.statement.CreateEnumType;
 import org.tabula.statement.CreateIndex;
 import org.tabula.statement.CreateTable;
 import org.tabula.statement.Delete;
 import org.tabula.statement.DerivedColumn;
 import org.tabula.statement.DerivedTable;
+import org.tabula.statement.DropEnumType;
 import org.tabula.statement.DropIndex;
 import org.tabula.statement.DropTable;
 import org.tabula.statement.Insert;
@@ -30,6 +32,7 @@ public interface SqlVisitor<R> {
     R visitBindValue(BindValue<?> value);
     R visitBindParam(BindParam<?> param);
     R visitRawSql(RawSql<?> raw);
+    R visitLiteral(Literal<?> literal);
     R visitComparison(Comparison comparison);
     R visitJunction(Junction junction);
     R visitNot(Not not);
@@ -68,4 +71,6 @@ public interface SqlVisitor<R> {
     R visitDropTable(DropTable drop);
     R visitCreateIndex(CreateIndex create);
     R visitDropIndex(DropIndex drop);
+    R visitCreateEnumType(CreateEnumType create);
+    R visitDropEnumType(DropEnumType drop);
 }

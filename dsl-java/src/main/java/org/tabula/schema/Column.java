@@ -130,6 +130,14 @@ public final class Column<T> implements Expression<T> {
         return serverDefault(new RawSql<>(sql, type));
     }
 
+    /**
+     * A DEFAULT clause holding a constant, rendered as an escaped literal of this column's type
+     * (e.g. an enum's stored text).
+     */
+    public Column<T> serverDefaultValue(T value) {
+        return serverDefault(new org.tabula.expr.Literal<>(value, type));
+    }
+
     /** A DEFAULT clause from an expression such as {@code Sql.now()}. */
     public Column<T> serverDefault(Expression<T> expression) {
         return replace(nullable, primaryKey, autoIncrement, unique, indexed, defaultValue,

@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tabula.dialect.Dialect;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
 import org.tabula.statement.CreateIndex;
 import org.tabula.statement.CreateTable;
+import org.tabula.statement.DropEnumType;
 import org.tabula.statement.DropTable;
+import org.tabula.statement.TextStatement;
+import org.tabula.statement.CreateEnumType;
+import org.tabula.type.EnumType;
 import org.tabula.statement.Statement;
 
 /**
@@ -97,6 +103,15 @@ public final class MetaData {
     public void createAll(Engine engine) {
         Dialect dialect = engine.dialect();
         engine.begin(conn -> {
+            if (dialect.supportsNativeEnumTypes()) {
+                for (EnumType<?> type : nativeEnumTypes()) {
+                    boolean exists = conn.execute(TextStatement.of("SELECT 1 FROM pg_type WHERE typname = :name")
+                            .bind("name", type.nativeName())).first() != null;
+                    if (!exists) {
+                        conn.execute(new CreateEnumType(type));
+                    }
+                }
+            }
             for (Table t : sortedTables()) {
                 conn.execute(new CreateTable(t, true));
                 for (Index index : t.indexes()) {
@@ -118,7 +133,29 @@ public final class MetaData {
             for (Table t : order) {
                 conn.execute(new DropTable(t, true));
             }
+            if (engine.dialect().supportsNativeEnumTypes()) {
+                for (EnumType<?> type : nativeEnumTypes()) {
+                    conn.execute(new DropEnumType(type));
+                }
+            }
         });
+    }
+
+    /** The named enum types the tables use, each once. */
+    public List<EnumType<?>> nativeEnumTypes() {
+        Map<String, EnumType<?>> types = new LinkedHashMap<>();
+        for (Table t : sortedTables()) {
+            for (Column<?> c : t.columns()) {
+                if (c.type() instanceof EnumType<?> e && e.nativeName() != null) {
+                    EnumType<?> other = types.putIfAbsent(e.nativeName(), e);
+                    if (other != null && !other.labels().equals(e.labels())) {
+                        throw new IllegalStateException("enum type " + e.nativeName() + " is declared with labels "
+                                + other.labels() + " and " + e.labels() + " (column " + c.qualifiedName() + ")");
+                    }
+                }
+            }
+        }
+        return List.copyOf(types.values());
     }
 
     private static boolean indexExists(Connection conn, Index index) throws SQLException {

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.statement.FromItem;
+import org.tabula.type.ArrayType;
+import org.tabula.type.EnumType;
+import org.tabula.type.JsonType;
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
 
@@ -117,6 +119,26 @@ public class Table implements FromItem {
 
     public final Column<UUID> uuid(String columnName) {
         return column(columnName, SqlTypes.UUID_TYPE);
+    }
+
+    /** An enum stored by name, as a checked VARCHAR (see {@link EnumType} for values and native types). */
+    public final <E extends Enum<E>> Column<E> enumeration(String columnName, Class<E> enumClass) {
+        return column(columnName, EnumType.byName(enumClass));
+    }
+
+    /** A JSON document read as maps and lists (needs Jackson on the class path). */
+    public final Column<Object> json(String columnName) {
+        return column(columnName, JsonType.of());
+    }
+
+    /** A JSON document bound to a class through Jackson. */
+    public final <T> Column<T> json(String columnName, Class<T> type) {
+        return column(columnName, JsonType.of(type));
+    }
+
+    /** A PostgreSQL array of {@code elementType}. */
+    public final <T> Column<List<T>> array(String columnName, SqlType<T> elementType) {
+        return column(columnName, ArrayType.of(elementType));
     }
 
     // ---------------------------------------------------------------- table-level constraints

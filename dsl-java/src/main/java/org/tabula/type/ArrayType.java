@@ -1,0 +1,106 @@
+package org.tabula.type;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A PostgreSQL array column, as a {@code List} of an element type. Other dialects have no
+ * arrays: creating or writing such a column there fails with a clear error suggesting a JSON
+ * column ({@link JsonType}) instead.
+ *
+ * <pre>{@code
+ * Column<List<String>> tags = array("tags", SqlTypes.TEXT);
+ * }</pre>
+ */
+public final class ArrayType<T> implements SqlType<List<T>> {
+
+    private final SqlType<T> elementType;
+
+    private ArrayType(SqlType<T> elementType) {
+        this.elementType = Objects.requireNonNull(elementType, "elementType");
+        if (elementType.kind() == TypeKind.ARRAY || elementType.kind() == TypeKind.JSON
+                || elementType.kind() == TypeKind.ANY) {
+            throw new IllegalArgumentException("arrays of " + elementType + " are not supported");
+        }
+    }
+
+    public static <T> ArrayType<T> of(SqlType<T> elementType) {
+        return new ArrayType<>(elementType);
+    }
+
+    public SqlType<T> elementType() {
+        return elementType;
+    }
+
+    @Override
+    public TypeKind kind() {
+        return TypeKind.ARRAY;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Class<List<T>> javaType() {
+        return (Class) List.class;
+    }
+
+    /** Binding needs the dialect's element type name; see {@code Dialect.bind}. */
+    @Override
+    public void bind(PreparedStatement ps, int index, List<T> value) throws SQLException {
+        throw new UnsupportedOperationException("arrays are bound by the dialect");
+    }
+
+    @Override
+    public List<T> read(ResultSet rs, int index) throws SQLException {
+        Array array = rs.getArray(index);
+        if (array == null) {
+            return null;
+        }
+        try {
+            Object[] items = (Object[]) array.getArray();
+            List<T> out = new ArrayList<>(items.length);
+            for (Object item : items) {
+                out.add(elementType.coerce(item));
+            }
+            return Collections.unmodifiableList(out);
+        } finally {
+            array.free();
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<T> coerce(Object value) {
+        if (value == null || value instanceof List<?>) {
+            return (List<T>) value;
+        }
+        if (value instanceof Object[] items) {
+            List<T> out = new ArrayList<>(items.length);
+            for (Object item : items) {
+                out.add(elementType.coerce(item));
+            }
+            return out;
+        }
+        return SqlType.super.coerce(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArrayType<?> other && other.elementType.equals(elementType);
+    }
+
+    @Override
+    public int hashCode() {
+        return elementType.hashCode() * 17;
+    }
+
+    @Override
+    public String toString() {
+        return elementType + "[]";
+    }
+}

@@ -1,0 +1,155 @@
+package org.tabula.type;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A Java enum stored by name (the default) or by a value of each constant's choosing.
+ *
+ * <p>By default the column is a {@code VARCHAR} with a {@code CHECK (col IN (...))} on every
+ * dialect; {@link #asNative(String)} asks for the database's own enum type instead: a named
+ * {@code CREATE TYPE ... AS ENUM} on PostgreSQL (created and dropped by {@code MetaData}),
+ * an inline {@code ENUM(...)} on MySQL/MariaDB, and the checked VARCHAR on SQLite.
+ *
+ * <pre>{@code
+ * enum Status { DRAFT, PUBLISHED }
+ * Column<Status> status = enumeration("status", Status.class).serverDefaultValue(Status.DRAFT);
+ * Column<Mood> mood = column("mood", EnumType.byValue(Mood.class, Mood::code).asNative("mood"));
+ * }</pre>
+ */
+public final class EnumType<E extends Enum<E>> implements SqlType<E> {
+
+    private final Class<E> enumClass;
+    private final Function<E, String> toDatabase;
+    private final Map<String, E> fromDatabase;
+    private final List<String> labels;
+    private final String nativeName;
+    private final int length;
+
+    private EnumType(Class<E> enumClass, Function<E, String> toDatabase, String nativeName) {
+        this.enumClass = Objects.requireNonNull(enumClass, "enumClass");
+        this.toDatabase = Objects.requireNonNull(toDatabase, "toDatabase");
+        this.nativeName = nativeName;
+        Map<String, E> map = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        int max = 1;
+        for (E constant : enumClass.getEnumConstants()) {
+            String label = Objects.requireNonNull(toDatabase.apply(constant),
+                    () -> "database value of " + enumClass.getSimpleName() + "." + constant.name());
+            if (map.put(label, constant) != null) {
+                throw new IllegalArgumentException("two constants of " + enumClass.getSimpleName()
+                        + " are stored as '" + label + "'");
+            }
+            names.add(label);
+            max = Math.max(max, label.length());
+        }
+        this.fromDatabase = Map.copyOf(map);
+        this.labels = Collections.unmodifiableList(names);
+        this.length = max;
+    }
+
+    /** Stored as {@link Enum#name()}. */
+    public static <E extends Enum<E>> EnumType<E> byName(Class<E> enumClass) {
+        return new EnumType<>(enumClass, Enum::name, null);
+    }
+
+    /** Stored as the text {@code toDatabase} gives each constant. */
+    public static <E extends Enum<E>> EnumType<E> byValue(Class<E> enumClass, Function<E, String> toDatabase) {
+        return new EnumType<>(enumClass, toDatabase, null);
+    }
+
+    /** The same mapping, as the database's native enum type named {@code typeName} where it has one. */
+    public EnumType<E> asNative(String typeName) {
+        if (typeName == null || typeName.isEmpty()) {
+            throw new IllegalArgumentException("native enum type of " + enumClass.getSimpleName() + " needs a name");
+        }
+        return new EnumType<>(enumClass, toDatabase, typeName);
+    }
+
+    /** The stored labels, in constant order. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The native type's name, or {@code null} for a checked VARCHAR. */
+    public String nativeName() {
+        return nativeName;
+    }
+
+    /** The stored text of a constant. */
+    public String toDatabase(E value) {
+        return toDatabase.apply(value);
+    }
+
+    /** The constant stored as {@code label}. */
+    public E fromDatabase(String label) {
+        E e = fromDatabase.get(label);
+        if (e == null) {
+            throw new IllegalArgumentException("'" + label + "' is not a stored value of " + enumClass.getSimpleName()
+                    + " (expected one of " + labels + ")");
+        }
+        return e;
+    }
+
+    @Override
+    public TypeKind kind() {
+        return TypeKind.ENUM;
+    }
+
+    @Override
+    public Class<E> javaType() {
+        return enumClass;
+    }
+
+    /** The longest label, the VARCHAR length where the enum is stored as text. */
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, E value) throws SQLException {
+        ps.setString(index, toDatabase.apply(value));
+    }
+
+    @Override
+    public E read(ResultSet rs, int index) throws SQLException {
+        String s = rs.getString(index);
+        return s == null ? null : fromDatabase(s);
+    }
+
+    @Override
+    public E coerce(Object value) {
+        if (value == null || enumClass.isInstance(value)) {
+            return enumClass.cast(value);
+        }
+        if (value instanceof String s) {
+            return fromDatabase(s);
+        }
+        return SqlType.super.coerce(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnumType<?> other && other.enumClass == enumClass && other.labels.equals(labels)
+                && Objects.equals(other.nativeName, nativeName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(enumClass, labels, nativeName);
+    }
+
+    @Override
+    public String toString() {
+        return "ENUM(" + enumClass.getSimpleName() + (nativeName != null ? " as " + nativeName : "") + ")";
+    }
+}

@@ -1,0 +1,120 @@
+package org.tabula.type;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * JSON documents mapped to {@code Map}/{@code List} or to a user type with Jackson
+ * (an optional dependency: add {@code com.fasterxml.jackson.core:jackson-databind} to use it).
+ * Stored as {@code JSONB} on PostgreSQL, {@code JSON} on MySQL/MariaDB and {@code TEXT} on SQLite.
+ *
+ * <pre>{@code
+ * Column<Object> attributes = column("attributes", JsonType.of());            // maps and lists
+ * Column<Settings> settings = column("settings", JsonType.of(Settings.class));
+ * Column<List<String>> tags = column("tags", JsonType.of(new TypeReference<List<String>>() {}));
+ * }</pre>
+ */
+public final class JsonType<T> implements SqlType<T> {
+
+    private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper().findAndRegisterModules();
+
+    private final Class<T> javaType;
+    private final JavaType jacksonType;
+    private final ObjectMapper mapper;
+
+    private JsonType(Class<T> javaType, JavaType jacksonType, ObjectMapper mapper) {
+        this.javaType = javaType;
+        this.jacksonType = jacksonType;
+        this.mapper = mapper;
+    }
+
+    /** Any JSON value: objects become {@code Map}, arrays {@code List}. */
+    public static JsonType<Object> of() {
+        return of(Object.class);
+    }
+
+    /** JSON bound to a Java class through Jackson. */
+    public static <T> JsonType<T> of(Class<T> type) {
+        return new JsonType<>(type, DEFAULT_MAPPER.constructType(type), DEFAULT_MAPPER);
+    }
+
+    /** JSON bound to a generic type, e.g. {@code new TypeReference<List<Item>>() {}}. */
+    @SuppressWarnings("unchecked")
+    public static <T> JsonType<T> of(TypeReference<T> type) {
+        JavaType jt = DEFAULT_MAPPER.constructType(type);
+        return new JsonType<>((Class<T>) jt.getRawClass(), jt, DEFAULT_MAPPER);
+    }
+
+    /** The same type with a configured {@link ObjectMapper} (naming strategy, modules...). */
+    public JsonType<T> withMapper(ObjectMapper objectMapper) {
+        return new JsonType<>(javaType, jacksonType, Objects.requireNonNull(objectMapper));
+    }
+
+    /** The JSON text of a value. */
+    public String toJson(T value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The value of JSON text. */
+    public T fromJson(String json) {
+        try {
+            return mapper.readValue(json, jacksonType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read JSON as " + jacksonType + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public TypeKind kind() {
+        return TypeKind.JSON;
+    }
+
+    @Override
+    public Class<T> javaType() {
+        return javaType;
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, T value) throws SQLException {
+        ps.setString(index, toJson(value));
+    }
+
+    @Override
+    public T read(ResultSet rs, int index) throws SQLException {
+        String s = rs.getString(index);
+        return s == null ? null : fromJson(s);
+    }
+
+    /** Any value Jackson can write is accepted; the declared class is checked on reading. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public T coerce(Object value) {
+        return (T) value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JsonType<?> other && other.jacksonType.equals(jacksonType) && other.mapper == mapper;
+    }
+
+    @Override
+    public int hashCode() {
+        return jacksonType.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "JSON(" + jacksonType + ")";
+    }
+}
