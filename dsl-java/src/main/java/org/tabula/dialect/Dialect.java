@@ -65,8 +65,27 @@ public abstract class Dialect {
     /** A renderer for one statement. */
     protected abstract SqlRenderer newRenderer();
 
+    /** The character that quotes identifiers: {@code "} in standard SQL, a backtick on MySQL. */
+    protected char identifierQuote() {
+        return '"';
+    }
+
     /** Appends {@code identifier} quoted, doubling any quote character inside it. */
-    public abstract void quoteIdentifier(StringBuilder out, String identifier);
+    public void quoteIdentifier(StringBuilder out, String identifier) {
+        char quote = identifierQuote();
+        out.append(quote);
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c == '\0') {
+                throw new IllegalArgumentException("identifier contains a NUL character");
+            }
+            if (c == quote) {
+                out.append(quote);
+            }
+            out.append(c);
+        }
+        out.append(quote);
+    }
 
     /** Quoted identifier as a string (for messages and tests). */
     public final String quote(String identifier) {

@@ -40,10 +40,8 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
-    public void quoteIdentifier(StringBuilder out, String identifier) {
-        out.append('`');
-        SqliteDialect.appendDoubling(out, identifier, '`');
-        out.append('`');
+    protected char identifierQuote() {
+        return '`';
     }
 
     @Override

@@ -26,12 +26,6 @@ public final class PostgresDialect extends Dialect {
         return new PostgresRenderer(this);
     }
 
-    @Override
-    public void quoteIdentifier(StringBuilder out, String identifier) {
-        out.append('"');
-        SqliteDialect.appendDoubling(out, identifier, '"');
-        out.append('"');
-    }
 
     @Override
     public String typeName(SqlType<?> type, Column<?> column) {

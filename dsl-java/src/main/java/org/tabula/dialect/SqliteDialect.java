@@ -51,25 +51,7 @@ public final class SqliteDialect extends Dialect {
         return new SqliteRenderer(this);
     }
 
-    @Override
-    public void quoteIdentifier(StringBuilder out, String identifier) {
-        out.append('"');
-        appendDoubling(out, identifier, '"');
-        out.append('"');
-    }
 
-    static void appendDoubling(StringBuilder out, String identifier, char quote) {
-        for (int i = 0; i < identifier.length(); i++) {
-            char c = identifier.charAt(i);
-            if (c == '\0') {
-                throw new IllegalArgumentException("identifier contains a NUL character");
-            }
-            if (c == quote) {
-                out.append(quote);
-            }
-            out.append(c);
-        }
-    }
 
     @Override
     public String typeName(SqlType<?> type, Column<?> column) {

@@ -2,6 +2,7 @@ package org.tabula.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,63 +22,66 @@ import java.util.Objects;
  */
 public final class EngineOptions {
 
-    private final String user;
-    private final String password;
-    private final int poolSize;
-    private final int maxOverflow;
-    private final Duration connectionTimeout;
-    private final Duration idleTimeout;
-    private final Duration maxLifetime;
-    private final Duration leakDetectionThreshold;
-    private final Duration queryTimeout;
-    private final boolean echo;
-    private final int fetchSize;
-    private final Map<String, String> driverProperties;
-    private final List<StatementListener> listeners;
-    private final String poolName;
+    private String user;
+    private String password;
+    private int poolSize;
+    private int maxOverflow;
+    private Duration connectionTimeout;
+    private Duration idleTimeout;
+    private Duration maxLifetime;
+    private Duration leakDetectionThreshold;
+    private Duration queryTimeout;
+    private boolean echo;
+    private int fetchSize;
+    private Map<String, String> driverProperties;
+    private List<StatementListener> listeners;
+    private String poolName;
 
-    private EngineOptions(String user, String password, int poolSize, int maxOverflow, Duration connectionTimeout,
-                          Duration idleTimeout, Duration maxLifetime, Duration leakDetectionThreshold,
-                          Duration queryTimeout, boolean echo, int fetchSize, Map<String, String> driverProperties,
-                          List<StatementListener> listeners, String poolName) {
-        this.user = user;
-        this.password = password;
-        this.poolSize = poolSize;
-        this.maxOverflow = maxOverflow;
-        this.connectionTimeout = connectionTimeout;
-        this.idleTimeout = idleTimeout;
-        this.maxLifetime = maxLifetime;
-        this.leakDetectionThreshold = leakDetectionThreshold;
-        this.queryTimeout = queryTimeout;
-        this.echo = echo;
-        this.fetchSize = fetchSize;
-        this.driverProperties = Map.copyOf(driverProperties);
-        this.listeners = List.copyOf(listeners);
-        this.poolName = poolName;
+    private EngineOptions() {
+        poolSize = 5;
+        maxOverflow = 10;
+        connectionTimeout = Duration.ofSeconds(30);
+        idleTimeout = Duration.ofMinutes(10);
+        maxLifetime = Duration.ofMinutes(30);
+        driverProperties = Map.of();
+        listeners = List.of();
     }
 
     /** Pool of 5 (+10 overflow), 30 s connection timeout, no echo. */
     public static EngineOptions defaults() {
-        return new EngineOptions(null, null, 5, 10, Duration.ofSeconds(30), Duration.ofMinutes(10),
-                Duration.ofMinutes(30), null, null, false, 0, Map.of(), List.of(), null);
+        return new EngineOptions();
     }
 
-    private EngineOptions with(String user, String password, int poolSize, int maxOverflow, Duration connectionTimeout,
-                               Duration idleTimeout, Duration maxLifetime, Duration leak, Duration queryTimeout,
-                               boolean echo, int fetchSize, Map<String, String> props, List<StatementListener> listeners,
-                               String poolName) {
-        return new EngineOptions(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leak, queryTimeout, echo, fetchSize, props, listeners, poolName);
+    /** A copy to change one setting in; instances are never changed after a wither returns them. */
+    private EngineOptions copy() {
+        EngineOptions c = new EngineOptions();
+        c.user = user;
+        c.password = password;
+        c.poolSize = poolSize;
+        c.maxOverflow = maxOverflow;
+        c.connectionTimeout = connectionTimeout;
+        c.idleTimeout = idleTimeout;
+        c.maxLifetime = maxLifetime;
+        c.leakDetectionThreshold = leakDetectionThreshold;
+        c.queryTimeout = queryTimeout;
+        c.echo = echo;
+        c.fetchSize = fetchSize;
+        c.driverProperties = driverProperties;
+        c.listeners = listeners;
+        c.poolName = poolName;
+        return c;
     }
 
     public EngineOptions user(String value) {
-        return with(value, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.user = value;
+        return c;
     }
 
     public EngineOptions password(String value) {
-        return with(user, value, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.password = value;
+        return c;
     }
 
     /** Connections kept open in the pool. */
@@ -85,8 +89,9 @@ public final class EngineOptions {
         if (value < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, got " + value);
         }
-        return with(user, password, value, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.poolSize = value;
+        return c;
     }
 
     /** Extra connections opened under load and closed again when idle. */
@@ -94,72 +99,83 @@ public final class EngineOptions {
         if (value < 0) {
             throw new IllegalArgumentException("maxOverflow must not be negative, got " + value);
         }
-        return with(user, password, poolSize, value, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.maxOverflow = value;
+        return c;
     }
 
     /** How long {@code connect()} waits for a free connection before failing. */
     public EngineOptions connectionTimeout(Duration value) {
-        return with(user, password, poolSize, maxOverflow, Objects.requireNonNull(value), idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.connectionTimeout = Objects.requireNonNull(value);
+        return c;
     }
 
     /** How long an overflow connection may sit idle before it is closed. */
     public EngineOptions idleTimeout(Duration value) {
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, Objects.requireNonNull(value), maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.idleTimeout = Objects.requireNonNull(value);
+        return c;
     }
 
     /** Connections older than this are replaced (SQLAlchemy's pool_recycle). */
     public EngineOptions maxLifetime(Duration value) {
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, Objects.requireNonNull(value),
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.maxLifetime = Objects.requireNonNull(value);
+        return c;
     }
 
     /** Logs a warning with a stack trace when a connection is held longer than this (useful in tests). */
     public EngineOptions leakDetectionThreshold(Duration value) {
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                value, queryTimeout, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.leakDetectionThreshold = value;
+        return c;
     }
 
     /** A time limit for each statement; the driver cancels statements that exceed it. */
     public EngineOptions queryTimeout(Duration value) {
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, value, echo, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.queryTimeout = value;
+        return c;
     }
 
     /** Logs every statement and its parameters at INFO on the {@code org.tabula.engine} logger. */
     public EngineOptions echo(boolean value) {
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, value, fetchSize, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.echo = value;
+        return c;
     }
 
     /** The JDBC fetch size for ordinary (buffered) queries; 0 leaves the driver's default. */
     public EngineOptions fetchSize(int value) {
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, value, driverProperties, listeners, poolName);
+        EngineOptions c = copy();
+        c.fetchSize = value;
+        return c;
     }
 
     /** A JDBC driver property, e.g. {@code rewriteBatchedStatements=true} for MySQL. */
     public EngineOptions driverProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(driverProperties);
         props.put(key, value);
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, props, listeners, poolName);
+        EngineOptions c = copy();
+        c.driverProperties = Collections.unmodifiableMap(props);
+        return c;
     }
 
     /** Adds a listener told about every statement. */
     public EngineOptions listener(StatementListener listener) {
         List<StatementListener> next = new ArrayList<>(listeners);
         next.add(Objects.requireNonNull(listener));
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, next, poolName);
+        EngineOptions c = copy();
+        c.listeners = List.copyOf(next);
+        return c;
     }
 
     /** The pool's name in logs and JMX. */
     public EngineOptions poolName(String value) {
-        return with(user, password, poolSize, maxOverflow, connectionTimeout, idleTimeout, maxLifetime,
-                leakDetectionThreshold, queryTimeout, echo, fetchSize, driverProperties, listeners, value);
+        EngineOptions c = copy();
+        c.poolName = value;
+        return c;
     }
 
     public String user() { return user; }
