@@ -215,6 +215,15 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return out;
     }
 
+    /** Every row as a record whose component names match the column labels (see {@link RecordMapper}). */
+    public <R> List<R> into(Class<R> recordType) {
+        if (columns == null) {
+            throw new IllegalStateException("this statement returned no rows (rowCount = " + rowCount + ")");
+        }
+        RecordMapper<R> mapper = RecordMapper.of(recordType, columns);
+        return map(mapper::map);
+    }
+
     /** The rows as a stream; close it (or the result) if not read to the end. */
     public Stream<Row> stream() {
         startConsuming();

@@ -136,4 +136,21 @@ class SqliteEngineTest {
             assertTrue(conn.execute(select(USERS.name).from(USERS)).all().isEmpty());
         }
     }
+
+    record UserView(long id, String name, Integer age) {
+    }
+
+    @Test
+    void rowsIntoRecords() {
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(USERS).set(USERS.name, "ann").set(USERS.age, 31));
+            conn.execute(insert(USERS).set(USERS.name, "bob"));
+            List<UserView> views = conn.execute(select(USERS.id, USERS.name, USERS.age).from(USERS).orderBy(USERS.id))
+                    .into(UserView.class);
+            assertEquals(List.of(new UserView(1, "ann", 31), new UserView(2, "bob", null)), views);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> conn.execute(select(USERS.id, USERS.name).from(USERS)).into(UserView.class));
+            assertTrue(e.getMessage().contains("age"), e.getMessage());
+        }
+    }
 }
