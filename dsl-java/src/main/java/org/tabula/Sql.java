@@ -107,6 +107,11 @@ public final class Sql {
         return new RawSql<>(sql, type);
     }
 
+    /** In an upsert's update, the value the INSERT proposed for {@code column}. */
+    public static <T> Expression<T> excluded(org.tabula.schema.Column<T> column) {
+        return new org.tabula.expr.Excluded<>(column);
+    }
+
     // ---------------------------------------------------------------- logic
 
     /** All conditions hold; no conditions is TRUE. */

@@ -2,12 +2,14 @@ package org.tabula.dialect;
 
 import java.util.List;
 import org.tabula.expr.Concat;
+import org.tabula.expr.Excluded;
 import org.tabula.expr.Expression;
 import org.tabula.expr.NullOrdering;
 import org.tabula.expr.OrderItem;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 import org.tabula.statement.LockMode;
+import org.tabula.statement.OnConflict;
 import org.tabula.type.SqlTypes;
 
 /** MySQL/MariaDB's differences: CONCAT(), emulated NULLS FIRST/LAST, AUTO_INCREMENT, utf8mb4 tables. */
@@ -62,6 +64,27 @@ final class MySqlRenderer extends SqlRenderer {
             return;
         }
         super.lockClause(mode);
+    }
+
+    /** MySQL upserts on any unique key; DO NOTHING is an update of a key column to itself (unlike INSERT IGNORE, other errors still raise). */
+    @Override
+    protected void onConflictClause(OnConflict conflict) {
+        sql.append(" ON DUPLICATE KEY UPDATE ");
+        if (conflict.doesNothing()) {
+            quote(conflict.target().get(0).name());
+            sql.append(" = ");
+            quote(conflict.target().get(0).name());
+            return;
+        }
+        assignments(conflict.assignments());
+    }
+
+    @Override
+    public Void visitExcluded(Excluded<?> excluded) {
+        sql.append("VALUES(");
+        quote(excluded.column().name());
+        sql.append(')');
+        return null;
     }
 
     @Override

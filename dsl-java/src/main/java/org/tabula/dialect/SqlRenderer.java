@@ -21,6 +21,7 @@ import org.tabula.expr.Comparison;
 import org.tabula.expr.Concat;
 import org.tabula.expr.Condition;
 import org.tabula.expr.ConstantCondition;
+import org.tabula.expr.Excluded;
 import org.tabula.expr.Exists;
 import org.tabula.expr.Expression;
 import org.tabula.expr.FunctionCall;
@@ -57,6 +58,7 @@ import org.tabula.statement.FromItem;
 import org.tabula.statement.Insert;
 import org.tabula.statement.Join;
 import org.tabula.statement.LockMode;
+import org.tabula.statement.OnConflict;
 import org.tabula.statement.Select;
 import org.tabula.statement.SetOperation;
 import org.tabula.statement.TextStatement;
@@ -637,7 +639,45 @@ public class SqlRenderer implements SqlVisitor<Void> {
                 }
             }
         }
+        if (insert.onConflict() != null) {
+            onConflictClause(insert.onConflict());
+        }
         returning(Dialect.ReturningSupport.INSERT, table, insert.returning());
+        return null;
+    }
+
+    /** {@code ON CONFLICT (target) DO NOTHING | DO UPDATE SET ...}; MySQL overrides. */
+    protected void onConflictClause(OnConflict conflict) {
+        sql.append(" ON CONFLICT (");
+        qualify = false;
+        list(conflict.target());
+        qualify = true;
+        sql.append(')');
+        if (conflict.doesNothing()) {
+            sql.append(" DO NOTHING");
+            return;
+        }
+        sql.append(" DO UPDATE SET ");
+        assignments(conflict.assignments());
+    }
+
+    /** {@code "a" = ?, "b" = expr}. */
+    protected final void assignments(List<Update.Assignment> assignments) {
+        for (int i = 0; i < assignments.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Update.Assignment a = assignments.get(i);
+            quote(a.column().name());
+            sql.append(" = ");
+            value(a.column(), a.value());
+        }
+    }
+
+    @Override
+    public Void visitExcluded(Excluded<?> excluded) {
+        sql.append("excluded.");
+        quote(excluded.column().name());
         return null;
     }
 
@@ -746,15 +786,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
         sql.append("UPDATE ");
         quote(table.name());
         sql.append(" SET ");
-        for (int i = 0; i < assignments.size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
-            }
-            Update.Assignment a = assignments.get(i);
-            quote(a.column().name());
-            sql.append(" = ");
-            value(a.column(), a.value());
-        }
+        assignments(assignments);
         if (update.where() != null) {
             sql.append(" WHERE ");
             render(update.where());

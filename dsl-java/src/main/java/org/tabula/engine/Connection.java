@@ -218,7 +218,7 @@ public final class Connection implements AutoCloseable {
             return emulateInsertReturning(insert, parameters);
         }
         List<Column<?>> pk = table.primaryKey();
-        if (!singleRow || pk.isEmpty()) {
+        if (!singleRow || pk.isEmpty() || insert.onConflict() != null) {
             return run(insert, render(insert), parameters, false, 0, null);
         }
         // Client-side defaults of key columns are drawn here, so the key is known without asking the database.

@@ -33,6 +33,7 @@ public interface SqlVisitor<R> {
     R visitBindParam(BindParam<?> param);
     R visitRawSql(RawSql<?> raw);
     R visitLiteral(Literal<?> literal);
+    R visitExcluded(Excluded<?> excluded);
     R visitComparison(Comparison comparison);
     R visitJunction(Junction junction);
     R visitNot(Not not);

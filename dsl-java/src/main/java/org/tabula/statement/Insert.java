@@ -29,7 +29,7 @@ import org.tabula.schema.Table;
  * over the columns named by the maps' keys.
  */
 public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, Select fromSelect,
-                     List<Expression<?>> returning) implements Statement {
+                     List<Expression<?>> returning, OnConflict onConflict) implements Statement {
 
     public Insert {
         Objects.requireNonNull(table, "table");
@@ -40,7 +40,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
 
     /** An empty insert into {@code table}. */
     public static Insert into(Table table) {
-        return new Insert(table, List.of(), List.of(), null, List.of());
+        return new Insert(table, List.of(), List.of(), null, List.of(), null);
     }
 
     /** Sets one column of the single row. */
@@ -64,7 +64,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
             cols.add(column);
             row.add(value);
         }
-        return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning);
+        return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning, onConflict);
     }
 
     /** Names the columns for {@link #values(Object...)}. */
@@ -75,7 +75,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         if (!rows.isEmpty()) {
             throw new IllegalStateException("columns() must come before values() in an insert into " + table.name());
         }
-        return new Insert(table, Arrays.asList(cols), rows, fromSelect, returning);
+        return new Insert(table, Arrays.asList(cols), rows, fromSelect, returning, onConflict);
     }
 
     /** Adds a row, one value per column named by {@link #columns}; each value is checked against its column's type. */
@@ -93,7 +93,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         }
         List<List<Expression<?>>> next = new ArrayList<>(rows);
         next.add(Collections.unmodifiableList(row));
-        return new Insert(table, columns, next, null, returning);
+        return new Insert(table, columns, next, null, returning, onConflict);
     }
 
     /** Adds a row given as column name to value. */
@@ -127,7 +127,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
             }
             next.add(Collections.unmodifiableList(row));
         }
-        return new Insert(table, cols, next, null, returning);
+        return new Insert(table, cols, next, null, returning, onConflict);
     }
 
     /** {@code INSERT INTO table (columns) SELECT ...}. */
@@ -137,7 +137,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
             throw new IllegalArgumentException("insert into " + table.name() + " from select: " + targetColumns.size()
                     + " columns but the select has " + select.selections().size());
         }
-        return new Insert(table, targetColumns, List.of(), select, returning);
+        return new Insert(table, targetColumns, List.of(), select, returning, onConflict);
     }
 
     /** Rows for an executemany: one named parameter per column, named after the column. */
@@ -147,17 +147,32 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
             requireOwn(c);
             row.add(new BindParam<>(c.name(), c.type()));
         }
-        return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning);
+        return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning, onConflict);
     }
 
     /** {@code RETURNING expressions} (emulated with generated keys or refused where the dialect lacks it). */
     public Insert returning(Expression<?>... expressions) {
-        return new Insert(table, columns, rows, fromSelect, Arrays.asList(expressions));
+        return new Insert(table, columns, rows, fromSelect, Arrays.asList(expressions), onConflict);
+    }
+
+    /** Upsert: what to do when the row collides with the unique key made of {@code target}. */
+    public OnConflict.Builder onConflict(Column<?>... target) {
+        for (Column<?> c : target) {
+            requireOwn(c);
+        }
+        return new OnConflict.Builder(this, List.of(target));
+    }
+
+    Insert withOnConflict(OnConflict conflict) {
+        for (Update.Assignment a : conflict.assignments()) {
+            requireOwn(a.column());
+        }
+        return new Insert(table, columns, rows, fromSelect, returning, conflict);
     }
 
     /** The same insert without a RETURNING clause. */
     public Insert withoutReturning() {
-        return new Insert(table, columns, rows, fromSelect, List.of());
+        return new Insert(table, columns, rows, fromSelect, List.of(), onConflict);
     }
 
     /** Values of this insert's single row, by column (empty for multi-row or from-select inserts). */

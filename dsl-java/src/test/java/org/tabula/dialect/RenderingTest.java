@@ -234,4 +234,15 @@ class RenderingTest {
         assertTrue(sqlite(filtered).sql().contains("WHERE"));
         assertEquals("1 = 1", Dialect.SQLITE.render(and()).sql());
     }
+
+    @Test
+    void upsertPerDialect() {
+        var upsert = insert(USERS).set(USERS.name, "a").set(USERS.email, "e").onConflict(USERS.email).doUpdate(USERS.name);
+        assertEquals("INSERT INTO \"users\" (\"name\", \"email\") VALUES (?, ?) ON CONFLICT (\"email\")"
+                + " DO UPDATE SET \"name\" = excluded.\"name\"", upsert.toSql(Dialect.POSTGRES).sql());
+        assertEquals("INSERT INTO `users` (`name`, `email`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = VALUES(`name`)",
+                upsert.toSql(Dialect.MYSQL).sql());
+        assertEquals("INSERT INTO \"users\" (\"name\") VALUES (?) ON CONFLICT (\"email\") DO NOTHING",
+                insert(USERS).set(USERS.name, "a").onConflict(USERS.email).doNothing().toSql(Dialect.SQLITE).sql());
+    }
 }

@@ -429,4 +429,25 @@ class CoreScenariosTest {
         assertEquals(1, seen.size());
         assertTrue(seen.get(0).endsWith("[zed]"), seen.get(0));
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void upserts(String db) {
+        Engine engine = fresh(db);
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(USERS).set(USERS.name, "ann").set(USERS.email, "a@x").set(USERS.age, 1));
+            conn.execute(insert(USERS).set(USERS.name, "ann2").set(USERS.email, "a@x").set(USERS.age, 5)
+                    .onConflict(USERS.email).doUpdate(USERS.name));
+            conn.execute(insert(USERS).set(USERS.name, "ignored").set(USERS.email, "a@x")
+                    .onConflict(USERS.email).doNothing());
+            conn.execute(insert(USERS).set(USERS.name, "ann3").set(USERS.email, "a@x").set(USERS.age, 10)
+                    .onConflict(USERS.email).doUpdate(USERS.age, USERS.age.plus(org.tabula.Sql.excluded(USERS.age))));
+            conn.execute(insert(USERS).set(USERS.name, "new").set(USERS.email, "n@x")
+                    .onConflict(USERS.email).doNothing());
+            Row row = conn.execute(select(USERS.name, USERS.age).where(USERS.email.eq("a@x"))).one();
+            assertEquals("ann2", row.get(USERS.name));
+            assertEquals(11, (int) row.get(USERS.age));
+            assertEquals(2L, (long) conn.execute(select(count()).from(USERS)).scalarOne());
+        }
+    }
 }
