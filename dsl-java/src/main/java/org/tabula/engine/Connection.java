@@ -573,6 +573,7 @@ public final class Connection implements AutoCloseable {
 
     /** Wraps a driver exception in Tabula's hierarchy, classified by the dialect. */
     DatabaseException translate(SQLException e, String sql, String context) {
+        e = batchCause(e);
         if (cancelled) {
             cancelled = false;
             return DatabaseException.of(ErrorKind.CANCELED, e, sql, context);
@@ -590,6 +591,7 @@ public final class Connection implements AutoCloseable {
      * (MySQL says {@code for key 'PRIMARY'} or {@code Column 'x'} without the table).
      */
     private DatabaseException translate(SQLException e, String sql, Statement statement) {
+        e = batchCause(e);
         String context = contextOf(statement);
         Table table = tableOf(statement);
         if (table != null && !cancelled) {
@@ -603,6 +605,21 @@ public final class Connection implements AutoCloseable {
             }
         }
         return translate(e, sql, context);
+    }
+
+    /**
+     * The database's own error behind a failed batch. PostgreSQL's batch exception quotes the
+     * failing statement with its values inlined; its next exception is the server's message.
+     */
+    private static SQLException batchCause(SQLException e) {
+        if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+                && e.getNextException() != e) {
+            SQLException next = e.getNextException();
+            if (next.getSQLState() != null || e.getSQLState() == null) {
+                return next;
+            }
+        }
+        return e;
     }
 
     private static List<String> columnsNamedIn(String message, Table table, ErrorKind kind) {

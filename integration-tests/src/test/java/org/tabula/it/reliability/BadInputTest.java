@@ -1,6 +1,7 @@
 package org.tabula.it.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tabula.Sql.delete;
@@ -171,22 +172,35 @@ class BadInputTest {
         assertEquals(1L, Rel.rows(engine, ITEMS));
     }
 
+    /** The column is named in the message itself, not only in the SQL it quotes. */
     @ParameterizedTest
     @MethodSource("databases")
     void duplicateUniqueValue(String db) {
         Engine engine = prepared(db);
-        refused(engine, UniqueViolationException.class,
+        List<Throwable> errors = new ArrayList<>();
+        errors.add(refused(engine, UniqueViolationException.class,
                 conn -> conn.execute(insert(ITEMS).set(ITEMS.id, 2L).set(ITEMS.name, "x").set(ITEMS.code, "taken")),
-                "rel_items", "code");
-        refused(engine, UniqueViolationException.class,
-                conn -> conn.execute(insert(ITEMS).set(ITEMS.id, 1L).set(ITEMS.name, "same key")), "rel_items", "id");
-        refused(engine, UniqueViolationException.class, conn -> {
+                "rel_items", "code"));
+        errors.add(refused(engine, UniqueViolationException.class, conn -> {
             conn.execute(insert(ITEMS).set(ITEMS.id, 2L).set(ITEMS.name, "x").set(ITEMS.code, "free"));
             conn.execute(update(ITEMS).set(ITEMS.code, "taken").where(ITEMS.id.eq(2L)));
-        }, "rel_items", "code");
-        refused(engine, UniqueViolationException.class,
-                conn -> conn.execute(insert(ITEMS), codedRowsWith(400, "taken")),
-                "rel_items", "code");
+        }, "rel_items", "code"));
+        errors.add(refused(engine, UniqueViolationException.class,
+                conn -> conn.execute(insert(ITEMS), codedRowsWith(400, "taken")), "rel_items", "code"));
+        for (Throwable e : errors) {
+            assertTrue(withoutSql(e).contains("rel_items.code"), e.getMessage());
+        }
+        // Tabula never puts the batch's bound values in a message (PostgreSQL's batch error would quote them all)
+        assertFalse(errors.get(2).getMessage().contains("r200"), errors.get(2).getMessage());
+        Throwable pk = refused(engine, UniqueViolationException.class,
+                conn -> conn.execute(insert(ITEMS).set(ITEMS.id, 1L).set(ITEMS.name, "same key")), "rel_items", "id");
+        assertTrue(withoutSql(pk).contains("rel_items.id"), pk.getMessage());
+    }
+
+    private static String withoutSql(Throwable e) {
+        String m = e.getMessage();
+        int at = m.indexOf(" [SQL: ");
+        return at < 0 ? m : m.substring(0, at);
     }
 
     /** {@code n} rows for rel_items with unique codes, except the one in the middle, whose code is {@code code}. */
