@@ -108,14 +108,22 @@ class ConnectionFaultsTest {
             rows.add(Map.of("id", (long) i, "name", "n" + i));
         }
         engine.begin(conn -> conn.execute(insert(ITEMS), rows));
-        Result abandoned;
+        Iterator<Row> it;
         try (Connection conn = engine.connect()) {
-            abandoned = conn.stream(select(ITEMS.id, ITEMS.name).orderBy(ITEMS.id), 50);
-            Iterator<Row> it = abandoned.iterator();
+            it = conn.stream(select(ITEMS.id, ITEMS.name).orderBy(ITEMS.id), 50).iterator();
             assertEquals(0L, (long) it.next().get(ITEMS.id));
             assertEquals(1, engine.poolStatus().active());
         }
         assertEquals(0, engine.poolStatus().active());
+        assertFalse(it.hasNext(), "the abandoned stream was closed with its connection");
+        // commit ends a stream too (MySQL refuses COMMIT while one is open)
+        try (Connection conn = engine.connect()) {
+            Iterator<Row> open = conn.stream(select(ITEMS.id).orderBy(ITEMS.id), 50).iterator();
+            open.next();
+            conn.commit();
+            assertFalse(open.hasNext(), "the stream ended with its transaction");
+            assertEquals(3000L, Rel.rows(conn, ITEMS), "the connection is usable after the commit");
+        }
         // inside begin(): the stream dies with the transaction's connection
         engine.begin(conn -> assertNotNull(conn.stream(select(ITEMS.id).from(ITEMS), 10).iterator().next()));
         assertEquals(0, engine.poolStatus().active());
@@ -136,16 +144,22 @@ class ConnectionFaultsTest {
         assumeTrue(isServer(shared), "SQLite has no server to kill the connection");
         try (Engine victim = Databases.newEngine(db, EngineOptions.defaults().poolSize(2).maxOverflow(0));
              Engine killer = killerFor(db)) {
+            List<Long> killedIds = new ArrayList<>();
             OperationalException e = assertThrows(OperationalException.class, () -> victim.begin(conn -> {
                 conn.execute(insert(ITEMS).set(ITEMS.id, 1L).set(ITEMS.name, "half"));
-                kill(killer, backendId(conn));
+                killedIds.add(backendId(conn));
+                kill(killer, killedIds.get(0));
                 conn.execute(insert(ITEMS).set(ITEMS.id, 2L).set(ITEMS.name, "never"));
             }));
             assertNotNull(e.getCause(), "the driver's exception is kept as the cause");
             assertTrue(e.getMessage().contains("rel_items"), e.getMessage());
             assertEquals(0L, Rel.rows(killer, ITEMS), "nothing half-committed");
+            assertEquals(0, victim.poolStatus().active());
             // the next transaction gets a fresh connection and succeeds
-            victim.begin(conn -> conn.execute(insert(ITEMS).set(ITEMS.id, 3L).set(ITEMS.name, "next")));
+            victim.begin(conn -> {
+                assertTrue(!killedIds.contains(backendId(conn)), "a killed connection was handed out again");
+                conn.execute(insert(ITEMS).set(ITEMS.id, 3L).set(ITEMS.name, "next"));
+            });
             assertEquals(List.of(3L), victim.transaction(conn -> conn.execute(select(ITEMS.id)).scalars()));
             assertEquals(0, victim.poolStatus().active());
         }
