@@ -169,7 +169,7 @@ public final class Connection implements AutoCloseable {
             dirty = true;
             return Result.ofCount(total, null);
         } catch (SQLException e) {
-            throw translate(e, rendered.sql(), statement);
+            throw translateFor(e, rendered.sql(), statement);
         } finally {
             closeQuietly(ps);
         }
@@ -362,7 +362,7 @@ public final class Connection implements AutoCloseable {
             }
             return count;
         } catch (SQLException e) {
-            throw translate(e, rendered.sql(), statement);
+            throw translateFor(e, rendered.sql(), statement);
         } finally {
             closeQuietly(ps);
         }
@@ -418,7 +418,7 @@ public final class Connection implements AutoCloseable {
             }
             return Result.buffered(columns, rows, statement instanceof Select ? -1 : rows.size(), insertedKey);
         } catch (SQLException e) {
-            throw translate(e, rendered.sql(), statement);
+            throw translateFor(e, rendered.sql(), statement);
         } finally {
             if (!keepOpen) {
                 closeQuietly(ps);
@@ -447,7 +447,7 @@ public final class Connection implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw translate(e, begin, (String) null);
+            throw translate(e, begin, null);
         }
     }
 
@@ -590,7 +590,7 @@ public final class Connection implements AutoCloseable {
      * for integrity and data errors, the columns of that table the driver's message mentions
      * (MySQL says {@code for key 'PRIMARY'} or {@code Column 'x'} without the table).
      */
-    private DatabaseException translate(SQLException e, String sql, Statement statement) {
+    private DatabaseException translateFor(SQLException e, String sql, Statement statement) {
         e = batchCause(e);
         String context = contextOf(statement);
         Table table = tableOf(statement);
@@ -684,7 +684,7 @@ public final class Connection implements AutoCloseable {
             jdbc.commit();
             dirty = false;
         } catch (SQLException e) {
-            throw translate(e, "COMMIT", (String) null);
+            throw translate(e, "COMMIT", null);
         }
     }
 
@@ -696,7 +696,7 @@ public final class Connection implements AutoCloseable {
             jdbc.rollback();
             dirty = false;
         } catch (SQLException e) {
-            throw translate(e, "ROLLBACK", (String) null);
+            throw translate(e, "ROLLBACK", null);
         }
     }
 
@@ -724,7 +724,7 @@ public final class Connection implements AutoCloseable {
             dirty = true;
             return new Savepoint(this, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));
         } catch (SQLException e) {
-            throw translate(e, "SAVEPOINT", (String) null);
+            throw translate(e, "SAVEPOINT", null);
         }
     }
 
