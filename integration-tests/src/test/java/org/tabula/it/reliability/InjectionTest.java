@@ -44,7 +44,9 @@ import org.tabula.type.SqlTypes;
 @ExtendWith(NoBorrowedConnections.class)
 class InjectionTest {
 
-    private static final long SEED = 20261125L;
+    /** Fixed so a failure reproduces; {@code -Dtabula.it.seed=...} and {@code -Dtabula.it.fuzz=...} explore further. */
+    private static final long SEED = Long.getLong("tabula.it.seed", 20261125L);
+    private static final int VALUES = Integer.getInteger("tabula.it.fuzz", 200);
 
     static java.util.stream.Stream<String> databases() {
         return Rel.databases();
@@ -61,7 +63,7 @@ class InjectionTest {
     void hostileValuesRoundTripThroughEveryEntryPoint(String db) {
         Engine engine = Rel.fresh(db);
         Dialect dialect = engine.dialect();
-        List<String> values = new HostileStrings(SEED).many(120, 200);
+        List<String> values = new HostileStrings(SEED).many(VALUES, 200);
         String items = dialect.quote(ITEMS.name());
         try (Connection conn = engine.connect()) {
             conn.execute(insert(OTHER).set(OTHER.id, 1L).set(OTHER.label, "keep me"));
@@ -98,7 +100,8 @@ class InjectionTest {
                     sp.rollback();
                 }
                 sameSql(dialect, s -> select(ITEMS.id).where(ITEMS.name.like(s)), v);
-                assertEquals(List.of(), ids(conn, ITEMS.name.eq(v + "\u0001")), "no accidental match");
+                // (not a control character: MySQL's unicode collations ignore those when comparing)
+                assertEquals(List.of(), ids(conn, ITEMS.name.eq(v + "~zq9")), "no accidental match");
 
                 // text() parameters
                 Row viaText = conn.execute(text("SELECT name FROM " + items + " WHERE id = :id AND name = :name -- :v")
@@ -121,8 +124,7 @@ class InjectionTest {
             // delete with a hostile WHERE removes exactly the matching row
             String victim = values.get(6);
             sameSql(dialect, s -> delete(ITEMS).where(ITEMS.name.eq(s)), victim);
-            long matching = values.stream().filter(victim::equals).count();
-            assertEquals(matching, conn.execute(delete(ITEMS).where(ITEMS.name.eq(victim), ITEMS.id.eq(7L))).rowCount());
+            assertEquals(1L, conn.execute(delete(ITEMS).where(ITEMS.name.eq(victim), ITEMS.id.eq(7L))).rowCount());
             assertEquals(values.size() - 1L, Rel.rows(conn, ITEMS));
             conn.commit();
         }
@@ -133,7 +135,7 @@ class InjectionTest {
     void hostileValuesThroughExecutemanyAndMultiRowInsert(String db) {
         Engine engine = Rel.fresh(db);
         HostileStrings gen = new HostileStrings(SEED + 1);
-        List<String> values = gen.many(400, 200);
+        List<String> values = gen.many(2 * VALUES, 200);
         List<Map<String, ?>> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             rows.add(Map.of("id", (long) i + 1, "name", values.get(i), "body", values.get(i)));
@@ -266,7 +268,7 @@ class InjectionTest {
     }
 
     private static String describe(String v) {
-        StringBuilder sb = new StringBuilder("[");
+        StringBuilder sb = new StringBuilder("(seed " + SEED + ") [");
         v.codePoints().limit(60).forEach(cp -> {
             if (cp < 0x20 || cp > 0x7e) {
                 sb.append(String.format("\\u{%x}", cp));
