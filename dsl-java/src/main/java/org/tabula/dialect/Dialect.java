@@ -182,6 +182,16 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * The statement that replaces a fresh, still unused transaction with one that holds the
+     * database's write lock from its start, or {@code null} when row locks make that
+     * unnecessary. The engine runs it when a transaction's first statement is a
+     * {@code SELECT ... FOR UPDATE}, so a read-modify-write cannot lose an update.
+     */
+    public String beginWriteTransactionSql() {
+        return null;
+    }
+
     /** The fetch size that makes the driver stream rows instead of loading them all. */
     public int streamingFetchSize(int requested) {
         return requested;
@@ -230,7 +240,7 @@ public abstract class Dialect {
     public ErrorKind classify(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {
-            return ErrorKind.OTHER;
+            return lostConnection(e) ? ErrorKind.CONNECTION : ErrorKind.OTHER;
         }
         return switch (state) {
             case "23505" -> ErrorKind.UNIQUE_VIOLATION;
@@ -246,12 +256,27 @@ public abstract class Dialect {
                 if (state.startsWith("22")) {
                     yield ErrorKind.DATA;
                 }
-                if (state.startsWith("08") || state.startsWith("57P")) {
+                if (state.startsWith("08") || state.startsWith("57P") || lostConnection(e)) {
                     yield ErrorKind.CONNECTION;
                 }
                 yield ErrorKind.OTHER;
             }
         };
+    }
+
+    /**
+     * Whether the driver lost the connection while talking to the server: some drivers report
+     * that with a generic SQLState (MySQL Connector/J reading a streamed row, for one) and only
+     * the I/O exception underneath tells.
+     */
+    protected static boolean lostConnection(SQLException e) {
+        int depth = 0;
+        for (Throwable t = e.getCause(); t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -162,6 +162,9 @@ public final class MySqlDialect extends Dialect {
             case 1213, 1205 -> {
                 return ErrorKind.TRANSACTION_CONFLICT;
             }
+            case 1927, 1053 -> { // MariaDB's "connection was killed", server shutdown in progress
+                return ErrorKind.CONNECTION;
+            }
             default -> {
                 return super.classify(e);
             }

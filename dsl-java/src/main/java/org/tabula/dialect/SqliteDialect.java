@@ -137,6 +137,20 @@ public final class SqliteDialect extends Dialect {
     }
 
     /** sqlite-jdbc reports no SQLState; the extended result code is in the message. */
+    /**
+     * SQLite has no row locks: two transactions that both read a row and then write it would
+     * both hold a read lock, and the second writer fails with SQLITE_BUSY at once (SQLite
+     * refuses to wait there, as waiting could deadlock). {@code BEGIN IMMEDIATE} takes the write
+     * lock at the start, so the second transaction waits for the first (busy_timeout) and then
+     * reads the new value. Not set for every transaction with sqlite-jdbc's
+     * {@code transaction_mode=IMMEDIATE}: the driver begins the next transaction as soon as one
+     * ends, so every idle pooled connection would hold the write lock.
+     */
+    @Override
+    public String beginWriteTransactionSql() {
+        return "BEGIN IMMEDIATE";
+    }
+
     @Override
     public ErrorKind classify(SQLException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();

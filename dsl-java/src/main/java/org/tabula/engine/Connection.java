@@ -14,6 +14,7 @@ import org.tabula.dialect.Dialect;
 import org.tabula.dialect.RenderedSql;
 import org.tabula.error.DataException;
 import org.tabula.error.DatabaseException;
+import org.tabula.error.ErrorKind;
 import org.tabula.error.NotNullViolationException;
 import org.tabula.error.TabulaException;
 import org.tabula.error.UnsupportedFeatureException;
@@ -26,6 +27,7 @@ import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 import org.tabula.statement.Delete;
 import org.tabula.statement.Insert;
+import org.tabula.statement.LockMode;
 import org.tabula.statement.Select;
 import org.tabula.statement.SetOperation;
 import org.tabula.statement.Statement;
@@ -62,6 +64,7 @@ public final class Connection implements AutoCloseable {
     private volatile boolean cancelled;
     private boolean closed;
     private boolean dirty;
+    private boolean broken;
     private int savepoints;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
@@ -107,8 +110,10 @@ public final class Connection implements AutoCloseable {
                     + " once per row instead");
         }
         List<Column<?>> defaulted = List.of();
+        java.util.Set<String> keys = null;
         if (statement instanceof Insert insert && insert.rows().isEmpty() && insert.fromSelect() == null) {
             Table table = insert.table();
+            keys = rows.get(0).keySet();
             List<Column<?>> columns = new ArrayList<>();
             for (String key : rows.get(0).keySet()) {
                 Column<?> c = table.findColumn(key);
@@ -137,6 +142,10 @@ public final class Connection implements AutoCloseable {
             int pending = 0;
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = rows.get(r);
+                if (keys != null && r > 0 && !params.keySet().equals(keys)) {
+                    throw new IllegalArgumentException(context + ": row " + r + " " + keyDifference(params.keySet(), keys)
+                            + "; every row of an executemany names the columns of the first row, " + keys);
+                }
                 if (!defaulted.isEmpty()) {
                     Map<String, Object> filled = new HashMap<>(params);
                     for (Column<?> c : defaulted) {
@@ -160,10 +169,27 @@ public final class Connection implements AutoCloseable {
             dirty = true;
             return Result.ofCount(total, null);
         } catch (SQLException e) {
-            throw translate(e, rendered.sql(), context);
+            throw translateFor(e, rendered.sql(), statement);
         } finally {
             closeQuietly(ps);
         }
+    }
+
+    private static String keyDifference(java.util.Set<String> row, java.util.Set<String> first) {
+        List<String> extra = new ArrayList<>();
+        for (String k : row) {
+            if (!first.contains(k)) {
+                extra.add(k);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String k : first) {
+            if (!row.contains(k)) {
+                missing.add(k);
+            }
+        }
+        return (extra.isEmpty() ? "" : "has unknown keys " + extra + (missing.isEmpty() ? "" : " and "))
+                + (missing.isEmpty() ? "" : "lacks keys " + missing);
     }
 
     private int[] runBatch(PreparedStatement ps) throws SQLException {
@@ -336,7 +362,7 @@ public final class Connection implements AutoCloseable {
             }
             return count;
         } catch (SQLException e) {
-            throw translate(e, rendered.sql(), context);
+            throw translateFor(e, rendered.sql(), statement);
         } finally {
             closeQuietly(ps);
         }
@@ -347,6 +373,9 @@ public final class Connection implements AutoCloseable {
     private Result run(Statement statement, RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
                        int fetchSize, Row insertedKey) {
         String context = contextOf(statement);
+        if (!dirty && statement instanceof Select s && s.lock() != LockMode.NONE && s.lock() != LockMode.SHARE) {
+            beginWriteTransaction();
+        }
         PreparedStatement ps = null;
         boolean keepOpen = false;
         try {
@@ -389,11 +418,36 @@ public final class Connection implements AutoCloseable {
             }
             return Result.buffered(columns, rows, statement instanceof Select ? -1 : rows.size(), insertedKey);
         } catch (SQLException e) {
-            throw translate(e, rendered.sql(), context);
+            throw translateFor(e, rendered.sql(), statement);
         } finally {
             if (!keepOpen) {
                 closeQuietly(ps);
             }
+        }
+    }
+
+    /**
+     * Where the dialect has no row locks (SQLite), a transaction that starts with
+     * {@code SELECT ... FOR UPDATE} is restarted as a write transaction before anything ran in
+     * it, so concurrent read-modify-writes take turns instead of losing updates.
+     */
+    private void beginWriteTransaction() {
+        String begin = dialect.beginWriteTransactionSql();
+        if (begin == null) {
+            return;
+        }
+        try (java.sql.Statement s = jdbc.createStatement()) {
+            // the driver keeps a transaction open at all times; this one is unused, so nothing is lost
+            s.execute("ROLLBACK");
+            dirty = true;
+            try {
+                s.execute(begin);
+            } catch (SQLException e) {
+                s.execute("BEGIN"); // keep the driver's idea of an open transaction true
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e, begin, null);
         }
     }
 
@@ -519,11 +573,105 @@ public final class Connection implements AutoCloseable {
 
     /** Wraps a driver exception in Tabula's hierarchy, classified by the dialect. */
     DatabaseException translate(SQLException e, String sql, String context) {
+        e = batchCause(e);
         if (cancelled) {
             cancelled = false;
-            return DatabaseException.of(org.tabula.error.ErrorKind.CANCELED, e, sql, context);
+            return DatabaseException.of(ErrorKind.CANCELED, e, sql, context);
         }
-        return DatabaseException.of(dialect.classify(e), e, sql, context);
+        ErrorKind kind = dialect.classify(e);
+        if (kind == ErrorKind.CONNECTION) {
+            broken = true;
+        }
+        return DatabaseException.of(kind, e, sql, context);
+    }
+
+    /**
+     * Like {@link #translate(SQLException, String, String)}, naming the statement's table and,
+     * for integrity and data errors, the columns of that table the driver's message mentions
+     * (MySQL says {@code for key 'PRIMARY'} or {@code Column 'x'} without the table).
+     */
+    private DatabaseException translateFor(SQLException e, String sql, Statement statement) {
+        e = batchCause(e);
+        String context = contextOf(statement);
+        Table table = tableOf(statement);
+        if (table != null && !cancelled) {
+            ErrorKind kind = dialect.classify(e);
+            if (kind != ErrorKind.CONNECTION && kind != ErrorKind.OTHER && kind != ErrorKind.CANCELED
+                    && kind != ErrorKind.TRANSACTION_CONFLICT) {
+                List<String> named = columnsNamedIn(e.getMessage(), table, kind);
+                if (!named.isEmpty()) {
+                    context = context + " (column" + (named.size() > 1 ? "s " : " ") + String.join(", ", named) + ")";
+                }
+            }
+        }
+        return translate(e, sql, context);
+    }
+
+    /**
+     * The database's own error behind a failed batch. PostgreSQL's batch exception quotes the
+     * failing statement with its values inlined; its next exception is the server's message.
+     */
+    private static SQLException batchCause(SQLException e) {
+        if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+                && e.getNextException() != e) {
+            SQLException next = e.getNextException();
+            if (next.getSQLState() != null || e.getSQLState() == null) {
+                return next;
+            }
+        }
+        return e;
+    }
+
+    private static List<String> columnsNamedIn(String message, Table table, ErrorKind kind) {
+        List<String> out = new ArrayList<>();
+        if (message == null) {
+            return out;
+        }
+        int nl = message.indexOf('\n');
+        String first = nl < 0 ? message : message.substring(0, nl);
+        for (Column<?> c : table.columns()) {
+            if (mentions(first, c.name())) {
+                out.add(c.qualifiedName());
+            }
+        }
+        if (out.isEmpty() && kind == ErrorKind.UNIQUE_VIOLATION
+                && (first.contains("'PRIMARY'") || first.contains("_pkey") || first.contains("PRIMARYKEY"))) {
+            for (Column<?> c : table.primaryKey()) {
+                out.add(c.qualifiedName());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code name} appears in {@code message} as an identifier: between delimiters, at
+     * least one of them a quote, dot, parenthesis or underscore, so plain words do not count.
+     */
+    private static boolean mentions(String message, String name) {
+        String marks = "'\"`.()_";
+        for (int at = message.indexOf(name); at >= 0; at = message.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            char before = at == 0 ? ' ' : message.charAt(at - 1);
+            char after = end == message.length() ? ' ' : message.charAt(end);
+            boolean bounded = (before == ' ' || marks.indexOf(before) >= 0) && (after == ' ' || marks.indexOf(after) >= 0);
+            if (bounded && (marks.indexOf(before) >= 0 || marks.indexOf(after) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Table tableOf(Statement statement) {
+        if (statement instanceof Insert i) {
+            return i.table();
+        }
+        if (statement instanceof Update u) {
+            return u.table();
+        }
+        if (statement instanceof Delete d) {
+            return d.table();
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- transactions
@@ -531,6 +679,7 @@ public final class Connection implements AutoCloseable {
     /** Commits the work so far; the next statement starts a new transaction. */
     public void commit() {
         ensureOpen();
+        closeCursors();
         try {
             jdbc.commit();
             dirty = false;
@@ -542,6 +691,7 @@ public final class Connection implements AutoCloseable {
     /** Rolls back the work since the last commit. */
     public void rollback() {
         ensureOpen();
+        closeCursors();
         try {
             jdbc.rollback();
             dirty = false;
@@ -603,6 +753,7 @@ public final class Connection implements AutoCloseable {
         if (closed) {
             return;
         }
+        closeCursors();
         try {
             jdbc.rollback();
             dirty = false;
@@ -678,10 +829,13 @@ public final class Connection implements AutoCloseable {
         if (closed) {
             return;
         }
-        for (JdbcCursor c : new ArrayList<>(openCursors)) {
-            c.close();
-        }
+        closeCursors();
         closed = true;
+        if (broken) {
+            // the server or the network ended it: never hand it out again
+            engine.evict(jdbc);
+            return;
+        }
         try {
             if (dirty && !jdbc.isClosed()) {
                 jdbc.rollback();
@@ -694,6 +848,19 @@ public final class Connection implements AutoCloseable {
             } catch (SQLException ignored) {
                 // already gone
             }
+        }
+    }
+
+    /**
+     * A streaming result does not outlive its transaction: MySQL refuses any other statement,
+     * COMMIT included, while one is open, and PostgreSQL's cursor ends with the transaction.
+     */
+    private void closeCursors() {
+        if (openCursors.isEmpty()) {
+            return;
+        }
+        for (JdbcCursor c : new ArrayList<>(openCursors)) {
+            c.close();
         }
     }
 

@@ -225,6 +225,19 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Closes a connection the server or network broke, so the pool never hands it out again. */
+    void evict(java.sql.Connection jdbc) {
+        if (ownedPool != null) {
+            ownedPool.evictConnection(jdbc);
+            return;
+        }
+        try {
+            jdbc.close();
+        } catch (SQLException ignored) {
+            // already gone
+        }
+    }
+
     /** The underlying data source, for interop with other JDBC code. */
     public DataSource dataSource() {
         return dataSource;
