@@ -331,10 +331,9 @@ public final class Session implements AutoCloseable {
         return s.status == EntityState.Status.PENDING || deletedObjects.contains(s) || !changedColumns(s).isEmpty();
     }
 
-    /** Reloads every column of a persistent object from the database now. */
+    /** Reloads every column of a persistent object from the database now, discarding its unflushed changes. */
     public void refresh(Object entity) {
         EntityState state = persistentState(entity, "refresh");
-        autoflush();
         Row row = connection().execute(state.mapping.select().where(state.mapping.whereKey(state.key))).oneOrNull();
         if (row == null) {
             expunge(entity);

@@ -48,7 +48,7 @@ class SessionTest {
     void setUp() {
         engine = Engine.create("jdbc:sqlite:" + dir.resolve("orm.db"),
                 EngineOptions.defaults().listener((s, p) -> sql.add(s)));
-        MetaData md = Mapper.metaData(Shop.Customer.class, Shop.Order.class, Shop.Tag.class);
+        MetaData md = Mapper.metaData(Shop.Customer.class, Shop.Order.class, Shop.Tag.class, Shop.Note.class);
         md.add(Shop.Pets.PETS);
         md.createAll(engine);
         sessions = SessionFactory.of(engine);
@@ -300,6 +300,59 @@ class SessionTest {
         try (Session session = sessions.openSession()) {
             OrmException e = assertThrows(OrmException.class, () -> session.add(new Shop.CustomerName(1L, "x")));
             assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+        }
+    }
+
+    @Test
+    void autoflushBeforeQueriesOnlyWhenEnabled() {
+        try (Session session = sessions.autoflush(false).openSession()) {
+            session.add(new Shop.Customer("ann"));
+            assertEquals(0, session.select(Shop.Customer.class).all().size(), "not flushed yet");
+            session.flush();
+            assertEquals(1, session.select(Shop.Customer.class).all().size());
+            session.rollback();
+        }
+        try (Session session = sessions.openSession()) {
+            Shop.Customer ann = new Shop.Customer("ann");
+            session.add(ann);
+            assertSame(ann, session.select(Shop.Customer.class).one(), "autoflush, then the same object");
+        }
+    }
+
+    @Test
+    void sessionBeginCommitsOrRollsBack() {
+        try (Session session = sessions.openSession()) {
+            session.begin(s -> s.add(new Shop.Customer("ann")));
+            assertThrows(UniqueViolationException.class, () -> session.begin(s -> s.add(new Shop.Customer("ann"))));
+            assertEquals(1, session.select(Shop.Customer.class).count());
+        }
+    }
+
+    @Test
+    void finalFieldsAndAllArgsConstructor() {
+        long id;
+        try (Session session = sessions.openSession()) {
+            Shop.Note note = new Shop.Note(null, "hello");
+            session.add(note);
+            session.commit();
+            assertNotNull(note.id(), "generated key written into a final field");
+            id = note.id();
+        }
+        try (Session session = sessions.openSession()) {
+            assertEquals("hello", session.get(Shop.Note.class, id).text());
+        }
+    }
+
+    @Test
+    void refreshDiscardsLocalChanges() {
+        try (Session session = sessions.openSession()) {
+            Shop.Customer ann = new Shop.Customer("ann");
+            session.add(ann);
+            session.commit();
+            ann.name = "changed";
+            session.refresh(ann);
+            assertEquals("ann", ann.name);
+            assertFalse(session.isModified(ann));
         }
     }
 }

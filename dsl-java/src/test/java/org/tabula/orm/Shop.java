@@ -83,6 +83,27 @@ final class Shop {
         }
     }
 
+    /** Shaped like a Kotlin data class: final fields, one constructor taking them all, no no-arg constructor. */
+    @Entity(table = "notes")
+    static final class Note {
+        @org.tabula.orm.Column(primaryKey = true, autoIncrement = true)
+        private final Long id;
+        private final String text;
+
+        Note(Long id, String text) {
+            this.id = id;
+            this.text = text;
+        }
+
+        Long id() {
+            return id;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
     /** A read model: a record over the customers table. */
     record CustomerName(Long id, String name) {
     }
