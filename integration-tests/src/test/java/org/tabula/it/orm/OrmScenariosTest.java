@@ -32,7 +32,7 @@ import org.tabula.schema.Table;
 /** The ORM's unit of work, identity map and expiry, for real on SQLite, MariaDB and PostgreSQL. */
 class OrmScenariosTest {
 
-    static final MetaData METADATA = Mapper.metaData(OrmUser.class, OrmAddress.class);
+    static final MetaData METADATA = Mapper.metaData(OrmUser.class, OrmAddress.class, OrmTag.class);
     static final Table USERS = Mapper.table(OrmUser.class);
     static final Table ADDRESSES = Mapper.table(OrmAddress.class);
     static final Column<String> NAME = Mapper.column(OrmUser.class, "name");
@@ -227,5 +227,25 @@ class OrmScenariosTest {
             session.commit();
         }
         assertEquals(0, rows(sessions.engine(), USERS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void insertsOfOneTableAreBatchedWhenNothingComesBack(String db) {
+        fresh(db);
+        List<String> sql = new CopyOnWriteArrayList<>();
+        try (Engine engine = Databases.newEngine(db, EngineOptions.defaults().poolSize(2).listener((s, p) -> sql.add(s)))) {
+            SessionFactory sessions = SessionFactory.of(engine);
+            List<OrmTag> tags = List.of(new OrmTag("a", null), new OrmTag("b", "bee"), new OrmTag("c", null));
+            sessions.begin(s -> s.addAll(tags));
+            assertEquals(1, sql.stream().filter(s -> s.startsWith("INSERT")).count(), sql.toString());
+            assertTrue(tags.stream().allMatch(t -> t.id != null));
+            try (Session session = sessions.openSession()) {
+                OrmTag b = session.get(OrmTag.class, tags.get(1).id);
+                assertEquals("bee", b.note);
+                assertNull(session.get(OrmTag.class, tags.get(0).id).note);
+                assertEquals(3, session.select(OrmTag.class).count());
+            }
+        }
     }
 }
