@@ -14,6 +14,15 @@ public final class ColumnAttribute implements Attribute {
     private final MethodHandle getter;   // (Object)Object
     private final MethodHandle setter;   // (Object,Object)void, or null
     private final boolean primitive;
+    private final boolean deferred;
+
+    /** The value of a deferred column that has not been loaded. */
+    static final Object NOT_LOADED = new Object() {
+        @Override
+        public String toString() {
+            return "<not loaded>";
+        }
+    };
 
     ColumnAttribute(String name, Class<?> javaType, Class<?> entityClass, Column<?> column,
                     MethodHandle getter, MethodHandle setter) {
@@ -24,10 +33,44 @@ public final class ColumnAttribute implements Attribute {
         this.getter = getter;
         this.setter = setter;
         this.primitive = javaType.isPrimitive();
+        this.deferred = javaType == Lazy.class;
     }
 
     ColumnAttribute withColumn(Column<?> newColumn) {
         return new ColumnAttribute(name, javaType, entityClass, newColumn, getter, setter);
+    }
+
+    /**
+     * Whether the field is a {@link Lazy} holder: the column is left out of entity queries and
+     * selected on first {@code get()}.
+     */
+    public boolean isDeferred() {
+        return deferred;
+    }
+
+    /** The column value held by the entity: the field, or a deferred holder's value ({@link #NOT_LOADED} if unloaded). */
+    Object value(Object entity) {
+        Object raw = get(entity);
+        if (!deferred || raw == null) {
+            return raw;
+        }
+        Lazy<?> holder = (Lazy<?>) raw;
+        return holder.isLoaded() ? holder.peek() : NOT_LOADED;
+    }
+
+    /** Stores a loaded column value (into the existing holder for a deferred column, so references to it stay valid). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void setValue(Object entity, Object columnValue) {
+        if (!deferred) {
+            set(entity, columnValue);
+            return;
+        }
+        Object raw = get(entity);
+        if (raw instanceof Lazy holder) {
+            holder.set(columnValue);
+        } else {
+            set(entity, Lazy.of(columnValue));
+        }
     }
 
     /** The column this attribute is stored in. */

@@ -39,6 +39,7 @@ public final class EntityMapping<T> {
     private final int constructorArity;
     private final boolean readOnly;
     private final List<Expression<?>> selections;
+    private final int[] selectedIndexes;     // attribute index of each selected column
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
                   MethodHandle noArgConstructor, MethodHandle valuesConstructor, int constructorArity) {
@@ -71,10 +72,20 @@ public final class EntityMapping<T> {
         this.constructorArity = constructorArity;
         this.readOnly = entityClass.isRecord() || columnAttributes.stream().anyMatch(a -> !a.isWritable());
         List<Expression<?>> sel = new ArrayList<>();
-        for (ColumnAttribute a : columnAttributes) {
+        List<Integer> selected = new ArrayList<>();
+        for (int i = 0; i < this.columnAttributes.size(); i++) {
+            ColumnAttribute a = this.columnAttributes.get(i);
+            if (a.isDeferred()) {
+                if (a.column().isPrimaryKey()) {
+                    throw new OrmException("primary key " + a.qualifiedName() + " cannot be a deferred (Lazy) attribute");
+                }
+                continue;
+            }
             sel.add(a.column());
+            selected.add(i);
         }
         this.selections = List.copyOf(sel);
+        this.selectedIndexes = selected.stream().mapToInt(Integer::intValue).toArray();
     }
 
     // ---------------------------------------------------------------- public model
@@ -129,7 +140,7 @@ public final class EntityMapping<T> {
         return readOnly;
     }
 
-    /** {@code SELECT <all mapped columns> FROM <table>}, the base of entity queries. */
+    /** {@code SELECT <mapped columns except deferred ones> FROM <table>}, the base of entity queries. */
     public Select select() {
         return Select.of(selections).from(table);
     }
@@ -140,20 +151,25 @@ public final class EntityMapping<T> {
         return columnAttributes.indexOf(attribute);
     }
 
-    /** Reads every column attribute of {@code entity}. */
+    /** The column values of {@code entity} (column attribute order; unloaded deferred columns are NOT_LOADED). */
     Object[] read(Object entity) {
         Object[] values = new Object[columnAttributes.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = columnAttributes.get(i).get(entity);
+            values[i] = columnAttributes.get(i).value(entity);
         }
         return values;
     }
 
-    /** Writes every column attribute of {@code entity}. */
-    void write(Object entity, Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            columnAttributes.get(i).set(entity, values[i]);
+    /** Column values of a row of {@link #select()}, deferred columns NOT_LOADED. */
+    Object[] fromRow(org.tabula.result.Row row) {
+        Object[] values = new Object[columnAttributes.size()];
+        if (selectedIndexes.length != values.length) {
+            Arrays.fill(values, ColumnAttribute.NOT_LOADED);
         }
+        for (int i = 0; i < selectedIndexes.length; i++) {
+            values[selectedIndexes[i]] = row.get(i);
+        }
+        return values;
     }
 
     /** The key of a row or snapshot (values in column attribute order), or null if any part is null. */
@@ -209,19 +225,41 @@ public final class EntityMapping<T> {
         return out;
     }
 
-    /** A new instance holding {@code values} (column attribute order). */
-    @SuppressWarnings("unchecked")
+    /** A new instance holding {@code values} (column attribute order, every value loaded). */
     T instantiate(Object[] values) {
+        return instantiate(values, a -> {
+            throw new OrmException("cannot create a " + entityClass.getSimpleName() + " without a value for " + a.qualifiedName());
+        });
+    }
+
+    /**
+     * A new instance holding {@code values}; {@code unloaded} makes the holder of each deferred
+     * column that is NOT_LOADED (bound to the session that will load it).
+     */
+    @SuppressWarnings("unchecked")
+    T instantiate(Object[] values, java.util.function.Function<ColumnAttribute, Lazy<?>> unloaded) {
+        Object[] fields = values;
+        if (selectedIndexes.length != values.length) {
+            fields = values.clone();
+            for (int i = 0; i < fields.length; i++) {
+                ColumnAttribute a = columnAttributes.get(i);
+                if (a.isDeferred()) {
+                    fields[i] = fields[i] == ColumnAttribute.NOT_LOADED ? unloaded.apply(a) : Lazy.of(fields[i]);
+                }
+            }
+        }
         try {
             Object entity;
             if (noArgConstructor != null) {
                 entity = noArgConstructor.invokeExact();
-                write(entity, values);
+                for (int i = 0; i < fields.length; i++) {
+                    columnAttributes.get(i).set(entity, fields[i]);
+                }
             } else {
-                Object[] args = constructorArity == values.length ? values : Arrays.copyOf(values, constructorArity);
+                Object[] args = constructorArity == fields.length ? fields : Arrays.copyOf(fields, constructorArity);
                 entity = valuesConstructor.invokeExact(args);
-                for (int i = constructorArity; i < values.length; i++) {
-                    columnAttributes.get(i).set(entity, values[i]);
+                for (int i = constructorArity; i < fields.length; i++) {
+                    columnAttributes.get(i).set(entity, fields[i]);
                 }
             }
             return (T) entity;

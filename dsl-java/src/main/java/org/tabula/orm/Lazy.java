@@ -6,7 +6,17 @@ package org.tabula.orm;
  * like a plain field forever, also after the session closes; an unloaded one asks its session,
  * and on a detached object fails with a {@link DetachedInstanceException} naming the attribute.
  *
+ * <p>As an entity field it makes a <em>deferred column</em> (SQLAlchemy's {@code deferred()}):
+ * queries leave the column out, and the first {@code get()} selects it by primary key.
+ *
  * <pre>{@code
+ * @Entity class User extends Model {
+ *     public String name;
+ *     @Column(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
+ * }
+ * user.bio.get();                     // SELECT bio FROM users WHERE id = ?  (once)
+ * user.bio.set("hello");              // UPDATE at the next flush
+ *
  * Lazy<String> bio = Lazy.loading("User.bio", session, s -> loadBio(s, id));
  * bio.get();                          // runs the loader once, then keeps the value
  * Lazy<String> ready = Lazy.of("hi"); // already loaded
@@ -61,6 +71,11 @@ public final class Lazy<T> {
         loaded = true;
         loader = null;
         session = null;
+    }
+
+    /** The value without loading (null when not loaded). */
+    T peek() {
+        return value;
     }
 
     public boolean isLoaded() {

@@ -141,7 +141,7 @@ public final class Mapper {
                 throw new OrmException("mapping " + entityClass.getSimpleName() + "." + f.getName() + ": table "
                         + table.name() + " has no column " + columnName + "; name it in the overrides or mark the field @Transient");
             }
-            Class<?> boxed = box(f.getType());
+            Class<?> boxed = box(valueType(f));
             if (!column.type().javaType().isAssignableFrom(boxed) && column.type().javaType() != Object.class) {
                 throw new OrmException("mapping " + entityClass.getSimpleName() + "." + f.getName() + ": field type "
                         + f.getType().getSimpleName() + " does not match column " + column.qualifiedName() + " of type "
@@ -187,7 +187,7 @@ public final class Mapper {
         org.tabula.orm.Column ann = columnAnnotation(f);
         String where = entityClass.getSimpleName() + "." + f.getName();
         String name = ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName());
-        Column c = table.column(name, typeOf(where, f.getType(), ann));
+        Column c = table.column(name, typeOf(where, valueType(f), ann));
         if (ann == null) {
             return c;
         }
@@ -210,10 +210,10 @@ public final class Mapper {
             c = ann.serverDefault().equalsIgnoreCase("now()") ? c.serverDefault(Sql.now(c.type())) : c.serverDefault(ann.serverDefault());
         }
         if (ann.defaultValue() != org.tabula.orm.Column.NoValue.class) {
-            c = c.defaultValue(supplier(where, ann.defaultValue(), f.getType()));
+            c = c.defaultValue(supplier(where, ann.defaultValue(), valueType(f)));
         }
         if (ann.onUpdate() != org.tabula.orm.Column.NoValue.class) {
-            c = c.onUpdate(supplier(where, ann.onUpdate(), f.getType()));
+            c = c.onUpdate(supplier(where, ann.onUpdate(), valueType(f)));
         }
         if (ann.references() != void.class) {
             Column target;
@@ -305,6 +305,19 @@ public final class Mapper {
     }
 
     // ---------------------------------------------------------------- fields and handles
+
+    /** The column value type of a field: its type, or {@code V} for a deferred {@code Lazy<V>} field. */
+    static Class<?> valueType(Field f) {
+        if (f.getType() != Lazy.class) {
+            return f.getType();
+        }
+        if (f.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        throw new OrmException(f.getDeclaringClass().getSimpleName() + "." + f.getName()
+                + ": declare the value type of the Lazy field, e.g. Lazy<String>");
+    }
 
     static org.tabula.orm.Column columnAnnotation(Field f) {
         org.tabula.orm.Column direct = f.getAnnotation(org.tabula.orm.Column.class);

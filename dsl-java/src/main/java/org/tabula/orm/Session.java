@@ -339,7 +339,7 @@ public final class Session implements AutoCloseable {
             expunge(entity);
             throw new OrmException("cannot refresh " + state.key + ": its row in " + state.mapping.table().name() + " is gone");
         }
-        apply(state, values(row, state.mapping.columnAttributes().size()), false);
+        apply(state, state.mapping.fromRow(row), false);
     }
 
     /**
@@ -361,7 +361,9 @@ public final class Session implements AutoCloseable {
             if (persistent != null) {
                 List<ColumnAttribute> attrs = mapping.columnAttributes();
                 for (int i = 0; i < attrs.size(); i++) {
-                    attrs.get(i).set(persistent, values[i]);
+                    if (values[i] != ColumnAttribute.NOT_LOADED) {
+                        attrs.get(i).setValue(persistent, values[i]);
+                    }
                 }
                 return persistent;
             }
@@ -444,10 +446,9 @@ public final class Session implements AutoCloseable {
     <T> List<T> load(EntityMapping<T> mapping, Select select) {
         autoflush();
         Result result = connection().execute(select);
-        int n = mapping.columnAttributes().size();
         List<T> out = new ArrayList<>();
         for (Row row : result) {
-            out.add(materialize(mapping, values(row, n)));
+            out.add(materialize(mapping, mapping.fromRow(row)));
         }
         return out;
     }
@@ -457,17 +458,9 @@ public final class Session implements AutoCloseable {
         return connection().execute(select);
     }
 
-    private static Object[] values(Row row, int n) {
-        Object[] values = new Object[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = row.get(i);
-        }
-        return values;
-    }
-
     private <T> T materialize(EntityMapping<T> mapping, Object[] values) {
         if (mapping.isReadOnly()) {
-            return mapping.instantiate(values);     // read models are not tracked
+            return mapping.instantiate(values, a -> Lazy.of(null));     // read models are not tracked
         }
         EntityKey key = mapping.keyOf(values);
         EntityState state = key == null ? null : identityMap.get(key);
@@ -477,7 +470,9 @@ public final class Session implements AutoCloseable {
             }
             return mapping.entityClass().cast(state.entity);
         }
-        T entity = mapping.instantiate(values);
+        Object[] created = new Object[1];
+        T entity = mapping.instantiate(values, a -> deferredHolder(created, a));
+        created[0] = entity;
         state = new EntityState(mapping, entity, EntityState.Status.PERSISTENT);
         state.snapshot = values;
         state.key = key;
@@ -486,6 +481,30 @@ public final class Session implements AutoCloseable {
             identityMap.put(key, state);
         }
         return entity;
+    }
+
+    /** An unloaded holder for a deferred column of {@code entityRef[0]}, loaded through this session. */
+    private Lazy<?> deferredHolder(Object[] entityRef, ColumnAttribute attribute) {
+        return Lazy.loading(attribute.qualifiedName(), this, s -> s.loadDeferred(entityRef[0], attribute));
+    }
+
+    /** Selects one deferred column of a persistent object (the loader behind its {@link Lazy} holder). */
+    private Object loadDeferred(Object entity, ColumnAttribute attribute) {
+        EntityState state = states.get(entity);
+        if (state == null || state.status != EntityState.Status.PERSISTENT) {
+            throw new DetachedInstanceException("cannot load " + attribute.qualifiedName()
+                    + ": its object is no longer in the session that loaded it");
+        }
+        Select one = Select.of(List.of(attribute.column())).from(state.mapping.table()).where(state.mapping.whereKey(state.key));
+        Row row = connection().execute(one).oneOrNull();
+        if (row == null) {
+            throw new OrmException("cannot load " + attribute.qualifiedName() + " of " + state.key + ": its row is gone");
+        }
+        Object value = row.get(0);
+        if (state.snapshot != null) {
+            state.snapshot[state.mapping.indexOf(attribute)] = value;
+        }
+        return value;
     }
 
     /**
@@ -499,7 +518,11 @@ public final class Session implements AutoCloseable {
             if (keepLocalChanges && state.snapshot != null && same(state.snapshot[i], values[i])) {
                 continue;
             }
-            a.set(state.entity, values[i]);
+            if (values[i] == ColumnAttribute.NOT_LOADED) {
+                a.set(state.entity, deferredHolder(new Object[] {state.entity}, a));
+            } else {
+                a.setValue(state.entity, values[i]);
+            }
         }
         state.snapshot = values;
         state.expired = false;
@@ -515,7 +538,6 @@ public final class Session implements AutoCloseable {
         for (Map.Entry<EntityMapping<?>, List<EntityState>> e : held.entrySet()) {
             EntityMapping<?> mapping = e.getKey();
             List<EntityState> list = e.getValue();
-            int n = mapping.columnAttributes().size();
             for (int from = 0; from < list.size(); from += IN_CHUNK) {
                 List<EntityState> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
                 Map<EntityKey, EntityState> byKey = new HashMap<>();
@@ -526,7 +548,7 @@ public final class Session implements AutoCloseable {
                 }
                 Result rows = connection().execute(mapping.select().where(whereAnyKey(mapping, chunk, keys)));
                 for (Row row : rows) {
-                    Object[] values = values(row, n);
+                    Object[] values = mapping.fromRow(row);
                     EntityState s = byKey.remove(mapping.keyOf(values));
                     if (s != null) {
                         apply(s, values, true);
@@ -653,7 +675,7 @@ public final class Session implements AutoCloseable {
         List<ColumnAttribute> attrs = s.mapping.columnAttributes();
         List<Integer> changed = null;
         for (int i = 0; i < attrs.size(); i++) {
-            if (!same(s.snapshot[i], attrs.get(i).get(s.entity))) {
+            if (!same(s.snapshot[i], attrs.get(i).value(s.entity))) {
                 if (changed == null) {
                     changed = new ArrayList<>(2);
                 }
@@ -725,7 +747,11 @@ public final class Session implements AutoCloseable {
             List<ColumnAttribute> fetch = new ArrayList<>();
             for (ColumnAttribute a : attrs) {
                 Column<?> c = a.column();
-                Object v = a.get(s.entity);
+                Object v = a.value(s.entity);
+                if (v == ColumnAttribute.NOT_LOADED) {
+                    throw new OrmException("cannot insert " + describe(s.entity) + ": " + a.qualifiedName()
+                            + " is a Lazy holder that was never loaded; give it a value with Lazy.of(...)");
+                }
                 if (c.isAutoIncrement() && isUnsetNumber(a, v)) {
                     fetch.add(a);
                     continue;
@@ -817,9 +843,13 @@ public final class Session implements AutoCloseable {
     }
 
     private static void setWithUndo(ColumnAttribute a, Object entity, Object value, List<Runnable> undo) {
-        Object old = a.get(entity);
-        a.set(entity, value);
-        undo.add(() -> a.set(entity, old));
+        Object old = a.isDeferred() ? a.value(entity) : a.get(entity);
+        a.setValue(entity, value);
+        undo.add(() -> {
+            if (old != ColumnAttribute.NOT_LOADED) {
+                a.setValue(entity, old);
+            }
+        });
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -832,7 +862,7 @@ public final class Session implements AutoCloseable {
                 throw new OrmException("the primary key " + a.qualifiedName() + " of " + s.key
                         + " was changed; delete the object and add a new one instead");
             }
-            update = update.set((Column) a.column(), a.get(s.entity));
+            update = update.set((Column) a.column(), a.value(s.entity));
         }
         for (int i = 0; i < attrs.size(); i++) {
             ColumnAttribute a = attrs.get(i);

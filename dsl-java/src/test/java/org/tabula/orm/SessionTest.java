@@ -48,7 +48,7 @@ class SessionTest {
     void setUp() {
         engine = Engine.create("jdbc:sqlite:" + dir.resolve("orm.db"),
                 EngineOptions.defaults().listener((s, p) -> sql.add(s)));
-        MetaData md = Mapper.metaData(Shop.Customer.class, Shop.Order.class, Shop.Tag.class, Shop.Note.class);
+        MetaData md = Mapper.metaData(Shop.Customer.class, Shop.Order.class, Shop.Tag.class, Shop.Note.class, Shop.Profile.class);
         md.add(Shop.Pets.PETS);
         md.createAll(engine);
         sessions = SessionFactory.of(engine);
@@ -353,6 +353,42 @@ class SessionTest {
             session.refresh(ann);
             assertEquals("ann", ann.name);
             assertFalse(session.isModified(ann));
+        }
+    }
+
+    @Test
+    void deferredColumnsLoadOnFirstAccessAndFailWhenDetached() {
+        long id = sessions.inTransaction(s -> {
+            Shop.Profile p = new Shop.Profile();
+            p.handle = "ann";
+            p.bio = Lazy.of("a long text");
+            s.add(p);
+            s.flush();
+            return p.id;
+        });
+        try (Session session = sessions.openSession()) {
+            sql.clear();
+            Shop.Profile p = session.get(Shop.Profile.class, id);
+            assertFalse(sql.get(0).contains("\"bio\""), "deferred column left out: " + sql.get(0));
+            assertFalse(p.bio.isLoaded());
+            assertEquals("a long text", p.bio.get());
+            assertEquals(2, sql.size(), sql.toString());
+            assertFalse(session.isModified(p), "loading is not a change");
+            p.bio.set("short");
+            sql.clear();
+            session.commit();
+            String u = sql.stream().filter(x -> x.startsWith("UPDATE")).findFirst().orElseThrow();
+            assertTrue(u.contains("\"bio\"") && !u.contains("\"handle\""), u);
+        }
+        Shop.Profile detached;
+        try (Session session = sessions.openSession()) {
+            detached = session.get(Shop.Profile.class, id);
+            assertEquals("ann", detached.handle);
+        }
+        DetachedInstanceException e = assertThrows(DetachedInstanceException.class, () -> detached.bio.get());
+        assertTrue(e.getMessage().contains("Profile.bio"), e.getMessage());
+        try (Session session = sessions.openSession()) {
+            assertEquals("short", session.get(Shop.Profile.class, id).bio.get());
         }
     }
 }

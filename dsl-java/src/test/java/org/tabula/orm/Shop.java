@@ -104,6 +104,17 @@ final class Shop {
         }
     }
 
+    /** A deferred column: bio is selected on first access. */
+    @Entity
+    static class Profile {
+        @IntPk
+        public Long id;
+        @org.tabula.orm.Column(length = 30)
+        public String handle;
+        @org.tabula.orm.Column(text = true, nullable = true)
+        public Lazy<String> bio = Lazy.of(null);
+    }
+
     /** A read model: a record over the customers table. */
     record CustomerName(Long id, String name) {
     }
