@@ -10,6 +10,7 @@ import org.tabula.expr.Condition;
 import org.tabula.expr.Expression;
 import org.tabula.expr.OrderItem;
 import org.tabula.schema.Column;
+import org.tabula.statement.FromItem;
 import org.tabula.statement.Select;
 
 /**
@@ -22,6 +23,7 @@ import org.tabula.statement.Select;
  * List<User> users = session.select(User.class).where(name.startsWith("a")).orderBy(name.asc()).all();
  * User ann = session.query(User.class).filterBy("name", "ann").first();
  * User one = session.select(User.class).filterBy(Map.of("name", "ann", "age", 31)).oneOrNull();
+ * List<User> withMail = session.select(User.class).join(Mapper.table(Address.class)).distinct().all();
  * }</pre>
  *
  * @param <T> the entity class
@@ -75,6 +77,26 @@ public final class EntityQuery<T> {
             out = out.filterBy(e.getKey(), e.getValue());
         }
         return out;
+    }
+
+    /** Joins another table (ON inferred from a foreign key), to filter by its columns; rows stay entities of this query's class. */
+    public EntityQuery<T> join(FromItem right) {
+        return with(select.join(right));
+    }
+
+    /** Joins another table on an explicit condition. */
+    public EntityQuery<T> join(FromItem right, Condition on) {
+        return with(select.join(right, on));
+    }
+
+    /** A LEFT OUTER JOIN on an explicit condition. */
+    public EntityQuery<T> leftJoin(FromItem right, Condition on) {
+        return with(select.leftJoin(right, on));
+    }
+
+    /** {@code SELECT DISTINCT}, so a join matching several rows yields each object once. */
+    public EntityQuery<T> distinct() {
+        return with(select.distinct());
     }
 
     public EntityQuery<T> orderBy(OrderItem... items) {

@@ -432,10 +432,15 @@ public final class Session implements AutoCloseable {
      * }</pre>
      */
     public Result execute(Statement statement) {
+        return execute(statement, Map.of());
+    }
+
+    /** {@link #execute(Statement)} with values for named parameters ({@code text()} statements, bind params). */
+    public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureOpen();
         autoflush();
         Table bulkTable = statement instanceof Update u ? u.table() : statement instanceof Delete d ? d.table() : null;
-        Result result = connection().execute(statement);
+        Result result = connection().execute(statement, parameters);
         if (bulkTable != null) {
             synchronize(bulkTable);
         }

@@ -48,7 +48,7 @@ class SessionTest {
     void setUp() {
         engine = Engine.create("jdbc:sqlite:" + dir.resolve("orm.db"),
                 EngineOptions.defaults().listener((s, p) -> sql.add(s)));
-        MetaData md = Mapper.metaData(Shop.Customer.class, Shop.Order.class, Shop.Tag.class, Shop.Note.class, Shop.Profile.class);
+        MetaData md = Mapper.metaData(Shop.Customer.class, Shop.Order.class, Shop.Tag.class, Shop.Note.class, Shop.Profile.class, Shop.Membership.class);
         md.add(Shop.Pets.PETS);
         md.createAll(engine);
         sessions = SessionFactory.of(engine);
@@ -389,6 +389,45 @@ class SessionTest {
         assertTrue(e.getMessage().contains("Profile.bio"), e.getMessage());
         try (Session session = sessions.openSession()) {
             assertEquals("short", session.get(Shop.Profile.class, id).bio.get());
+        }
+    }
+
+    @Test
+    void compositeKeys() {
+        sessions.begin(s -> {
+            for (String club : List.of("chess", "golf")) {
+                Shop.Membership m = new Shop.Membership();
+                m.customerId = 1L;
+                m.club = club;
+                s.add(m);
+            }
+        });
+        try (Session session = sessions.openSession()) {
+            Shop.Membership chess = session.get(Shop.Membership.class, List.of(1L, "chess"));
+            assertSame(chess, session.get(Shop.Membership.class, new Object[] {1L, "chess"}));
+            chess.points = 5;
+            session.delete(session.get(Shop.Membership.class, List.of(1, "golf")));
+            session.commit();
+            assertEquals(5, session.get(Shop.Membership.class, List.of(1L, "chess")).points);
+            assertNull(session.get(Shop.Membership.class, List.of(1L, "golf")));
+            OrmException e = assertThrows(OrmException.class, () -> session.get(Shop.Membership.class, 1L));
+            assertTrue(e.getMessage().contains("customerId") && e.getMessage().contains("club"), e.getMessage());
+        }
+    }
+
+    @Test
+    void joinsFilterByAnotherTable() {
+        sessions.begin(s -> {
+            Shop.Customer ann = new Shop.Customer("ann");
+            s.addAll(List.of(ann, new Shop.Customer("bob")));
+            s.flush();
+            s.add(new Shop.Order(ann.id, "pen", 1));
+            s.add(new Shop.Order(ann.id, "ink", 2));
+        });
+        try (Session session = sessions.openSession()) {
+            Table orders = Mapper.table(Shop.Order.class);
+            List<Shop.Customer> buyers = session.select(Shop.Customer.class).join(orders).distinct().all();
+            assertEquals(List.of("ann"), buyers.stream().map(c -> c.name).toList());
         }
     }
 }

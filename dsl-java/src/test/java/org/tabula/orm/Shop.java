@@ -115,6 +115,16 @@ final class Shop {
         public Lazy<String> bio = Lazy.of(null);
     }
 
+    /** A composite primary key. */
+    @Entity
+    static class Membership {
+        @org.tabula.orm.Column(primaryKey = true)
+        public Long customerId;
+        @org.tabula.orm.Column(primaryKey = true, length = 20)
+        public String club;
+        public int points;
+    }
+
     /** A read model: a record over the customers table. */
     record CustomerName(Long id, String name) {
     }
