@@ -22,6 +22,8 @@ import org.tabula.engine.Engine;
 import org.tabula.engine.EngineOptions;
 import org.tabula.error.UniqueViolationException;
 import org.tabula.it.Databases;
+import org.tabula.orm.DetachedInstanceException;
+import org.tabula.orm.Lazy;
 import org.tabula.orm.Mapper;
 import org.tabula.orm.Session;
 import org.tabula.orm.SessionFactory;
@@ -247,5 +249,30 @@ class OrmScenariosTest {
                 assertEquals(3, session.select(OrmTag.class).count());
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void deferredColumnLoadsOnAccess(String db) {
+        SessionFactory sessions = fresh(db);
+        long id = sessions.inTransaction(s -> {
+            OrmUser u = new OrmUser("ann");
+            u.bio = Lazy.of("x".repeat(10_000));
+            s.add(u);
+            s.flush();
+            return u.id;
+        });
+        OrmUser detached;
+        try (Session session = sessions.openSession()) {
+            OrmUser u = session.get(OrmUser.class, id);
+            assertFalse(u.bio.isLoaded());
+            assertEquals(10_000, u.bio.get().length());
+            u.bio.set("short");
+            session.commit();
+            detached = session.get(OrmUser.class, id);
+            assertEquals("ann", detached.name);
+        }
+        assertThrows(DetachedInstanceException.class, () -> detached.bio.get());
+        assertEquals("short", sessions.inTransaction(s -> s.get(OrmUser.class, id).bio.get()));
     }
 }

@@ -2,6 +2,7 @@ package org.tabula.it.orm;
 
 import org.tabula.orm.Column;
 import org.tabula.orm.Entity;
+import org.tabula.orm.Lazy;
 import org.tabula.orm.Model;
 
 /** id, created_at (server now()), updated_at (client) from Model. */
@@ -16,6 +17,10 @@ public class OrmUser extends Model {
 
     @Column(length = 20, serverDefault = "'active'")
     public String status;
+
+    /** Deferred: selected on first access. */
+    @Column(text = true, nullable = true)
+    public Lazy<String> bio = Lazy.of(null);
 
     public OrmUser() {
     }
