@@ -790,7 +790,7 @@ public final class Session implements AutoCloseable {
             batchColumns = null;
             Insert insert = Insert.into(table);
             for (Map.Entry<Column<?>, Object> e : row.entrySet()) {
-                insert = insert.set((Column) e.getKey(), (Object) e.getValue());
+                insert = insert.set((Column) e.getKey(), e.getValue());
             }
             if (row.isEmpty()) {
                 throw new OrmException("cannot insert " + describe(s.entity) + ": every column of " + table.name()
