@@ -238,7 +238,11 @@ public final class Session implements AutoCloseable {
 
     // ---------------------------------------------------------------- object states
 
-    /** Adds a new object (INSERT at the next flush). Adding an object twice, or a tracked one, does nothing. */
+    /**
+     * Adds a new object (INSERT at the next flush). Adding an object twice, or a tracked one, does
+     * nothing. A detached object (from a closed session) would be inserted again: bring it back
+     * with {@link #merge} instead.
+     */
     public void add(Object entity) {
         ensureOpen();
         Objects.requireNonNull(entity, "entity");
@@ -294,6 +298,18 @@ public final class Session implements AutoCloseable {
                 identityMap.remove(state.key);
             }
         }
+    }
+
+    /**
+     * Forgets every object without touching the database (they become detached); pending changes
+     * are dropped. Useful to bound memory in long batch loops: the identity map holds its objects strongly.
+     */
+    public void expungeAll() {
+        ensureOpen();
+        states.clear();
+        identityMap.clear();
+        newObjects.clear();
+        deletedObjects.clear();
     }
 
     /** Whether this session tracks the object (pending or persistent). */

@@ -430,4 +430,18 @@ class SessionTest {
             assertEquals(List.of("ann"), buyers.stream().map(c -> c.name).toList());
         }
     }
+
+    @Test
+    void expungeAllDetachesEverything() {
+        try (Session session = sessions.openSession()) {
+            Shop.Customer ann = new Shop.Customer("ann");
+            session.add(ann);
+            session.commit();
+            session.expungeAll();
+            assertFalse(session.contains(ann));
+            Shop.Customer again = session.get(Shop.Customer.class, ann.id);
+            assertNotSame(ann, again);
+            assertEquals("ann", again.name);
+        }
+    }
 }
