@@ -1,0 +1,32 @@
+package org.tabula.orm;
+
+/**
+ * A mapped attribute of an entity: a field the ORM reads and writes. Column attributes are the
+ * kind that exists today ({@link ColumnAttribute}); relationships are another kind of attribute
+ * over the same model, loaded through their own strategy.
+ */
+public interface Attribute {
+
+    /** The field (property) name, e.g. {@code createdAt}. */
+    String name();
+
+    /** The field's declared type. */
+    Class<?> javaType();
+
+    /** The entity class declaring the attribute. */
+    Class<?> entityClass();
+
+    /** Reads the attribute of {@code entity} (no reflection: a handle resolved once). */
+    Object get(Object entity);
+
+    /** Writes the attribute of {@code entity}; refused for read-only attributes (record components). */
+    void set(Object entity, Object value);
+
+    /** Whether {@link #set} works (false for record components). */
+    boolean isWritable();
+
+    /** {@code User.name}, for messages. */
+    default String qualifiedName() {
+        return entityClass().getSimpleName() + "." + name();
+    }
+}

@@ -1,0 +1,137 @@
+package org.tabula.orm;
+
+import java.lang.invoke.MethodHandle;
+import java.util.Objects;
+import org.tabula.schema.Column;
+
+/** An attribute stored in one column of the entity's table. */
+public final class ColumnAttribute implements Attribute {
+
+    private final String name;
+    private final Class<?> javaType;
+    private final Class<?> entityClass;
+    private final Column<?> column;
+    private final MethodHandle getter;   // (Object)Object
+    private final MethodHandle setter;   // (Object,Object)void, or null
+    private final boolean primitive;
+    private final boolean deferred;
+
+    /** The value of a deferred column that has not been loaded. */
+    static final Object NOT_LOADED = new Object() {
+        @Override
+        public String toString() {
+            return "<not loaded>";
+        }
+    };
+
+    ColumnAttribute(String name, Class<?> javaType, Class<?> entityClass, Column<?> column,
+                    MethodHandle getter, MethodHandle setter) {
+        this.name = name;
+        this.javaType = javaType;
+        this.entityClass = entityClass;
+        this.column = Objects.requireNonNull(column);
+        this.getter = getter;
+        this.setter = setter;
+        this.primitive = javaType.isPrimitive();
+        this.deferred = javaType == Lazy.class;
+    }
+
+    ColumnAttribute withColumn(Column<?> newColumn) {
+        return new ColumnAttribute(name, javaType, entityClass, newColumn, getter, setter);
+    }
+
+    /**
+     * Whether the field is a {@link Lazy} holder: the column is left out of entity queries and
+     * selected on first {@code get()}.
+     */
+    public boolean isDeferred() {
+        return deferred;
+    }
+
+    /** The column value held by the entity: the field, or a deferred holder's value ({@link #NOT_LOADED} if unloaded). */
+    Object value(Object entity) {
+        Object raw = get(entity);
+        if (!deferred || raw == null) {
+            return raw;
+        }
+        Lazy<?> holder = (Lazy<?>) raw;
+        return holder.isLoaded() ? holder.peek() : NOT_LOADED;
+    }
+
+    /** Stores a loaded column value (into the existing holder for a deferred column, so references to it stay valid). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void setValue(Object entity, Object columnValue) {
+        if (!deferred) {
+            set(entity, columnValue);
+            return;
+        }
+        Object raw = get(entity);
+        if (raw instanceof Lazy holder) {
+            holder.set(columnValue);
+        } else {
+            set(entity, Lazy.of(columnValue));
+        }
+    }
+
+    /** The column this attribute is stored in. */
+    public Column<?> column() {
+        return column;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    @Override
+    public Class<?> entityClass() {
+        return entityClass;
+    }
+
+    @Override
+    public Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new OrmException("cannot read " + qualifiedName() + ": " + t, t);
+        }
+    }
+
+    @Override
+    public void set(Object entity, Object value) {
+        if (setter == null) {
+            throw new OrmException(qualifiedName() + " is read-only (a record component)");
+        }
+        if (value == null && primitive) {
+            throw new OrmException("column " + column.qualifiedName() + " is NULL but " + qualifiedName()
+                    + " is a primitive " + javaType.getName() + "; declare it with the wrapper type");
+        }
+        try {
+            setter.invokeExact(entity, value);
+        } catch (ClassCastException e) {
+            throw new OrmException("cannot set " + qualifiedName() + " (" + javaType.getName() + ") to a "
+                    + value.getClass().getName() + " from column " + column.qualifiedName(), e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new OrmException("cannot write " + qualifiedName() + ": " + t, t);
+        }
+    }
+
+    @Override
+    public boolean isWritable() {
+        return setter != null;
+    }
+
+    @Override
+    public String toString() {
+        return qualifiedName() + " -> " + column.qualifiedName();
+    }
+}

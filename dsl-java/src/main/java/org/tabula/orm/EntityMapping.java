@@ -1,0 +1,277 @@
+package org.tabula.orm;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tabula.expr.Condition;
+import org.tabula.expr.Expression;
+import org.tabula.schema.Column;
+import org.tabula.schema.Table;
+import org.tabula.statement.Select;
+
+/**
+ * How one entity class maps to one {@link Table}: its attributes, its key, and how instances are
+ * made. Obtained from {@link Mapper#mapping(Class)}; immutable and shared by all sessions.
+ *
+ * <pre>{@code
+ * EntityMapping<User> users = Mapper.mapping(User.class);
+ * Column<String> name = users.column("name");                  // typed Core column of the table
+ * conn.execute(select(users.table()).where(name.startsWith("a")));
+ * }</pre>
+ *
+ * @param <T> the entity class
+ */
+public final class EntityMapping<T> {
+
+    private final Class<T> entityClass;
+    private final Table table;
+    private final List<ColumnAttribute> columnAttributes;
+    private final List<Attribute> attributes;
+    private final List<ColumnAttribute> primaryKey;
+    private final int[] primaryKeyIndexes;
+    private final Map<String, ColumnAttribute> byName = new LinkedHashMap<>();
+    private final MethodHandle noArgConstructor;      // ()Object or null
+    private final MethodHandle valuesConstructor;     // (Object[])Object or null
+    private final int constructorArity;
+    private final boolean readOnly;
+    private final List<Expression<?>> selections;
+    private final int[] selectedIndexes;     // attribute index of each selected column
+
+    EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
+                  MethodHandle noArgConstructor, MethodHandle valuesConstructor, int constructorArity) {
+        this.entityClass = entityClass;
+        this.table = table;
+        this.columnAttributes = List.copyOf(columnAttributes);
+        this.attributes = Collections.unmodifiableList(new ArrayList<>(columnAttributes));
+        List<ColumnAttribute> pk = new ArrayList<>();
+        for (Column<?> c : table.primaryKey()) {
+            for (ColumnAttribute a : columnAttributes) {
+                if (a.column().equals(c)) {
+                    pk.add(a);
+                }
+            }
+        }
+        if (pk.isEmpty() || pk.size() != table.primaryKey().size()) {
+            throw new OrmException("entity " + entityClass.getName() + " needs its table " + table.name()
+                    + " to have a primary key, and an attribute for each of its columns");
+        }
+        this.primaryKey = List.copyOf(pk);
+        this.primaryKeyIndexes = new int[pk.size()];
+        for (int i = 0; i < pk.size(); i++) {
+            primaryKeyIndexes[i] = this.columnAttributes.indexOf(pk.get(i));
+        }
+        for (ColumnAttribute a : columnAttributes) {
+            byName.put(a.name(), a);
+        }
+        this.noArgConstructor = noArgConstructor;
+        this.valuesConstructor = valuesConstructor;
+        this.constructorArity = constructorArity;
+        this.readOnly = entityClass.isRecord() || columnAttributes.stream().anyMatch(a -> !a.isWritable());
+        List<Expression<?>> sel = new ArrayList<>();
+        List<Integer> selected = new ArrayList<>();
+        for (int i = 0; i < this.columnAttributes.size(); i++) {
+            ColumnAttribute a = this.columnAttributes.get(i);
+            if (a.isDeferred()) {
+                if (a.column().isPrimaryKey()) {
+                    throw new OrmException("primary key " + a.qualifiedName() + " cannot be a deferred (Lazy) attribute");
+                }
+                continue;
+            }
+            sel.add(a.column());
+            selected.add(i);
+        }
+        this.selections = List.copyOf(sel);
+        this.selectedIndexes = selected.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    // ---------------------------------------------------------------- public model
+
+    public Class<T> entityClass() {
+        return entityClass;
+    }
+
+    /** The mapped table, for Core statements. */
+    public Table table() {
+        return table;
+    }
+
+    /** All mapped attributes (today: the column attributes). */
+    public List<Attribute> attributes() {
+        return attributes;
+    }
+
+    /** The column attributes, in field declaration order (superclass fields first). */
+    public List<ColumnAttribute> columnAttributes() {
+        return columnAttributes;
+    }
+
+    /** The attributes holding the primary key, in key order. */
+    public List<ColumnAttribute> primaryKey() {
+        return primaryKey;
+    }
+
+    /** The attribute with this field name. */
+    public ColumnAttribute attribute(String name) {
+        ColumnAttribute a = byName.get(name);
+        if (a == null) {
+            throw new OrmException("entity " + entityClass.getSimpleName() + " has no mapped attribute " + name
+                    + "; it has " + byName.keySet());
+        }
+        return a;
+    }
+
+    /**
+     * The table column of an attribute, typed by the caller: {@code Column<String> name = users.column("name")}.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> Column<V> column(String attributeName) {
+        return (Column<V>) attribute(attributeName).column();
+    }
+
+    /**
+     * Whether instances are read-only read models (records, or classes with final fields that
+     * cannot be written): they are built from rows but cannot be added to a session.
+     */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** {@code SELECT <mapped columns except deferred ones> FROM <table>}, the base of entity queries. */
+    public Select select() {
+        return Select.of(selections).from(table);
+    }
+
+    // ---------------------------------------------------------------- internals used by the session
+
+    int indexOf(ColumnAttribute attribute) {
+        return columnAttributes.indexOf(attribute);
+    }
+
+    /** The column values of {@code entity} (column attribute order; unloaded deferred columns are NOT_LOADED). */
+    Object[] read(Object entity) {
+        Object[] values = new Object[columnAttributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = columnAttributes.get(i).value(entity);
+        }
+        return values;
+    }
+
+    /** Column values of a row of {@link #select()}, deferred columns NOT_LOADED. */
+    Object[] fromRow(org.tabula.result.Row row) {
+        Object[] values = new Object[columnAttributes.size()];
+        if (selectedIndexes.length != values.length) {
+            Arrays.fill(values, ColumnAttribute.NOT_LOADED);
+        }
+        for (int i = 0; i < selectedIndexes.length; i++) {
+            values[selectedIndexes[i]] = row.get(i);
+        }
+        return values;
+    }
+
+    /** The key of a row or snapshot (values in column attribute order), or null if any part is null. */
+    EntityKey keyOf(Object[] values) {
+        Object[] key = new Object[primaryKeyIndexes.length];
+        for (int i = 0; i < key.length; i++) {
+            Object v = values[primaryKeyIndexes[i]];
+            if (v == null) {
+                return null;
+            }
+            key[i] = v;
+        }
+        return new EntityKey(entityClass, Arrays.asList(key));
+    }
+
+    /** The key given by the user to {@code get}: a single value, or a List / array for composite keys. */
+    EntityKey keyOfIdentity(Object id) {
+        Object[] parts;
+        if (id instanceof List<?> list) {
+            parts = list.toArray();
+        } else if (id instanceof Object[] array) {
+            parts = array;
+        } else {
+            parts = new Object[] {id};
+        }
+        if (parts.length != primaryKey.size()) {
+            throw new OrmException(entityClass.getSimpleName() + " has a primary key of " + primaryKey.size()
+                    + " column(s) " + primaryKey.stream().map(ColumnAttribute::name).toList() + "; got " + parts.length + " value(s)");
+        }
+        Object[] key = new Object[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) {
+                throw new OrmException("primary key " + primaryKey.get(i).qualifiedName() + " must not be null");
+            }
+            try {
+                key[i] = primaryKey.get(i).column().type().coerce(parts[i]);
+            } catch (IllegalArgumentException e) {
+                throw new OrmException("primary key " + primaryKey.get(i).qualifiedName() + ": " + e.getMessage(), e);
+            }
+        }
+        return new EntityKey(entityClass, Arrays.asList(key));
+    }
+
+    /** {@code pk1 = ? AND pk2 = ?} for a key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Condition whereKey(EntityKey key) {
+        Condition out = null;
+        for (int i = 0; i < primaryKey.size(); i++) {
+            Column c = primaryKey.get(i).column();
+            Condition part = c.eq(key.values().get(i));
+            out = out == null ? part : org.tabula.Sql.and(out, part);
+        }
+        return out;
+    }
+
+    /** A new instance holding {@code values} (column attribute order, every value loaded). */
+    T instantiate(Object[] values) {
+        return instantiate(values, a -> {
+            throw new OrmException("cannot create a " + entityClass.getSimpleName() + " without a value for " + a.qualifiedName());
+        });
+    }
+
+    /**
+     * A new instance holding {@code values}; {@code unloaded} makes the holder of each deferred
+     * column that is NOT_LOADED (bound to the session that will load it).
+     */
+    @SuppressWarnings("unchecked")
+    T instantiate(Object[] values, java.util.function.Function<ColumnAttribute, Lazy<?>> unloaded) {
+        Object[] fields = values;
+        if (selectedIndexes.length != values.length) {
+            fields = values.clone();
+            for (int i = 0; i < fields.length; i++) {
+                ColumnAttribute a = columnAttributes.get(i);
+                if (a.isDeferred()) {
+                    fields[i] = fields[i] == ColumnAttribute.NOT_LOADED ? unloaded.apply(a) : Lazy.of(fields[i]);
+                }
+            }
+        }
+        try {
+            Object entity;
+            if (noArgConstructor != null) {
+                entity = noArgConstructor.invokeExact();
+                for (int i = 0; i < fields.length; i++) {
+                    columnAttributes.get(i).set(entity, fields[i]);
+                }
+            } else {
+                Object[] args = constructorArity == fields.length ? fields : Arrays.copyOf(fields, constructorArity);
+                entity = valuesConstructor.invokeExact(args);
+                for (int i = constructorArity; i < fields.length; i++) {
+                    columnAttributes.get(i).set(entity, fields[i]);
+                }
+            }
+            return (T) entity;
+        } catch (OrmException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new OrmException("cannot create a " + entityClass.getName() + " from a row of " + table.name() + ": " + t, t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return entityClass.getSimpleName() + " -> " + table.name();
+    }
+}

@@ -1,0 +1,178 @@
+package org.tabula.orm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tabula.Sql;
+import org.tabula.error.MultipleResultsException;
+import org.tabula.error.NoResultException;
+import org.tabula.expr.Condition;
+import org.tabula.expr.Expression;
+import org.tabula.expr.OrderItem;
+import org.tabula.schema.Column;
+import org.tabula.statement.FromItem;
+import org.tabula.statement.Select;
+
+/**
+ * A query for entities of one class, run through a session: rows become objects through the
+ * identity map (an object the session already holds is returned, not a copy). Immutable: each
+ * method returns a new query.
+ *
+ * <pre>{@code
+ * Column<String> name = Mapper.column(User.class, "name");
+ * List<User> users = session.select(User.class).where(name.startsWith("a")).orderBy(name.asc()).all();
+ * User ann = session.query(User.class).filterBy("name", "ann").first();
+ * User one = session.select(User.class).filterBy(Map.of("name", "ann", "age", 31)).oneOrNull();
+ * List<User> withMail = session.select(User.class).join(Mapper.table(Address.class)).distinct().all();
+ * }</pre>
+ *
+ * @param <T> the entity class
+ */
+public final class EntityQuery<T> {
+
+    private final Session session;
+    private final EntityMapping<T> mapping;
+    private final Select select;
+
+    EntityQuery(Session session, EntityMapping<T> mapping, Select select) {
+        this.session = session;
+        this.mapping = mapping;
+        this.select = select;
+    }
+
+    private EntityQuery<T> with(Select next) {
+        return new EntityQuery<>(session, mapping, next);
+    }
+
+    /** Adds WHERE conditions (AND-ed with earlier ones). */
+    public EntityQuery<T> where(Condition... conditions) {
+        return with(select.where(conditions));
+    }
+
+    /** SQLAlchemy's legacy {@code filter}: the same as {@link #where}. */
+    public EntityQuery<T> filter(Condition... conditions) {
+        return where(conditions);
+    }
+
+    /** {@code attribute = value} by attribute name ({@code null} means IS NULL). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public EntityQuery<T> filterBy(String attribute, Object value) {
+        Column column = mapping.attribute(attribute).column();
+        if (value == null) {
+            return where(column.isNull());
+        }
+        Object coerced;
+        try {
+            coerced = column.type().coerce(value);
+        } catch (IllegalArgumentException e) {
+            throw new OrmException("filterBy " + mapping.entityClass().getSimpleName() + "." + attribute + ": " + e.getMessage(), e);
+        }
+        return where(column.eq(coerced));
+    }
+
+    /** Several {@code attribute = value} conditions, AND-ed. */
+    public EntityQuery<T> filterBy(Map<String, ?> attributes) {
+        EntityQuery<T> out = this;
+        for (Map.Entry<String, ?> e : attributes.entrySet()) {
+            out = out.filterBy(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** Joins another table (ON inferred from a foreign key), to filter by its columns; rows stay entities of this query's class. */
+    public EntityQuery<T> join(FromItem right) {
+        return with(select.join(right));
+    }
+
+    /** Joins another table on an explicit condition. */
+    public EntityQuery<T> join(FromItem right, Condition on) {
+        return with(select.join(right, on));
+    }
+
+    /** A LEFT OUTER JOIN on an explicit condition. */
+    public EntityQuery<T> leftJoin(FromItem right, Condition on) {
+        return with(select.leftJoin(right, on));
+    }
+
+    /** {@code SELECT DISTINCT}, so a join matching several rows yields each object once. */
+    public EntityQuery<T> distinct() {
+        return with(select.distinct());
+    }
+
+    public EntityQuery<T> orderBy(OrderItem... items) {
+        return with(select.orderBy(items));
+    }
+
+    public EntityQuery<T> orderBy(Expression<?>... expressions) {
+        return with(select.orderBy(expressions));
+    }
+
+    public EntityQuery<T> limit(long rows) {
+        return with(select.limit(rows));
+    }
+
+    public EntityQuery<T> offset(long rows) {
+        return with(select.offset(rows));
+    }
+
+    /** {@code SELECT ... FOR UPDATE}: lock the rows until the session commits or rolls back. */
+    public EntityQuery<T> forUpdate() {
+        return with(select.forUpdate());
+    }
+
+    /** The Core statement this query runs. */
+    public Select toSelect() {
+        return select;
+    }
+
+    /** Every matching object. */
+    public List<T> all() {
+        return session.load(mapping, select);
+    }
+
+    /** The first matching object, or {@code null}. */
+    public T first() {
+        List<T> found = session.load(mapping, select.limit(1));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Exactly one object; fails when there is none or more than one. */
+    public T one() {
+        T found = oneOrNull();
+        if (found == null) {
+            throw new NoResultException("expected one " + mapping.entityClass().getSimpleName() + ", found none");
+        }
+        return found;
+    }
+
+    /** One object or {@code null}; fails when there are several. */
+    public T oneOrNull() {
+        List<T> found = session.load(mapping, select.limit(2));
+        if (found.size() > 1) {
+            throw new MultipleResultsException("expected at most one " + mapping.entityClass().getSimpleName() + ", found several");
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** SQLAlchemy's {@code scalar_one_or_none()}: the same as {@link #oneOrNull()}. */
+    public T scalarOneOrNull() {
+        return oneOrNull();
+    }
+
+    /** How many rows match (ignores limit/offset and order). */
+    public long count() {
+        List<Expression<?>> count = new ArrayList<>();
+        count.add(Sql.count());
+        Select counting = Select.of(count).from(mapping.table());
+        if (select.where() != null) {
+            counting = counting.where(select.where());
+        }
+        Long n = session.run(counting).scalarOne();
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public String toString() {
+        return select.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package org.tabula.orm;
+
+/**
+ * A holder for a value loaded on first access: the attribute kind that can intercept reads
+ * without bytecode enhancement (relationship attributes are built on it). A loaded value reads
+ * like a plain field forever, also after the session closes; an unloaded one asks its session,
+ * and on a detached object fails with a {@link DetachedInstanceException} naming the attribute.
+ *
+ * <p>As an entity field it makes a <em>deferred column</em> (SQLAlchemy's {@code deferred()}):
+ * queries leave the column out, and the first {@code get()} selects it by primary key.
+ *
+ * <pre>{@code
+ * @Entity class User extends Model {
+ *     public String name;
+ *     @Column(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
+ * }
+ * user.bio.get();                     // SELECT bio FROM users WHERE id = ?  (once)
+ * user.bio.set("hello");              // UPDATE at the next flush
+ *
+ * Lazy<String> bio = Lazy.loading("User.bio", session, s -> loadBio(s, id));
+ * bio.get();                          // runs the loader once, then keeps the value
+ * Lazy<String> ready = Lazy.of("hi"); // already loaded
+ * }</pre>
+ *
+ * @param <T> the held value's type
+ */
+public final class Lazy<T> {
+
+    private final String attribute;
+    private Session session;
+    private LazyLoader<T> loader;
+    private T value;
+    private boolean loaded;
+
+    private Lazy(String attribute, Session session, LazyLoader<T> loader, T value, boolean loaded) {
+        this.attribute = attribute;
+        this.session = session;
+        this.loader = loader;
+        this.value = value;
+        this.loaded = loaded;
+    }
+
+    /** An already loaded value. */
+    public static <T> Lazy<T> of(T value) {
+        return new Lazy<>(null, null, null, value, true);
+    }
+
+    /** A value loaded through {@code session} on first {@link #get()}; {@code attribute} names it in errors. */
+    public static <T> Lazy<T> loading(String attribute, Session session, LazyLoader<T> loader) {
+        return new Lazy<>(attribute, session, loader, null, false);
+    }
+
+    /** The value, loading it first if needed. */
+    public T get() {
+        if (!loaded) {
+            if (session == null || session.isClosed()) {
+                throw new DetachedInstanceException("cannot load " + attribute + ": its object is detached (its session is "
+                        + (session == null ? "gone" : "closed") + "); load it before closing the session, or merge() the object into an open one");
+            }
+            value = loader.load(session);
+            loaded = true;
+            loader = null;
+            session = null;
+        }
+        return value;
+    }
+
+    /** Replaces the value (it counts as loaded). */
+    public void set(T newValue) {
+        value = newValue;
+        loaded = true;
+        loader = null;
+        session = null;
+    }
+
+    /** The value without loading (null when not loaded). */
+    T peek() {
+        return value;
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    @Override
+    public String toString() {
+        return loaded ? String.valueOf(value) : "<not loaded: " + attribute + ">";
+    }
+}

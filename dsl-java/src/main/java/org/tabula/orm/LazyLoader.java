@@ -1,0 +1,12 @@
+package org.tabula.orm;
+
+/**
+ * The loader abstraction behind {@link Lazy}: how one attribute's value is fetched through a
+ * session when first read (a deferred column, a related object, a collection).
+ *
+ * @param <T> the loaded value's type
+ */
+@FunctionalInterface
+public interface LazyLoader<T> {
+    T load(Session session);
+}

@@ -1,0 +1,473 @@
+package org.tabula.orm;
+
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.tabula.Sql;
+import org.tabula.schema.Column;
+import org.tabula.schema.MetaData;
+import org.tabula.schema.Table;
+import org.tabula.type.SqlType;
+import org.tabula.type.SqlTypes;
+
+/**
+ * The registry of entity mappings. A class is mapped once, either declaratively from its
+ * {@link Entity} annotation (the table is built from the fields) or onto an existing Core
+ * {@link Table} by naming convention with explicit overrides. Field access is resolved once into
+ * method handles; no reflection runs per row, and no code is generated or enhanced.
+ *
+ * <pre>{@code
+ * // declarative: the table comes from the class
+ * Table users = Mapper.table(User.class);
+ * new MetaData(users).createAll(engine);             // or Mapper.metaData(User.class, Address.class)
+ *
+ * // onto a Core table: field createdAt <-> column created_at, fullName <-> name by override
+ * Mapper.map(Person.class, PEOPLE, Map.of("fullName", "name"));
+ * }</pre>
+ */
+public final class Mapper {
+
+    private static final Map<Class<?>, EntityMapping<?>> MAPPINGS = new ConcurrentHashMap<>();
+    private static final Deque<Class<?>> BUILDING = new ArrayDeque<>();
+
+    private Mapper() {
+    }
+
+    /** The mapping of an entity class, building it from {@link Entity} on first use. */
+    @SuppressWarnings("unchecked")
+    public static <T> EntityMapping<T> mapping(Class<T> entityClass) {
+        EntityMapping<?> m = MAPPINGS.get(entityClass);
+        if (m != null) {
+            return (EntityMapping<T>) m;
+        }
+        synchronized (Mapper.class) {
+            m = MAPPINGS.get(entityClass);
+            if (m != null) {
+                return (EntityMapping<T>) m;
+            }
+            if (entityClass.isAnnotationPresent(Entity.class)) {
+                EntityMapping<T> built = declarative(entityClass);
+                MAPPINGS.put(entityClass, built);
+                return built;
+            }
+            // An instance of a subclass (a Kotlin/anonymous subclass of a mapped class) uses the mapped parent.
+            for (Class<?> c = entityClass.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                if (MAPPINGS.containsKey(c) || c.isAnnotationPresent(Entity.class)) {
+                    return (EntityMapping<T>) mapping(c);
+                }
+            }
+        }
+        throw new OrmException("class " + entityClass.getName() + " is not mapped: annotate it with @Entity"
+                + " or map it onto a table with Mapper.map(" + entityClass.getSimpleName() + ".class, table)");
+    }
+
+    /** Whether a class is mapped (or mappable through {@link Entity}). */
+    public static boolean isMapped(Class<?> type) {
+        return MAPPINGS.containsKey(type) || type.isAnnotationPresent(Entity.class);
+    }
+
+    /** The table of an entity class, for Core statements. */
+    public static Table table(Class<?> entityClass) {
+        return mapping(entityClass).table();
+    }
+
+    /** The table column of an attribute: {@code Column<String> name = Mapper.column(User.class, "name")}. */
+    public static <V> Column<V> column(Class<?> entityClass, String attribute) {
+        return mapping(entityClass).column(attribute);
+    }
+
+    /** A {@link MetaData} of these entities' tables, for {@code createAll}/{@code dropAll}. */
+    public static MetaData metaData(Class<?>... entityClasses) {
+        Table[] tables = new Table[entityClasses.length];
+        for (int i = 0; i < tables.length; i++) {
+            tables[i] = table(entityClasses[i]);
+        }
+        return new MetaData(tables);
+    }
+
+    /** Maps a class onto an existing table by naming convention ({@code createdAt} is {@code created_at}). */
+    public static <T> EntityMapping<T> map(Class<T> entityClass, Table table) {
+        return map(entityClass, table, Map.of());
+    }
+
+    /**
+     * Maps a class onto an existing table; {@code columnsByAttribute} overrides the naming
+     * convention ({@code Map.of("fullName", "name")}). {@link Column#name()} on a field overrides it too.
+     * Every persistent field must find its column; mark the others {@link Transient}.
+     */
+    public static synchronized <T> EntityMapping<T> map(Class<T> entityClass, Table table, Map<String, String> columnsByAttribute) {
+        EntityMapping<?> existing = MAPPINGS.get(entityClass);
+        if (existing != null) {
+            if (existing.table() == table) {
+                @SuppressWarnings("unchecked")
+                EntityMapping<T> same = (EntityMapping<T>) existing;
+                return same;
+            }
+            throw new OrmException("class " + entityClass.getName() + " is already mapped to table " + existing.table().name());
+        }
+        List<Field> fields = persistentFields(entityClass);
+        for (String attribute : columnsByAttribute.keySet()) {
+            if (fields.stream().noneMatch(f -> f.getName().equals(attribute))) {
+                throw new OrmException("mapping " + entityClass.getSimpleName() + " onto " + table.name()
+                        + ": no persistent field named " + attribute);
+            }
+        }
+        List<ColumnAttribute> attributes = new ArrayList<>();
+        for (Field f : fields) {
+            org.tabula.orm.Column ann = columnAnnotation(f);
+            String columnName = columnsByAttribute.getOrDefault(f.getName(),
+                    ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName()));
+            Column<?> column = table.findColumn(columnName);
+            if (column == null) {
+                throw new OrmException("mapping " + entityClass.getSimpleName() + "." + f.getName() + ": table "
+                        + table.name() + " has no column " + columnName + "; name it in the overrides or mark the field @Transient");
+            }
+            Class<?> boxed = box(valueType(f));
+            if (!column.type().javaType().isAssignableFrom(boxed) && column.type().javaType() != Object.class) {
+                throw new OrmException("mapping " + entityClass.getSimpleName() + "." + f.getName() + ": field type "
+                        + f.getType().getSimpleName() + " does not match column " + column.qualifiedName() + " of type "
+                        + column.type().javaType().getSimpleName());
+            }
+            attributes.add(attribute(entityClass, f, column));
+        }
+        EntityMapping<T> mapping = finish(entityClass, table, attributes, fields);
+        MAPPINGS.put(entityClass, mapping);
+        return mapping;
+    }
+
+    // ---------------------------------------------------------------- declarative
+
+    private static <T> EntityMapping<T> declarative(Class<T> entityClass) {
+        if (BUILDING.contains(entityClass)) {
+            throw new OrmException("entities reference each other in a cycle through " + BUILDING
+                    + "; declare one of the foreign keys on the Core table instead");
+        }
+        BUILDING.push(entityClass);
+        try {
+            Entity entity = entityClass.getAnnotation(Entity.class);
+            String tableName = entity.table().isEmpty() ? Naming.tableName(entityClass) : entity.table();
+            Table table = new Table(tableName);
+            List<Field> fields = persistentFields(entityClass);
+            List<Column<?>> columns = new ArrayList<>();
+            for (Field f : fields) {
+                columns.add(declareColumn(entityClass, table, f));
+            }
+            // Column options replace the column object; read back the final ones from the table.
+            List<ColumnAttribute> attributes = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                attributes.add(attribute(entityClass, fields.get(i), table.column(columns.get(i).name())));
+            }
+            return finish(entityClass, table, attributes, fields);
+        } finally {
+            BUILDING.pop();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Column<?> declareColumn(Class<?> entityClass, Table table, Field f) {
+        org.tabula.orm.Column ann = columnAnnotation(f);
+        String where = entityClass.getSimpleName() + "." + f.getName();
+        String name = ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName());
+        Column c = table.column(name, typeOf(where, valueType(f), ann));
+        if (ann == null) {
+            return c;
+        }
+        if (ann.primaryKey()) {
+            c = c.primaryKey();
+        }
+        if (ann.autoIncrement()) {
+            c = c.autoIncrement();
+        }
+        if (ann.nullable() && !ann.primaryKey()) {
+            c = c.nullable();
+        }
+        if (ann.unique()) {
+            c = c.unique();
+        }
+        if (ann.index()) {
+            c = c.index();
+        }
+        if (!ann.serverDefault().isEmpty()) {
+            c = ann.serverDefault().equalsIgnoreCase("now()") ? c.serverDefault(Sql.now(c.type())) : c.serverDefault(ann.serverDefault());
+        }
+        if (ann.defaultValue() != org.tabula.orm.Column.NoValue.class) {
+            c = c.defaultValue(supplier(where, ann.defaultValue(), valueType(f)));
+        }
+        if (ann.onUpdate() != org.tabula.orm.Column.NoValue.class) {
+            c = c.onUpdate(supplier(where, ann.onUpdate(), valueType(f)));
+        }
+        if (ann.references() != void.class) {
+            Column target;
+            if (ann.references() == entityClass) {
+                if (table.primaryKey().size() != 1) {
+                    throw new OrmException(where + " references its own class, whose single primary key column must be declared before it");
+                }
+                target = table.primaryKey().get(0);
+            } else {
+                EntityMapping<?> targetMapping = mapping(ann.references());
+                if (targetMapping.primaryKey().size() != 1) {
+                    throw new OrmException(where + " references " + ann.references().getSimpleName()
+                            + ", whose primary key has several columns; declare the foreign key on the table");
+                }
+                target = targetMapping.primaryKey().get(0).column();
+            }
+            if (target.type().javaType() != c.type().javaType()) {
+                throw new OrmException(where + " (" + c.type().javaType().getSimpleName() + ") cannot reference "
+                        + target.qualifiedName() + " (" + target.type().javaType().getSimpleName() + ")");
+            }
+            c = c.references(target, ann.onDelete());
+        }
+        return c;
+    }
+
+    private static SqlType<?> typeOf(String where, Class<?> type, org.tabula.orm.Column ann) {
+        Class<?> t = box(type);
+        if (t == Long.class) {
+            return SqlTypes.BIGINT;
+        }
+        if (t == Integer.class) {
+            return SqlTypes.INTEGER;
+        }
+        if (t == String.class) {
+            if (ann != null && ann.text()) {
+                return SqlTypes.TEXT;
+            }
+            return SqlTypes.varchar(ann != null && ann.length() > 0 ? ann.length() : 255);
+        }
+        if (t == Boolean.class) {
+            return SqlTypes.BOOLEAN;
+        }
+        if (t == Double.class) {
+            return SqlTypes.DOUBLE;
+        }
+        if (t == BigDecimal.class) {
+            return ann == null ? SqlTypes.decimal(19, 2) : SqlTypes.decimal(ann.precision(), ann.scale());
+        }
+        if (t == Instant.class) {
+            return SqlTypes.INSTANT;
+        }
+        if (t == LocalDateTime.class) {
+            return SqlTypes.TIMESTAMP;
+        }
+        if (t == LocalDate.class) {
+            return SqlTypes.DATE;
+        }
+        if (t == UUID.class) {
+            return SqlTypes.UUID_TYPE;
+        }
+        if (t == byte[].class) {
+            return SqlTypes.BYTES;
+        }
+        throw new OrmException(where + ": no column type for Java type " + type.getName()
+                + "; map the class onto a Core table with a column of that type, or mark the field @Transient");
+    }
+
+    private static Supplier<?> supplier(String where, Class<? extends Supplier<?>> type, Class<?> fieldType) {
+        Class<?> t = box(fieldType);
+        if (type == Now.class) {
+            if (t == Instant.class) {
+                return () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            if (t == LocalDateTime.class) {
+                return () -> LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            }
+            if (t == LocalDate.class) {
+                return () -> LocalDate.now(ZoneOffset.UTC);
+            }
+            throw new OrmException(where + ": Now needs an Instant, LocalDateTime or LocalDate field, not " + fieldType.getSimpleName());
+        }
+        try {
+            Constructor<? extends Supplier<?>> ctor = type.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            return ctor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new OrmException(where + ": cannot create supplier " + type.getName() + " (it needs a no-argument constructor)", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- fields and handles
+
+    /** The column value type of a field: its type, or {@code V} for a deferred {@code Lazy<V>} field. */
+    static Class<?> valueType(Field f) {
+        if (f.getType() != Lazy.class) {
+            return f.getType();
+        }
+        if (f.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        throw new OrmException(f.getDeclaringClass().getSimpleName() + "." + f.getName()
+                + ": declare the value type of the Lazy field, e.g. Lazy<String>");
+    }
+
+    static org.tabula.orm.Column columnAnnotation(Field f) {
+        org.tabula.orm.Column direct = f.getAnnotation(org.tabula.orm.Column.class);
+        if (direct != null) {
+            return direct;
+        }
+        for (Annotation a : f.getAnnotations()) {
+            org.tabula.orm.Column meta = a.annotationType().getAnnotation(org.tabula.orm.Column.class);
+            if (meta != null) {
+                return meta;
+            }
+        }
+        return null;
+    }
+
+    /** Instance fields of the class and its superclasses (superclass fields first), minus transient ones. */
+    static List<Field> persistentFields(Class<?> type) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class && c != Record.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        List<Field> out = new ArrayList<>();
+        Map<String, Field> seen = new HashMap<>();
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
+                        || f.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                if (seen.put(f.getName(), f) != null) {
+                    throw new OrmException("entity " + type.getName() + " declares field " + f.getName() + " twice in its hierarchy");
+                }
+                out.add(f);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new OrmException("entity " + type.getName() + " has no persistent fields");
+        }
+        return out;
+    }
+
+    private static ColumnAttribute attribute(Class<?> entityClass, Field f, Column<?> column) {
+        MethodHandle getter;
+        MethodHandle setter = null;
+        try {
+            f.setAccessible(true);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            getter = lookup.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
+            if (!f.getDeclaringClass().isRecord()) {
+                try {
+                    setter = lookup.unreflectSetter(f).asType(MethodType.methodType(void.class, Object.class, Object.class));
+                } catch (IllegalAccessException finalField) {
+                    setter = null;
+                }
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new OrmException("cannot access field " + entityClass.getSimpleName() + "." + f.getName()
+                    + " (open its package to org.tabula if it is in a named module)", e);
+        }
+        return new ColumnAttribute(f.getName(), f.getType(), entityClass, column, getter, setter);
+    }
+
+    private static <T> EntityMapping<T> finish(Class<T> entityClass, Table table, List<ColumnAttribute> attributes,
+                                               List<Field> fields) {
+        if (Modifier.isAbstract(entityClass.getModifiers()) || entityClass.isInterface()) {
+            throw new OrmException("entity " + entityClass.getName() + " is abstract; map a concrete class");
+        }
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        MethodHandle noArg = null;
+        MethodHandle values = null;
+        int arity = 0;
+        if (!entityClass.isRecord()) {
+            try {
+                Constructor<T> ctor = entityClass.getDeclaredConstructor();
+                ctor.setAccessible(true);
+                noArg = lookup.unreflectConstructor(ctor).asType(MethodType.methodType(Object.class));
+            } catch (NoSuchMethodException e) {
+                noArg = null;
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new OrmException("cannot access the constructor of " + entityClass.getName(), e);
+            }
+        }
+        if (noArg == null) {
+            // Records and Kotlin data classes: the constructor whose parameters are the first fields, in order.
+            Constructor<?> best = null;
+            for (Constructor<?> ctor : entityClass.getDeclaredConstructors()) {
+                Class<?>[] params = ctor.getParameterTypes();
+                if (params.length == 0 || params.length > fields.size() || ctor.isSynthetic()) {
+                    continue;
+                }
+                boolean matches = true;
+                for (int i = 0; i < params.length; i++) {
+                    if (params[i] != fields.get(i).getType()) {
+                        matches = false;
+                        break;
+                    }
+                }
+                if (matches && (best == null || params.length > best.getParameterCount())) {
+                    best = ctor;
+                }
+            }
+            if (best == null) {
+                throw new OrmException("entity " + entityClass.getName() + " needs a no-argument constructor or one"
+                        + " taking its fields in declaration order");
+            }
+            for (int i = best.getParameterCount(); i < attributes.size(); i++) {
+                if (!attributes.get(i).isWritable()) {
+                    throw new OrmException("entity " + entityClass.getName() + ": field " + attributes.get(i).name()
+                            + " is neither a constructor parameter nor writable");
+                }
+            }
+            try {
+                best.setAccessible(true);
+                arity = best.getParameterCount();
+                values = lookup.unreflectConstructor(best)
+                        .asType(MethodType.methodType(Object.class, MethodType.genericMethodType(arity).parameterArray()))
+                        .asSpreader(Object[].class, arity);
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new OrmException("cannot access the constructor of " + entityClass.getName(), e);
+            }
+        }
+        return new EntityMapping<>(entityClass, table, attributes, noArg, values, arity);
+    }
+
+    static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == long.class) {
+            return Long.class;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        }
+        if (type == boolean.class) {
+            return Boolean.class;
+        }
+        if (type == double.class) {
+            return Double.class;
+        }
+        if (type == short.class) {
+            return Short.class;
+        }
+        if (type == float.class) {
+            return Float.class;
+        }
+        if (type == byte.class) {
+            return Byte.class;
+        }
+        return Character.class;
+    }
+}

@@ -1,0 +1,16 @@
+package org.tabula.orm;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * The current time, for {@link Column#defaultValue()} and {@link Column#onUpdate()}. Tabula
+ * converts it to the field's type: {@code Instant}, {@code LocalDateTime} (UTC) or {@code LocalDate} (UTC).
+ */
+public final class Now implements Supplier<Object> {
+
+    @Override
+    public Object get() {
+        return Instant.now();
+    }
+}

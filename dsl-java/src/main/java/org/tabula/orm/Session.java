@@ -1,0 +1,948 @@
+package org.tabula.orm;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.tabula.Sql;
+import org.tabula.dialect.Dialect;
+import org.tabula.engine.Connection;
+import org.tabula.engine.Engine;
+import org.tabula.error.TabulaException;
+import org.tabula.expr.Condition;
+import org.tabula.expr.Expression;
+import org.tabula.result.Result;
+import org.tabula.result.Row;
+import org.tabula.schema.Column;
+import org.tabula.schema.ForeignKey;
+import org.tabula.schema.Table;
+import org.tabula.statement.Delete;
+import org.tabula.statement.Insert;
+import org.tabula.statement.Select;
+import org.tabula.statement.Statement;
+import org.tabula.statement.Update;
+
+/**
+ * A unit of work over one database transaction: SQLAlchemy's {@code Session}. It keeps an
+ * identity map (one object per primary key), tracks new, changed and deleted objects, and
+ * writes them at {@link #flush()} in foreign-key order with only the changed columns.
+ * Not thread-safe; no thread-locals: pass the session (or its {@link #connection()}) around.
+ *
+ * <pre>{@code
+ * SessionFactory sessions = SessionFactory.of(engine);
+ * try (Session session = sessions.openSession()) {
+ *     User ann = new User("ann");
+ *     session.add(ann);
+ *     session.flush();                                   // INSERT; ann.id is set
+ *     Address home = new Address(ann.id, "ann@example.com");
+ *     session.add(home);
+ *     ann.name = "Ann";                                  // UPDATE users SET name = ? WHERE id = ?
+ *     session.commit();                                  // flush + COMMIT
+ *
+ *     User same = session.get(User.class, ann.id);       // from the identity map: same == ann
+ *     List<User> as = session.select(User.class).filterBy("name", "Ann").all();
+ *     session.delete(home);
+ *     session.commit();
+ * }                                                      // uncommitted work is rolled back
+ * }</pre>
+ *
+ * <h2>Expiry without bytecode enhancement</h2>
+ * Entity fields are plain fields, so reading one never runs SQL. An expired object
+ * ({@link #expire}, {@link #expireAll}, after {@link #commit()} when {@code expireOnCommit}, after
+ * {@link #rollback()}) keeps its last known values in its fields, and is reloaded from the
+ * database by the next {@link #get}, query or {@link #refresh} that touches it;
+ * {@link #isExpired(Object)} tells whether that has happened yet. Attributes that do intercept
+ * reads are {@link Lazy} holders; on a detached object they fail with
+ * {@link DetachedInstanceException} naming the attribute.
+ *
+ * <h2>Failures</h2>
+ * When a flush fails, the whole transaction is rolled back (nothing half-written), the session is
+ * reset as by {@link #rollback()}, and the database exception (such as
+ * {@code UniqueViolationException}, whose message names the table) is rethrown.
+ */
+public final class Session implements AutoCloseable {
+
+    private static final int IN_CHUNK = 500;
+
+    private final Engine engine;
+    private final boolean ownsConnection;
+    private final boolean autoflush;
+    private final boolean expireOnCommit;
+    private Connection connection;
+    private boolean closed;
+    private boolean flushing;
+
+    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    private final Map<EntityKey, EntityState> identityMap = new HashMap<>();
+    private final Set<EntityState> newObjects = new LinkedHashSet<>();
+    private final Set<EntityState> deletedObjects = new LinkedHashSet<>();
+    private final List<EntityState> insertedInTransaction = new ArrayList<>();
+    private final List<EntityState> deletedInTransaction = new ArrayList<>();
+
+    Session(Engine engine, Connection connection, boolean autoflush, boolean expireOnCommit) {
+        this.engine = engine;
+        this.connection = connection;
+        this.ownsConnection = connection == null;
+        this.autoflush = autoflush;
+        this.expireOnCommit = expireOnCommit;
+    }
+
+    // ---------------------------------------------------------------- connection and transaction
+
+    /**
+     * The connection this session works on (opened on first use), for Core statements in the
+     * same transaction. Do not commit or close it yourself: use {@link #commit()} and {@link #close()}.
+     */
+    public Connection connection() {
+        ensureOpen();
+        if (connection == null) {
+            connection = engine.connect();
+        }
+        return connection;
+    }
+
+    /** Flushes, then commits. Objects stay in the session (expired if {@code expireOnCommit}). */
+    public void commit() {
+        ensureOpen();
+        flush();
+        if (connection != null) {
+            connection.commit();
+            releaseConnection();
+        }
+        insertedInTransaction.clear();
+        deletedInTransaction.clear();
+        if (expireOnCommit) {
+            expireAll();
+        }
+    }
+
+    /**
+     * Rolls back the transaction and discards pending changes: objects added since the last commit
+     * are expunged, objects deleted since then return, and every persistent object is expired (its
+     * fields are rewritten by the next get, query or refresh that touches it).
+     */
+    public void rollback() {
+        ensureOpen();
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } finally {
+            releaseConnection();
+            resetAfterRollback();
+        }
+    }
+
+    /** Runs {@code work} and commits; on any exception rolls back and rethrows it. */
+    public void begin(SessionWork work) {
+        inTransaction(s -> {
+            work.run(s);
+            return null;
+        });
+    }
+
+    /** Runs {@code work}, commits, and returns its result; on any exception rolls back and rethrows it. */
+    public <T> T inTransaction(SessionCallback<T> work) {
+        ensureOpen();
+        T result;
+        try {
+            result = work.run(this);
+            commit();
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(e);
+            throw e;
+        } catch (Exception e) {
+            rollbackQuietly(e);
+            throw new TabulaException("transaction failed: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private void rollbackQuietly(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        try {
+            rollback();
+        } catch (RuntimeException suppressed) {
+            cause.addSuppressed(suppressed);
+        }
+    }
+
+    /**
+     * Ends the session: uncommitted work is rolled back, the connection goes back to the pool, and
+     * every object becomes detached (its fields stay readable).
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            releaseConnection();      // a connection given by the caller stays the caller's
+        } finally {
+            closed = true;
+            states.clear();
+            identityMap.clear();
+            newObjects.clear();
+            deletedObjects.clear();
+            insertedInTransaction.clear();
+            deletedInTransaction.clear();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void releaseConnection() {
+        if (connection != null && ownsConnection) {
+            Connection c = connection;
+            connection = null;
+            c.close();
+        }
+    }
+
+    private void resetAfterRollback() {
+        for (EntityState s : newObjects) {
+            states.remove(s.entity);
+        }
+        newObjects.clear();
+        for (EntityState s : insertedInTransaction) {
+            states.remove(s.entity);
+            if (s.key != null) {
+                identityMap.remove(s.key);
+            }
+        }
+        insertedInTransaction.clear();
+        for (EntityState s : deletedInTransaction) {
+            s.status = EntityState.Status.PERSISTENT;
+            states.put(s.entity, s);
+            identityMap.put(s.key, s);
+        }
+        deletedInTransaction.clear();
+        deletedObjects.clear();
+        for (EntityState s : states.values()) {
+            s.expired = true;
+        }
+    }
+
+    // ---------------------------------------------------------------- object states
+
+    /**
+     * Adds a new object (INSERT at the next flush). Adding an object twice, or a tracked one, does
+     * nothing. A detached object (from a closed session) would be inserted again: bring it back
+     * with {@link #merge} instead.
+     */
+    public void add(Object entity) {
+        ensureOpen();
+        Objects.requireNonNull(entity, "entity");
+        EntityState state = states.get(entity);
+        if (state != null) {
+            deletedObjects.remove(state);
+            return;
+        }
+        EntityMapping<?> mapping = Mapper.mapping(entity.getClass());
+        if (mapping.isReadOnly()) {
+            throw new OrmException(entity.getClass().getSimpleName() + " is a read-only mapping (a record or a class with"
+                    + " final fields); it can be queried but not added to a session");
+        }
+        EntityKey key = mapping.keyOf(mapping.read(entity));
+        if (key != null && identityMap.containsKey(key) && identityMap.get(key).entity != entity) {
+            throw new OrmException("another " + key + " is already in this session; use merge() to copy a detached object onto it");
+        }
+        state = new EntityState(mapping, entity, EntityState.Status.PENDING);
+        states.put(entity, state);
+        newObjects.add(state);
+    }
+
+    /** Adds several new objects, in order. */
+    public void addAll(Collection<?> entities) {
+        for (Object e : entities) {
+            add(e);
+        }
+    }
+
+    /** Marks a persistent object for DELETE at the next flush; a pending object is simply forgotten. */
+    public void delete(Object entity) {
+        ensureOpen();
+        EntityState state = states.get(Objects.requireNonNull(entity, "entity"));
+        if (state == null) {
+            throw new OrmException(describe(entity) + " is not in this session; merge() it first");
+        }
+        if (state.status == EntityState.Status.PENDING) {
+            newObjects.remove(state);
+            states.remove(entity);
+            return;
+        }
+        deletedObjects.add(state);
+    }
+
+    /** Forgets an object without touching the database; it becomes detached. */
+    public void expunge(Object entity) {
+        ensureOpen();
+        EntityState state = states.remove(entity);
+        if (state != null) {
+            newObjects.remove(state);
+            deletedObjects.remove(state);
+            if (state.key != null) {
+                identityMap.remove(state.key);
+            }
+        }
+    }
+
+    /**
+     * Forgets every object without touching the database (they become detached); pending changes
+     * are dropped. Useful to bound memory in long batch loops: the identity map holds its objects strongly.
+     */
+    public void expungeAll() {
+        ensureOpen();
+        states.clear();
+        identityMap.clear();
+        newObjects.clear();
+        deletedObjects.clear();
+    }
+
+    /** Whether this session tracks the object (pending or persistent). */
+    public boolean contains(Object entity) {
+        return states.containsKey(entity);
+    }
+
+    /** Marks an object to be reloaded by the next get, query or refresh that touches it. */
+    public void expire(Object entity) {
+        persistentState(entity, "expire").expired = true;
+    }
+
+    /** Expires every persistent object of the session. */
+    public void expireAll() {
+        ensureOpen();
+        for (EntityState s : states.values()) {
+            if (s.status == EntityState.Status.PERSISTENT) {
+                s.expired = true;
+            }
+        }
+    }
+
+    /** Whether the object's fields may be stale (expired and not reloaded since). */
+    public boolean isExpired(Object entity) {
+        EntityState s = states.get(entity);
+        return s != null && s.expired;
+    }
+
+    /** Whether the object has changes the next flush would write (new, deleted, or changed columns). */
+    public boolean isModified(Object entity) {
+        EntityState s = states.get(entity);
+        if (s == null) {
+            return false;
+        }
+        return s.status == EntityState.Status.PENDING || deletedObjects.contains(s) || !changedColumns(s).isEmpty();
+    }
+
+    /** Reloads every column of a persistent object from the database now, discarding its unflushed changes. */
+    public void refresh(Object entity) {
+        EntityState state = persistentState(entity, "refresh");
+        Row row = connection().execute(state.mapping.select().where(state.mapping.whereKey(state.key))).oneOrNull();
+        if (row == null) {
+            expunge(entity);
+            throw new OrmException("cannot refresh " + state.key + ": its row in " + state.mapping.table().name() + " is gone");
+        }
+        apply(state, state.mapping.fromRow(row), false);
+    }
+
+    /**
+     * Copies the state of a (typically detached) object onto the session's persistent object with
+     * the same key, loading it if needed, and returns that object; an object with no row yet is
+     * copied into a new pending object. The argument itself is never attached.
+     */
+    public <T> T merge(T entity) {
+        ensureOpen();
+        if (states.containsKey(entity)) {
+            return entity;
+        }
+        @SuppressWarnings("unchecked")
+        EntityMapping<T> mapping = (EntityMapping<T>) Mapper.mapping(entity.getClass());
+        Object[] values = mapping.read(entity);
+        EntityKey key = mapping.keyOf(values);
+        if (key != null) {
+            T persistent = get(mapping.entityClass(), key.single());
+            if (persistent != null) {
+                List<ColumnAttribute> attrs = mapping.columnAttributes();
+                for (int i = 0; i < attrs.size(); i++) {
+                    if (values[i] != ColumnAttribute.NOT_LOADED) {
+                        attrs.get(i).setValue(persistent, values[i]);
+                    }
+                }
+                return persistent;
+            }
+        }
+        T copy = mapping.instantiate(values);
+        add(copy);
+        return copy;
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    /**
+     * The object with this primary key (a List or array for composite keys), from the identity
+     * map when present and not expired, else from the database; {@code null} when there is none.
+     */
+    public <T> T get(Class<T> entityClass, Object id) {
+        ensureOpen();
+        EntityMapping<T> mapping = Mapper.mapping(entityClass);
+        EntityKey key = mapping.keyOfIdentity(id);
+        EntityState state = identityMap.get(key);
+        if (state != null && !state.expired) {
+            return deletedObjects.contains(state) ? null : entityClass.cast(state.entity);
+        }
+        List<T> found = load(mapping, mapping.select().where(mapping.whereKey(key)));
+        if (found.isEmpty()) {
+            if (state != null) {
+                forgetDeleted(state);
+            }
+            return null;
+        }
+        return found.get(0);
+    }
+
+    /** Like {@link #get} but fails with a clear message when there is no such row. */
+    public <T> T getOne(Class<T> entityClass, Object id) {
+        T found = get(entityClass, id);
+        if (found == null) {
+            throw new org.tabula.error.NoResultException("no " + entityClass.getSimpleName() + " with primary key " + id
+                    + " in " + Mapper.table(entityClass).name());
+        }
+        return found;
+    }
+
+    /** An entity query: {@code session.select(User.class).where(name.eq("ann")).all()}. */
+    public <T> EntityQuery<T> select(Class<T> entityClass) {
+        ensureOpen();
+        EntityMapping<T> mapping = Mapper.mapping(entityClass);
+        return new EntityQuery<>(this, mapping, mapping.select());
+    }
+
+    /** SQLAlchemy's legacy spelling: {@code session.query(User.class).filterBy("name", "ann").first()}. */
+    public <T> EntityQuery<T> query(Class<T> entityClass) {
+        return select(entityClass);
+    }
+
+    /**
+     * Runs a Core statement in this session's transaction (after autoflush). A bulk UPDATE or
+     * DELETE of a mapped table keeps the identity map consistent: the objects of that table the
+     * session holds are re-read afterwards (changed columns are synchronized, deleted rows leave
+     * the session).
+     *
+     * <pre>{@code
+     * Table users = Mapper.table(User.class);
+     * Column<Integer> age = Mapper.column(User.class, "age");
+     * session.execute(update(users).set(age, age.plus(1)).where(age.lt(18)));
+     * }</pre>
+     */
+    public Result execute(Statement statement) {
+        return execute(statement, Map.of());
+    }
+
+    /** {@link #execute(Statement)} with values for named parameters ({@code text()} statements, bind params). */
+    public Result execute(Statement statement, Map<String, ?> parameters) {
+        ensureOpen();
+        autoflush();
+        Table bulkTable = statement instanceof Update u ? u.table() : statement instanceof Delete d ? d.table() : null;
+        Result result = connection().execute(statement, parameters);
+        if (bulkTable != null) {
+            synchronize(bulkTable);
+        }
+        return result;
+    }
+
+    /** Rows of a query, made into entities through the identity map (internal to {@link EntityQuery}). */
+    <T> List<T> load(EntityMapping<T> mapping, Select select) {
+        autoflush();
+        Result result = connection().execute(select);
+        List<T> out = new ArrayList<>();
+        for (Row row : result) {
+            out.add(materialize(mapping, mapping.fromRow(row)));
+        }
+        return out;
+    }
+
+    Result run(Select select) {
+        autoflush();
+        return connection().execute(select);
+    }
+
+    private <T> T materialize(EntityMapping<T> mapping, Object[] values) {
+        if (mapping.isReadOnly()) {
+            return mapping.instantiate(values, a -> Lazy.of(null));     // read models are not tracked
+        }
+        EntityKey key = mapping.keyOf(values);
+        EntityState state = key == null ? null : identityMap.get(key);
+        if (state != null) {
+            if (state.expired) {
+                apply(state, values, false);
+            }
+            return mapping.entityClass().cast(state.entity);
+        }
+        Object[] created = new Object[1];
+        T entity = mapping.instantiate(values, a -> deferredHolder(created, a));
+        created[0] = entity;
+        state = new EntityState(mapping, entity, EntityState.Status.PERSISTENT);
+        state.snapshot = values;
+        state.key = key;
+        states.put(entity, state);
+        if (key != null) {
+            identityMap.put(key, state);
+        }
+        return entity;
+    }
+
+    /** An unloaded holder for a deferred column of {@code entityRef[0]}, loaded through this session. */
+    private Lazy<?> deferredHolder(Object[] entityRef, ColumnAttribute attribute) {
+        return Lazy.loading(attribute.qualifiedName(), this, s -> s.loadDeferred(entityRef[0], attribute));
+    }
+
+    /** Selects one deferred column of a persistent object (the loader behind its {@link Lazy} holder). */
+    private Object loadDeferred(Object entity, ColumnAttribute attribute) {
+        EntityState state = states.get(entity);
+        if (state == null || state.status != EntityState.Status.PERSISTENT) {
+            throw new DetachedInstanceException("cannot load " + attribute.qualifiedName()
+                    + ": its object is no longer in the session that loaded it");
+        }
+        Select one = Select.of(List.of(attribute.column())).from(state.mapping.table()).where(state.mapping.whereKey(state.key));
+        Row row = connection().execute(one).oneOrNull();
+        if (row == null) {
+            throw new OrmException("cannot load " + attribute.qualifiedName() + " of " + state.key + ": its row is gone");
+        }
+        Object value = row.get(0);
+        if (state.snapshot != null) {
+            state.snapshot[state.mapping.indexOf(attribute)] = value;
+        }
+        return value;
+    }
+
+    /**
+     * Writes loaded values into a tracked object. With {@code keepLocalChanges}, attributes the
+     * user changed since the last load keep the user's value unless the database changed them too.
+     */
+    private void apply(EntityState state, Object[] values, boolean keepLocalChanges) {
+        List<ColumnAttribute> attrs = state.mapping.columnAttributes();
+        for (int i = 0; i < attrs.size(); i++) {
+            ColumnAttribute a = attrs.get(i);
+            if (keepLocalChanges && state.snapshot != null && same(state.snapshot[i], values[i])) {
+                continue;
+            }
+            if (values[i] == ColumnAttribute.NOT_LOADED) {
+                a.set(state.entity, deferredHolder(new Object[] {state.entity}, a));
+            } else {
+                a.setValue(state.entity, values[i]);
+            }
+        }
+        state.snapshot = values;
+        state.expired = false;
+    }
+
+    private void synchronize(Table table) {
+        Map<EntityMapping<?>, List<EntityState>> held = new LinkedHashMap<>();
+        for (EntityState s : identityMap.values()) {
+            if (s.mapping.table() == table) {
+                held.computeIfAbsent(s.mapping, m -> new ArrayList<>()).add(s);
+            }
+        }
+        for (Map.Entry<EntityMapping<?>, List<EntityState>> e : held.entrySet()) {
+            EntityMapping<?> mapping = e.getKey();
+            List<EntityState> list = e.getValue();
+            for (int from = 0; from < list.size(); from += IN_CHUNK) {
+                List<EntityState> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+                Map<EntityKey, EntityState> byKey = new HashMap<>();
+                List<Condition> keys = new ArrayList<>();
+                for (EntityState s : chunk) {
+                    byKey.put(s.key, s);
+                    keys.add(mapping.whereKey(s.key));
+                }
+                Result rows = connection().execute(mapping.select().where(whereAnyKey(mapping, chunk, keys)));
+                for (Row row : rows) {
+                    Object[] values = mapping.fromRow(row);
+                    EntityState s = byKey.remove(mapping.keyOf(values));
+                    if (s != null) {
+                        apply(s, values, true);
+                    }
+                }
+                for (EntityState gone : byKey.values()) {
+                    forgetDeleted(gone);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Condition whereAnyKey(EntityMapping<?> mapping, List<EntityState> states, List<Condition> keys) {
+        if (mapping.primaryKey().size() == 1) {
+            List<Object> ids = new ArrayList<>();
+            for (EntityState s : states) {
+                ids.add(s.key.values().get(0));
+            }
+            return ((Column) mapping.primaryKey().get(0).column()).in(ids);
+        }
+        return Sql.or(keys);
+    }
+
+    /** A row deleted behind the session's back (bulk delete): the object leaves the session. */
+    private void forgetDeleted(EntityState state) {
+        states.remove(state.entity);
+        identityMap.remove(state.key);
+        deletedObjects.remove(state);
+        state.status = EntityState.Status.DELETED;
+    }
+
+    // ---------------------------------------------------------------- flush
+
+    private void autoflush() {
+        if (autoflush && !flushing) {
+            flush();
+        }
+    }
+
+    /**
+     * Writes pending changes: INSERTs (parents before children, by the tables' foreign keys),
+     * UPDATEs of changed columns only, then DELETEs (children first). Generated keys, client
+     * defaults and server defaults are set on the objects. On failure the transaction is rolled
+     * back, the session reset as by {@link #rollback()}, and the exception rethrown.
+     */
+    public void flush() {
+        ensureOpen();
+        if (flushing) {
+            return;
+        }
+        List<EntityState> inserts = new ArrayList<>(newObjects);
+        Map<EntityState, List<Integer>> updates = new LinkedHashMap<>();
+        for (EntityState s : states.values()) {
+            if (s.status == EntityState.Status.PERSISTENT && !deletedObjects.contains(s)) {
+                List<Integer> changed = changedColumns(s);
+                if (!changed.isEmpty()) {
+                    updates.put(s, changed);
+                }
+            }
+        }
+        List<EntityState> deletes = new ArrayList<>(deletedObjects);
+        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+            return;
+        }
+        flushing = true;
+        List<Runnable> undo = new ArrayList<>();
+        try {
+            Connection conn = connection();
+            List<Table> order = tableOrder(inserts, updates.keySet(), deletes);
+            for (Table table : order) {
+                insertAll(conn, table, inserts, undo);
+                for (Map.Entry<EntityState, List<Integer>> e : updates.entrySet()) {
+                    if (e.getKey().mapping.table() == table) {
+                        updateOne(conn, e.getKey(), e.getValue(), undo);
+                    }
+                }
+            }
+            for (int i = order.size() - 1; i >= 0; i--) {
+                deleteAll(conn, order.get(i), deletes);
+            }
+        } catch (RuntimeException | Error e) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+            flushing = false;
+            try {
+                if (connection != null) {
+                    connection.rollback();
+                }
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            } finally {
+                releaseConnection();
+                resetAfterRollback();
+            }
+            throw e;
+        }
+        flushing = false;
+        for (EntityState s : inserts) {
+            s.snapshot = s.mapping.read(s.entity);
+            s.key = s.mapping.keyOf(s.snapshot);
+            s.status = EntityState.Status.PERSISTENT;
+            identityMap.put(s.key, s);
+            insertedInTransaction.add(s);
+        }
+        newObjects.removeAll(inserts);
+        for (EntityState s : updates.keySet()) {
+            s.snapshot = s.mapping.read(s.entity);
+        }
+        for (EntityState s : deletes) {
+            s.status = EntityState.Status.DELETED;
+            states.remove(s.entity);
+            identityMap.remove(s.key);
+            deletedInTransaction.add(s);
+        }
+        deletedObjects.removeAll(deletes);
+    }
+
+    private List<Integer> changedColumns(EntityState s) {
+        if (s.snapshot == null) {
+            return List.of();
+        }
+        List<ColumnAttribute> attrs = s.mapping.columnAttributes();
+        List<Integer> changed = null;
+        for (int i = 0; i < attrs.size(); i++) {
+            if (!same(s.snapshot[i], attrs.get(i).value(s.entity))) {
+                if (changed == null) {
+                    changed = new ArrayList<>(2);
+                }
+                changed.add(i);
+            }
+        }
+        return changed == null ? List.of() : changed;
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.deepEquals(a, b);
+    }
+
+    /** Tables touched by the flush, parents before children (a cycle keeps first-touched order). */
+    private static List<Table> tableOrder(List<EntityState> inserts, Collection<EntityState> updates, List<EntityState> deletes) {
+        LinkedHashSet<Table> tables = new LinkedHashSet<>();
+        for (EntityState s : inserts) {
+            tables.add(s.mapping.table());
+        }
+        for (EntityState s : updates) {
+            tables.add(s.mapping.table());
+        }
+        for (EntityState s : deletes) {
+            tables.add(s.mapping.table());
+        }
+        List<Table> order = new ArrayList<>();
+        Set<Table> placed = new java.util.HashSet<>();
+        List<Table> remaining = new ArrayList<>(tables);
+        while (!remaining.isEmpty()) {
+            Table next = null;
+            for (Table t : remaining) {
+                boolean ready = true;
+                for (ForeignKey fk : t.foreignKeys()) {
+                    Table parent = fk.targetTable();
+                    if (parent != t && tables.contains(parent) && !placed.contains(parent)) {
+                        ready = false;
+                        break;
+                    }
+                }
+                if (ready) {
+                    next = t;
+                    break;
+                }
+            }
+            if (next == null) {
+                next = remaining.get(0);
+            }
+            remaining.remove(next);
+            placed.add(next);
+            order.add(next);
+        }
+        return order;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void insertAll(Connection conn, Table table, List<EntityState> inserts, List<Runnable> undo) {
+        List<EntityState> batch = new ArrayList<>();
+        List<Map<String, Object>> batchRows = new ArrayList<>();
+        Set<String> batchColumns = null;
+        for (EntityState s : inserts) {
+            if (s.mapping.table() != table) {
+                continue;
+            }
+            List<ColumnAttribute> attrs = s.mapping.columnAttributes();
+            Map<Column<?>, Object> row = new LinkedHashMap<>();
+            List<ColumnAttribute> fetch = new ArrayList<>();
+            for (ColumnAttribute a : attrs) {
+                Column<?> c = a.column();
+                Object v = a.value(s.entity);
+                if (v == ColumnAttribute.NOT_LOADED) {
+                    throw new OrmException("cannot insert " + describe(s.entity) + ": " + a.qualifiedName()
+                            + " is a Lazy holder that was never loaded; give it a value with Lazy.of(...)");
+                }
+                if (c.isAutoIncrement() && isUnsetNumber(a, v)) {
+                    fetch.add(a);
+                    continue;
+                }
+                if (v == null && c.defaultValue() != null) {
+                    v = c.defaultValue().get();
+                    setWithUndo(a, s.entity, v, undo);
+                }
+                if (v == null && c.hasServerValue()) {
+                    fetch.add(a);
+                    continue;
+                }
+                row.put(c, v);
+            }
+            if (fetch.isEmpty()) {
+                Map<String, Object> named = new LinkedHashMap<>();
+                row.forEach((c, v) -> named.put(c.name(), v));
+                if (batchColumns != null && !batchColumns.equals(named.keySet())) {
+                    runBatch(conn, table, batchRows);
+                    batch.clear();
+                    batchRows.clear();
+                }
+                batchColumns = named.keySet();
+                batch.add(s);
+                batchRows.add(named);
+                continue;
+            }
+            runBatch(conn, table, batchRows);
+            batch.clear();
+            batchRows.clear();
+            batchColumns = null;
+            Insert insert = Insert.into(table);
+            for (Map.Entry<Column<?>, Object> e : row.entrySet()) {
+                insert = insert.set((Column) e.getKey(), e.getValue());
+            }
+            if (row.isEmpty()) {
+                throw new OrmException("cannot insert " + describe(s.entity) + ": every column of " + table.name()
+                        + " is generated by the database; give at least one value");
+            }
+            Dialect dialect = conn.dialect();
+            Expression<?>[] fetched = new Expression<?>[fetch.size()];
+            for (int i = 0; i < fetched.length; i++) {
+                fetched[i] = fetch.get(i).column();
+            }
+            if (dialect.supportsReturning(Dialect.ReturningSupport.INSERT)) {
+                Row back = conn.execute(insert.returning(fetched)).one();
+                for (ColumnAttribute a : fetch) {
+                    setWithUndo(a, s.entity, back.get(a.column()), undo);
+                }
+            } else {
+                Row key = conn.execute(insert).insertedPrimaryKey();
+                List<ColumnAttribute> rest = new ArrayList<>();
+                for (ColumnAttribute a : fetch) {
+                    if (a.column().isPrimaryKey() && key != null) {
+                        setWithUndo(a, s.entity, key.get(a.column()), undo);
+                    } else {
+                        rest.add(a);
+                    }
+                }
+                if (!rest.isEmpty()) {
+                    EntityKey entityKey = s.mapping.keyOf(s.mapping.read(s.entity));
+                    if (entityKey == null) {
+                        throw new OrmException("cannot read back the server defaults of " + describe(s.entity)
+                                + ": its primary key is unknown after the insert");
+                    }
+                    Expression<?>[] cols = new Expression<?>[rest.size()];
+                    for (int i = 0; i < cols.length; i++) {
+                        cols[i] = rest.get(i).column();
+                    }
+                    Row back = conn.execute(Select.of(Arrays.asList(cols)).from(table).where(s.mapping.whereKey(entityKey))).one();
+                    for (ColumnAttribute a : rest) {
+                        setWithUndo(a, s.entity, back.get(a.column()), undo);
+                    }
+                }
+            }
+        }
+        runBatch(conn, table, batchRows);
+    }
+
+    private static boolean isUnsetNumber(ColumnAttribute a, Object v) {
+        // Kotlin `var id: Long = 0` and Java `long id`: zero means "not assigned yet" for generated keys.
+        return v == null || (a.javaType().isPrimitive() && v instanceof Number n && n.longValue() == 0);
+    }
+
+    private static void runBatch(Connection conn, Table table, List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            conn.execute(Insert.into(table), new ArrayList<>(rows));
+        }
+    }
+
+    private static void setWithUndo(ColumnAttribute a, Object entity, Object value, List<Runnable> undo) {
+        Object old = a.isDeferred() ? a.value(entity) : a.get(entity);
+        a.setValue(entity, value);
+        undo.add(() -> {
+            if (old != ColumnAttribute.NOT_LOADED) {
+                a.setValue(entity, old);
+            }
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void updateOne(Connection conn, EntityState s, List<Integer> changed, List<Runnable> undo) {
+        List<ColumnAttribute> attrs = s.mapping.columnAttributes();
+        Update update = Update.of(s.mapping.table());
+        for (int i : changed) {
+            ColumnAttribute a = attrs.get(i);
+            if (a.column().isPrimaryKey()) {
+                throw new OrmException("the primary key " + a.qualifiedName() + " of " + s.key
+                        + " was changed; delete the object and add a new one instead");
+            }
+            update = update.set((Column) a.column(), a.value(s.entity));
+        }
+        for (int i = 0; i < attrs.size(); i++) {
+            ColumnAttribute a = attrs.get(i);
+            Supplier<?> onUpdate = a.column().onUpdate();
+            if (onUpdate != null && !changed.contains(i)) {
+                Object v = onUpdate.get();
+                setWithUndo(a, s.entity, v, undo);
+                update = update.set((Column) a.column(), v);
+            }
+        }
+        long count = conn.execute(update.where(s.mapping.whereKey(s.key))).rowCount();
+        if (count == 0) {
+            throw new StaleDataException("UPDATE of " + s.key + " in " + s.mapping.table().name()
+                    + " matched no row: it was deleted since it was loaded");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void deleteAll(Connection conn, Table table, List<EntityState> deletes) {
+        List<EntityState> mine = new ArrayList<>();
+        for (EntityState s : deletes) {
+            if (s.mapping.table() == table) {
+                mine.add(s);
+            }
+        }
+        for (int from = 0; from < mine.size(); from += IN_CHUNK) {
+            List<EntityState> chunk = mine.subList(from, Math.min(mine.size(), from + IN_CHUNK));
+            EntityMapping<?> mapping = chunk.get(0).mapping;
+            List<Condition> keys = new ArrayList<>();
+            for (EntityState s : chunk) {
+                keys.add(s.mapping.whereKey(s.key));
+            }
+            long count = conn.execute(Delete.from(table).where(whereAnyKey(mapping, chunk, keys))).rowCount();
+            if (count != chunk.size()) {
+                throw new StaleDataException("DELETE from " + table.name() + " expected to remove " + chunk.size()
+                        + " row(s) but removed " + count + ": some were deleted since they were loaded");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private EntityState persistentState(Object entity, String operation) {
+        ensureOpen();
+        EntityState state = states.get(Objects.requireNonNull(entity, "entity"));
+        if (state == null || state.status != EntityState.Status.PERSISTENT) {
+            throw new OrmException("cannot " + operation + " " + describe(entity) + ": it is not a persistent object of this session"
+                    + (state == null ? "" : " (it is pending; flush first)"));
+        }
+        return state;
+    }
+
+    private static String describe(Object entity) {
+        return entity.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(entity));
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new OrmException("this session is closed");
+        }
+    }
+}

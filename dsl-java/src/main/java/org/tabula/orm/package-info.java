@@ -1,0 +1,31 @@
+/**
+ * The ORM: entity classes mapped to {@link org.tabula.schema.Table}s, and a {@link org.tabula.orm.Session}
+ * (unit of work + identity map) that turns object changes into Core statements run through a
+ * {@link org.tabula.engine.Connection}. No code generation, no bytecode enhancement, no SQL text
+ * built here.
+ *
+ * <ul>
+ *   <li>{@link org.tabula.orm.Entity} / {@link org.tabula.orm.Column} / {@link org.tabula.orm.Model}:
+ *       declarative mapping; the table is built from the fields. {@link org.tabula.orm.Mapper#map}
+ *       maps a class onto an existing Core table by naming convention ({@link org.tabula.orm.Naming}).</li>
+ *   <li>{@link org.tabula.orm.EntityMapping} and {@link org.tabula.orm.Attribute}: the attribute model
+ *       ({@link org.tabula.orm.ColumnAttribute} today; relationships are another kind of attribute).</li>
+ *   <li>{@link org.tabula.orm.SessionFactory} / {@link org.tabula.orm.Session} /
+ *       {@link org.tabula.orm.EntityQuery}: sessions, flush, queries.</li>
+ *   <li>{@link org.tabula.orm.Lazy} / {@link org.tabula.orm.LazyLoader}: attributes that load on
+ *       access (deferred columns today), failing with {@link org.tabula.orm.DetachedInstanceException}
+ *       on detached objects.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * @Entity public class User extends Model { @Column(length = 50) public String name; }
+ *
+ * SessionFactory sessions = SessionFactory.of(engine);
+ * sessions.begin(session -> {
+ *     User ann = new User();
+ *     ann.name = "ann";
+ *     session.add(ann);
+ * });
+ * }</pre>
+ */
+package org.tabula.orm;

@@ -1,0 +1,108 @@
+package org.tabula.examples;
+
+import static org.tabula.Sql.update;
+
+import java.util.List;
+import org.tabula.engine.Engine;
+import org.tabula.orm.Column;
+import org.tabula.orm.Entity;
+import org.tabula.orm.Mapper;
+import org.tabula.orm.Model;
+import org.tabula.orm.Session;
+import org.tabula.orm.SessionFactory;
+import org.tabula.schema.ReferentialAction;
+import org.tabula.schema.Table;
+
+/**
+ * The ORM in one file, on an in-memory SQLite database: two entities, a session that adds,
+ * flushes and commits, gets by key, queries, updates and deletes.
+ *
+ * <p>Run it with {@code mvn -B -q -pl examples -am compile exec:java -Dexample.main=org.tabula.examples.OrmQuickStart}.
+ */
+public final class OrmQuickStart {
+
+    /** Table "users": id, created_at, updated_at come from {@link Model}. */
+    @Entity
+    public static class User extends Model {
+        @Column(length = 30, unique = true)
+        public String name;
+        @Column(length = 100, nullable = true)
+        public String fullname;
+
+        public User() {
+        }
+
+        User(String name, String fullname) {
+            this.name = name;
+            this.fullname = fullname;
+        }
+    }
+
+    /** Table "addresses"; user_id references users.id. */
+    @Entity
+    public static class Address {
+        @Column(primaryKey = true, autoIncrement = true)
+        public Long id;
+        @Column(references = User.class, onDelete = ReferentialAction.CASCADE)
+        public Long userId;
+        @Column(length = 120)
+        public String email;
+
+        public Address() {
+        }
+
+        Address(Long userId, String email) {
+            this.userId = userId;
+            this.email = email;
+        }
+    }
+
+    private OrmQuickStart() {
+    }
+
+    public static void main(String[] args) {
+        try (Engine engine = Engine.create("jdbc:sqlite::memory:")) {
+            Mapper.metaData(User.class, Address.class).createAll(engine);
+            SessionFactory sessions = SessionFactory.of(engine);
+
+            long spongebobId;
+            try (Session session = sessions.openSession()) {
+                User spongebob = new User("spongebob", "Spongebob Squarepants");
+                User sandy = new User("sandy", "Sandy Cheeks");
+                session.addAll(List.of(spongebob, sandy));
+                session.flush();                                   // INSERTs; ids and created_at are now set
+                System.out.println("flushed: " + spongebob + " created at " + spongebob.createdAt);
+
+                session.add(new Address(spongebob.id, "spongebob@sqlalchemy.org"));
+                session.add(new Address(sandy.id, "sandy@sqlalchemy.org"));
+                session.add(new Address(sandy.id, "sandy@squirrelpower.org"));
+                session.commit();                                  // one transaction for all of it
+                spongebobId = spongebob.id;
+            }
+
+            try (Session session = sessions.openSession()) {
+                User spongebob = session.get(User.class, spongebobId);
+                System.out.println("get: " + spongebob.name + " (" + spongebob.fullname + ")");
+                System.out.println("same object from the identity map: "
+                        + (spongebob == session.query(User.class).filterBy("name", "spongebob").one()));
+
+                org.tabula.schema.Column<String> email = Mapper.column(Address.class, "email");
+                List<Address> sandys = session.select(Address.class).where(email.contains("sandy")).orderBy(email.asc()).all();
+                sandys.forEach(a -> System.out.println("query: " + a.email));
+
+                spongebob.fullname = "Spongebob S.";               // dirty tracking: only fullname (and updated_at)
+                session.commit();
+
+                Table users = Mapper.table(User.class);            // Core statements through the session
+                org.tabula.schema.Column<String> name = Mapper.column(User.class, "name");
+                session.execute(update(users).set(name, "sandy.cheeks").where(name.eq("sandy")));
+
+                session.delete(sandys.get(0));
+                session.commit();
+                System.out.println("users: " + session.select(User.class).orderBy(name.asc()).all().stream()
+                        .map(u -> u.name + "/" + u.fullname).toList());
+                System.out.println("addresses left: " + session.select(Address.class).count());
+            }
+        }
+    }
+}

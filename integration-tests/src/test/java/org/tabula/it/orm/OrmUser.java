@@ -1,0 +1,31 @@
+package org.tabula.it.orm;
+
+import org.tabula.orm.Column;
+import org.tabula.orm.Entity;
+import org.tabula.orm.Lazy;
+import org.tabula.orm.Model;
+
+/** id, created_at (server now()), updated_at (client) from Model. */
+@Entity(table = "orm_users")
+public class OrmUser extends Model {
+
+    @Column(length = 50, unique = true)
+    public String name;
+
+    @Column(nullable = true)
+    public Integer age;
+
+    @Column(length = 20, serverDefault = "'active'")
+    public String status;
+
+    /** Deferred: selected on first access. */
+    @Column(text = true, nullable = true)
+    public Lazy<String> bio = Lazy.of(null);
+
+    public OrmUser() {
+    }
+
+    public OrmUser(String name) {
+        this.name = name;
+    }
+}
