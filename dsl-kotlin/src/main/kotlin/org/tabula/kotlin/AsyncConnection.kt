@@ -47,7 +47,7 @@ class AsyncConnection internal constructor(
     suspend fun executeMany(statement: Statement, rows: List<Map<String, Any?>>): Result =
         call { it.execute(statement, rows) }
 
-    /** Inserts one row per item as one JDBC batch: `batchInsert(Users, people) { p -> it[name] = p.name }`. */
+    /** Inserts one row per item as one JDBC batch: `batchInsert(Users, people) { row, p -> row[name] = p.name }`. */
     suspend fun <T : Table, E> batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result =
         executeMany(Insert.into(table), batchRows(table, items, body))
 

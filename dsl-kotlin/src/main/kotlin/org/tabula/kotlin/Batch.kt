@@ -11,7 +11,7 @@ import org.tabula.statement.Insert
  * Inserts one row per item as one JDBC batch (executemany):
  *
  * ```
- * conn.batchInsert(Users, people) { p -> it[name] = p.name; it[age] = p.age }
+ * conn.batchInsert(Users, people) { row, p -> row[name] = p.name; row[age] = p.age }
  * ```
  */
 fun <T : Table, E> Connection.batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result =
