@@ -3,9 +3,6 @@ package org.tabula.kotlin
 import kotlin.coroutines.coroutineContext
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
-import kotlinx.coroutines.DisposableHandle
-import kotlinx.coroutines.InternalCoroutinesApi
-import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
@@ -13,6 +10,7 @@ import kotlinx.coroutines.flow.emitAll
 import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.job
 import kotlinx.coroutines.withContext
+import com.zaxxer.hikari.HikariDataSource
 import org.tabula.engine.Connection
 import org.tabula.engine.Engine
 import org.tabula.result.Result
@@ -75,12 +73,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         limits.permits.acquire()
         try {
             val conn = withContext(dispatcher) { engine.connect() }
-            val handle = cancelOnCancellation(coroutineContext.job, conn)
+            val canceller = StatementCanceller(coroutineContext.job, conn)
             try {
                 emitAll(AsyncConnection(conn, this@AsyncEngine).stream(statement, fetchSize))
             } finally {
-                handle.dispose()
-                withContext(NonCancellable + dispatcher) { conn.close() }
+                withContext(NonCancellable + dispatcher) { release(conn, canceller) }
             }
         } finally {
             limits.permits.release()
@@ -92,7 +89,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         try {
             return withContext(dispatcher) {
                 val conn = engine.connect()
-                val handle = cancelOnCancellation(coroutineContext.job, conn)
+                val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
                     val async = AsyncConnection(conn, this@AsyncEngine)
                     val value = withContext(TransactionElement(async)) { async.block() }
@@ -115,13 +112,32 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                     }
                     throw t
                 } finally {
-                    handle.dispose()
-                    conn.close()
+                    release(conn, canceller)
                 }
             }
         } finally {
             limits.permits.release()
         }
+    }
+
+    /**
+     * Returns the connection to the pool, or drops it if one of its statements was cancelled:
+     * some drivers leave such a connection unusable (Connector/J keeps a killed streaming result
+     * "still active"), and a reconnect is cheaper than a poisoned pool.
+     */
+    private fun release(conn: Connection, canceller: StatementCanceller) {
+        canceller.dispose()
+        if (canceller.fired) {
+            val pool = engine.dataSource() as? HikariDataSource
+            if (pool != null && !conn.isClosed) {
+                try {
+                    pool.evictConnection(conn.jdbc())
+                } catch (e: RuntimeException) {
+                    // closing below still returns or drops it
+                }
+            }
+        }
+        conn.close()
     }
 
     /** Closes the pool. */
@@ -147,15 +163,6 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                 t.addSuppressed(e)
             }
         }
-
-        /** Calls JDBC Statement.cancel from the cancelling thread while the blocking call runs. */
-        @OptIn(InternalCoroutinesApi::class)
-        fun cancelOnCancellation(job: Job, conn: Connection): DisposableHandle =
-            job.invokeOnCompletion(onCancelling = true, invokeImmediately = true) { cause ->
-                if (cause != null) {
-                    conn.cancel()
-                }
-            }
     }
 }
 
