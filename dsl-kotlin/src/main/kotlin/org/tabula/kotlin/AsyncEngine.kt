@@ -58,7 +58,12 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         return withConnection(commit = true, block)
     }
 
-    /** Runs [block] on a connection of its own, "commit as you go": work not committed is rolled back at the end. */
+    /**
+     * Runs [block] on a connection of its own, "commit as you go": work not committed is rolled
+     * back at the end. It always takes a second connection, even inside [begin]; a coroutine that
+     * holds one connection while waiting for another can exhaust a small pool, so prefer [begin]
+     * (which joins the current transaction) in nested code.
+     */
     suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T = withConnection(commit = false, block)
 
     /** Executes one statement in a transaction of its own (rows read into memory). */

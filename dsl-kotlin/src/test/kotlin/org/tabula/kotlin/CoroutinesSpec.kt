@@ -138,13 +138,17 @@ class CoroutinesSpec : FunSpec({
                 try {
                     val smallAsync = AsyncEngine(small)
                     val done = AtomicInteger()
+                    val inside = AtomicInteger()
+                    val mostInside = AtomicInteger()
                     coroutineScope {
                         repeat(1000) { i ->
                             launch(Dispatchers.Default) {
                                 smallAsync.begin {
+                                    mostInside.accumulateAndGet(inside.incrementAndGet(), ::maxOf)
                                     execute(u.insert { it[name] = "c$i" })
                                     delay(1) // suspending while holding a connection must not starve the others
                                     execute(u.select(count())).scalarOne<Long>()
+                                    inside.decrementAndGet()
                                 }
                                 done.incrementAndGet()
                             }
@@ -153,6 +157,8 @@ class CoroutinesSpec : FunSpec({
                     done.get() shouldBe 1000
                     smallAsync.execute(u.select(count())).scalarOne<Long>() shouldBe 1000L
                     small.poolStatus().total shouldBeLessThanOrEqual 10
+                    // Coroutines wait for a connection suspended, never more at once than the pool holds.
+                    mostInside.get() shouldBeLessThanOrEqual 10
                     awaitIdle(small)
                 } finally {
                     small.close()
