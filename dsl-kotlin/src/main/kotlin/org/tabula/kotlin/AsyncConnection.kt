@@ -1,6 +1,8 @@
 package org.tabula.kotlin
 
+import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.coroutineContext
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
@@ -114,9 +116,31 @@ class AsyncConnection internal constructor(
     /** Runs blocking work on this connection, on the engine's dispatcher, one call at a time. */
     suspend fun <R> call(work: (Connection) -> R): R {
         coroutineContext.ensureActive()
-        val value = lock.withLock { withContext(engine.dispatcher) { work(connection) } }
+        val value = try {
+            lock.withLock { withContext(engine.dispatcher) { work(connection) } }
+        } catch (t: Throwable) {
+            throw cancellationOr(t, coroutineContext)
+        }
         // A cancelled statement may still return normally (MySQL's SLEEP() returns 1 when killed).
         coroutineContext.ensureActive()
         return value
     }
+}
+
+/**
+ * The exception to report for [t]: when the coroutine was cancelled, the driver's error (the
+ * statement we cancelled) is a consequence, so the CancellationException is thrown instead,
+ * with [t] suppressed; `withTimeout` then sees its own timeout.
+ */
+internal fun cancellationOr(t: Throwable, context: CoroutineContext): Throwable {
+    if (t is CancellationException) {
+        return t
+    }
+    try {
+        context.ensureActive()
+    } catch (c: CancellationException) {
+        c.addSuppressed(t)
+        return c
+    }
+    return t
 }

@@ -1,7 +1,6 @@
 package org.tabula.kotlin
 
 import kotlin.coroutines.coroutineContext
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.ensureActive
@@ -106,16 +105,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                     value
                 } catch (t: Throwable) {
                     rollbackAfter(conn, t)
-                    if (t !is CancellationException) {
-                        // Cancelled mid-statement: the driver's error is a consequence; report the cancellation.
-                        try {
-                            coroutineContext.ensureActive()
-                        } catch (c: CancellationException) {
-                            c.addSuppressed(t)
-                            throw c
-                        }
-                    }
-                    throw t
+                    throw cancellationOr(t, coroutineContext)
                 } finally {
                     release(conn, canceller)
                 }

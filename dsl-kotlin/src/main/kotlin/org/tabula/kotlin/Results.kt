@@ -3,6 +3,8 @@
 package org.tabula.kotlin
 
 import kotlin.reflect.KClass
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
 import org.tabula.result.Result
 import org.tabula.result.Row
 
@@ -30,3 +32,15 @@ inline fun <reified R : Any> Result.mapOneOrNull(): R? =
 
 /** One row as an [R] (resolves the mapping each call; prefer [mapTo] for many rows). */
 inline fun <reified R : Any> Row.into(): R = RowMapper.of(R::class, columns()).map(this)
+
+/** Streamed rows as instances of [R]; the mapping is resolved once, from the first row's columns. */
+inline fun <reified R : Any> Flow<Row>.mapTo(): Flow<R> = mapTo(R::class)
+
+/** Streamed rows as instances of [type]. */
+fun <R : Any> Flow<Row>.mapTo(type: KClass<R>): Flow<R> = flow {
+    var mapper: RowMapper<R>? = null
+    collect { row ->
+        val m = mapper ?: RowMapper.of(type, row.columns()).also { mapper = it }
+        emit(m.map(row))
+    }
+}

@@ -124,6 +124,8 @@ class CoroutinesSpec : FunSpec({
                 async.stream(u.select(u.id, u.age), fetchSize = 100).count() shouldBe 2500
                 async.stream(u.select(u.age).orderBy(u.age to SortOrder.ASC), fetchSize = 50)
                     .map { it[u.age] }.take(3).toList() shouldBe listOf(1, 2, 3)
+                async.stream(u.selectAll().orderBy(u.id to SortOrder.ASC), fetchSize = 10).mapTo<UserDto>()
+                    .take(2).toList().map { it.name } shouldBe listOf("user 1", "user 2")
                 awaitIdle()
                 async.begin {
                     var seen = 0
