@@ -117,7 +117,13 @@ class AsyncConnection internal constructor(
     suspend fun <R> call(work: (Connection) -> R): R {
         coroutineContext.ensureActive()
         val value = try {
-            lock.withLock { withContext(engine.dispatcher) { work(connection) } }
+            lock.withLock {
+                withContext(engine.dispatcher) {
+                    // Cancelled while waiting for the thread: do not start a statement nobody will see.
+                    ensureActive()
+                    work(connection)
+                }
+            }
         } catch (t: Throwable) {
             throw cancellationOr(t, coroutineContext)
         }

@@ -12,6 +12,7 @@ import kotlinx.coroutines.withContext
 import com.zaxxer.hikari.HikariDataSource
 import org.tabula.engine.Connection
 import org.tabula.engine.Engine
+import org.tabula.engine.EngineOptions
 import org.tabula.result.Result
 import org.tabula.result.Row
 import org.tabula.statement.Statement
@@ -147,17 +148,24 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
 
     override fun toString(): String = "AsyncEngine[${engine.dialect().name()}]"
 
-    private companion object {
-        fun rollbackAfter(conn: Connection, t: Throwable) {
-            if (conn.isClosed) {
-                return
-            }
-            try {
-                conn.rollback()
-            } catch (e: RuntimeException) {
-                t.addSuppressed(e)
-            }
-        }
+    companion object {
+        /** An engine for a JDBC URL (SQLAlchemy's `create_async_engine`): `AsyncEngine.create("jdbc:sqlite:app.db")`. */
+        @JvmStatic
+        @JvmOverloads
+        fun create(url: String, options: EngineOptions = EngineOptions.defaults()): AsyncEngine =
+            AsyncEngine(Engine.create(url, options))
+    }
+}
+
+/** Rolls back after [t], keeping a failed rollback as suppressed so [t] stays the one reported. */
+private fun rollbackAfter(conn: Connection, t: Throwable) {
+    if (conn.isClosed) {
+        return
+    }
+    try {
+        conn.rollback()
+    } catch (e: RuntimeException) {
+        t.addSuppressed(e)
     }
 }
 

@@ -35,7 +35,7 @@ class RowMapper<R : Any> private constructor(
             val value = row.get(indexes[i], p.javaType)
             if (value == null && !p.nullable) {
                 throw IllegalArgumentException(
-                    "column ${row.columns().label(indexes[i])} is NULL but ${type.qualifiedName}.${p.name} is not nullable"
+                    "column ${row.columns().label(indexes[i])} is NULL but ${type.java.name}.${p.name} is not nullable"
                 )
             }
             args[i] = value
@@ -59,7 +59,7 @@ class RowMapper<R : Any> private constructor(
             val indexes = IntArray(shape.parameters.size) { i ->
                 val p = shape.parameters[i]
                 byKey[key(p.name)] ?: throw IllegalArgumentException(
-                    "${type.qualifiedName}.${p.name} has no matching column among ${columns.labels()}"
+                    "${type.java.name}.${p.name} has no matching column among ${columns.labels()}"
                 )
             }
             return RowMapper(type, shape.constructor, shape.parameters, indexes)
@@ -67,9 +67,9 @@ class RowMapper<R : Any> private constructor(
 
         private fun <R : Any> shapeOf(type: KClass<R>): Shape<R> {
             val kConstructor = type.primaryConstructor
-                ?: throw IllegalArgumentException("${type.qualifiedName} has no primary constructor to map rows to")
+                ?: throw IllegalArgumentException("${type.java.name} has no primary constructor to map rows to")
             val constructor = kConstructor.javaConstructor
-                ?: throw IllegalArgumentException("${type.qualifiedName}'s primary constructor is not a JVM constructor")
+                ?: throw IllegalArgumentException("${type.java.name}'s primary constructor is not a JVM constructor")
             constructor.trySetAccessible()
             val parameters = kConstructor.parameters.mapIndexed { i, p ->
                 Parameter(
