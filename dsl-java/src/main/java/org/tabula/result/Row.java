@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.tabula.expr.Expression;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of a {@link Result}. Values are read with the type of the expression they were
  * selected as, so {@code count()} is a {@code Long} on every database.
@@ -18,19 +21,20 @@ import org.tabula.expr.Expression;
  * Object first = row.get(0);         // by position
  * }</pre>
  */
+@NullMarked
 public final class Row {
 
     private final ResultColumns columns;
-    private final Object[] values;
+    private final @Nullable Object[] values;
 
-    public Row(ResultColumns columns, Object[] values) {
+    public Row(ResultColumns columns, @Nullable Object[] values) {
         this.columns = columns;
         this.values = values;
     }
 
     /** The value of a selected expression, typed. */
     @SuppressWarnings("unchecked")
-    public <T> T get(Expression<T> expression) {
+    public <T extends @Nullable Object> T get(Expression<T> expression) {
         int i = columns.indexOf(expression);
         if (i < 0) {
             throw new IllegalArgumentException("the result has no column for " + expression
@@ -41,7 +45,7 @@ public final class Row {
 
     /** The value at a position, starting at 0. */
     @SuppressWarnings("unchecked")
-    public <T> T get(int index) {
+    public <T extends @Nullable Object> T get(int index) {
         if (index < 0 || index >= values.length) {
             throw new IndexOutOfBoundsException("column " + index + " of a row with " + values.length + " columns");
         }
@@ -50,7 +54,7 @@ public final class Row {
 
     /** The value of a column label (case-insensitive when unambiguous). */
     @SuppressWarnings("unchecked")
-    public <T> T get(String label) {
+    public <T extends @Nullable Object> T get(String label) {
         int i = columns.indexOf(label);
         if (i < 0) {
             throw new IllegalArgumentException("the result has no column " + label + " (columns: " + columns.labels() + ")");
@@ -59,7 +63,7 @@ public final class Row {
     }
 
     /** The value at a position, converted to {@code type} where it is a number of another width. */
-    public <T> T get(int index, Class<T> type) {
+    public <T> @Nullable T get(int index, Class<T> type) {
         Object v = get(index);
         return Conversions.convert(v, type);
     }
@@ -73,13 +77,13 @@ public final class Row {
     }
 
     /** The values in column order. */
-    public List<Object> values() {
+    public List<@Nullable Object> values() {
         return Collections.unmodifiableList(Arrays.asList(values));
     }
 
     /** Label to value, in column order. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>(values.length * 2);
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>(values.length * 2);
         for (int i = 0; i < values.length; i++) {
             map.putIfAbsent(columns.label(i), values[i]);
         }
@@ -87,7 +91,7 @@ public final class Row {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Row other && Arrays.deepEquals(values, other.values);
     }
 

@@ -3,6 +3,9 @@ package org.tabula.schema;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.NonNull;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.tabula.expr.Expression;
 import org.tabula.expr.RawSql;
 import org.tabula.expr.SqlVisitor;
@@ -25,9 +28,13 @@ import org.tabula.type.SqlType;
  * }
  * }</pre>
  *
+ * <p>Nullness is part of the type for Kotlin (JSpecify annotations): {@code integer("age")} is a
+ * {@code Column<Int>}, {@code integer("age").nullable()} a {@code Column<Int?>}.
+ *
  * @param <T> the Java type of the column's values
  */
-public final class Column<T> implements Expression<T> {
+@NullMarked
+public final class Column<T extends @Nullable Object> implements Expression<T> {
 
     private final Table table;
     private final String name;
@@ -37,18 +44,19 @@ public final class Column<T> implements Expression<T> {
     private final boolean autoIncrement;
     private final boolean unique;
     private final boolean indexed;
-    private final Supplier<? extends T> defaultValue;
-    private final Expression<T> serverDefault;
-    private final Supplier<? extends T> onUpdate;
-    private final ForeignKey foreignKey;
+    private final @Nullable Supplier<? extends T> defaultValue;
+    private final @Nullable Expression<T> serverDefault;
+    private final @Nullable Supplier<? extends T> onUpdate;
+    private final @Nullable ForeignKey foreignKey;
 
     Column(Table table, String name, SqlType<T> type) {
         this(table, name, type, false, false, false, false, false, null, null, null, null);
     }
 
     private Column(Table table, String name, SqlType<T> type, boolean nullable, boolean primaryKey,
-                   boolean autoIncrement, boolean unique, boolean indexed, Supplier<? extends T> defaultValue,
-                   Expression<T> serverDefault, Supplier<? extends T> onUpdate, ForeignKey foreignKey) {
+                   boolean autoIncrement, boolean unique, boolean indexed, @Nullable Supplier<? extends T> defaultValue,
+                   @Nullable Expression<T> serverDefault, @Nullable Supplier<? extends T> onUpdate,
+                   @Nullable ForeignKey foreignKey) {
         this.table = Objects.requireNonNull(table, "table");
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("column name of table " + table.name() + " must not be empty");
@@ -67,8 +75,9 @@ public final class Column<T> implements Expression<T> {
     }
 
     private Column<T> replace(boolean nullable, boolean primaryKey, boolean autoIncrement, boolean unique,
-                              boolean indexed, Supplier<? extends T> defaultValue, Expression<T> serverDefault,
-                              Supplier<? extends T> onUpdate, ForeignKey foreignKey) {
+                              boolean indexed, @Nullable Supplier<? extends T> defaultValue,
+                              @Nullable Expression<T> serverDefault, @Nullable Supplier<? extends T> onUpdate,
+                              @Nullable ForeignKey foreignKey) {
         Column<T> copy = new Column<>(table, name, type, nullable, primaryKey, autoIncrement, unique, indexed,
                 defaultValue, serverDefault, onUpdate, foreignKey);
         table.replaceColumn(this, copy);
@@ -87,8 +96,8 @@ public final class Column<T> implements Expression<T> {
         return replace(nullable, primaryKey, true, unique, indexed, defaultValue, serverDefault, onUpdate, foreignKey);
     }
 
-    /** Accepts NULL. */
-    public Column<T> nullable() {
+    /** Accepts NULL; in Kotlin the column's values become {@code T?}. */
+    public Column<@Nullable T> nullable() {
         if (primaryKey) {
             throw new IllegalStateException("primary key column " + qualifiedName() + " cannot be nullable");
         }
@@ -96,7 +105,7 @@ public final class Column<T> implements Expression<T> {
     }
 
     /** Rejects NULL (the default; useful to undo a shared nullable template). */
-    public Column<T> notNull() {
+    public Column<@NonNull T> notNull() {
         return replace(false, primaryKey, autoIncrement, unique, indexed, defaultValue, serverDefault, onUpdate, foreignKey);
     }
 
@@ -111,7 +120,7 @@ public final class Column<T> implements Expression<T> {
     }
 
     /** A client-side default, used by inserts that give no value for this column. */
-    public Column<T> defaultValue(T value) {
+    public Column<T> defaultValue(@NonNull T value) {
         Objects.requireNonNull(value, () -> "default of " + qualifiedName() + "; use nullable() for NULL");
         return defaultValue(() -> value);
     }
@@ -151,17 +160,17 @@ public final class Column<T> implements Expression<T> {
     }
 
     /** A foreign key to {@code target} with the database's default actions. */
-    public Column<T> references(Column<T> target) {
+    public Column<T> references(Column<@NonNull T> target) {
         return references(target, ReferentialAction.NO_ACTION);
     }
 
     /** A foreign key to {@code target} with an ON DELETE action. */
-    public Column<T> references(Column<T> target, ReferentialAction onDelete) {
+    public Column<T> references(Column<@NonNull T> target, ReferentialAction onDelete) {
         return references(target, onDelete, ReferentialAction.NO_ACTION);
     }
 
     /** A foreign key to {@code target} with ON DELETE and ON UPDATE actions. */
-    public Column<T> references(Column<T> target, ReferentialAction onDelete, ReferentialAction onUpdate) {
+    public Column<T> references(Column<@NonNull T> target, ReferentialAction onDelete, ReferentialAction onUpdate) {
         Objects.requireNonNull(target, () -> "target of foreign key " + qualifiedName());
         if (onDelete == ReferentialAction.SET_NULL && !nullable) {
             throw new IllegalStateException("ON DELETE SET NULL needs " + qualifiedName() + " to be nullable()");
@@ -212,22 +221,22 @@ public final class Column<T> implements Expression<T> {
     }
 
     /** The client-side default, or {@code null}. */
-    public Supplier<? extends T> defaultValue() {
+    public @Nullable Supplier<? extends T> defaultValue() {
         return defaultValue;
     }
 
     /** The server-side default expression, or {@code null}. */
-    public Expression<T> serverDefault() {
+    public @Nullable Expression<T> serverDefault() {
         return serverDefault;
     }
 
     /** The client-side on-update value, or {@code null}. */
-    public Supplier<? extends T> onUpdate() {
+    public @Nullable Supplier<? extends T> onUpdate() {
         return onUpdate;
     }
 
     /** The single-column foreign key declared with {@link #references}, or {@code null}. */
-    public ForeignKey foreignKey() {
+    public @Nullable ForeignKey foreignKey() {
         return foreignKey;
     }
 
@@ -243,7 +252,7 @@ public final class Column<T> implements Expression<T> {
 
     /** Columns are equal when they name the same column of the same table object. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Column<?> other && other.table == table && other.name.equals(name);
     }
 

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.statement.FromItem;
 import org.tabula.type.ArrayType;
@@ -33,7 +35,11 @@ import org.tabula.type.SqlTypes;
  *
  * <p>Definition happens in constructors (or Kotlin {@code object} initialisers); once built, a
  * table is only read and can be shared by all threads.
+ *
+ * <p>In Kotlin the factories give non-null columns ({@code Column<Int>}); {@code .nullable()}
+ * turns them into {@code Column<Int?>}.
  */
+@NullMarked
 public class Table implements FromItem {
 
     private final String name;
@@ -41,9 +47,9 @@ public class Table implements FromItem {
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<Index> indexes = new ArrayList<>();
     private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
-    private List<Column<?>> compositePrimaryKey;
-    private volatile List<Column<?>> columnSnapshot;
-    private volatile List<Column<?>> primaryKeySnapshot;
+    private @Nullable List<Column<?>> compositePrimaryKey;
+    private volatile @Nullable List<Column<?>> columnSnapshot;
+    private volatile @Nullable List<Column<?>> primaryKeySnapshot;
 
     public Table(String name) {
         if (name == null || name.isBlank()) {
@@ -240,7 +246,7 @@ public class Table implements FromItem {
     }
 
     /** The column with this name, or {@code null}. */
-    public final Column<?> findColumn(String columnName) {
+    public final @Nullable Column<?> findColumn(String columnName) {
         for (Column<?> c : columns()) {
             if (c.name().equals(columnName)) {
                 return c;
@@ -312,7 +318,7 @@ public class Table implements FromItem {
     }
 
     @Override
-    public final boolean equals(Object o) {
+    public final boolean equals(@Nullable Object o) {
         return this == o;
     }
 

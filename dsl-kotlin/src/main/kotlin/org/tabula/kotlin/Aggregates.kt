@@ -1,0 +1,53 @@
+@file:Suppress("UNCHECKED_CAST")
+@file:JvmName("Aggregates")
+
+package org.tabula.kotlin
+
+import java.math.BigDecimal
+import org.tabula.Sql
+import org.tabula.expr.Expression
+
+/*
+ * Aggregate functions with the result types the databases really return: SUM of integers is a
+ * Long, and every aggregate but COUNT is NULL over no rows, hence `?`.
+ *
+ *     Users.select(Users.age.avg(), count()).groupBy(Users.name).having { count() gt 1L }
+ */
+
+/** `COUNT(*)`. */
+fun count(): Expression<Long> = Sql.count()
+
+/** `COUNT(this)`: the non-null values. */
+fun Expression<*>.count(): Expression<Long> = Sql.count(this)
+
+/** `COUNT(DISTINCT this)`. */
+fun Expression<*>.countDistinct(): Expression<Long> = Sql.countDistinct(this)
+
+/** `SUM` of an integer column, as a Long. */
+@JvmName("sumInt")
+fun <T : Int?> Expression<T>.sum(): Expression<Long?> = Sql.sum(this as Expression<Number>) as Expression<Long?>
+
+@JvmName("sumLong")
+fun <T : Long?> Expression<T>.sum(): Expression<Long?> = Sql.sum(this as Expression<Number>) as Expression<Long?>
+
+@JvmName("sumDouble")
+fun <T : Double?> Expression<T>.sum(): Expression<Double?> = Sql.sum(this as Expression<Number>) as Expression<Double?>
+
+@JvmName("sumDecimal")
+fun <T : BigDecimal?> Expression<T>.sum(): Expression<BigDecimal?> =
+    Sql.sum(this as Expression<Number>) as Expression<BigDecimal?>
+
+/** `AVG`, as a Double. */
+fun <T : Number?> Expression<T>.avg(): Expression<Double?> = Sql.avg(this as Expression<Number>) as Expression<Double?>
+
+fun <T> Expression<T>.min(): Expression<T?> = Sql.min(this) as Expression<T?>
+
+fun <T> Expression<T>.max(): Expression<T?> = Sql.max(this) as Expression<T?>
+
+/** `COALESCE(this, fallback)`: never null. */
+infix fun <T> Expression<T>.ifNull(fallback: T & Any): Expression<T & Any> =
+    Sql.coalesce(this, fallback) as Expression<T & Any>
+
+fun Expression<out String?>.lowercase(): Expression<String> = Sql.lower(this as Expression<String>)
+
+fun Expression<out String?>.uppercase(): Expression<String> = Sql.upper(this as Expression<String>)

@@ -1,0 +1,152 @@
+package org.tabula.kotlin
+
+import kotlin.coroutines.CoroutineContext
+import kotlin.coroutines.coroutineContext
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+import kotlinx.coroutines.withContext
+import org.tabula.engine.Connection
+import org.tabula.result.Result
+import org.tabula.result.Row
+import org.tabula.schema.Table
+import org.tabula.statement.Insert
+import org.tabula.statement.Statement
+
+/**
+ * A pooled connection for coroutines (SQLAlchemy's `AsyncConnection`), given to the blocks of
+ * [AsyncEngine.begin], [AsyncEngine.connect] and [suspendTransaction]. Every call runs the
+ * blocking JDBC work on the engine's bounded dispatcher, one call at a time, and checks for
+ * cancellation before and after; a cancelled coroutine cancels the statement that is running.
+ *
+ * ```
+ * asyncEngine.begin {
+ *     val id = execute(Users.insert { it[name] = "ann" }).insertedPrimaryKey()[Users.id]
+ *     execute(Users.select(Users.name).where { Users.id eq id }).one()[Users.name]
+ * }
+ * ```
+ */
+class AsyncConnection internal constructor(
+    /** The blocking connection underneath, for Java APIs; only use it from this coroutine. */
+    val connection: Connection,
+    /** The engine this connection came from. */
+    val engine: AsyncEngine,
+) {
+    private val lock = Mutex()
+
+    /** Executes a statement; queries are read into memory (see [stream] for large results). */
+    suspend fun execute(statement: Statement): Result = call { it.execute(statement) }
+
+    /** Executes a statement with values for its named parameters. */
+    suspend fun execute(statement: Statement, parameters: Map<String, Any?>): Result =
+        call { it.execute(statement, parameters) }
+
+    /** Executes a statement once per parameter map as one JDBC batch (executemany). */
+    suspend fun executeMany(statement: Statement, rows: List<Map<String, Any?>>): Result =
+        call { it.execute(statement, rows) }
+
+    /** Inserts one row per item as one JDBC batch: `batchInsert(Users, people) { row, p -> row[name] = p.name }`. */
+    suspend fun <T : Table, E> batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result =
+        executeMany(Insert.into(table), batchRows(table, items, body))
+
+    /**
+     * The rows of a query as a cold [Flow], read [fetchSize] rows at a time: the next chunk is
+     * fetched only when the collector has taken the previous one. Collect it inside the block
+     * that owns this connection; the cursor is closed when the flow ends, fails or is cancelled.
+     */
+    fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> {
+        require(fetchSize > 0) { "fetchSize must be positive, got $fetchSize" }
+        return flow {
+            val result = call { it.stream(statement, fetchSize) }
+            try {
+                val rows = result.iterator()
+                while (true) {
+                    val chunk = call {
+                        val buffer = ArrayList<Row>(minOf(fetchSize, 1024))
+                        while (buffer.size < fetchSize && rows.hasNext()) {
+                            buffer.add(rows.next())
+                        }
+                        buffer
+                    }
+                    for (row in chunk) {
+                        emit(row)
+                    }
+                    if (chunk.size < fetchSize) {
+                        break
+                    }
+                }
+            } finally {
+                withContext(NonCancellable + engine.dispatcher) { result.close() }
+            }
+        }
+    }
+
+    /** Commits the work so far; the next statement starts a new transaction. */
+    suspend fun commit(): Unit = call { it.commit() }
+
+    /** Rolls back the work since the last commit. */
+    suspend fun rollback(): Unit = call { it.rollback() }
+
+    /**
+     * Runs [block] in a savepoint: released when it returns, rolled back alone when it throws
+     * (the exception is rethrown and the outer transaction stays usable).
+     */
+    suspend fun <T> savepoint(block: suspend AsyncConnection.() -> T): T {
+        val savepoint = call { it.savepoint() }
+        val value = try {
+            block()
+        } catch (t: Throwable) {
+            withContext(NonCancellable + engine.dispatcher) {
+                try {
+                    savepoint.rollback()
+                } catch (e: RuntimeException) {
+                    t.addSuppressed(e)
+                }
+            }
+            throw t
+        }
+        call { savepoint.release() }
+        return value
+    }
+
+    /** Runs blocking work on this connection, on the engine's dispatcher, one call at a time. */
+    suspend fun <R> call(work: (Connection) -> R): R {
+        coroutineContext.ensureActive()
+        val value = try {
+            lock.withLock {
+                withContext(engine.dispatcher) {
+                    // Cancelled while waiting for the thread: do not start a statement nobody will see.
+                    ensureActive()
+                    work(connection)
+                }
+            }
+        } catch (t: Throwable) {
+            throw cancellationOr(t, coroutineContext)
+        }
+        // A cancelled statement may still return normally (MySQL's SLEEP() returns 1 when killed).
+        coroutineContext.ensureActive()
+        return value
+    }
+}
+
+/**
+ * The exception to report for [t]: when the coroutine was cancelled, the driver's error (the
+ * statement we cancelled) is a consequence, so the CancellationException is thrown instead,
+ * with [t] suppressed; `withTimeout` then sees its own timeout.
+ */
+internal fun cancellationOr(t: Throwable, context: CoroutineContext): Throwable {
+    if (t is CancellationException) {
+        return t
+    }
+    try {
+        context.ensureActive()
+    } catch (c: CancellationException) {
+        c.addSuppressed(t)
+        return c
+    }
+    return t
+}

@@ -1,0 +1,192 @@
+package org.tabula.kotlin
+
+import kotlin.coroutines.coroutineContext
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.emitAll
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.job
+import kotlinx.coroutines.withContext
+import com.zaxxer.hikari.HikariDataSource
+import org.tabula.engine.Connection
+import org.tabula.engine.Engine
+import org.tabula.engine.EngineOptions
+import org.tabula.result.Result
+import org.tabula.result.Row
+import org.tabula.statement.Statement
+
+/**
+ * An [Engine] for coroutines, named like SQLAlchemy's `AsyncEngine`:
+ *
+ * ```
+ * val db = AsyncEngine(Engine.create("jdbc:postgresql://localhost/app"))
+ * val id = db.begin {                                   // commit at the end, rollback on exception
+ *     execute(Users.insert { it[name] = "ann" }).insertedPrimaryKey()[Users.id]
+ * }
+ * db.connect {                                          // commit as you go
+ *     execute(Users.update({ Users.id eq id }) { it[age] = 31 })
+ *     commit()
+ * }
+ * db.stream(Users.selectAll(), fetchSize = 500).collect { row -> println(row[Users.name]) }
+ * ```
+ *
+ * Blocking JDBC runs on a dispatcher limited to the pool's size (never on the caller's
+ * dispatcher), and a coroutine waits (suspended) for a free connection, so any number of
+ * coroutines can share a small pool. Cancelling a coroutine (or `withTimeout`) cancels its
+ * running statement where the driver can, rolls back, and returns the connection to the pool;
+ * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
+ */
+class AsyncEngine(val engine: Engine) : AutoCloseable {
+
+    private val limits = EngineLimits.of(engine)
+
+    /** The bounded dispatcher the blocking JDBC calls run on. */
+    val dispatcher: CoroutineDispatcher get() = limits.dispatcher
+
+    /**
+     * Runs [block] in a transaction: commits when it returns, rolls back when it throws or is
+     * cancelled. Inside another transaction of this engine the block joins it, or runs in a
+     * savepoint when [nested] is true.
+     */
+    suspend fun <T> begin(nested: Boolean = false, block: suspend AsyncConnection.() -> T): T {
+        val current = coroutineContext[TransactionElement]?.connection
+        if (current != null && current.engine.engine === engine && !current.connection.isClosed) {
+            return if (nested) current.savepoint(block) else current.block()
+        }
+        return withConnection(commit = true, block)
+    }
+
+    /**
+     * Runs [block] on a connection of its own, "commit as you go": work not committed is rolled
+     * back at the end. It always takes a second connection, even inside [begin]; a coroutine that
+     * holds one connection while waiting for another can exhaust a small pool, so prefer [begin]
+     * (which joins the current transaction) in nested code.
+     */
+    suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T = withConnection(commit = false, block)
+
+    /** Executes one statement in a transaction of its own (rows read into memory). */
+    suspend fun execute(statement: Statement): Result = begin { execute(statement) }
+
+    /**
+     * The rows of a query as a cold [Flow] on a connection of its own, fetched [fetchSize] rows
+     * at a time as the collector asks for them; the connection goes back to the pool when the
+     * flow completes, fails or is cancelled.
+     */
+    fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
+        limits.permits.acquire()
+        try {
+            val conn = withContext(dispatcher) { engine.connect() }
+            val canceller = StatementCanceller(coroutineContext.job, conn)
+            try {
+                emitAll(AsyncConnection(conn, this@AsyncEngine).stream(statement, fetchSize))
+            } finally {
+                withContext(NonCancellable + dispatcher) { release(conn, canceller) }
+            }
+        } finally {
+            limits.permits.release()
+        }
+    }
+
+    private suspend fun <T> withConnection(commit: Boolean, block: suspend AsyncConnection.() -> T): T {
+        limits.permits.acquire()
+        try {
+            return withContext(dispatcher) {
+                val conn = engine.connect()
+                val canceller = StatementCanceller(coroutineContext.job, conn)
+                try {
+                    val async = AsyncConnection(conn, this@AsyncEngine)
+                    val value = withContext(TransactionElement(async)) { async.block() }
+                    // A block that ignored cancellation must not commit.
+                    coroutineContext.ensureActive()
+                    if (commit) {
+                        conn.commit()
+                    }
+                    value
+                } catch (t: Throwable) {
+                    rollbackAfter(conn, t)
+                    throw cancellationOr(t, coroutineContext)
+                } finally {
+                    release(conn, canceller)
+                }
+            }
+        } finally {
+            limits.permits.release()
+        }
+    }
+
+    /**
+     * Returns the connection to the pool, or drops it if one of its statements was cancelled:
+     * some drivers leave such a connection unusable (Connector/J keeps a killed streaming result
+     * "still active"), and a reconnect is cheaper than a poisoned pool.
+     */
+    private fun release(conn: Connection, canceller: StatementCanceller) {
+        canceller.dispose()
+        if (canceller.fired) {
+            val pool = engine.dataSource() as? HikariDataSource
+            if (pool != null && !conn.isClosed) {
+                try {
+                    pool.evictConnection(conn.jdbc())
+                } catch (e: RuntimeException) {
+                    // closing below still returns or drops it
+                }
+            }
+        }
+        conn.close()
+    }
+
+    /** Closes the pool. */
+    override fun close() {
+        engine.close()
+    }
+
+    /** Same as [close] (SQLAlchemy's `dispose()`). */
+    fun dispose() {
+        close()
+    }
+
+    override fun toString(): String = "AsyncEngine[${engine.dialect().name()}]"
+
+    companion object {
+        /** An engine for a JDBC URL (SQLAlchemy's `create_async_engine`): `AsyncEngine.create("jdbc:sqlite:app.db")`. */
+        @JvmStatic
+        @JvmOverloads
+        fun create(url: String, options: EngineOptions = EngineOptions.defaults()): AsyncEngine =
+            AsyncEngine(Engine.create(url, options))
+    }
+}
+
+/** Rolls back after [t], keeping a failed rollback as suppressed so [t] stays the one reported. */
+private fun rollbackAfter(conn: Connection, t: Throwable) {
+    if (conn.isClosed) {
+        return
+    }
+    try {
+        conn.rollback()
+    } catch (e: RuntimeException) {
+        t.addSuppressed(e)
+    }
+}
+
+/**
+ * This engine for coroutines, sharing one dispatcher and connection limit per engine:
+ * `engine.async().begin { ... }`.
+ */
+fun Engine.async(): AsyncEngine = AsyncEngine(this)
+
+/**
+ * Runs [block] in a transaction on the engine's bounded dispatcher: commit when it returns,
+ * rollback (and the original exception rethrown) when it throws, rollback and statement cancel
+ * when the coroutine is cancelled. Nested calls join the outer transaction, or use a savepoint
+ * with [nested] = true.
+ *
+ * ```
+ * engine.suspendTransaction {
+ *     execute(Users.insert { it[name] = "ann" })
+ *     engine.suspendTransaction(nested = true) { execute(Users.deleteAll()) }   // savepoint
+ * }
+ * ```
+ */
+suspend fun <T> Engine.suspendTransaction(nested: Boolean = false, block: suspend AsyncConnection.() -> T): T =
+    AsyncEngine(this).begin(nested, block)

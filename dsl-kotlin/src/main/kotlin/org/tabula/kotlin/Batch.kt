@@ -1,0 +1,28 @@
+@file:JvmName("Batch")
+
+package org.tabula.kotlin
+
+import org.tabula.engine.Connection
+import org.tabula.result.Result
+import org.tabula.schema.Table
+import org.tabula.statement.Insert
+
+/**
+ * Inserts one row per item as one JDBC batch (executemany):
+ *
+ * ```
+ * conn.batchInsert(Users, people) { row, p -> row[name] = p.name; row[age] = p.age }
+ * ```
+ */
+fun <T : Table, E> Connection.batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result =
+    execute(Insert.into(table), batchRows(table, items, body))
+
+internal fun <T : Table, E> batchRows(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): List<Map<String, Any?>> {
+    val rows = ArrayList<Map<String, Any?>>()
+    for (item in items) {
+        val builder = InsertBuilder(table)
+        table.body(builder, item)
+        rows.add(builder.batchRow())
+    }
+    return rows
+}

@@ -1,0 +1,65 @@
+@file:JvmName("Queries")
+
+package org.tabula.kotlin
+
+import org.tabula.Sql
+import org.tabula.expr.Condition
+import org.tabula.expr.Expression
+import org.tabula.expr.OrderItem
+import org.tabula.schema.Table
+import org.tabula.statement.FromItem
+import org.tabula.statement.JoinType
+import org.tabula.statement.Select
+
+/*
+ * SELECT builders. They return org.tabula.statement.Select, so every Java method (distinct,
+ * limit, offset, forUpdate, union, as, ...) keeps working in between:
+ *
+ *     Users.select(Users.id, Users.name)
+ *         .where { (Users.age gt 18) and (Users.name like "a%") }
+ *         .orderBy(Users.id to SortOrder.DESC)
+ *         .limit(10)
+ */
+
+/** `SELECT columns FROM this`; no columns means every column of the table. */
+fun Table.select(vararg columns: Expression<*>): Select =
+    if (columns.isEmpty()) Sql.select(this) else Sql.select(*columns).from(this)
+
+/** `SELECT columns FROM this`. */
+fun Table.select(columns: List<Expression<*>>): Select =
+    if (columns.isEmpty()) Sql.select(this) else Sql.select(columns).from(this)
+
+/** `SELECT * FROM this` (every column, listed). */
+fun Table.selectAll(): Select = Sql.select(this)
+
+/** `SELECT expressions`, FROM inferred from the columns: `select(count())`. */
+fun select(vararg expressions: Expression<*>): Select = Sql.select(*expressions)
+
+/** Adds a WHERE condition (AND-ed with earlier ones). */
+inline fun Select.where(condition: () -> Condition): Select = where(condition())
+
+/** Adds a HAVING condition. */
+inline fun Select.having(condition: () -> Condition): Select = having(condition())
+
+/** `ORDER BY` with Kotlin pairs: `orderBy(Users.name to SortOrder.ASC, Users.id to SortOrder.DESC)`. */
+fun Select.orderBy(vararg order: Pair<Expression<*>, SortOrder>): Select =
+    orderBy(*Array(order.size) { order[it].first.sorted(order[it].second) })
+
+/** This expression as an ORDER BY item. */
+fun Expression<*>.sorted(order: SortOrder): OrderItem {
+    val item = if (order.descending) desc() else asc()
+    return when (order.nullsFirst) {
+        null -> item
+        true -> item.nullsFirst()
+        false -> item.nullsLast()
+    }
+}
+
+/** `JOIN right ON condition`. */
+inline fun Select.join(right: FromItem, on: () -> Condition): Select = join(right, on())
+
+/** `LEFT JOIN right ON condition`. */
+inline fun Select.leftJoin(right: FromItem, on: () -> Condition): Select = leftJoin(right, on())
+
+/** A join of any type: `join(Posts, JoinType.RIGHT) { Posts.userId eq Users.id }`. */
+inline fun Select.join(right: FromItem, type: JoinType, on: () -> Condition): Select = join(right, type, on())

@@ -1,0 +1,46 @@
+@file:JvmName("Results")
+
+package org.tabula.kotlin
+
+import kotlin.reflect.KClass
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
+import org.tabula.result.Result
+import org.tabula.result.Row
+
+/*
+ * Reading results the Kotlin way. `row[Users.name]` is Row.get, typed by the column
+ * (String for a NOT NULL column, Int? for a nullable one).
+ */
+
+/** Every row as an instance of [R], by constructor parameter names: `result.mapTo<UserDto>()`. */
+inline fun <reified R : Any> Result.mapTo(): List<R> = mapTo(R::class)
+
+/** Every row as an instance of [type]. */
+fun <R : Any> Result.mapTo(type: KClass<R>): List<R> {
+    val mapper = RowMapper.of(type, columns())
+    val out = ArrayList<R>()
+    for (row in this) {
+        out.add(mapper.map(row))
+    }
+    return out
+}
+
+/** The single row as an [R], or null when there is none (more than one is an error). */
+inline fun <reified R : Any> Result.mapOneOrNull(): R? =
+    oneOrNull()?.let { RowMapper.of(R::class, columns()).map(it) }
+
+/** One row as an [R] (resolves the mapping each call; prefer [mapTo] for many rows). */
+inline fun <reified R : Any> Row.into(): R = RowMapper.of(R::class, columns()).map(this)
+
+/** Streamed rows as instances of [R]; the mapping is resolved once, from the first row's columns. */
+inline fun <reified R : Any> Flow<Row>.mapTo(): Flow<R> = mapTo(R::class)
+
+/** Streamed rows as instances of [type]. */
+fun <R : Any> Flow<Row>.mapTo(type: KClass<R>): Flow<R> = flow {
+    var mapper: RowMapper<R>? = null
+    collect { row ->
+        val m = mapper ?: RowMapper.of(type, row.columns()).also { mapper = it }
+        emit(m.map(row))
+    }
+}
