@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tabula.error.ErrorKind;
 import org.tabula.expr.SqlNode;
 import org.tabula.schema.Column;
@@ -65,6 +66,37 @@ public abstract class Dialect {
 
     /** Appends {@code identifier} quoted, doubling any quote character inside it. */
     public abstract void quoteIdentifier(StringBuilder out, String identifier);
+
+    /**
+     * How many distinct identifiers a dialect remembers in quoted form. Table and column names
+     * are a fixed, small set; the bound keeps ad-hoc aliases from growing the cache forever.
+     */
+    static final int QUOTED_CACHE_LIMIT = 4096;
+
+    /** Identifier to its quoted form; see {@link #appendQuoted}. */
+    private final ConcurrentHashMap<String, String> quotedCache = new ConcurrentHashMap<>();
+
+    /**
+     * Appends {@code identifier} quoted, as {@link #quoteIdentifier} would. Quoting was most of
+     * the time spent rendering a select, and a statement names the same few tables and columns
+     * over and over, so their quoted forms are kept in a bounded cache (full: new names are
+     * quoted each time, never evicting).
+     */
+    final void appendQuoted(StringBuilder out, String identifier) {
+        String quoted = quotedCache.get(identifier);
+        if (quoted == null) {
+            quoted = quote(identifier);
+            if (quotedCache.size() < QUOTED_CACHE_LIMIT) {
+                quotedCache.putIfAbsent(identifier, quoted);
+            }
+        }
+        out.append(quoted);
+    }
+
+    /** Entries in the quoted-identifier cache (for tests). */
+    final int quotedCacheSize() {
+        return quotedCache.size();
+    }
 
     /** Quoted identifier as a string (for messages and tests). */
     public final String quote(String identifier) {
