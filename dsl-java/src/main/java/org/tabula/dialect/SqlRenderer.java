@@ -73,7 +73,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     protected final Dialect dialect;
-    protected final StringBuilder sql = new StringBuilder(256);
+    /** 512: a select with a join and a few predicates fits without the builder growing (and copying) once. */
+    protected final StringBuilder sql = new StringBuilder(512);
     protected final List<Binding> bindings = new ArrayList<>();
     /** Whether column references carry their table name; off in INSERT column lists and SET targets. */
     protected boolean qualify = true;

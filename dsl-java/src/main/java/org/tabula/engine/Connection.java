@@ -442,11 +442,12 @@ public final class Connection implements AutoCloseable {
             Binding b = bindings.get(i);
             Object value;
             if (b.isNamed()) {
-                if (!parameters.containsKey(b.name())) {
+                value = parameters.get(b.name());
+                // One map lookup per value on the executemany path; the second only for a null.
+                if (value == null && !parameters.containsKey(b.name())) {
                     throw new IllegalArgumentException((context == null ? "" : context + ": ")
                             + "no value for parameter :" + b.name() + " (given: " + parameters.keySet() + ")");
                 }
-                value = parameters.get(b.name());
             } else {
                 value = b.value();
             }

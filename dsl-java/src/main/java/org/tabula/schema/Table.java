@@ -42,6 +42,8 @@ public class Table implements FromItem {
     private List<Column<?>> compositePrimaryKey;
     private volatile List<Column<?>> columnSnapshot;
     private volatile List<Column<?>> primaryKeySnapshot;
+    /** Read on every inferred join; reset wherever columns or foreign keys change. */
+    private volatile List<ForeignKey> foreignKeySnapshot;
 
     public Table(String name) {
         if (name == null || name.isBlank()) {
@@ -66,6 +68,7 @@ public class Table implements FromItem {
         Column<T> column = new Column<>(this, columnName, type);
         columns.add(column);
         columnSnapshot = null;
+        foreignKeySnapshot = null;
         return column;
     }
 
@@ -135,6 +138,7 @@ public class Table implements FromItem {
         ownColumns.forEach(this::requireOwn);
         ForeignKey fk = new ForeignKey(ownColumns, targets, onDelete, ReferentialAction.NO_ACTION);
         foreignKeys.add(fk);
+        foreignKeySnapshot = null;
         return fk;
     }
 
@@ -180,6 +184,7 @@ public class Table implements FromItem {
                 columns.set(i, copy);
                 columnSnapshot = null;
                 primaryKeySnapshot = null;
+                foreignKeySnapshot = null;
                 return;
             }
         }
@@ -189,6 +194,7 @@ public class Table implements FromItem {
                 columns.set(i, copy);
                 columnSnapshot = null;
                 primaryKeySnapshot = null;
+                foreignKeySnapshot = null;
                 return;
             }
         }
@@ -253,14 +259,19 @@ public class Table implements FromItem {
 
     /** Column-level and table-level foreign keys. */
     public final List<ForeignKey> foreignKeys() {
-        List<ForeignKey> all = new ArrayList<>();
-        for (Column<?> c : columns()) {
-            if (c.foreignKey() != null) {
-                all.add(c.foreignKey());
+        List<ForeignKey> snapshot = foreignKeySnapshot;
+        if (snapshot == null) {
+            List<ForeignKey> all = new ArrayList<>();
+            for (Column<?> c : columns()) {
+                if (c.foreignKey() != null) {
+                    all.add(c.foreignKey());
+                }
             }
+            all.addAll(foreignKeys);
+            snapshot = List.copyOf(all);
+            foreignKeySnapshot = snapshot;
         }
-        all.addAll(foreignKeys);
-        return Collections.unmodifiableList(all);
+        return snapshot;
     }
 
     /** Named indexes and the indexes of columns marked {@code index()}. */
