@@ -35,6 +35,8 @@ public final class BasicType<T> implements SqlType<T> {
     private final Function<Object, T> coercion;
     /** Which of the standard readers {@link #reader} is, so {@link #read} can call JDBC directly. */
     private final int readCode;
+    /** Which of the standard binders {@link #binder} is, so {@link #bind} can call JDBC directly. */
+    private final int bindCode;
 
     // The built-in readers. read() recognises them by identity and inlines their work: a reader
     // called through the interface is a megamorphic call per value, the largest cost Tabula added
@@ -64,6 +66,13 @@ public final class BasicType<T> implements SqlType<T> {
     };
     static final Reader<String> STRING_READER = ResultSet::getString;
 
+    // The same for binding: executemany binds every value of every row through here.
+    static final Binder<Long> LONG_BINDER = (ps, i, v) -> ps.setLong(i, v);
+    static final Binder<Integer> INT_BINDER = (ps, i, v) -> ps.setInt(i, v);
+    static final Binder<Double> DOUBLE_BINDER = (ps, i, v) -> ps.setDouble(i, v);
+    static final Binder<Boolean> BOOLEAN_BINDER = (ps, i, v) -> ps.setBoolean(i, v);
+    static final Binder<String> STRING_BINDER = (ps, i, v) -> ps.setString(i, v);
+
     public BasicType(TypeKind kind, Class<T> javaType, int length, int scale,
                      Binder<T> binder, Reader<T> reader, Function<Object, T> coercion) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -79,6 +88,12 @@ public final class BasicType<T> implements SqlType<T> {
                 : reader == BOOLEAN_READER ? BOOLEAN
                 : reader == STRING_READER ? STRING
                 : OTHER;
+        this.bindCode = binder == LONG_BINDER ? LONG
+                : binder == INT_BINDER ? INT
+                : binder == DOUBLE_BINDER ? DOUBLE
+                : binder == BOOLEAN_BINDER ? BOOLEAN
+                : binder == STRING_BINDER ? STRING
+                : OTHER;
     }
 
     /** The same type with another length (and scale), e.g. {@code varchar(20)} from {@code varchar}. */
@@ -93,7 +108,14 @@ public final class BasicType<T> implements SqlType<T> {
 
     @Override
     public void bind(PreparedStatement ps, int index, T value) throws SQLException {
-        binder.bind(ps, index, value);
+        switch (bindCode) {
+            case LONG -> ps.setLong(index, (Long) value);
+            case INT -> ps.setInt(index, (Integer) value);
+            case DOUBLE -> ps.setDouble(index, (Double) value);
+            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
+            case STRING -> ps.setString(index, (String) value);
+            default -> binder.bind(ps, index, value);
+        }
     }
 
     @Override

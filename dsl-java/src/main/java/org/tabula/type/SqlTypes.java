@@ -26,22 +26,22 @@ public final class SqlTypes {
     }
 
     public static final BasicType<Boolean> BOOLEAN = new BasicType<>(TypeKind.BOOLEAN, Boolean.class, 0, 0,
-            (ps, i, v) -> ps.setBoolean(i, v),
+            BasicType.BOOLEAN_BINDER,
             BasicType.BOOLEAN_READER,
             v -> v instanceof Number n ? n.intValue() != 0 : null);
 
     public static final BasicType<Integer> INTEGER = new BasicType<>(TypeKind.INTEGER, Integer.class, 0, 0,
-            (ps, i, v) -> ps.setInt(i, v),
+            BasicType.INT_BINDER,
             BasicType.INT_READER,
             v -> v instanceof Number n ? Math.toIntExact(n.longValue()) : null);
 
     public static final BasicType<Long> BIGINT = new BasicType<>(TypeKind.BIGINT, Long.class, 0, 0,
-            (ps, i, v) -> ps.setLong(i, v),
+            BasicType.LONG_BINDER,
             BasicType.LONG_READER,
             v -> v instanceof Number n ? n.longValue() : null);
 
     public static final BasicType<Double> DOUBLE = new BasicType<>(TypeKind.DOUBLE, Double.class, 0, 0,
-            (ps, i, v) -> ps.setDouble(i, v),
+            BasicType.DOUBLE_BINDER,
             BasicType.DOUBLE_READER,
             v -> v instanceof Number n ? n.doubleValue() : null);
 
@@ -53,12 +53,12 @@ public final class SqlTypes {
 
     /** VARCHAR without a length (dialects that need one use 255); see {@link #varchar(int)}. */
     public static final BasicType<String> VARCHAR = new BasicType<>(TypeKind.VARCHAR, String.class, 0, 0,
-            (ps, i, v) -> ps.setString(i, v),
+            BasicType.STRING_BINDER,
             BasicType.STRING_READER,
             null);
 
     public static final BasicType<String> TEXT = new BasicType<>(TypeKind.TEXT, String.class, 0, 0,
-            (ps, i, v) -> ps.setString(i, v),
+            BasicType.STRING_BINDER,
             BasicType.STRING_READER,
             null);
 

@@ -15,8 +15,8 @@ import org.tabula.schema.Column;
 import org.tabula.schema.MetaData;
 import org.tabula.schema.Table;
 
-/** Built-in readers are inlined by BasicType.read; every other reader must still be the one called. */
-class BasicTypeReadTest {
+/** Built-in readers and binders are inlined by BasicType; any other reader or binder must still be the one called. */
+class BasicTypeJdbcTest {
 
     @Test
     void builtInTypesReadValuesAndNulls() {
@@ -36,6 +36,25 @@ class BasicTypeReadTest {
                 List<Row> rows = conn.execute(select(l, i, d, b, s, x).from(t).orderBy(l.asc().nullsLast())).all();
                 assertEquals(List.of(7L, 8, 2.5, true, "x", "y"), rows.get(0).values());
                 assertEquals(Arrays.asList(null, null, null, null, null, null), rows.get(1).values());
+            }
+        }
+    }
+
+    @Test
+    void customBinderOfABuiltInKindIsStillCalled() {
+        BasicType<Long> doubled = new BasicType<>(TypeKind.BIGINT, Long.class, 0, 0,
+                (ps, i, v) -> ps.setLong(i, v * 2), BasicType.LONG_READER, null);
+        BasicType<String> trimmed = SqlTypes.VARCHAR.withLength(10, 0);
+        Table t = new Table("custom_binders");
+        Column<Long> l = t.column("l", doubled);
+        Column<String> s = t.column("s", trimmed);
+        try (Engine engine = Engine.create("jdbc:sqlite::memory:")) {
+            new MetaData(t).createAll(engine);
+            try (Connection conn = engine.connect()) {
+                conn.execute(insert(t), List.of(java.util.Map.of("l", 4L, "s", "a"), java.util.Map.of("l", 5L, "s", "b")));
+                List<Row> rows = conn.execute(select(l, s).from(t).orderBy(l.asc())).all();
+                assertEquals(List.of(8L, "a"), rows.get(0).values());
+                assertEquals(List.of(10L, "b"), rows.get(1).values());
             }
         }
     }
