@@ -133,6 +133,7 @@ public final class Connection implements AutoCloseable {
         try {
             ps = jdbc.prepareStatement(rendered.sql());
             applyTimeout(ps);
+            RowBinder binder = RowBinder.of(rendered.bindings());
             long total = 0;
             int pending = 0;
             for (int r = 0; r < rows.size(); r++) {
@@ -147,7 +148,9 @@ public final class Connection implements AutoCloseable {
                 if (r == 0) {
                     announce(rendered, params);
                 }
-                bindAll(ps, rendered.bindings(), params, context);
+                if (binder == null || !binder.bind(dialect, ps, params)) {
+                    bindAll(ps, rendered.bindings(), params, context);
+                }
                 ps.addBatch();
                 if (++pending == BATCH_CHUNK) {
                     total += sum(runBatch(ps));
