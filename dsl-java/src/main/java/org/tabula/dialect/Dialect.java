@@ -9,6 +9,7 @@ import org.tabula.error.ErrorKind;
 import org.tabula.expr.SqlNode;
 import org.tabula.schema.Column;
 import org.tabula.type.SqlType;
+import org.tabula.type.TypeKind;
 
 /**
  * A database's flavour of SQL: how the AST becomes text, how identifiers are quoted, which
@@ -147,6 +148,15 @@ public abstract class Dialect {
         } else {
             type.bind(ps, index, type.coerce(value));
         }
+    }
+
+    /**
+     * Whether {@link #bind} hands non-null values of {@code kind} straight to
+     * {@link SqlType#bind}, converting nothing. executemany then skips the per-value dispatch; a
+     * dialect whose {@code bind} converts a kind must answer {@code false} for that kind.
+     */
+    public boolean bindsWithType(TypeKind kind) {
+        return kind != TypeKind.ANY;
     }
 
     /** Reads a value of {@code type} from column {@code index}. */

@@ -133,7 +133,7 @@ public final class Connection implements AutoCloseable {
         try {
             ps = jdbc.prepareStatement(rendered.sql());
             applyTimeout(ps);
-            RowBinder binder = RowBinder.of(rendered.bindings());
+            RowBinder binder = RowBinder.of(dialect, rendered.bindings());
             long total = 0;
             int pending = 0;
             for (int r = 0; r < rows.size(); r++) {

@@ -22,21 +22,25 @@ final class RowBinder {
     private final SqlType<?>[] types;
     private final boolean[] nullAllowed;
     private final int[] maxLengths;
+    /** Values of exactly this class go straight to the type's binder; null where the dialect converts. */
+    private final Class<?>[] direct;
 
-    private RowBinder(String[] names, SqlType<?>[] types, boolean[] nullAllowed, int[] maxLengths) {
+    private RowBinder(String[] names, SqlType<?>[] types, boolean[] nullAllowed, int[] maxLengths, Class<?>[] direct) {
         this.names = names;
         this.types = types;
         this.nullAllowed = nullAllowed;
         this.maxLengths = maxLengths;
+        this.direct = direct;
     }
 
     /** A binder for these bindings, or {@code null} when some need {@code bindAll}'s general path. */
-    static RowBinder of(List<Binding> bindings) {
+    static RowBinder of(Dialect dialect, List<Binding> bindings) {
         int n = bindings.size();
         String[] names = new String[n];
         SqlType<?>[] types = new SqlType<?>[n];
         boolean[] nullAllowed = new boolean[n];
         int[] maxLengths = new int[n];
+        Class<?>[] direct = new Class<?>[n];
         for (int i = 0; i < n; i++) {
             Binding b = bindings.get(i);
             if (!b.isNamed() || b.type().kind() == TypeKind.ANY) {
@@ -49,8 +53,9 @@ final class RowBinder {
             SqlType<?> checked = target == null ? null : target.type();
             maxLengths[i] = checked != null && checked.kind() == TypeKind.VARCHAR && checked.length() > 0
                     ? checked.length() : Integer.MAX_VALUE;
+            direct[i] = dialect.bindsWithType(b.type().kind()) ? b.type().javaType() : null;
         }
-        return new RowBinder(names, types, nullAllowed, maxLengths);
+        return new RowBinder(names, types, nullAllowed, maxLengths, direct);
     }
 
     /** Binds one row; {@code false} (possibly after binding some values) when the row needs the general path. */
@@ -65,7 +70,14 @@ final class RowBinder {
                 return false; // maybe too long (bindAll counts code points and words the error)
             }
             try {
-                dialect.bind(ps, i + 1, types[i], value);
+                if (value != null && value.getClass() == direct[i]) {
+                    // What dialect.bind would end in, minus its null check, kind switch and coerce().
+                    @SuppressWarnings("unchecked")
+                    SqlType<Object> type = (SqlType<Object>) types[i];
+                    type.bind(ps, i + 1, value);
+                } else {
+                    dialect.bind(ps, i + 1, types[i], value);
+                }
             } catch (IllegalArgumentException | ClassCastException e) {
                 return false;
             }
