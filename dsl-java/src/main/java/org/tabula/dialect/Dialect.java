@@ -4,12 +4,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tabula.error.ErrorKind;
 import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.SqlNode;
 import org.tabula.schema.Column;
 import org.tabula.type.EnumType;
 import org.tabula.type.SqlType;
+import org.tabula.type.TypeKind;
 
 /**
  * A database's flavour of SQL: how the AST becomes text, how identifiers are quoted, which
@@ -74,6 +76,11 @@ public abstract class Dialect {
     public void quoteIdentifier(StringBuilder out, String identifier) {
         char quote = identifierQuote();
         out.append(quote);
+        if (identifier.indexOf(quote) < 0 && identifier.indexOf('\0') < 0) {
+            // The usual identifier has nothing to double: one bulk copy instead of a char-by-char loop.
+            out.append(identifier).append(quote);
+            return;
+        }
         for (int i = 0; i < identifier.length(); i++) {
             char c = identifier.charAt(i);
             if (c == '\0') {
@@ -85,6 +92,37 @@ public abstract class Dialect {
             out.append(c);
         }
         out.append(quote);
+    }
+
+    /**
+     * How many distinct identifiers a dialect remembers in quoted form. Table and column names
+     * are a fixed, small set; the bound keeps ad-hoc aliases from growing the cache forever.
+     */
+    static final int QUOTED_CACHE_LIMIT = 4096;
+
+    /** Identifier to its quoted form; see {@link #appendQuoted}. */
+    private final ConcurrentHashMap<String, String> quotedCache = new ConcurrentHashMap<>();
+
+    /**
+     * Appends {@code identifier} quoted, as {@link #quoteIdentifier} would. Quoting was most of
+     * the time spent rendering a select, and a statement names the same few tables and columns
+     * over and over, so their quoted forms are kept in a bounded cache (full: new names are
+     * quoted each time, never evicting).
+     */
+    final void appendQuoted(StringBuilder out, String identifier) {
+        String quoted = quotedCache.get(identifier);
+        if (quoted == null) {
+            quoted = quote(identifier);
+            if (quotedCache.size() < QUOTED_CACHE_LIMIT) {
+                quotedCache.putIfAbsent(identifier, quoted);
+            }
+        }
+        out.append(quoted);
+    }
+
+    /** Entries in the quoted-identifier cache (for tests). */
+    final int quotedCacheSize() {
+        return quotedCache.size();
     }
 
     /** Quoted identifier as a string (for messages and tests). */
@@ -209,6 +247,15 @@ public abstract class Dialect {
         } else {
             type.bind(ps, index, type.coerce(value));
         }
+    }
+
+    /**
+     * Whether {@link #bind} hands non-null values of {@code kind} straight to
+     * {@link SqlType#bind}, converting nothing. executemany then skips the per-value dispatch; a
+     * dialect whose {@code bind} converts a kind must answer {@code false} for that kind.
+     */
+    public boolean bindsWithType(TypeKind kind) {
+        return kind != TypeKind.ANY;
     }
 
     /** Reads a value of {@code type} from column {@code index}. */

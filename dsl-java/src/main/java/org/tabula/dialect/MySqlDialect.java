@@ -11,6 +11,7 @@ import org.tabula.error.ErrorKind;
 import org.tabula.schema.Column;
 import org.tabula.type.EnumType;
 import org.tabula.type.SqlType;
+import org.tabula.type.TypeKind;
 
 /**
  * MySQL 8 and MariaDB 10.5+ (one class, two instances: {@link Dialect#MYSQL} and
@@ -120,6 +121,14 @@ public final class MySqlDialect extends Dialect {
             case UUID -> ps.setString(index, type.coerce(value).toString());
             default -> super.bind(ps, index, type, value);
         }
+    }
+
+    @Override
+    public boolean bindsWithType(TypeKind kind) {
+        return switch (kind) {
+            case INSTANT, TIMESTAMP, UUID -> false; // converted to text in bind()
+            default -> super.bindsWithType(kind);
+        };
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.tabula.dialect;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.tabula.error.NotNullViolationException;
 import org.tabula.error.UnsupportedFeatureException;
@@ -81,7 +79,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     protected final Dialect dialect;
-    protected final StringBuilder sql = new StringBuilder(256);
+    /** 512: a select with a join and a few predicates fits without the builder growing (and copying) once. */
+    protected final StringBuilder sql = new StringBuilder(512);
     protected final List<Binding> bindings = new ArrayList<>();
     /** Whether column references carry their table name; off in INSERT column lists and SET targets. */
     protected boolean qualify = true;
@@ -89,8 +88,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
     protected boolean aliasReferences;
     /** Inside DDL there are no parameters: a bound value there is a programming error. */
     protected boolean ddl;
-    /** Tables of enclosing queries, for auto-correlating subqueries with an implicit FROM. */
-    private final Deque<Set<Table>> scopes = new ArrayDeque<>();
+    /**
+     * FROM lists of enclosing queries, for auto-correlating subqueries with an implicit FROM.
+     * Kept as the lists themselves (not sets of tables) so a select without subqueries allocates nothing here.
+     */
+    private final Deque<List<FromItem>> scopes = new ArrayDeque<>();
 
     protected SqlRenderer(Dialect dialect) {
         this.dialect = dialect;
@@ -104,7 +106,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     // ---------------------------------------------------------------- helpers
 
     protected final void quote(String identifier) {
-        dialect.quoteIdentifier(sql, identifier);
+        dialect.appendQuoted(sql, identifier);
     }
 
     protected final void render(SqlNode node) {
@@ -471,11 +473,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitSelect(Select select) {
         List<FromItem> from = fromOf(select);
-        Set<Table> scope = new HashSet<>();
-        for (FromItem item : from) {
-            collectTables(item, scope);
-        }
-        scopes.push(scope);
+        scopes.push(from);
         try {
             sql.append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
             list(select.selections());
@@ -520,8 +518,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
         List<FromItem> own = new ArrayList<>(inferred.size());
         for (FromItem item : inferred) {
             boolean outer = false;
-            for (Set<Table> s : scopes) {
-                if (s.contains(item)) {
+            for (List<FromItem> s : scopes) {
+                if (containsTable(s, item)) {
                     outer = true;
                     break;
                 }
@@ -533,13 +531,24 @@ public class SqlRenderer implements SqlVisitor<Void> {
         return own;
     }
 
-    private static void collectTables(FromItem item, Set<Table> out) {
-        if (item instanceof Table t) {
-            out.add(t);
-        } else if (item instanceof Join j) {
-            collectTables(j.left(), out);
-            collectTables(j.right(), out);
+    /** Whether {@code item} is one of the tables (joined or not) of a FROM list. */
+    private static boolean containsTable(List<FromItem> from, FromItem item) {
+        for (FromItem f : from) {
+            if (containsTable(f, item)) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static boolean containsTable(FromItem from, FromItem item) {
+        if (from instanceof Table t) {
+            return t.equals(item);
+        }
+        if (from instanceof Join j) {
+            return containsTable(j.left(), item) || containsTable(j.right(), item);
+        }
+        return false;
     }
 
     protected void orderByClause(List<OrderItem> items) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.tabula.error.ErrorKind;
 import org.tabula.schema.Column;
 import org.tabula.type.SqlType;
+import org.tabula.type.TypeKind;
 
 /**
  * SQLite (3.35+ for RETURNING). SQLite has no date, UUID or exact decimal storage, so those
@@ -102,6 +103,14 @@ public final class SqliteDialect extends Dialect {
             case DECIMAL -> ps.setString(index, ((BigDecimal) type.coerce(value)).toPlainString());
             default -> super.bind(ps, index, type, value);
         }
+    }
+
+    @Override
+    public boolean bindsWithType(TypeKind kind) {
+        return switch (kind) {
+            case DATE, TIMESTAMP, INSTANT, UUID, DECIMAL -> false; // converted to text in bind()
+            default -> super.bindsWithType(kind);
+        };
     }
 
     @Override

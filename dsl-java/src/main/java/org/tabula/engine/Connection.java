@@ -138,6 +138,7 @@ public final class Connection implements AutoCloseable {
         try {
             ps = jdbc.prepareStatement(rendered.sql());
             applyTimeout(ps);
+            RowBinder binder = RowBinder.of(dialect, rendered.bindings());
             long total = 0;
             int pending = 0;
             for (int r = 0; r < rows.size(); r++) {
@@ -156,7 +157,9 @@ public final class Connection implements AutoCloseable {
                 if (r == 0) {
                     announce(rendered, params);
                 }
-                bindAll(ps, rendered.bindings(), params, context);
+                if (binder == null || !binder.bind(dialect, ps, params)) {
+                    bindAll(ps, rendered.bindings(), params, context);
+                }
                 ps.addBatch();
                 if (++pending == BATCH_CHUNK) {
                     total += sum(runBatch(ps));
@@ -496,11 +499,12 @@ public final class Connection implements AutoCloseable {
             Binding b = bindings.get(i);
             Object value;
             if (b.isNamed()) {
-                if (!parameters.containsKey(b.name())) {
+                value = parameters.get(b.name());
+                // One map lookup per value on the executemany path; the second only for a null.
+                if (value == null && !parameters.containsKey(b.name())) {
                     throw new IllegalArgumentException((context == null ? "" : context + ": ")
                             + "no value for parameter :" + b.name() + " (given: " + parameters.keySet() + ")");
                 }
-                value = parameters.get(b.name());
             } else {
                 value = b.value();
             }

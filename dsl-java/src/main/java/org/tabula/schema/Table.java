@@ -50,6 +50,8 @@ public class Table implements FromItem {
     private @Nullable List<Column<?>> compositePrimaryKey;
     private volatile @Nullable List<Column<?>> columnSnapshot;
     private volatile @Nullable List<Column<?>> primaryKeySnapshot;
+    /** Read on every inferred join; reset wherever columns or foreign keys change. */
+    private volatile @Nullable List<ForeignKey> foreignKeySnapshot;
 
     public Table(String name) {
         if (name == null || name.isBlank()) {
@@ -74,6 +76,7 @@ public class Table implements FromItem {
         Column<T> column = new Column<>(this, columnName, type);
         columns.add(column);
         columnSnapshot = null;
+        foreignKeySnapshot = null;
         return column;
     }
 
@@ -163,6 +166,7 @@ public class Table implements FromItem {
         ownColumns.forEach(this::requireOwn);
         ForeignKey fk = new ForeignKey(ownColumns, targets, onDelete, ReferentialAction.NO_ACTION);
         foreignKeys.add(fk);
+        foreignKeySnapshot = null;
         return fk;
     }
 
@@ -208,6 +212,7 @@ public class Table implements FromItem {
                 columns.set(i, copy);
                 columnSnapshot = null;
                 primaryKeySnapshot = null;
+                foreignKeySnapshot = null;
                 return;
             }
         }
@@ -217,6 +222,7 @@ public class Table implements FromItem {
                 columns.set(i, copy);
                 columnSnapshot = null;
                 primaryKeySnapshot = null;
+                foreignKeySnapshot = null;
                 return;
             }
         }
@@ -281,14 +287,19 @@ public class Table implements FromItem {
 
     /** Column-level and table-level foreign keys. */
     public final List<ForeignKey> foreignKeys() {
-        List<ForeignKey> all = new ArrayList<>();
-        for (Column<?> c : columns()) {
-            if (c.foreignKey() != null) {
-                all.add(c.foreignKey());
+        List<ForeignKey> snapshot = foreignKeySnapshot;
+        if (snapshot == null) {
+            List<ForeignKey> all = new ArrayList<>();
+            for (Column<?> c : columns()) {
+                if (c.foreignKey() != null) {
+                    all.add(c.foreignKey());
+                }
             }
+            all.addAll(foreignKeys);
+            snapshot = List.copyOf(all);
+            foreignKeySnapshot = snapshot;
         }
-        all.addAll(foreignKeys);
-        return Collections.unmodifiableList(all);
+        return snapshot;
     }
 
     /** Named indexes and the indexes of columns marked {@code index()}. */

@@ -33,6 +33,45 @@ public final class BasicType<T> implements SqlType<T> {
     private final Binder<T> binder;
     private final Reader<T> reader;
     private final Function<Object, T> coercion;
+    /** Which of the standard readers {@link #reader} is, so {@link #read} can call JDBC directly. */
+    private final int readCode;
+    /** Which of the standard binders {@link #binder} is, so {@link #bind} can call JDBC directly. */
+    private final int bindCode;
+
+    // The built-in readers. read() recognises them by identity and inlines their work: a reader
+    // called through the interface is a megamorphic call per value, the largest cost Tabula added
+    // to reading large results (see benchmarks/README.md). Any other reader is called as given.
+    private static final int OTHER = 0;
+    private static final int LONG = 1;
+    private static final int INT = 2;
+    private static final int DOUBLE = 3;
+    private static final int BOOLEAN = 4;
+    private static final int STRING = 5;
+
+    static final Reader<Long> LONG_READER = (rs, i) -> {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    };
+    static final Reader<Integer> INT_READER = (rs, i) -> {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    };
+    static final Reader<Double> DOUBLE_READER = (rs, i) -> {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    };
+    static final Reader<Boolean> BOOLEAN_READER = (rs, i) -> {
+        boolean v = rs.getBoolean(i);
+        return rs.wasNull() ? null : v;
+    };
+    static final Reader<String> STRING_READER = ResultSet::getString;
+
+    // The same for binding: executemany binds every value of every row through here.
+    static final Binder<Long> LONG_BINDER = (ps, i, v) -> ps.setLong(i, v);
+    static final Binder<Integer> INT_BINDER = (ps, i, v) -> ps.setInt(i, v);
+    static final Binder<Double> DOUBLE_BINDER = (ps, i, v) -> ps.setDouble(i, v);
+    static final Binder<Boolean> BOOLEAN_BINDER = (ps, i, v) -> ps.setBoolean(i, v);
+    static final Binder<String> STRING_BINDER = (ps, i, v) -> ps.setString(i, v);
 
     public BasicType(TypeKind kind, Class<T> javaType, int length, int scale,
                      Binder<T> binder, Reader<T> reader, Function<Object, T> coercion) {
@@ -43,6 +82,18 @@ public final class BasicType<T> implements SqlType<T> {
         this.binder = Objects.requireNonNull(binder, "binder");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.coercion = coercion;
+        this.readCode = reader == LONG_READER ? LONG
+                : reader == INT_READER ? INT
+                : reader == DOUBLE_READER ? DOUBLE
+                : reader == BOOLEAN_READER ? BOOLEAN
+                : reader == STRING_READER ? STRING
+                : OTHER;
+        this.bindCode = binder == LONG_BINDER ? LONG
+                : binder == INT_BINDER ? INT
+                : binder == DOUBLE_BINDER ? DOUBLE
+                : binder == BOOLEAN_BINDER ? BOOLEAN
+                : binder == STRING_BINDER ? STRING
+                : OTHER;
     }
 
     /** The same type with another length (and scale), e.g. {@code varchar(20)} from {@code varchar}. */
@@ -57,12 +108,41 @@ public final class BasicType<T> implements SqlType<T> {
 
     @Override
     public void bind(PreparedStatement ps, int index, T value) throws SQLException {
-        binder.bind(ps, index, value);
+        switch (bindCode) {
+            case LONG -> ps.setLong(index, (Long) value);
+            case INT -> ps.setInt(index, (Integer) value);
+            case DOUBLE -> ps.setDouble(index, (Double) value);
+            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
+            case STRING -> ps.setString(index, (String) value);
+            default -> binder.bind(ps, index, value);
+        }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T read(ResultSet rs, int index) throws SQLException {
-        return reader.read(rs, index);
+        switch (readCode) {
+            case LONG: {
+                long v = rs.getLong(index);
+                return rs.wasNull() ? null : (T) Long.valueOf(v);
+            }
+            case INT: {
+                int v = rs.getInt(index);
+                return rs.wasNull() ? null : (T) Integer.valueOf(v);
+            }
+            case DOUBLE: {
+                double v = rs.getDouble(index);
+                return rs.wasNull() ? null : (T) Double.valueOf(v);
+            }
+            case BOOLEAN: {
+                boolean v = rs.getBoolean(index);
+                return rs.wasNull() ? null : (T) Boolean.valueOf(v);
+            }
+            case STRING:
+                return (T) rs.getString(index);
+            default:
+                return reader.read(rs, index);
+        }
     }
 
     @Override

@@ -26,35 +26,23 @@ public final class SqlTypes {
     }
 
     public static final BasicType<Boolean> BOOLEAN = new BasicType<>(TypeKind.BOOLEAN, Boolean.class, 0, 0,
-            (ps, i, v) -> ps.setBoolean(i, v),
-            (rs, i) -> {
-                boolean v = rs.getBoolean(i);
-                return rs.wasNull() ? null : v;
-            },
+            BasicType.BOOLEAN_BINDER,
+            BasicType.BOOLEAN_READER,
             v -> v instanceof Number n ? n.intValue() != 0 : null);
 
     public static final BasicType<Integer> INTEGER = new BasicType<>(TypeKind.INTEGER, Integer.class, 0, 0,
-            (ps, i, v) -> ps.setInt(i, v),
-            (rs, i) -> {
-                int v = rs.getInt(i);
-                return rs.wasNull() ? null : v;
-            },
+            BasicType.INT_BINDER,
+            BasicType.INT_READER,
             v -> v instanceof Number n ? Math.toIntExact(n.longValue()) : null);
 
     public static final BasicType<Long> BIGINT = new BasicType<>(TypeKind.BIGINT, Long.class, 0, 0,
-            (ps, i, v) -> ps.setLong(i, v),
-            (rs, i) -> {
-                long v = rs.getLong(i);
-                return rs.wasNull() ? null : v;
-            },
+            BasicType.LONG_BINDER,
+            BasicType.LONG_READER,
             v -> v instanceof Number n ? n.longValue() : null);
 
     public static final BasicType<Double> DOUBLE = new BasicType<>(TypeKind.DOUBLE, Double.class, 0, 0,
-            (ps, i, v) -> ps.setDouble(i, v),
-            (rs, i) -> {
-                double v = rs.getDouble(i);
-                return rs.wasNull() ? null : v;
-            },
+            BasicType.DOUBLE_BINDER,
+            BasicType.DOUBLE_READER,
             v -> v instanceof Number n ? n.doubleValue() : null);
 
     /** DECIMAL without precision; see {@link #decimal(int, int)}. */
@@ -65,13 +53,13 @@ public final class SqlTypes {
 
     /** VARCHAR without a length (dialects that need one use 255); see {@link #varchar(int)}. */
     public static final BasicType<String> VARCHAR = new BasicType<>(TypeKind.VARCHAR, String.class, 0, 0,
-            (ps, i, v) -> ps.setString(i, v),
-            ResultSet::getString,
+            BasicType.STRING_BINDER,
+            BasicType.STRING_READER,
             null);
 
     public static final BasicType<String> TEXT = new BasicType<>(TypeKind.TEXT, String.class, 0, 0,
-            (ps, i, v) -> ps.setString(i, v),
-            ResultSet::getString,
+            BasicType.STRING_BINDER,
+            BasicType.STRING_READER,
             null);
 
     public static final BasicType<LocalDate> DATE = new BasicType<>(TypeKind.DATE, LocalDate.class, 0, 0,

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Prints a JMH JSON result file as a Markdown table, with each Tabula figure as a ratio to the
+hand-written JDBC benchmark of the same class and database in the same run.
+
+    python3 benchmarks/ratios.py benchmarks/results/after.json
+
+Errors are JMH's 99.9% confidence half-widths; a ratio's error combines both relative errors
+in quadrature (a first-order estimate, fine while errors are small against the scores).
+"""
+import json
+import math
+import sys
+
+BASELINES = {
+    "FetchBenchmark": "rawJdbc",
+    "InsertBenchmark": "rawJdbcBatch",
+    "RenderBenchmark": "rawJdbcSqlAndValues",
+}
+
+
+def main(path):
+    runs = json.load(open(path))
+    by_key = {}
+    for r in runs:
+        cls, name = r["benchmark"].rsplit(".", 2)[-2:]
+        db = r.get("params", {}).get("database", "")
+        by_key[(cls, name, db)] = r
+    print("| benchmark | database | score ± error | alloc/op | ratio to raw JDBC |")
+    print("|---|---|---|---|---|")
+    for (cls, name, db), r in sorted(by_key.items()):
+        m = r["primaryMetric"]
+        score, err, unit = m["score"], m["scoreError"], m["scoreUnit"]
+        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+        alloc_text = "" if alloc is None else human_bytes(alloc["score"])
+        ratio = ""
+        base_name = BASELINES.get(cls)
+        base = by_key.get((cls, base_name, db))
+        if base is not None and base_name != name and cls != "RenderBenchmark":
+            b, be = base["primaryMetric"]["score"], base["primaryMetric"]["scoreError"]
+            q = score / b
+            qe = q * math.sqrt(rel(err, score) ** 2 + rel(be, b) ** 2)
+            ratio = f"{q:.2f}x ± {qe:.2f}"
+        print(f"| {cls}.{name} | {db} | {fmt(score)} ± {fmt(err)} {unit} | {alloc_text} | {ratio} |")
+
+
+def rel(err, score):
+    return 0.0 if not score or math.isnan(err) else err / score
+
+
+def fmt(x):
+    if math.isnan(x):
+        return "n/a"
+    return f"{x:.1f}" if x < 10_000 else f"{x:,.0f}"
+
+
+def human_bytes(b):
+    if b < 10_000:
+        return f"{b:.0f} B"
+    return f"{b / 1_048_576:.1f} MB"
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

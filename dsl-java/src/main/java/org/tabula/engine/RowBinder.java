@@ -1,0 +1,87 @@
+package org.tabula.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.tabula.dialect.Binding;
+import org.tabula.dialect.Dialect;
+import org.tabula.schema.Column;
+import org.tabula.type.SqlType;
+import org.tabula.type.TypeKind;
+
+/**
+ * executemany's per-row binding, with what {@code Connection.bindAll} works out per value
+ * (name, type, NOT NULL and length limits) resolved once per statement instead of once per row.
+ * It binds only rows that pass every check; for any other row it reports failure and the caller
+ * binds that row with {@code bindAll}, which raises the usual, fully worded exception.
+ */
+final class RowBinder {
+
+    private final String[] names;
+    private final SqlType<?>[] types;
+    private final boolean[] nullAllowed;
+    private final int[] maxLengths;
+    /** Values of exactly this class go straight to the type's binder; null where the dialect converts. */
+    private final Class<?>[] direct;
+
+    private RowBinder(String[] names, SqlType<?>[] types, boolean[] nullAllowed, int[] maxLengths, Class<?>[] direct) {
+        this.names = names;
+        this.types = types;
+        this.nullAllowed = nullAllowed;
+        this.maxLengths = maxLengths;
+        this.direct = direct;
+    }
+
+    /** A binder for these bindings, or {@code null} when some need {@code bindAll}'s general path. */
+    static RowBinder of(Dialect dialect, List<Binding> bindings) {
+        int n = bindings.size();
+        String[] names = new String[n];
+        SqlType<?>[] types = new SqlType<?>[n];
+        boolean[] nullAllowed = new boolean[n];
+        int[] maxLengths = new int[n];
+        Class<?>[] direct = new Class<?>[n];
+        for (int i = 0; i < n; i++) {
+            Binding b = bindings.get(i);
+            if (!b.isNamed() || b.type().kind() == TypeKind.ANY) {
+                return null; // values fixed at render time, or typed by each value: the general path
+            }
+            names[i] = b.name();
+            types[i] = b.type();
+            Column<?> target = b.target();
+            nullAllowed[i] = target == null || target.isNullable() || target.isAutoIncrement();
+            SqlType<?> checked = target == null ? null : target.type();
+            maxLengths[i] = checked != null && checked.kind() == TypeKind.VARCHAR && checked.length() > 0
+                    ? checked.length() : Integer.MAX_VALUE;
+            direct[i] = dialect.bindsWithType(b.type().kind()) ? b.type().javaType() : null;
+        }
+        return new RowBinder(names, types, nullAllowed, maxLengths, direct);
+    }
+
+    /** Binds one row; {@code false} (possibly after binding some values) when the row needs the general path. */
+    boolean bind(Dialect dialect, PreparedStatement ps, Map<String, ?> row) throws SQLException {
+        for (int i = 0; i < names.length; i++) {
+            Object value = row.get(names[i]);
+            if (value == null) {
+                if (!nullAllowed[i] || !row.containsKey(names[i])) {
+                    return false;
+                }
+            } else if (value instanceof String s && s.length() > maxLengths[i]) {
+                return false; // maybe too long (bindAll counts code points and words the error)
+            }
+            try {
+                if (value != null && value.getClass() == direct[i]) {
+                    // What dialect.bind would end in, minus its null check, kind switch and coerce().
+                    @SuppressWarnings("unchecked")
+                    SqlType<Object> type = (SqlType<Object>) types[i];
+                    type.bind(ps, i + 1, value);
+                } else {
+                    dialect.bind(ps, i + 1, types[i], value);
+                }
+            } catch (IllegalArgumentException | ClassCastException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
