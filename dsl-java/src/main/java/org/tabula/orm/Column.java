@@ -80,6 +80,25 @@ public @interface Column {
     /** A client-side value set at every update of the object, such as {@link Now}. */
     Class<? extends Supplier<?>> onUpdate() default NoValue.class;
 
+    /**
+     * Store the field as a JSON document (needs Jackson): a {@code Map}, {@code List}, or any class
+     * Jackson can bind. {@code json} on PostgreSQL and MySQL/MariaDB, text on SQLite.
+     */
+    boolean json() default false;
+
+    /**
+     * For an enum field: the name of a no-argument method of the enum returning the stored text
+     * (e.g. {@code "code"}); empty stores {@link Enum#name()}.
+     */
+    String enumByValue() default "";
+
+    /**
+     * For an enum field: the database's own enum type with this name (PostgreSQL {@code CREATE TYPE},
+     * MySQL {@code ENUM(...)}); empty stores a checked VARCHAR. An enum's {@link #serverDefault()}
+     * may name a constant ({@code serverDefault = "DRAFT"}).
+     */
+    String nativeEnum() default "";
+
     /** A foreign key to the (single-column) primary key of this entity class. */
     Class<?> references() default void.class;
 

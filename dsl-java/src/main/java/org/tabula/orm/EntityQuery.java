@@ -33,15 +33,52 @@ public final class EntityQuery<T> {
     private final Session session;
     private final EntityMapping<T> mapping;
     private final Select select;
+    private final List<LoadOption> options;
 
     EntityQuery(Session session, EntityMapping<T> mapping, Select select) {
+        this(session, mapping, select, List.of());
+    }
+
+    private EntityQuery(Session session, EntityMapping<T> mapping, Select select, List<LoadOption> options) {
         this.session = session;
         this.mapping = mapping;
         this.select = select;
+        this.options = options;
     }
 
     private EntityQuery<T> with(Select next) {
-        return new EntityQuery<>(session, mapping, next);
+        return new EntityQuery<>(session, mapping, next, options);
+    }
+
+    /**
+     * Loading strategies for relationships in this query, overriding their defaults:
+     * {@code options(selectIn("posts"), joined("profile"), selectIn("roles.permissions"))}.
+     */
+    public EntityQuery<T> options(LoadOption... more) {
+        List<LoadOption> all = new ArrayList<>(options);
+        for (LoadOption o : more) {
+            mapping.relationship(o.head());      // fail early on a wrong name
+            all.add(o);
+        }
+        return new EntityQuery<>(session, mapping, select, List.copyOf(all));
+    }
+
+    /**
+     * Inner join along a relationship, to filter by the related table's columns; rows stay
+     * entities of this query's class (add {@link #distinct()} for to-many joins):
+     * {@code session.select(User.class).join("posts").where(title.contains("x")).distinct().all()}.
+     */
+    public EntityQuery<T> join(String relationship) {
+        return join(mapping.relationship(relationship));
+    }
+
+    /** {@link #join(String)} with the typed handle from {@link Mapper#relationship}. */
+    public EntityQuery<T> join(RelationshipAttribute relationship) {
+        if (relationship.entityClass() != mapping.entityClass()) {
+            throw new OrmException("cannot join " + relationship.qualifiedName() + " from a query of "
+                    + mapping.entityClass().getSimpleName());
+        }
+        return with(relationship.innerJoin(select));
     }
 
     /** Adds WHERE conditions (AND-ed with earlier ones). */
@@ -127,12 +164,12 @@ public final class EntityQuery<T> {
 
     /** Every matching object. */
     public List<T> all() {
-        return session.load(mapping, select);
+        return session.load(mapping, select, options);
     }
 
     /** The first matching object, or {@code null}. */
     public T first() {
-        List<T> found = session.load(mapping, select.limit(1));
+        List<T> found = session.load(mapping, select.limit(1), options);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -147,7 +184,7 @@ public final class EntityQuery<T> {
 
     /** One object or {@code null}; fails when there are several. */
     public T oneOrNull() {
-        List<T> found = session.load(mapping, select.limit(2));
+        List<T> found = session.load(mapping, select.limit(2), options);
         if (found.size() > 1) {
             throw new MultipleResultsException("expected at most one " + mapping.entityClass().getSimpleName() + ", found several");
         }

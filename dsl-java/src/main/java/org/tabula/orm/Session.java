@@ -263,6 +263,10 @@ public final class Session implements AutoCloseable {
         state = new EntityState(mapping, entity, EntityState.Status.PENDING);
         states.put(entity, state);
         newObjects.add(state);
+        if (mapping.hasRelationships()) {
+            bindRelationships(state, false);
+            cascadeAdd(state);
+        }
     }
 
     /** Adds several new objects, in order. */
@@ -356,6 +360,7 @@ public final class Session implements AutoCloseable {
             throw new OrmException("cannot refresh " + state.key + ": its row in " + state.mapping.table().name() + " is gone");
         }
         apply(state, state.mapping.fromRow(row), false);
+        bindRelationships(state, true);
     }
 
     /**
@@ -403,7 +408,7 @@ public final class Session implements AutoCloseable {
         if (state != null && !state.expired) {
             return deletedObjects.contains(state) ? null : entityClass.cast(state.entity);
         }
-        List<T> found = load(mapping, mapping.select().where(mapping.whereKey(key)));
+        List<T> found = load(mapping, mapping.select().where(mapping.whereKey(key)), List.of());
         if (found.isEmpty()) {
             if (state != null) {
                 forgetDeleted(state);
@@ -488,6 +493,7 @@ public final class Session implements AutoCloseable {
         if (state != null) {
             if (state.expired) {
                 apply(state, values, false);
+                bindRelationships(state, true);
             }
             return mapping.entityClass().cast(state.entity);
         }
@@ -501,6 +507,7 @@ public final class Session implements AutoCloseable {
         if (key != null) {
             identityMap.put(key, state);
         }
+        bindRelationships(state, true);
         return entity;
     }
 
@@ -621,32 +628,50 @@ public final class Session implements AutoCloseable {
         if (flushing) {
             return;
         }
+        flushing = true;
+        RelationshipFlush plan;
+        try {
+            plan = hasRelationships() ? prepareRelationships() : null;
+        } catch (RuntimeException | Error e) {
+            flushing = false;
+            throw e;
+        }
         List<EntityState> inserts = new ArrayList<>(newObjects);
-        Map<EntityState, List<Integer>> updates = new LinkedHashMap<>();
+        List<EntityState> deletes = new ArrayList<>(deletedObjects);
+        Map<Table, List<EntityState>> persistentByTable = new LinkedHashMap<>();
+        boolean anyChange = !inserts.isEmpty() || !deletes.isEmpty() || (plan != null && !plan.isEmpty());
         for (EntityState s : states.values()) {
             if (s.status == EntityState.Status.PERSISTENT && !deletedObjects.contains(s)) {
-                List<Integer> changed = changedColumns(s);
-                if (!changed.isEmpty()) {
-                    updates.put(s, changed);
+                persistentByTable.computeIfAbsent(s.mapping.table(), t -> new ArrayList<>()).add(s);
+                if (!anyChange && !changedColumns(s).isEmpty()) {
+                    anyChange = true;
                 }
             }
         }
-        List<EntityState> deletes = new ArrayList<>(deletedObjects);
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+        if (!anyChange) {
+            flushing = false;
             return;
         }
-        flushing = true;
         List<Runnable> undo = new ArrayList<>();
+        List<EntityState> updated = new ArrayList<>();
         try {
             Connection conn = connection();
-            List<Table> order = tableOrder(inserts, updates.keySet(), deletes);
+            List<Table> order = tableOrder(inserts, states.values(), deletes);
             for (Table table : order) {
+                if (plan != null) {
+                    plan.applyForeignKeys(table, undo);
+                }
                 insertAll(conn, table, inserts, undo);
-                for (Map.Entry<EntityState, List<Integer>> e : updates.entrySet()) {
-                    if (e.getKey().mapping.table() == table) {
-                        updateOne(conn, e.getKey(), e.getValue(), undo);
+                for (EntityState s : persistentByTable.getOrDefault(table, List.of())) {
+                    List<Integer> changed = changedColumns(s);
+                    if (!changed.isEmpty()) {
+                        updateOne(conn, s, changed, undo);
+                        updated.add(s);
                     }
                 }
+            }
+            if (plan != null) {
+                plan.writeLinks(conn);
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 deleteAll(conn, order.get(i), deletes);
@@ -677,7 +702,7 @@ public final class Session implements AutoCloseable {
             insertedInTransaction.add(s);
         }
         newObjects.removeAll(inserts);
-        for (EntityState s : updates.keySet()) {
+        for (EntityState s : updated) {
             s.snapshot = s.mapping.read(s.entity);
         }
         for (EntityState s : deletes) {
@@ -687,6 +712,17 @@ public final class Session implements AutoCloseable {
             deletedInTransaction.add(s);
         }
         deletedObjects.removeAll(deletes);
+        if (plan != null) {
+            for (EntityState s : states.values()) {
+                clearRelationshipChanges(s);
+            }
+            for (EntityState s : deletes) {
+                clearRelationshipChanges(s);
+            }
+        }
+        if (!deletes.isEmpty()) {
+            reflectDatabaseDeletes(deletes);
+        }
     }
 
     private List<Integer> changedColumns(EntityState s) {
@@ -715,6 +751,7 @@ public final class Session implements AutoCloseable {
 
     /** Tables touched by the flush, parents before children (a cycle keeps first-touched order). */
     private static List<Table> tableOrder(List<EntityState> inserts, Collection<EntityState> updates, List<EntityState> deletes) {
+        // updates: every tracked object, so that tables whose foreign keys change are placed after their parents
         LinkedHashSet<Table> tables = new LinkedHashSet<>();
         for (EntityState s : inserts) {
             tables.add(s.mapping.table());
@@ -920,6 +957,560 @@ public final class Session implements AutoCloseable {
             if (count != chunk.size()) {
                 throw new StaleDataException("DELETE from " + table.name() + " expected to remove " + chunk.size()
                         + " row(s) but removed " + count + ": some were deleted since they were loaded");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- relationships
+
+    private boolean hasRelationships() {
+        for (EntityState s : states.values()) {
+            if (s.mapping.hasRelationships()) {
+                return true;
+            }
+        }
+        for (EntityState s : deletedObjects) {
+            if (s.mapping.hasRelationships()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Binds the relationship holders of a tracked object to it; {@code unload} makes them load through this session. */
+    private void bindRelationships(EntityState state, boolean unload) {
+        if (!state.mapping.hasRelationships()) {
+            return;
+        }
+        for (RelationshipAttribute r : state.mapping.relationships()) {
+            RelationHolder h = r.holder(state.entity);
+            if (unload) {
+                h.unload(this);
+            }
+        }
+    }
+
+    private void clearRelationshipChanges(EntityState state) {
+        if (!state.mapping.hasRelationships()) {
+            return;
+        }
+        for (RelationshipAttribute r : state.mapping.relationships()) {
+            Object h = r.get(state.entity);
+            if (h instanceof RelationHolder holder) {
+                holder.clearChanges();
+            }
+        }
+    }
+
+    /** Adds the related objects reachable through save-update cascades (those already loaded). */
+    private void cascadeAdd(EntityState state) {
+        if (!state.mapping.hasRelationships()) {
+            return;
+        }
+        for (RelationshipAttribute r : state.mapping.relationships()) {
+            if (!r.cascade().contains(Cascade.SAVE_UPDATE)) {
+                continue;
+            }
+            Object h = r.get(state.entity);
+            if (h instanceof RelationHolder holder) {
+                for (Object related : new ArrayList<>(holder.loadedValues())) {
+                    if (!states.containsKey(related) && Mapper.isMapped(related.getClass())) {
+                        add(related);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads one relationship of a persistent object (the loader behind unloaded {@link Ref} and
+     * {@link RelatedList} holders): an object or null for to-one, a list for to-many.
+     */
+    Object loadRelationship(Object owner, RelationshipAttribute attr) {
+        ensureOpen();
+        EntityState state = states.get(owner);
+        if (state == null || state.status != EntityState.Status.PERSISTENT) {
+            throw new DetachedInstanceException("cannot load " + attr.qualifiedName()
+                    + ": its object is no longer in the session that loaded it");
+        }
+        if (attr.loading() == Loading.RAISE || (state.raise != null && state.raise.contains(attr))) {
+            throw new OrmException(attr.qualifiedName() + " is not loaded and lazy loading it is refused (RAISE);"
+                    + " load it with the query: options(selectIn(\"" + attr.name() + "\")) or joined(...)");
+        }
+        autoflush();
+        if (attr.kind() == RelationshipAttribute.Kind.MANY_TO_ONE) {
+            Object fk = attr.localForeignKey().value(owner);
+            return fk == null ? null : get(attr.targetClass(), fk);
+        }
+        Object key = attr.ownerKey(owner);
+        if (key == null) {
+            return attr.isCollection() ? new ArrayList<>() : null;
+        }
+        List<?> found = load(attr.target(), attr.selectFor(List.of(key)), List.of());
+        if (attr.isCollection()) {
+            return found;
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Rows of an entity query with loading options: joined relationships ride along, select-in ones follow. */
+    <T> List<T> load(EntityMapping<T> mapping, Select select, List<LoadOption> options) {
+        if (mapping.isReadOnly() || !mapping.hasRelationships()) {
+            return load(mapping, select);
+        }
+        autoflush();
+        Map<RelationshipAttribute, Loading> strategy = new LinkedHashMap<>();
+        Map<RelationshipAttribute, List<LoadOption>> nested = new LinkedHashMap<>();
+        for (RelationshipAttribute r : mapping.relationships()) {
+            strategy.put(r, r.loading());
+        }
+        for (LoadOption o : options) {
+            RelationshipAttribute r = mapping.relationship(o.head());
+            LoadOption tail = o.tail();
+            if (tail == null) {
+                strategy.put(r, o.loading());
+            } else {
+                if (strategy.get(r) == Loading.SELECT || strategy.get(r) == Loading.RAISE) {
+                    strategy.put(r, Loading.SELECT_IN);
+                }
+                nested.computeIfAbsent(r, k -> new ArrayList<>()).add(tail);
+            }
+        }
+        boolean limited = select.limit() != null || select.offset() != null;
+        List<RelationshipAttribute> joined = new ArrayList<>();
+        List<RelationshipAttribute> selectIn = new ArrayList<>();
+        List<RelationshipAttribute> raise = new ArrayList<>();
+        for (Map.Entry<RelationshipAttribute, Loading> e : strategy.entrySet()) {
+            RelationshipAttribute r = e.getKey();
+            switch (e.getValue()) {
+                case JOINED:
+                    if (r.isCollection() && limited) {
+                        selectIn.add(r);     // a LIMIT would cut the joined rows of a collection
+                    } else {
+                        joined.add(r);
+                    }
+                    break;
+                case SELECT_IN:
+                    selectIn.add(r);
+                    break;
+                case RAISE:
+                    raise.add(r);
+                    break;
+                default:
+                    break;
+            }
+        }
+        Select statement = select;
+        int[] offsets = new int[joined.size()];
+        int width = mapping.select().selections().size();
+        for (int i = 0; i < joined.size(); i++) {
+            offsets[i] = width;
+            statement = joined.get(i).joined(statement, "j" + i + "_" + joined.get(i).name());
+            width += joined.get(i).target().select().selections().size();
+        }
+        Result result = connection().execute(statement);
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        List<T> out = new ArrayList<>();
+        List<Map<Object, List<Object>>> joinedValues = new ArrayList<>();
+        for (int i = 0; i < joined.size(); i++) {
+            joinedValues.add(new IdentityHashMap<>());
+        }
+        for (Row row : result) {
+            T parent = materialize(mapping, mapping.fromRow(row));
+            boolean first = seen.put(parent, Boolean.TRUE) == null;
+            if (first) {
+                out.add(parent);
+            }
+            for (int i = 0; i < joined.size(); i++) {
+                RelationshipAttribute r = joined.get(i);
+                RelationHolder h = r.holder(parent);
+                if (h.isLoaded() && !joinedValues.get(i).containsKey(parent)) {
+                    continue;      // loaded before this query (maybe with unflushed changes): keep it
+                }
+                List<Object> children = joinedValues.get(i).computeIfAbsent(parent, k -> new ArrayList<>());
+                Object[] values = r.target().fromRow(row, offsets[i]);
+                if (r.target().keyOf(values) == null) {
+                    continue;      // no related row (LEFT OUTER JOIN)
+                }
+                Object child = materialize(r.target(), values);
+                if (!containsSame(children, child)) {
+                    children.add(child);
+                }
+            }
+        }
+        for (int i = 0; i < joined.size(); i++) {
+            RelationshipAttribute r = joined.get(i);
+            List<Object> allChildren = new ArrayList<>();
+            for (Map.Entry<Object, List<Object>> e : joinedValues.get(i).entrySet()) {
+                RelationHolder h = r.holder(e.getKey());
+                h.populate(r.isCollection() ? e.getValue() : e.getValue().isEmpty() ? null : e.getValue().get(0));
+                allChildren.addAll(e.getValue());
+            }
+            applyNested(r, allChildren, nested.getOrDefault(r, List.of()));
+        }
+        for (RelationshipAttribute r : selectIn) {
+            selectInLoad(r, new ArrayList<>(out), nested.getOrDefault(r, List.of()));
+        }
+        if (!raise.isEmpty()) {
+            for (T parent : out) {
+                EntityState s = states.get(parent);
+                if (s != null) {
+                    if (s.raise == null) {
+                        s.raise = new java.util.HashSet<>();
+                    }
+                    s.raise.addAll(raise);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsSame(List<Object> list, Object o) {
+        for (Object x : list) {
+            if (x == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Options further down a path ({@code selectIn("roles.permissions")}) for the objects just loaded. */
+    private void applyNested(RelationshipAttribute parent, List<Object> children, List<LoadOption> options) {
+        if (options.isEmpty() || children.isEmpty()) {
+            return;
+        }
+        EntityMapping<?> target = parent.target();
+        Map<RelationshipAttribute, List<LoadOption>> deeper = new LinkedHashMap<>();
+        for (LoadOption o : options) {
+            RelationshipAttribute r = target.relationship(o.head());
+            List<LoadOption> list = deeper.computeIfAbsent(r, k -> new ArrayList<>());
+            if (o.tail() != null) {
+                list.add(o.tail());
+            }
+        }
+        for (Map.Entry<RelationshipAttribute, List<LoadOption>> e : deeper.entrySet()) {
+            selectInLoad(e.getKey(), children, e.getValue());
+        }
+    }
+
+    /** Loads a relationship for many owners at once: one {@code IN (...)} query per chunk of keys. */
+    private void selectInLoad(RelationshipAttribute r, List<?> owners, List<LoadOption> nestedOptions) {
+        Map<Object, List<Object>> ownersByKey = new LinkedHashMap<>();
+        List<Object> distinctOwners = new ArrayList<>();
+        Map<Object, Boolean> seenOwner = new IdentityHashMap<>();
+        for (Object owner : owners) {
+            if (seenOwner.put(owner, Boolean.TRUE) != null) {
+                continue;
+            }
+            RelationHolder h = r.holder(owner);
+            if (h.isLoaded()) {
+                continue;
+            }
+            distinctOwners.add(owner);
+            Object key = r.ownerKey(owner);
+            if (key == null) {
+                h.populate(r.isCollection() ? new ArrayList<>() : null);
+                continue;
+            }
+            ownersByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(owner);
+        }
+        Map<Object, List<Object>> childrenByKey = new HashMap<>();
+        List<Object> allChildren = new ArrayList<>();
+        Map<Object, Boolean> seenChild = new IdentityHashMap<>();
+        List<Object> keys = new ArrayList<>(ownersByKey.keySet());
+        EntityMapping<?> target = r.target();
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            for (Row row : connection().execute(r.selectFor(chunk))) {
+                Object[] values = target.fromRow(row);
+                Object child = materialize(target, values);
+                List<Object> list = childrenByKey.computeIfAbsent(r.rowOwnerKey(row, values), k -> new ArrayList<>());
+                if (!containsSame(list, child)) {
+                    list.add(child);
+                }
+                if (seenChild.put(child, Boolean.TRUE) == null) {
+                    allChildren.add(child);
+                }
+            }
+        }
+        for (Map.Entry<Object, List<Object>> e : ownersByKey.entrySet()) {
+            List<Object> children = childrenByKey.getOrDefault(e.getKey(), List.of());
+            for (Object owner : e.getValue()) {
+                r.holder(owner).populate(r.isCollection() ? new ArrayList<>(children) : children.isEmpty() ? null : children.get(0));
+            }
+        }
+        applyNested(r, allChildren, nestedOptions);
+    }
+
+    /** What a flush writes for relationships: foreign keys taken from related objects, and link rows. */
+    private final class RelationshipFlush {
+        /** child -> (foreign key attribute -> parent object or null), in the order found. */
+        final Map<Object, Map<ColumnAttribute, Object>> foreignKeys = new IdentityHashMap<>();
+        final Map<List<Object>, Object[]> linkInserts = new LinkedHashMap<>();
+        final Map<List<Object>, Object[]> linkDeletes = new LinkedHashMap<>();
+        final List<Object[]> linkPurges = new ArrayList<>();    // {link column, owner}
+
+        boolean isEmpty() {
+            return foreignKeys.isEmpty() && linkInserts.isEmpty() && linkDeletes.isEmpty() && linkPurges.isEmpty();
+        }
+
+        void assign(Object child, ColumnAttribute fk, Object parent) {
+            foreignKeys.computeIfAbsent(child, k -> new LinkedHashMap<>()).put(fk, parent);
+        }
+
+        void clear(Object child, ColumnAttribute fk) {
+            foreignKeys.computeIfAbsent(child, k -> new LinkedHashMap<>()).putIfAbsent(fk, null);
+        }
+
+        boolean hasParent(Object child, ColumnAttribute fk) {
+            Map<ColumnAttribute, Object> m = foreignKeys.get(child);
+            return m != null && m.get(fk) != null;
+        }
+
+        /** A link row between {@code owner} and {@code related}; both directions of a many-to-many meet in one key. */
+        void link(RelationshipAttribute r, Object owner, Object related, boolean insert) {
+            boolean forward = r.linkSource().name().compareTo(r.linkTarget().name()) <= 0;
+            Object a = forward ? owner : related;
+            Object b = forward ? related : owner;
+            Column<?> ca = forward ? r.linkSource() : r.linkTarget();
+            Column<?> cb = forward ? r.linkTarget() : r.linkSource();
+            List<Object> key = List.of(r.link(), ca, new IdentityKey(a), cb, new IdentityKey(b));
+            Object[] op = {r.link(), ca, a, cb, b};
+            if (insert) {
+                if (linkDeletes.remove(key) == null) {
+                    linkInserts.put(key, op);
+                }
+            } else if (linkInserts.remove(key) == null) {
+                linkDeletes.put(key, op);
+            }
+        }
+
+        void applyForeignKeys(Table table, List<Runnable> undo) {
+            for (Map.Entry<Object, Map<ColumnAttribute, Object>> e : foreignKeys.entrySet()) {
+                Object child = e.getKey();
+                EntityState cs = states.get(child);
+                if (cs == null || cs.mapping.table() != table || deletedObjects.contains(cs)) {
+                    continue;
+                }
+                for (Map.Entry<ColumnAttribute, Object> fk : e.getValue().entrySet()) {
+                    Object parent = fk.getValue();
+                    Object value = null;
+                    if (parent != null) {
+                        value = primaryKeyOf(parent);
+                        if (value == null) {
+                            throw new OrmException("cannot set " + fk.getKey().qualifiedName() + " of " + describe(child)
+                                    + ": its related " + describe(parent) + " has no primary key yet (is it in the session? a cycle?)");
+                        }
+                    }
+                    if (!same(fk.getKey().value(child), value)) {
+                        setWithUndo(fk.getKey(), child, value, undo);
+                    }
+                }
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void writeLinks(Connection conn) {
+            for (Object[] purge : linkPurges) {
+                Column c = (Column) purge[0];
+                conn.execute(Delete.from(c.table()).where(c.eq(primaryKeyOf(purge[1]))));
+            }
+            for (Object[] op : linkDeletes.values()) {
+                Column a = (Column) op[1];
+                Column b = (Column) op[3];
+                Object ka = primaryKeyOf(op[2]);
+                Object kb = primaryKeyOf(op[4]);
+                if (ka != null && kb != null) {
+                    conn.execute(Delete.from((Table) op[0]).where(a.eq(ka), b.eq(kb)));
+                }
+            }
+            for (Object[] op : linkInserts.values()) {
+                Object ka = primaryKeyOf(op[2]);
+                Object kb = primaryKeyOf(op[4]);
+                if (ka == null || kb == null) {
+                    throw new OrmException("cannot link " + describe(op[2]) + " and " + describe(op[4]) + " in "
+                            + ((Table) op[0]).name() + ": one of them was not saved (add it to the session)");
+                }
+                conn.execute(Insert.into((Table) op[0]).set((Column) op[1], ka).set((Column) op[3], kb));
+            }
+        }
+    }
+
+    /** Identity (not equals) of an object, as a map key. */
+    private record IdentityKey(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey k && k.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    private static Object primaryKeyOf(Object entity) {
+        return Mapper.mapping(entity.getClass()).primaryKey().get(0).value(entity);
+    }
+
+    /** Cascades, orphans and foreign keys from the relationship changes since the last flush. */
+    private RelationshipFlush prepareRelationships() {
+        RelationshipFlush plan = new RelationshipFlush();
+        for (EntityState s : new ArrayList<>(states.values())) {
+            if (!deletedObjects.contains(s)) {
+                cascadeAdd(s);
+            }
+        }
+        Map<Object, RelationshipAttribute> orphanCandidates = new IdentityHashMap<>();
+        for (EntityState s : new ArrayList<>(states.values())) {
+            if (!s.mapping.hasRelationships() || deletedObjects.contains(s)) {
+                continue;
+            }
+            for (RelationshipAttribute r : s.mapping.relationships()) {
+                Object h = r.get(s.entity);
+                if (!(h instanceof RelationHolder)) {
+                    continue;
+                }
+                switch (r.kind()) {
+                    case MANY_TO_ONE: {
+                        Ref<?> ref = (Ref<?>) h;
+                        if (ref.isChanged()) {
+                            plan.assign(s.entity, r.localForeignKey(), ref.peek());
+                        }
+                        break;
+                    }
+                    case ONE_TO_ONE: {
+                        Ref<?> ref = (Ref<?>) h;
+                        if (ref.isChanged()) {
+                            Object old = ref.original();
+                            if (old != null && old != ref.peek()) {
+                                plan.clear(old, r.remoteForeignKey());
+                                if (r.cascade().contains(Cascade.DELETE_ORPHAN)) {
+                                    orphanCandidates.put(old, r);
+                                }
+                            }
+                            if (ref.peek() != null) {
+                                plan.assign(ref.peek(), r.remoteForeignKey(), s.entity);
+                            }
+                        }
+                        break;
+                    }
+                    case ONE_TO_MANY: {
+                        RelatedList<?> list = (RelatedList<?>) h;
+                        for (Object removed : list.removed()) {
+                            plan.clear(removed, r.remoteForeignKey());
+                            if (r.cascade().contains(Cascade.DELETE_ORPHAN)) {
+                                orphanCandidates.put(removed, r);
+                            }
+                        }
+                        for (Object added : list.added()) {
+                            plan.assign(added, r.remoteForeignKey(), s.entity);
+                        }
+                        break;
+                    }
+                    default: {
+                        RelatedList<?> list = (RelatedList<?>) h;
+                        for (Object added : list.added()) {
+                            plan.link(r, s.entity, added, true);
+                        }
+                        for (Object removed : list.removed()) {
+                            plan.link(r, s.entity, removed, false);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Object, RelationshipAttribute> e : orphanCandidates.entrySet()) {
+            Object orphan = e.getKey();
+            if (!plan.hasParent(orphan, e.getValue().remoteForeignKey()) && states.containsKey(orphan)) {
+                delete(orphan);
+            }
+        }
+        // Delete cascades (and nulling of children left behind), breadth first through the graph.
+        List<EntityState> work = new ArrayList<>(deletedObjects);
+        for (int i = 0; i < work.size(); i++) {
+            EntityState s = work.get(i);
+            if (!s.mapping.hasRelationships()) {
+                continue;
+            }
+            for (RelationshipAttribute r : s.mapping.relationships()) {
+                if (r.kind() == RelationshipAttribute.Kind.MANY_TO_ONE) {
+                    continue;
+                }
+                RelationHolder h = r.holder(s.entity);
+                if (r.kind() == RelationshipAttribute.Kind.MANY_TO_MANY) {
+                    if (!r.passiveDeletes()) {
+                        plan.linkPurges.add(new Object[] {r.linkSource(), s.entity});
+                    }
+                    continue;
+                }
+                if (!h.isLoaded() && r.passiveDeletes()) {
+                    continue;          // the database's ON DELETE does it; reflected after the flush
+                }
+                List<Object> children = new ArrayList<>(loadAll(r, h));
+                boolean cascadeDelete = r.cascade().contains(Cascade.DELETE);
+                for (Object child : children) {
+                    EntityState cs = states.get(child);
+                    if (cs == null || deletedObjects.contains(cs)) {
+                        continue;
+                    }
+                    if (cascadeDelete) {
+                        delete(child);
+                        if (cs.status == EntityState.Status.PERSISTENT) {
+                            work.add(cs);
+                        }
+                    } else if (!r.passiveDeletes() && !plan.hasParent(child, r.remoteForeignKey())) {
+                        plan.clear(child, r.remoteForeignKey());
+                    }
+                }
+            }
+        }
+        plan.foreignKeys.values().removeIf(Map::isEmpty);
+        return plan;
+    }
+
+    private static List<Object> loadAll(RelationshipAttribute r, RelationHolder h) {
+        if (h instanceof RelatedList<?> list) {
+            list.size();       // loads
+        } else {
+            ((Ref<?>) h).get();
+        }
+        return h.loadedValues();
+    }
+
+    /**
+     * After DELETEs: what the database's ON DELETE CASCADE / SET NULL did to rows whose objects
+     * this session holds, applied to those objects (expunged as deleted / foreign key set to null).
+     */
+    @SuppressWarnings("rawtypes")
+    private void reflectDatabaseDeletes(List<EntityState> deleted) {
+        List<EntityState> work = new ArrayList<>(deleted);
+        for (int i = 0; i < work.size(); i++) {
+            EntityState parent = work.get(i);
+            if (parent.key == null || parent.key.values().size() != 1) {
+                continue;
+            }
+            Object key = parent.key.values().get(0);
+            for (EntityState s : new ArrayList<>(states.values())) {
+                if (s.status != EntityState.Status.PERSISTENT) {
+                    continue;
+                }
+                for (ColumnAttribute a : s.mapping.columnAttributes()) {
+                    ForeignKey fk = a.column().foreignKey();
+                    if (fk == null || fk.targetTable() != parent.mapping.table() || !same(a.value(s.entity), key)) {
+                        continue;
+                    }
+                    if (fk.onDelete() == org.tabula.schema.ReferentialAction.CASCADE) {
+                        forgetDeleted(s);
+                        work.add(s);
+                        break;
+                    } else if (fk.onDelete() == org.tabula.schema.ReferentialAction.SET_NULL) {
+                        a.setValue(s.entity, null);
+                        if (s.snapshot != null) {
+                            s.snapshot[s.mapping.indexOf(a)] = null;
+                        }
+                    }
+                }
             }
         }
     }
