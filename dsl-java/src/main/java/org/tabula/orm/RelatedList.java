@@ -104,6 +104,24 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         return old;
     }
 
+    @Override
+    public java.util.Iterator<T> iterator() {
+        ensureLoaded();      // before the iterator records the modification count
+        return super.iterator();
+    }
+
+    @Override
+    public java.util.ListIterator<T> listIterator(int index) {
+        ensureLoaded();
+        return super.listIterator(index);
+    }
+
+    @Override
+    public java.util.Spliterator<T> spliterator() {
+        ensureLoaded();
+        return super.spliterator();
+    }
+
     /** Whether the collection is loaded (reading it runs no SQL). */
     @Override
     public boolean isLoaded() {
@@ -208,7 +226,6 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         this.items = new ArrayList<>((List<T>) value);
         this.loaded = true;
         this.session = null;
-        modCount++;
         clearChanges();
     }
 

@@ -360,7 +360,7 @@ public final class RelationshipAttribute implements Attribute {
         RelationHolder other = b.holder(related);
         if (other instanceof RelatedList<?> list) {
             list.internalRemove(owner);
-        } else if (((Ref<?>) other).isLoaded() && ((Ref<?>) other).peek() == owner) {
+        } else if (((Ref<?>) other).currentForSync() == owner) {
             ((Ref<?>) other).internalSet(null);
         }
     }
