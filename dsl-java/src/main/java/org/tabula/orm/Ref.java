@@ -24,7 +24,7 @@ import java.util.Optional;
  *
  * @param <T> the related entity class
  */
-public final class Ref<T> implements RelationHolder {
+public final class Ref<T> {
 
     private Object owner;
     private RelationshipAttribute attribute;
@@ -73,7 +73,6 @@ public final class Ref<T> implements RelationHolder {
     }
 
     /** Whether the value is loaded (reading it runs no SQL). */
-    @Override
     public boolean isLoaded() {
         return loaded;
     }
@@ -132,43 +131,37 @@ public final class Ref<T> implements RelationHolder {
         return hasOriginal ? original : value;
     }
 
-    @Override
-    public void bind(Object newOwner, RelationshipAttribute attr) {
+    void bind(Object newOwner, RelationshipAttribute attr) {
         this.owner = newOwner;
         this.attribute = attr;
     }
 
-    @Override
-    public Object owner() {
+    Object owner() {
         return owner;
     }
 
-    @Override
-    public void unload(Session loader) {
+    void unload(Session loader) {
         this.session = loader;
         this.loaded = false;
         this.value = null;
         clearChanges();
     }
 
-    @Override
     @SuppressWarnings("unchecked")
-    public void populate(Object loadedValue) {
+    void populate(Object loadedValue) {
         this.value = (T) loadedValue;
         this.loaded = true;
         this.session = null;
         clearChanges();
     }
 
-    @Override
-    public void clearChanges() {
+    void clearChanges() {
         changed = false;
         hasOriginal = false;
         original = null;
     }
 
-    @Override
-    public java.util.List<Object> loadedValues() {
+    java.util.List<Object> loadedValues() {
         return loaded && value != null ? java.util.List.of(value) : java.util.List.of();
     }
 

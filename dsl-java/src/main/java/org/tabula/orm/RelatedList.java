@@ -30,7 +30,7 @@ import java.util.Set;
  *
  * @param <T> the related entity class
  */
-public final class RelatedList<T> extends AbstractList<T> implements RandomAccess, RelationHolder {
+public final class RelatedList<T> extends AbstractList<T> implements RandomAccess {
 
     private Object owner;
     private RelationshipAttribute attribute;
@@ -123,7 +123,6 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     }
 
     /** Whether the collection is loaded (reading it runs no SQL). */
-    @Override
     public boolean isLoaded() {
         return loaded;
     }
@@ -201,43 +200,37 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         return removed;
     }
 
-    @Override
-    public void bind(Object newOwner, RelationshipAttribute attr) {
+    void bind(Object newOwner, RelationshipAttribute attr) {
         this.owner = newOwner;
         this.attribute = attr;
     }
 
-    @Override
-    public Object owner() {
+    Object owner() {
         return owner;
     }
 
-    @Override
-    public void unload(Session loader) {
+    void unload(Session loader) {
         this.session = loader;
         this.loaded = false;
         this.items = new ArrayList<>();
         clearChanges();
     }
 
-    @Override
     @SuppressWarnings("unchecked")
-    public void populate(Object value) {
+    void populate(Object value) {
         this.items = new ArrayList<>((List<T>) value);
         this.loaded = true;
         this.session = null;
         clearChanges();
     }
 
-    @Override
-    public void clearChanges() {
+    void clearChanges() {
         added.clear();
         removed.clear();
     }
 
-    @Override
     @SuppressWarnings("unchecked")
-    public List<Object> loadedValues() {
+    List<Object> loadedValues() {
         return loaded ? (List<Object>) (List<?>) items : List.of();
     }
 

@@ -322,7 +322,10 @@ public final class RelationshipAttribute implements Attribute {
             h = isCollection() ? new RelatedList<>(entity) : new Ref<>(entity);
             set(entity, h);
         }
-        RelationHolder holder = (RelationHolder) h;
+        RelationHolder holder = RelationHolder.of(h);
+        if (holder == null) {
+            throw new OrmException(qualifiedName() + " holds a " + h.getClass().getName());
+        }
         holder.bind(entity, this);
         return holder;
     }
@@ -334,18 +337,18 @@ public final class RelationshipAttribute implements Attribute {
             return;
         }
         RelationHolder other = b.holder(related);
-        if (other instanceof RelatedList<?> list) {
-            list.internalAdd(owner);
+        if (other.list() != null) {
+            other.list().internalAdd(owner);
         } else {
-            Ref<?> ref = (Ref<?>) other;
+            Ref<?> ref = other.ref();
             Object previous = ref.currentForSync();
             ref.internalSet(owner);
             if (previous != null && previous != owner) {
                 RelationHolder stale = holder(previous);
-                if (stale instanceof RelatedList<?> l) {
-                    l.internalRemove(related);
-                } else if (((Ref<?>) stale).peek() == related) {
-                    ((Ref<?>) stale).internalSet(null);
+                if (stale.list() != null) {
+                    stale.list().internalRemove(related);
+                } else if (stale.ref().peek() == related) {
+                    stale.ref().internalSet(null);
                 }
             }
         }
@@ -358,10 +361,10 @@ public final class RelationshipAttribute implements Attribute {
             return;
         }
         RelationHolder other = b.holder(related);
-        if (other instanceof RelatedList<?> list) {
-            list.internalRemove(owner);
-        } else if (((Ref<?>) other).currentForSync() == owner) {
-            ((Ref<?>) other).internalSet(null);
+        if (other.list() != null) {
+            other.list().internalRemove(owner);
+        } else if (other.ref().currentForSync() == owner) {
+            other.ref().internalSet(null);
         }
     }
 

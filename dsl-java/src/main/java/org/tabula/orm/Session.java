@@ -995,8 +995,8 @@ public final class Session implements AutoCloseable {
             return;
         }
         for (RelationshipAttribute r : state.mapping.relationships()) {
-            Object h = r.get(state.entity);
-            if (h instanceof RelationHolder holder) {
+            RelationHolder holder = RelationHolder.of(r.get(state.entity));
+            if (holder != null) {
                 holder.clearChanges();
             }
         }
@@ -1011,8 +1011,8 @@ public final class Session implements AutoCloseable {
             if (!r.cascade().contains(Cascade.SAVE_UPDATE)) {
                 continue;
             }
-            Object h = r.get(state.entity);
-            if (h instanceof RelationHolder holder) {
+            RelationHolder holder = RelationHolder.of(r.get(state.entity));
+            if (holder != null) {
                 for (Object related : new ArrayList<>(holder.loadedValues())) {
                     if (!states.containsKey(related) && Mapper.isMapped(related.getClass())) {
                         add(related);
@@ -1367,20 +1367,20 @@ public final class Session implements AutoCloseable {
                 continue;
             }
             for (RelationshipAttribute r : s.mapping.relationships()) {
-                Object h = r.get(s.entity);
-                if (!(h instanceof RelationHolder)) {
+                RelationHolder holder = RelationHolder.of(r.get(s.entity));
+                if (holder == null) {
                     continue;
                 }
                 switch (r.kind()) {
                     case MANY_TO_ONE: {
-                        Ref<?> ref = (Ref<?>) h;
+                        Ref<?> ref = holder.ref();
                         if (ref.isChanged()) {
                             plan.assign(s.entity, r.localForeignKey(), ref.peek());
                         }
                         break;
                     }
                     case ONE_TO_ONE: {
-                        Ref<?> ref = (Ref<?>) h;
+                        Ref<?> ref = holder.ref();
                         if (ref.isChanged()) {
                             Object old = ref.original();
                             if (old != null && old != ref.peek()) {
@@ -1396,7 +1396,7 @@ public final class Session implements AutoCloseable {
                         break;
                     }
                     case ONE_TO_MANY: {
-                        RelatedList<?> list = (RelatedList<?>) h;
+                        RelatedList<?> list = holder.list();
                         for (Object removed : list.removed()) {
                             plan.clear(removed, r.remoteForeignKey());
                             if (r.cascade().contains(Cascade.DELETE_ORPHAN)) {
@@ -1409,7 +1409,7 @@ public final class Session implements AutoCloseable {
                         break;
                     }
                     default: {
-                        RelatedList<?> list = (RelatedList<?>) h;
+                        RelatedList<?> list = holder.list();
                         for (Object added : list.added()) {
                             plan.link(r, s.entity, added, true);
                         }
@@ -1447,7 +1447,7 @@ public final class Session implements AutoCloseable {
                 if (!h.isLoaded() && r.passiveDeletes()) {
                     continue;          // the database's ON DELETE does it; reflected after the flush
                 }
-                List<Object> children = new ArrayList<>(loadAll(r, h));
+                List<Object> children = new ArrayList<>(h.loadAll());
                 boolean cascadeDelete = r.cascade().contains(Cascade.DELETE);
                 for (Object child : children) {
                     EntityState cs = states.get(child);
@@ -1467,15 +1467,6 @@ public final class Session implements AutoCloseable {
         }
         plan.foreignKeys.values().removeIf(Map::isEmpty);
         return plan;
-    }
-
-    private static List<Object> loadAll(RelationshipAttribute r, RelationHolder h) {
-        if (h instanceof RelatedList<?> list) {
-            list.size();       // loads
-        } else {
-            ((Ref<?>) h).get();
-        }
-        return h.loadedValues();
     }
 
     /**
