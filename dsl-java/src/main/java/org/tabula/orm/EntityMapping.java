@@ -110,7 +110,7 @@ public final class EntityMapping<T> {
         return table;
     }
 
-    /** All mapped attributes (today: the column attributes). */
+    /** The column attributes as {@link Attribute}s; relationships are in {@link #relationships()}. */
     public List<Attribute> attributes() {
         return attributes;
     }

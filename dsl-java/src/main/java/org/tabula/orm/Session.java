@@ -658,11 +658,11 @@ public final class Session implements AutoCloseable {
             Connection conn = connection();
             List<Table> order = tableOrder(inserts, states.values(), deletes);
             for (Table table : order) {
-                if (plan != null) {
-                    plan.applyForeignKeys(table, undo);
-                }
-                insertAll(conn, table, inserts, undo);
+                insertAll(conn, table, inserts, undo, plan);
                 for (EntityState s : persistentByTable.getOrDefault(table, List.of())) {
+                    if (plan != null) {
+                        plan.applyForeignKeys(s, undo);
+                    }
                     List<Integer> changed = changedColumns(s);
                     if (!changed.isEmpty()) {
                         updateOne(conn, s, changed, undo);
@@ -792,13 +792,16 @@ public final class Session implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void insertAll(Connection conn, Table table, List<EntityState> inserts, List<Runnable> undo) {
+    private void insertAll(Connection conn, Table table, List<EntityState> inserts, List<Runnable> undo, RelationshipFlush plan) {
         List<EntityState> batch = new ArrayList<>();
         List<Map<String, Object>> batchRows = new ArrayList<>();
         Set<String> batchColumns = null;
         for (EntityState s : inserts) {
             if (s.mapping.table() != table) {
                 continue;
+            }
+            if (plan != null) {
+                plan.applyForeignKeys(s, undo);
             }
             List<ColumnAttribute> attrs = s.mapping.columnAttributes();
             Map<Column<?>, Object> row = new LinkedHashMap<>();
@@ -1174,13 +1177,24 @@ public final class Session implements AutoCloseable {
         return false;
     }
 
-    /** Options further down a path ({@code selectIn("roles.permissions")}) for the objects just loaded. */
+    /**
+     * Eager loading of the objects just loaded through {@code parent}: options further down a path
+     * ({@code selectIn("roles.permissions")}) and the target's own eager defaults, select-in.
+     */
     private void applyNested(RelationshipAttribute parent, List<Object> children, List<LoadOption> options) {
-        if (options.isEmpty() || children.isEmpty()) {
+        if (children.isEmpty()) {
             return;
         }
         EntityMapping<?> target = parent.target();
+        if (!target.hasRelationships()) {
+            return;
+        }
         Map<RelationshipAttribute, List<LoadOption>> deeper = new LinkedHashMap<>();
+        for (RelationshipAttribute r : target.relationships()) {
+            if (r.loading() == Loading.SELECT_IN || r.loading() == Loading.JOINED) {
+                deeper.put(r, new ArrayList<>());
+            }
+        }
         for (LoadOption o : options) {
             RelationshipAttribute r = target.relationship(o.head());
             List<LoadOption> list = deeper.computeIfAbsent(r, k -> new ArrayList<>());
@@ -1285,14 +1299,15 @@ public final class Session implements AutoCloseable {
             }
         }
 
-        void applyForeignKeys(Table table, List<Runnable> undo) {
-            for (Map.Entry<Object, Map<ColumnAttribute, Object>> e : foreignKeys.entrySet()) {
-                Object child = e.getKey();
-                EntityState cs = states.get(child);
-                if (cs == null || cs.mapping.table() != table || deletedObjects.contains(cs)) {
-                    continue;
-                }
-                for (Map.Entry<ColumnAttribute, Object> fk : e.getValue().entrySet()) {
+        /** Sets the foreign keys of one object from its related objects, right before it is written. */
+        void applyForeignKeys(EntityState cs, List<Runnable> undo) {
+            Object child = cs.entity;
+            Map<ColumnAttribute, Object> assignments = foreignKeys.get(child);
+            if (assignments == null || deletedObjects.contains(cs)) {
+                return;
+            }
+            {
+                for (Map.Entry<ColumnAttribute, Object> fk : assignments.entrySet()) {
                     Object parent = fk.getValue();
                     Object value = null;
                     if (parent != null) {

@@ -1,0 +1,126 @@
+package org.tabula.orm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tabula.engine.Engine;
+import org.tabula.engine.EngineOptions;
+
+class RelationshipTest {
+
+    @TempDir
+    Path dir;
+    Engine engine;
+    SessionFactory sessions;
+    final List<String> sql = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        engine = Engine.create("jdbc:sqlite:" + dir.resolve("rel.db"), EngineOptions.defaults().listener((s, p) -> sql.add(s)));
+        Mapper.metaData(Tree.Category.class, Tree.Item.class).createAll(engine);
+        sessions = SessionFactory.of(engine);
+        sql.clear();
+    }
+
+    @AfterEach
+    void tearDown() {
+        assertEquals(0, engine.poolStatus().active());
+        engine.close();
+    }
+
+    @Test
+    void mappingResolvesKindsFromFieldTypesAndForeignKeys() {
+        EntityMapping<Tree.Category> m = Mapper.mapping(Tree.Category.class);
+        assertEquals(RelationshipAttribute.Kind.MANY_TO_ONE, m.relationship("parent").kind());
+        assertEquals(RelationshipAttribute.Kind.ONE_TO_MANY, m.relationship("children").kind());
+        assertSame(m.relationship("parent"), m.relationship("children").back());
+        assertEquals(List.of("id", "name", "parent_id"), m.table().columns().stream().map(c -> c.name()).toList(),
+                "relationship fields are not columns");
+        OrmException e = assertThrows(OrmException.class, () -> m.relationship("kids"));
+        assertTrue(e.getMessage().contains("kids") && e.getMessage().contains("children"), e.getMessage());
+    }
+
+    @Test
+    void backReferencesWorkBeforeAnySessionOnceBound() {
+        try (Session session = sessions.openSession()) {
+            Tree.Category root = new Tree.Category("root");
+            session.add(root);                               // binds the owner-less holders
+            Tree.Category child = new Tree.Category("child");
+            root.children.add(child);
+            assertSame(root, child.parent.get(), "parent holder installed and set");
+            assertTrue(session.contains(root));
+            session.commit();
+            assertEquals(root.id, child.parentId, "self-referential: parent inserted before child in one table");
+        }
+    }
+
+    @Test
+    void selfReferentialTreeLoadsSelectInByDefaultAndRaiseRefusesLazyLoads() {
+        sessions.begin(session -> {
+            Tree.Category root = new Tree.Category("root");
+            session.add(root);
+            for (String n : List.of("b", "a", "c")) {
+                Tree.Category c = new Tree.Category(n);
+                c.parent = new Ref<>();
+                c.parent.set(root);
+                session.add(c);
+            }
+            Tree.Item item = new Tree.Item("thing");
+            item.category.set(root);
+            session.add(item);
+        });
+        try (Session session = sessions.openSession()) {
+            sql.clear();
+            Tree.Category root = session.select(Tree.Category.class).filterBy("name", "root").one();
+            assertTrue(root.children.isLoaded(), "lazy = SELECT_IN on the relationship");
+            assertEquals("[a, b, c]", root.children.toString());
+            assertEquals(3, sql.size(), "root, its children (IN), their children (IN): " + sql);
+            Tree.Item item = session.select(Tree.Item.class).one();
+            OrmException e = assertThrows(OrmException.class, item.category::get);
+            assertTrue(e.getMessage().contains("Item.category"), e.getMessage());
+            Tree.Item again = session.select(Tree.Item.class).options(LoadOption.selectIn("category")).one();
+            assertSame(root, again.category.get());
+        }
+    }
+
+    @Test
+    void removingFromACollectionWithoutDeleteOrphanNullsTheForeignKey() {
+        long rootId = sessions.inTransaction(session -> {
+            Tree.Category root = new Tree.Category("root");
+            root.children.add(new Tree.Category("x"));
+            session.add(root);
+            session.flush();
+            return root.id;
+        });
+        sessions.begin(session -> {
+            Tree.Category root = session.getOne(Tree.Category.class, rootId);
+            Tree.Category x = root.children.remove(0);
+            assertNull(x.parent.get());
+            session.flush();
+            assertNull(x.parentId);
+            assertFalse(session.isModified(x));
+        });
+        sessions.begin(session -> assertEquals(0, session.getOne(Tree.Category.class, rootId).children.size()));
+    }
+
+    @Test
+    void unknownLoadOptionAndJoinNamesFailEarly() {
+        try (Session session = sessions.openSession()) {
+            OrmException e = assertThrows(OrmException.class,
+                    () -> session.select(Tree.Category.class).options(LoadOption.joined("nope")));
+            assertTrue(e.getMessage().contains("Category") && e.getMessage().contains("nope"), e.getMessage());
+            assertThrows(OrmException.class, () -> session.select(Tree.Item.class).join(Mapper.relationship(Tree.Category.class, "children")));
+        }
+    }
+}
