@@ -233,6 +233,7 @@ public final class Session implements AutoCloseable {
         deletedObjects.clear();
         for (EntityState s : states.values()) {
             s.expired = true;
+            bindRelationships(s, true);      // related objects and collections reload, unsaved changes to them are dropped
         }
     }
 
@@ -1488,27 +1489,35 @@ public final class Session implements AutoCloseable {
      * After DELETEs: what the database's ON DELETE CASCADE / SET NULL did to rows whose objects
      * this session holds, applied to those objects (expunged as deleted / foreign key set to null).
      */
-    @SuppressWarnings("rawtypes")
     private void reflectDatabaseDeletes(List<EntityState> deleted) {
-        List<EntityState> work = new ArrayList<>(deleted);
-        for (int i = 0; i < work.size(); i++) {
-            EntityState parent = work.get(i);
-            if (parent.key == null || parent.key.values().size() != 1) {
-                continue;
+        Map<Table, Set<Object>> gone = new HashMap<>();
+        for (EntityState d : deleted) {
+            if (d.key != null && d.key.values().size() == 1) {
+                gone.computeIfAbsent(d.mapping.table(), t -> new java.util.HashSet<>()).add(d.key.values().get(0));
             }
-            Object key = parent.key.values().get(0);
+        }
+        // Rounds: a cascade may delete rows that other held rows reference in turn.
+        while (!gone.isEmpty()) {
+            Map<Table, Set<Object>> next = new HashMap<>();
             for (EntityState s : new ArrayList<>(states.values())) {
                 if (s.status != EntityState.Status.PERSISTENT) {
                     continue;
                 }
                 for (ColumnAttribute a : s.mapping.columnAttributes()) {
                     ForeignKey fk = a.column().foreignKey();
-                    if (fk == null || fk.targetTable() != parent.mapping.table() || !same(a.value(s.entity), key)) {
+                    Set<Object> keys = fk == null ? null : gone.get(fk.targetTable());
+                    if (keys == null) {
+                        continue;
+                    }
+                    Object value = a.value(s.entity);
+                    if (value == null || !keys.contains(value)) {
                         continue;
                     }
                     if (fk.onDelete() == org.tabula.schema.ReferentialAction.CASCADE) {
                         forgetDeleted(s);
-                        work.add(s);
+                        if (s.key != null && s.key.values().size() == 1) {
+                            next.computeIfAbsent(s.mapping.table(), t -> new java.util.HashSet<>()).add(s.key.values().get(0));
+                        }
                         break;
                     } else if (fk.onDelete() == org.tabula.schema.ReferentialAction.SET_NULL) {
                         a.setValue(s.entity, null);
@@ -1518,6 +1527,7 @@ public final class Session implements AutoCloseable {
                     }
                 }
             }
+            gone = next;
         }
     }
 

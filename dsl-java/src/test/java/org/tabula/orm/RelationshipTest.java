@@ -123,4 +123,51 @@ class RelationshipTest {
             assertThrows(OrmException.class, () -> session.select(Tree.Item.class).join(Mapper.relationship(Tree.Category.class, "children")));
         }
     }
+
+    @Test
+    void selectInChunksLargeKeyListsAndJoinedDeduplicatesParents() {
+        sessions.begin(session -> {
+            for (int i = 0; i < 1200; i++) {
+                Tree.Category c = new Tree.Category("c" + i);
+                Tree.Item item = new Tree.Item("i" + i);
+                item.category.set(c);
+                session.add(item);                               // many-to-one cascade adds the category first
+            }
+        });
+        try (Session session = sessions.openSession()) {
+            sql.clear();
+            List<Tree.Item> items = session.select(Tree.Item.class).options(LoadOption.selectIn("category")).all();
+            assertEquals(1200, items.size());
+            assertEquals("c1199", items.get(1199).category.get().name);
+            // items, then categories in chunks of 500 keys; their (empty) children in chunks of 500 too
+            assertEquals(1 + 3 + 3, sql.size(), sql.toString());
+        }
+        try (Session session = sessions.openSession()) {
+            sql.clear();
+            List<Tree.Item> items = session.select(Tree.Item.class).options(LoadOption.joined("category")).all();
+            assertEquals(1200, items.size());
+            assertEquals("c7", items.get(7).category.get().name);
+            assertEquals(1 + 3, sql.size(), "one joined statement, then the categories' select-in children");
+        }
+    }
+
+    @Test
+    void rollbackDropsUnsavedRelationshipChanges() {
+        long rootId = sessions.inTransaction(session -> {
+            Tree.Category root = new Tree.Category("root");
+            root.children.add(new Tree.Category("x"));
+            session.add(root);
+            session.flush();
+            return root.id;
+        });
+        try (Session session = sessions.openSession()) {
+            Tree.Category root = session.getOne(Tree.Category.class, rootId);
+            root.children.add(new Tree.Category("y"));
+            assertEquals(2, root.children.size());
+            session.rollback();
+            assertEquals(1, root.children.size(), "reloaded after rollback");
+            session.commit();
+        }
+        sessions.begin(session -> assertEquals(1, session.getOne(Tree.Category.class, rootId).children.size()));
+    }
 }
