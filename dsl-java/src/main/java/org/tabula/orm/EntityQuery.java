@@ -196,11 +196,12 @@ public final class EntityQuery<T> {
         return oneOrNull();
     }
 
-    /** How many rows match (ignores limit/offset and order). */
+    /** How many objects match (ignores limit/offset and order; with joins, distinct objects). */
     public long count() {
         List<Expression<?>> count = new ArrayList<>();
-        count.add(Sql.count());
-        Select counting = Select.of(count).from(mapping.table());
+        boolean joined = select.from().size() != 1 || select.from().get(0) != mapping.table();
+        count.add(joined && mapping.primaryKey().size() == 1 ? Sql.countDistinct(mapping.primaryKey().get(0).column()) : Sql.count());
+        Select counting = Select.of(count).from(joined ? select.from().toArray(new FromItem[0]) : new FromItem[] {mapping.table()});
         if (select.where() != null) {
             counting = counting.where(select.where());
         }

@@ -183,6 +183,15 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         }
     }
 
+    /** Drops objects whose rows were deleted, without tracking it as a change. */
+    void forget(java.util.Map<Object, Boolean> deleted) {
+        if (loaded && items.removeIf(deleted::containsKey)) {
+            modCount++;
+        }
+        added.removeIf(deleted::containsKey);
+        removed.removeIf(deleted::containsKey);
+    }
+
     boolean containsSame(Object e) {
         for (T item : items) {
             if (item == e) {

@@ -1515,6 +1515,7 @@ public final class Session implements AutoCloseable {
                     }
                     if (fk.onDelete() == org.tabula.schema.ReferentialAction.CASCADE) {
                         forgetDeleted(s);
+                        deletedInTransaction.add(s);       // a rollback brings the row, and so the object, back
                         if (s.key != null && s.key.values().size() == 1) {
                             next.computeIfAbsent(s.mapping.table(), t -> new java.util.HashSet<>()).add(s.key.values().get(0));
                         }
@@ -1528,6 +1529,34 @@ public final class Session implements AutoCloseable {
                 }
             }
             gone = next;
+        }
+        forgetDeletedInRelationships();
+    }
+
+    /** Loaded references to deleted objects become null, loaded collections drop them. */
+    private void forgetDeletedInRelationships() {
+        Map<Object, Boolean> deleted = new IdentityHashMap<>();
+        for (EntityState d : deletedInTransaction) {
+            deleted.put(d.entity, Boolean.TRUE);
+        }
+        if (deleted.isEmpty()) {
+            return;
+        }
+        for (EntityState s : states.values()) {
+            if (!s.mapping.hasRelationships()) {
+                continue;
+            }
+            for (RelationshipAttribute r : s.mapping.relationships()) {
+                RelationHolder h = RelationHolder.of(r.get(s.entity));
+                if (h == null || !h.isLoaded()) {
+                    continue;
+                }
+                if (h.list() != null) {
+                    h.list().forget(deleted);
+                } else if (deleted.containsKey(h.ref().peek())) {
+                    h.ref().populate(null);
+                }
+            }
         }
     }
 
