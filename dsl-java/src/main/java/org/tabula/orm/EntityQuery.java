@@ -72,7 +72,19 @@ public final class EntityQuery<T> {
         return join(mapping.relationship(relationship));
     }
 
-    /** {@link #join(String)} with the typed handle from {@link Mapper#relationship}. */
+    /** {@link #join(String)} with a typed handle; a path joins each step. */
+    public EntityQuery<T> join(Relation<T, ?> relation) {
+        EntityQuery<T> out = this;
+        EntityMapping<?> at = mapping;
+        for (String step : relation.path().split("\\.")) {
+            RelationshipAttribute r = at.relationship(step);
+            out = out.with(r.innerJoin(out.select));
+            at = r.target();
+        }
+        return out;
+    }
+
+    /** {@link #join(String)} with the attribute from {@link Mapper#relationship}. */
     public EntityQuery<T> join(RelationshipAttribute relationship) {
         if (relationship.entityClass() != mapping.entityClass()) {
             throw new OrmException("cannot join " + relationship.qualifiedName() + " from a query of "

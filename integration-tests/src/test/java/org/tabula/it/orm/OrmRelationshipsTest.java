@@ -172,7 +172,7 @@ class OrmRelationshipsTest {
             try (Session session = sessions.openSession()) {
                 statements.clear();
                 List<RelUser> users = session.select(RelUser.class)
-                        .options(selectIn("posts"), selectIn("profile"), selectIn("roles.permissions")).all();
+                        .options(RelUser.POSTS.selectIn(), selectIn("profile"), RelUser.ROLES.then(RelRole.PERMISSIONS).selectIn()).all();
                 assertEquals(100, users.size());
                 int posts = 0;
                 for (RelUser u : users) {
@@ -339,6 +339,12 @@ class OrmRelationshipsTest {
             assertEquals(1, session.select(RelUser.class).join("posts").where(TITLE.startsWith("s")).count());
             assertEquals(List.of("ann"), names(session.select(RelUser.class)
                     .where(roles.any(Mapper.relationship(RelRole.class, "permissions").any(PERMISSION_NAME.eq("read")))).all()));
+            // typed handles: a path as nested EXISTS, and a join along a path
+            assertEquals(List.of("ann"), names(session.select(RelUser.class)
+                    .where(RelUser.ROLES.then(RelRole.PERMISSIONS).any(PERMISSION_NAME.eq("read"))).all()));
+            assertEquals(List.of("ann", "bob"), names(session.select(RelUser.class).join(RelUser.ROLES.then(RelRole.PERMISSIONS))
+                    .where(PERMISSION_NAME.eq("write")).distinct().orderBy(USER_NAME).all()));
+            assertEquals(List.of("ann"), names(session.select(RelUser.class).where(RelUser.PROFILE.has()).all()));
         });
     }
 

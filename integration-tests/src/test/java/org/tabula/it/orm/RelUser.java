@@ -4,12 +4,17 @@ import org.tabula.orm.Cascade;
 import org.tabula.orm.Column;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
+import org.tabula.orm.Relation;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relationship;
 
 /** SQLAlchemy's classic User: one-to-one profile, posts with delete-orphan, roles many-to-many. */
 @Entity(table = "rel_orm_users")
 public class RelUser {
+    public static final Relation<RelUser, RelPost> POSTS = Relation.of(RelUser.class, "posts", RelPost.class);
+    public static final Relation<RelUser, RelRole> ROLES = Relation.of(RelUser.class, "roles", RelRole.class);
+    public static final Relation<RelUser, RelProfile> PROFILE = Relation.of(RelUser.class, "profile", RelProfile.class);
+
     @Column(primaryKey = true, autoIncrement = true)
     public Long id;
 
