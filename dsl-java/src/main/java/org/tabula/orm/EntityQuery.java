@@ -24,6 +24,11 @@ import org.tabula.statement.Select;
  * User ann = session.query(User.class).filterBy("name", "ann").first();
  * User one = session.select(User.class).filterBy(Map.of("name", "ann", "age", 31)).oneOrNull();
  * List<User> withMail = session.select(User.class).join(Mapper.table(Address.class)).distinct().all();
+ *
+ * // relationships: joins, EXISTS filters, loading strategies
+ * List<User> writers = session.select(User.class).join("posts").where(title.contains("sql")).distinct().all();
+ * List<User> loaded = session.select(User.class).where(User.POSTS.any())
+ *         .options(LoadOption.selectIn("posts"), LoadOption.joined("profile")).all();
  * }</pre>
  *
  * @param <T> the entity class

@@ -64,6 +64,14 @@ import org.tabula.statement.Update;
  * reads are {@link Lazy} holders; on a detached object they fail with
  * {@link DetachedInstanceException} naming the attribute.
  *
+ * <h2>Relationships</h2>
+ * {@link Ref} and {@link RelatedList} fields ({@link Relationship}) load on first access through
+ * the session that loaded their owner, or eagerly per {@link Loading} / {@link LoadOption}.
+ * {@link #add} cascades to related objects; {@link #flush()} fills foreign keys from related
+ * objects' keys (parents first), writes and deletes link rows of many-to-many relationships,
+ * deletes orphans and cascades deletes; after a DELETE, the database's {@code ON DELETE CASCADE}
+ * / {@code SET NULL} is applied to the objects the session holds.
+ *
  * <h2>Failures</h2>
  * When a flush fails, the whole transaction is rolled back (nothing half-written), the session is
  * reset as by {@link #rollback()}, and the database exception (such as
