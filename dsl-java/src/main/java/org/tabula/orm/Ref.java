@@ -101,7 +101,7 @@ public final class Ref<T> {
             return value;
         }
         if (session != null && !session.isClosed()) {
-            return get();
+            return session.withoutAutoflush(this::get);
         }
         return null;
     }

@@ -88,6 +88,7 @@ public final class Session implements AutoCloseable {
     private Connection connection;
     private boolean closed;
     private boolean flushing;
+    private boolean suppressAutoflush;
 
     private final Map<Object, EntityState> states = new IdentityHashMap<>();
     private final Map<EntityKey, EntityState> identityMap = new HashMap<>();
@@ -620,8 +621,19 @@ public final class Session implements AutoCloseable {
 
     // ---------------------------------------------------------------- flush
 
+    /** Runs {@code work} without autoflush (loads made to keep back references in sync while the user edits objects). */
+    <T> T withoutAutoflush(Supplier<T> work) {
+        boolean saved = suppressAutoflush;
+        suppressAutoflush = true;
+        try {
+            return work.get();
+        } finally {
+            suppressAutoflush = saved;
+        }
+    }
+
     private void autoflush() {
-        if (autoflush && !flushing) {
+        if (autoflush && !flushing && !suppressAutoflush) {
             flush();
         }
     }
