@@ -1360,6 +1360,8 @@ public final class Session implements AutoCloseable {
                     conn.execute(Delete.from((Table) op[0]).where(a.eq(ka), b.eq(kb)));
                 }
             }
+            // One batch (executemany) per link table and column pair.
+            Map<List<Object>, List<Map<String, Object>>> batches = new LinkedHashMap<>();
             for (Object[] op : linkInserts.values()) {
                 Object ka = primaryKeyOf(op[2]);
                 Object kb = primaryKeyOf(op[4]);
@@ -1367,7 +1369,13 @@ public final class Session implements AutoCloseable {
                     throw new OrmException("cannot link " + describe(op[2]) + " and " + describe(op[4]) + " in "
                             + ((Table) op[0]).name() + ": one of them was not saved (add it to the session)");
                 }
-                conn.execute(Insert.into((Table) op[0]).set((Column) op[1], ka).set((Column) op[3], kb));
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put(((Column) op[1]).name(), ka);
+                row.put(((Column) op[3]).name(), kb);
+                batches.computeIfAbsent(List.of(op[0], op[1], op[3]), k -> new ArrayList<>()).add(row);
+            }
+            for (Map.Entry<List<Object>, List<Map<String, Object>>> e : batches.entrySet()) {
+                conn.execute(Insert.into((Table) e.getKey().get(0)), e.getValue());
             }
         }
     }

@@ -157,6 +157,8 @@ class OrmRelationshipsTest {
                     session.add(u);
                 }
             });
+            assertEquals(1, statements.stream().filter(sql -> sql.startsWith("INSERT INTO") && sql.contains("rel_orm_user_roles")).count(),
+                    "100 link rows in one batch: " + statements.stream().filter(sql -> sql.contains("rel_orm_user_roles")).toList());
             // lazy (the default): 1 + N
             try (Session session = sessions.openSession()) {
                 statements.clear();
