@@ -295,6 +295,10 @@ public final class Mapper {
         if (type == List.class) {
             if (f.getGenericType() instanceof java.lang.reflect.ParameterizedType p
                     && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+                if (element.isAnnotationPresent(Entity.class)) {
+                    throw new OrmException(where + ": a list of entities is a relationship; declare it as RelatedList<"
+                            + element.getSimpleName() + "> (with @Relationship options if needed)");
+                }
                 return org.tabula.type.ArrayType.of(basicType(where, element, null));
             }
             throw new OrmException(where + ": declare the element type of the List (an ARRAY column), e.g. List<String>,"
@@ -411,6 +415,10 @@ public final class Mapper {
                 if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
                         || f.isAnnotationPresent(Transient.class) || isRelationshipField(f)) {
                     continue;
+                }
+                if (f.isAnnotationPresent(Relationship.class)) {
+                    throw new OrmException(type.getSimpleName() + "." + f.getName() + " is a @Relationship, so declare it as"
+                            + " RelatedList<...> (to-many) or Ref<...> (to-one), not " + f.getType().getSimpleName());
                 }
                 if (seen.put(f.getName(), f) != null) {
                     throw new OrmException("entity " + type.getName() + " declares field " + f.getName() + " twice in its hierarchy");

@@ -170,4 +170,27 @@ class RelationshipTest {
         }
         sessions.begin(session -> assertEquals(1, session.getOne(Tree.Category.class, rootId).children.size()));
     }
+
+    @Entity(table = "rel_unit_wrong")
+    static class WrongCollection {
+        @Column(primaryKey = true)
+        public Long id;
+        @Relationship
+        public List<Tree.Category> categories;
+    }
+
+    @Entity(table = "rel_unit_wrong2")
+    static class PlainListOfEntities {
+        @Column(primaryKey = true)
+        public Long id;
+        public List<Tree.Category> categories;
+    }
+
+    @Test
+    void relationshipFieldsOfTheWrongTypeAreExplained() {
+        OrmException e = assertThrows(OrmException.class, () -> Mapper.mapping(WrongCollection.class));
+        assertTrue(e.getMessage().contains("WrongCollection.categories") && e.getMessage().contains("RelatedList"), e.getMessage());
+        OrmException e2 = assertThrows(OrmException.class, () -> Mapper.mapping(PlainListOfEntities.class));
+        assertTrue(e2.getMessage().contains("RelatedList<Category>"), e2.getMessage());
+    }
 }
