@@ -19,6 +19,10 @@ import org.tabula.schema.ReferentialAction;
  * @Column(serverDefault = "now()") public Instant createdAt;     // filled by the database
  * @Column(defaultValue = Now.class, onUpdate = Now.class) public Instant updatedAt;
  * @Column(references = User.class, onDelete = ReferentialAction.CASCADE) public Long userId;
+ * @Column(serverDefault = "DRAFT") public Status status;           // enum stored by name, default a constant
+ * @Column(enumByValue = "code", nativeEnum = "mood") public Mood mood;
+ * @Column(json = true, nullable = true) public Map<String, Object> attributes;   // Jackson
+ * @Column(nullable = true) public List<String> labels;            // ARRAY (PostgreSQL only)
  * }</pre>
  *
  * <p>It may also sit on an annotation type to make a reusable column definition (SQLAlchemy's

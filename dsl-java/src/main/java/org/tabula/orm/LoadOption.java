@@ -6,7 +6,9 @@ import java.util.Objects;
  * A per-query choice of loading strategy for a relationship (SQLAlchemy's
  * {@code selectinload()}, {@code joinedload()}, {@code lazyload()}, {@code raiseload()}).
  * A dotted path reaches further ({@code selectIn("roles.permissions")}: the roles of the users,
- * then the permissions of those roles, one IN query each).
+ * then the permissions of those roles, one IN query each); steps after the first are always
+ * loaded select-in. Without options, each relationship's {@link Relationship#lazy()} applies, also
+ * to objects loaded eagerly further down.
  *
  * <pre>{@code
  * import static org.tabula.orm.LoadOption.*;
