@@ -39,6 +39,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     private ArrayList<T> items = new ArrayList<>();
     private final Set<Object> added = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> discarded = Collections.newSetFromMap(new IdentityHashMap<>());   // added, then removed before a flush
 
     /** An empty collection, owner bound when its object is added to a session. */
     public RelatedList() {
@@ -148,13 +149,16 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     }
 
     private void noteAdded(Object e) {
+        discarded.remove(e);
         if (!removed.remove(e)) {
             added.add(e);
         }
     }
 
     private void noteRemoved(Object e) {
-        if (!added.remove(e)) {
+        if (added.remove(e)) {
+            discarded.add(e);
+        } else {
             removed.add(e);
         }
     }
@@ -190,6 +194,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         }
         added.removeIf(deleted::containsKey);
         removed.removeIf(deleted::containsKey);
+        discarded.removeIf(deleted::containsKey);
     }
 
     boolean containsSame(Object e) {
@@ -207,6 +212,10 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
     Set<Object> removed() {
         return removed;
+    }
+
+    Set<Object> discarded() {
+        return discarded;
     }
 
     void bind(Object newOwner, RelationshipAttribute attr) {
@@ -236,6 +245,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     void clearChanges() {
         added.clear();
         removed.clear();
+        discarded.clear();
     }
 
     @SuppressWarnings("unchecked")

@@ -249,9 +249,9 @@ public final class Session implements AutoCloseable {
     // ---------------------------------------------------------------- object states
 
     /**
-     * Adds a new object (INSERT at the next flush). Adding an object twice, or a tracked one, does
-     * nothing. A detached object (from a closed session) would be inserted again: bring it back
-     * with {@link #merge} instead.
+     * Adds a new object (INSERT at the next flush), and the related objects its save-update
+     * cascades reach. Adding a tracked object again only adds new related objects. A detached
+     * object (from a closed session) would be inserted again: bring it back with {@link #merge} instead.
      */
     public void add(Object entity) {
         ensureOpen();
@@ -259,6 +259,7 @@ public final class Session implements AutoCloseable {
         EntityState state = states.get(entity);
         if (state != null) {
             deletedObjects.remove(state);
+            cascadeAdd(state);           // new related objects join now (the flush would add them anyway)
             return;
         }
         EntityMapping<?> mapping = Mapper.mapping(entity.getClass());
@@ -1449,6 +1450,14 @@ public final class Session implements AutoCloseable {
                         }
                         for (Object added : list.added()) {
                             plan.assign(added, r.remoteForeignKey(), s.entity);
+                        }
+                        if (r.cascade().contains(Cascade.DELETE_ORPHAN)) {
+                            for (Object discarded : list.discarded()) {
+                                EntityState ds = states.get(discarded);
+                                if (ds != null && ds.status == EntityState.Status.PENDING) {
+                                    orphanCandidates.put(discarded, r);     // never saved: simply not inserted
+                                }
+                            }
                         }
                         break;
                     }

@@ -257,8 +257,19 @@ class OrmRelationshipsTest {
             assertFalse(admin.users.contains(ann));
             RelPermission read = admin.permissions.get(0);
             admin.permissions.remove(read);
+            RelPost draft = new RelPost("draft");
+            ann.posts.add(draft);
+            session.flush();                                 // draft inserted (cascade)...
+            RelPost scratch = new RelPost("scratch");
+            ann.posts.add(scratch);
+            session.add(ann);
+            assertTrue(session.contains(scratch));
+            ann.posts.remove(scratch);                       // ...scratch is a pending orphan: never inserted
+            ann.posts.remove(draft);                         // draft is a persistent orphan: deleted
             session.flush();
             assertFalse(session.contains(first), "orphan deleted");
+            assertFalse(session.contains(scratch));
+            assertFalse(session.contains(draft));
         });
         assertEquals(2, rows(engine, RelPost.class));
         assertEquals(2, rows(engine, RelUserRole.class));
