@@ -1,9 +1,9 @@
 package org.tabula.orm;
 
 /**
- * A mapped attribute of an entity: a field the ORM reads and writes. Column attributes are the
- * kind that exists today ({@link ColumnAttribute}); relationships are another kind of attribute
- * over the same model, loaded through their own strategy.
+ * A mapped attribute of an entity: a field the ORM reads and writes. A {@link ColumnAttribute} is
+ * stored in a column; a {@link RelationshipAttribute} holds related objects, loaded through its
+ * own strategy.
  */
 public interface Attribute {
 

@@ -19,6 +19,10 @@ import org.tabula.schema.ReferentialAction;
  * @Column(serverDefault = "now()") public Instant createdAt;     // filled by the database
  * @Column(defaultValue = Now.class, onUpdate = Now.class) public Instant updatedAt;
  * @Column(references = User.class, onDelete = ReferentialAction.CASCADE) public Long userId;
+ * @Column(serverDefault = "DRAFT") public Status status;           // enum stored by name, default a constant
+ * @Column(enumByValue = "code", nativeEnum = "mood") public Mood mood;
+ * @Column(json = true, nullable = true) public Map<String, Object> attributes;   // Jackson
+ * @Column(nullable = true) public List<String> labels;            // ARRAY (PostgreSQL only)
  * }</pre>
  *
  * <p>It may also sit on an annotation type to make a reusable column definition (SQLAlchemy's
@@ -79,6 +83,25 @@ public @interface Column {
 
     /** A client-side value set at every update of the object, such as {@link Now}. */
     Class<? extends Supplier<?>> onUpdate() default NoValue.class;
+
+    /**
+     * Store the field as a JSON document (needs Jackson): a {@code Map}, {@code List}, or any class
+     * Jackson can bind. {@code json} on PostgreSQL and MySQL/MariaDB, text on SQLite.
+     */
+    boolean json() default false;
+
+    /**
+     * For an enum field: the name of a no-argument method of the enum returning the stored text
+     * (e.g. {@code "code"}); empty stores {@link Enum#name()}.
+     */
+    String enumByValue() default "";
+
+    /**
+     * For an enum field: the database's own enum type with this name (PostgreSQL {@code CREATE TYPE},
+     * MySQL {@code ENUM(...)}); empty stores a checked VARCHAR. An enum's {@link #serverDefault()}
+     * may name a constant ({@code serverDefault = "DRAFT"}).
+     */
+    String nativeEnum() default "";
 
     /** A foreign key to the (single-column) primary key of this entity class. */
     Class<?> references() default void.class;

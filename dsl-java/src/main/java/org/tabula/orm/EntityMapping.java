@@ -40,9 +40,20 @@ public final class EntityMapping<T> {
     private final boolean readOnly;
     private final List<Expression<?>> selections;
     private final int[] selectedIndexes;     // attribute index of each selected column
+    private final List<java.lang.reflect.Field> relationshipFields;
+    private final List<MethodHandle[]> relationshipHandles;
+    private volatile List<RelationshipAttribute> relationships;
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
                   MethodHandle noArgConstructor, MethodHandle valuesConstructor, int constructorArity) {
+        this(entityClass, table, columnAttributes, noArgConstructor, valuesConstructor, constructorArity, List.of(), List.of());
+    }
+
+    EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
+                  MethodHandle noArgConstructor, MethodHandle valuesConstructor, int constructorArity,
+                  List<java.lang.reflect.Field> relationshipFields, List<MethodHandle[]> relationshipHandles) {
+        this.relationshipFields = List.copyOf(relationshipFields);
+        this.relationshipHandles = List.copyOf(relationshipHandles);
         this.entityClass = entityClass;
         this.table = table;
         this.columnAttributes = List.copyOf(columnAttributes);
@@ -99,7 +110,7 @@ public final class EntityMapping<T> {
         return table;
     }
 
-    /** All mapped attributes (today: the column attributes). */
+    /** The column attributes as {@link Attribute}s; relationships are in {@link #relationships()}. */
     public List<Attribute> attributes() {
         return attributes;
     }
@@ -112,6 +123,60 @@ public final class EntityMapping<T> {
     /** The attributes holding the primary key, in key order. */
     public List<ColumnAttribute> primaryKey() {
         return primaryKey;
+    }
+
+    /**
+     * The relationship attributes ({@link Ref} and {@link RelatedList} fields), resolved on first
+     * use so that entities can refer to each other.
+     */
+    public List<RelationshipAttribute> relationships() {
+        List<RelationshipAttribute> r = relationships;
+        if (r == null) {
+            synchronized (Mapper.class) {
+                r = relationships;
+                if (r == null) {
+                    List<RelationshipAttribute> built = new ArrayList<>();
+                    for (int i = 0; i < relationshipFields.size(); i++) {
+                        MethodHandle[] h = relationshipHandles.get(i);
+                        built.add(RelationshipAttribute.resolve(this, relationshipFields.get(i), h[0], h[1]));
+                    }
+                    r = List.copyOf(built);
+                    relationships = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Whether the class declares relationship fields (without resolving them). */
+    boolean hasRelationships() {
+        return !relationshipFields.isEmpty();
+    }
+
+    /** The relationship with this field name. */
+    public RelationshipAttribute relationship(String name) {
+        for (RelationshipAttribute r : relationships()) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        throw new OrmException("entity " + entityClass.getSimpleName() + " has no relationship " + name + "; it has "
+                + relationships().stream().map(RelationshipAttribute::name).toList());
+    }
+
+    /** Which relationship of {@code owner} holds {@code holder} (null when none). */
+    RelationshipAttribute relationshipHolding(Object owner, Object holder) {
+        for (RelationshipAttribute r : relationships()) {
+            if (r.get(owner) == holder) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The column attribute with this field name, or null. */
+    ColumnAttribute findAttribute(String name) {
+        return byName.get(name);
     }
 
     /** The attribute with this field name. */
@@ -168,6 +233,18 @@ public final class EntityMapping<T> {
         }
         for (int i = 0; i < selectedIndexes.length; i++) {
             values[selectedIndexes[i]] = row.get(i);
+        }
+        return values;
+    }
+
+    /** Column values of {@link #select()}'s columns found in a wider row from {@code offset} on (joined loading). */
+    Object[] fromRow(org.tabula.result.Row row, int offset) {
+        Object[] values = new Object[columnAttributes.size()];
+        if (selectedIndexes.length != values.length) {
+            Arrays.fill(values, ColumnAttribute.NOT_LOADED);
+        }
+        for (int i = 0; i < selectedIndexes.length; i++) {
+            values[selectedIndexes[i]] = row.get(offset + i);
         }
         return values;
     }

@@ -24,6 +24,11 @@ import org.tabula.statement.Select;
  * User ann = session.query(User.class).filterBy("name", "ann").first();
  * User one = session.select(User.class).filterBy(Map.of("name", "ann", "age", 31)).oneOrNull();
  * List<User> withMail = session.select(User.class).join(Mapper.table(Address.class)).distinct().all();
+ *
+ * // relationships: joins, EXISTS filters, loading strategies
+ * List<User> writers = session.select(User.class).join("posts").where(title.contains("sql")).distinct().all();
+ * List<User> loaded = session.select(User.class).where(User.POSTS.any())
+ *         .options(LoadOption.selectIn("posts"), LoadOption.joined("profile")).all();
  * }</pre>
  *
  * @param <T> the entity class
@@ -33,15 +38,64 @@ public final class EntityQuery<T> {
     private final Session session;
     private final EntityMapping<T> mapping;
     private final Select select;
+    private final List<LoadOption> options;
 
     EntityQuery(Session session, EntityMapping<T> mapping, Select select) {
+        this(session, mapping, select, List.of());
+    }
+
+    private EntityQuery(Session session, EntityMapping<T> mapping, Select select, List<LoadOption> options) {
         this.session = session;
         this.mapping = mapping;
         this.select = select;
+        this.options = options;
     }
 
     private EntityQuery<T> with(Select next) {
-        return new EntityQuery<>(session, mapping, next);
+        return new EntityQuery<>(session, mapping, next, options);
+    }
+
+    /**
+     * Loading strategies for relationships in this query, overriding their defaults:
+     * {@code options(selectIn("posts"), joined("profile"), selectIn("roles.permissions"))}.
+     */
+    public EntityQuery<T> options(LoadOption... more) {
+        List<LoadOption> all = new ArrayList<>(options);
+        for (LoadOption o : more) {
+            mapping.relationship(o.head());      // fail early on a wrong name
+            all.add(o);
+        }
+        return new EntityQuery<>(session, mapping, select, List.copyOf(all));
+    }
+
+    /**
+     * Inner join along a relationship, to filter by the related table's columns; rows stay
+     * entities of this query's class (add {@link #distinct()} for to-many joins):
+     * {@code session.select(User.class).join("posts").where(title.contains("x")).distinct().all()}.
+     */
+    public EntityQuery<T> join(String relationship) {
+        return join(mapping.relationship(relationship));
+    }
+
+    /** {@link #join(String)} with a typed handle; a path joins each step. */
+    public EntityQuery<T> join(Relation<T, ?> relation) {
+        EntityQuery<T> out = this;
+        EntityMapping<?> at = mapping;
+        for (String step : relation.path().split("\\.")) {
+            RelationshipAttribute r = at.relationship(step);
+            out = out.with(r.innerJoin(out.select));
+            at = r.target();
+        }
+        return out;
+    }
+
+    /** {@link #join(String)} with the attribute from {@link Mapper#relationship}. */
+    public EntityQuery<T> join(RelationshipAttribute relationship) {
+        if (relationship.entityClass() != mapping.entityClass()) {
+            throw new OrmException("cannot join " + relationship.qualifiedName() + " from a query of "
+                    + mapping.entityClass().getSimpleName());
+        }
+        return with(relationship.innerJoin(select));
     }
 
     /** Adds WHERE conditions (AND-ed with earlier ones). */
@@ -127,12 +181,12 @@ public final class EntityQuery<T> {
 
     /** Every matching object. */
     public List<T> all() {
-        return session.load(mapping, select);
+        return session.load(mapping, select, options);
     }
 
     /** The first matching object, or {@code null}. */
     public T first() {
-        List<T> found = session.load(mapping, select.limit(1));
+        List<T> found = session.load(mapping, select.limit(1), options);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -147,7 +201,7 @@ public final class EntityQuery<T> {
 
     /** One object or {@code null}; fails when there are several. */
     public T oneOrNull() {
-        List<T> found = session.load(mapping, select.limit(2));
+        List<T> found = session.load(mapping, select.limit(2), options);
         if (found.size() > 1) {
             throw new MultipleResultsException("expected at most one " + mapping.entityClass().getSimpleName() + ", found several");
         }
@@ -159,11 +213,12 @@ public final class EntityQuery<T> {
         return oneOrNull();
     }
 
-    /** How many rows match (ignores limit/offset and order). */
+    /** How many objects match (ignores limit/offset and order; with joins, distinct objects). */
     public long count() {
         List<Expression<?>> count = new ArrayList<>();
-        count.add(Sql.count());
-        Select counting = Select.of(count).from(mapping.table());
+        boolean joined = select.from().size() != 1 || select.from().get(0) != mapping.table();
+        count.add(joined && mapping.primaryKey().size() == 1 ? Sql.countDistinct(mapping.primaryKey().get(0).column()) : Sql.count());
+        Select counting = Select.of(count).from(joined ? select.from().toArray(new FromItem[0]) : new FromItem[] {mapping.table()});
         if (select.where() != null) {
             counting = counting.where(select.where());
         }

@@ -12,6 +12,8 @@ final class EntityState {
     EntityKey key;
     Status status;
     boolean expired;
+    /** Relationships a query asked never to load lazily (LoadOption.raise). */
+    java.util.Set<RelationshipAttribute> raise;
 
     EntityState(EntityMapping<?> mapping, Object entity, Status status) {
         this.mapping = mapping;

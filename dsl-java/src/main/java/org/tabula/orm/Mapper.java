@@ -95,6 +95,14 @@ public final class Mapper {
         return mapping(entityClass).column(attribute);
     }
 
+    /**
+     * A relationship attribute, the typed handle for filters and loading options:
+     * {@code Mapper.relationship(User.class, "posts").any(title.contains("x"))}.
+     */
+    public static RelationshipAttribute relationship(Class<?> entityClass, String name) {
+        return mapping(entityClass).relationship(name);
+    }
+
     /** A {@link MetaData} of these entities' tables, for {@code createAll}/{@code dropAll}. */
     public static MetaData metaData(Class<?>... entityClasses) {
         Table[] tables = new Table[entityClasses.length];
@@ -187,7 +195,7 @@ public final class Mapper {
         org.tabula.orm.Column ann = columnAnnotation(f);
         String where = entityClass.getSimpleName() + "." + f.getName();
         String name = ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName());
-        Column c = table.column(name, typeOf(where, valueType(f), ann));
+        Column c = table.column(name, typeOf(where, f, ann));
         if (ann == null) {
             return c;
         }
@@ -207,7 +215,13 @@ public final class Mapper {
             c = c.index();
         }
         if (!ann.serverDefault().isEmpty()) {
-            c = ann.serverDefault().equalsIgnoreCase("now()") ? c.serverDefault(Sql.now(c.type())) : c.serverDefault(ann.serverDefault());
+            if (ann.serverDefault().equalsIgnoreCase("now()")) {
+                c = c.serverDefault(Sql.now(c.type()));
+            } else if (valueType(f).isEnum() && enumConstant(valueType(f), ann.serverDefault()) != null) {
+                c = c.serverDefaultValue(enumConstant(valueType(f), ann.serverDefault()));
+            } else {
+                c = c.serverDefault(ann.serverDefault());
+            }
         }
         if (ann.defaultValue() != org.tabula.orm.Column.NoValue.class) {
             c = c.defaultValue(supplier(where, ann.defaultValue(), valueType(f)));
@@ -239,7 +253,61 @@ public final class Mapper {
         return c;
     }
 
-    private static SqlType<?> typeOf(String where, Class<?> type, org.tabula.orm.Column ann) {
+    private static Object enumConstant(Class<?> enumClass, String name) {
+        for (Object constant : enumClass.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equals(name)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static SqlType<?> typeOf(String where, Field f, org.tabula.orm.Column ann) {
+        Class<?> type = valueType(f);
+        if (ann != null && ann.json()) {
+            return type == Object.class ? org.tabula.type.JsonType.of() : org.tabula.type.JsonType.of(type);
+        }
+        if (type.isEnum()) {
+            org.tabula.type.EnumType e;
+            if (ann != null && !ann.enumByValue().isEmpty()) {
+                MethodHandle code;
+                try {
+                    java.lang.reflect.Method m = type.getMethod(ann.enumByValue());
+                    m.setAccessible(true);
+                    code = MethodHandles.lookup().unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
+                } catch (ReflectiveOperationException | RuntimeException ex) {
+                    throw new OrmException(where + ": enum " + type.getSimpleName() + " has no accessible no-argument method "
+                            + ann.enumByValue() + "()", ex);
+                }
+                e = org.tabula.type.EnumType.byValue((Class) type, v -> {
+                    try {
+                        return String.valueOf(code.invokeExact((Object) v));
+                    } catch (Throwable t) {
+                        throw new OrmException(where + ": " + ann.enumByValue() + "() failed: " + t, t);
+                    }
+                });
+            } else {
+                e = org.tabula.type.EnumType.byName((Class) type);
+            }
+            return ann != null && !ann.nativeEnum().isEmpty() ? e.asNative(ann.nativeEnum()) : e;
+        }
+        if (type == List.class) {
+            if (f.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+                if (element.isAnnotationPresent(Entity.class)) {
+                    throw new OrmException(where + ": a list of entities is a relationship; declare it as RelatedList<"
+                            + element.getSimpleName() + "> (with @Relationship options if needed)");
+                }
+                return org.tabula.type.ArrayType.of(basicType(where, element, null));
+            }
+            throw new OrmException(where + ": declare the element type of the List (an ARRAY column), e.g. List<String>,"
+                    + " or store it as JSON with @Column(json = true)");
+        }
+        return basicType(where, type, ann);
+    }
+
+    private static SqlType<?> basicType(String where, Class<?> type, org.tabula.orm.Column ann) {
         Class<?> t = box(type);
         if (t == Long.class) {
             return SqlTypes.BIGINT;
@@ -345,8 +413,12 @@ public final class Mapper {
             for (Field f : c.getDeclaredFields()) {
                 int mod = f.getModifiers();
                 if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
-                        || f.isAnnotationPresent(Transient.class)) {
+                        || f.isAnnotationPresent(Transient.class) || isRelationshipField(f)) {
                     continue;
+                }
+                if (f.isAnnotationPresent(Relationship.class)) {
+                    throw new OrmException(type.getSimpleName() + "." + f.getName() + " is a @Relationship, so declare it as"
+                            + " RelatedList<...> (to-many) or Ref<...> (to-one), not " + f.getType().getSimpleName());
                 }
                 if (seen.put(f.getName(), f) != null) {
                     throw new OrmException("entity " + type.getName() + " declares field " + f.getName() + " twice in its hierarchy");
@@ -356,6 +428,46 @@ public final class Mapper {
         }
         if (out.isEmpty()) {
             throw new OrmException("entity " + type.getName() + " has no persistent fields");
+        }
+        return out;
+    }
+
+    static boolean isRelationshipField(Field f) {
+        return f.getType() == Ref.class || f.getType() == RelatedList.class;
+    }
+
+    /** The {@link Ref} / {@link RelatedList} fields of the class and its superclasses. */
+    static List<Field> relationshipFields(Class<?> type) {
+        List<Field> out = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class && c != Record.class; c = c.getSuperclass()) {
+            List<Field> own = new ArrayList<>();
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && isRelationshipField(f)) {
+                    own.add(f);
+                }
+            }
+            out.addAll(0, own);
+        }
+        return out;
+    }
+
+    /** Getter and setter (null when final) handles of a relationship field. */
+    static List<MethodHandle[]> relationshipHandles(Class<?> entityClass, List<Field> fields) {
+        List<MethodHandle[]> out = new ArrayList<>();
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (Field f : fields) {
+            try {
+                f.setAccessible(true);
+                MethodHandle getter = lookup.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
+                MethodHandle setter = null;
+                if (!Modifier.isFinal(f.getModifiers())) {
+                    setter = lookup.unreflectSetter(f).asType(MethodType.methodType(void.class, Object.class, Object.class));
+                }
+                out.add(new MethodHandle[] {getter, setter});
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new OrmException("cannot access field " + entityClass.getSimpleName() + "." + f.getName()
+                        + " (open its package to org.tabula if it is in a named module)", e);
+            }
         }
         return out;
     }
@@ -440,7 +552,9 @@ public final class Mapper {
                 throw new OrmException("cannot access the constructor of " + entityClass.getName(), e);
             }
         }
-        return new EntityMapping<>(entityClass, table, attributes, noArg, values, arity);
+        List<Field> relationshipFields = relationshipFields(entityClass);
+        return new EntityMapping<>(entityClass, table, attributes, noArg, values, arity, relationshipFields,
+                relationshipHandles(entityClass, relationshipFields));
     }
 
     static Class<?> box(Class<?> type) {

@@ -64,6 +64,14 @@ import org.tabula.statement.Update;
  * reads are {@link Lazy} holders; on a detached object they fail with
  * {@link DetachedInstanceException} naming the attribute.
  *
+ * <h2>Relationships</h2>
+ * {@link Ref} and {@link RelatedList} fields ({@link Relationship}) load on first access through
+ * the session that loaded their owner, or eagerly per {@link Loading} / {@link LoadOption}.
+ * {@link #add} cascades to related objects; {@link #flush()} fills foreign keys from related
+ * objects' keys (parents first), writes and deletes link rows of many-to-many relationships,
+ * deletes orphans and cascades deletes; after a DELETE, the database's {@code ON DELETE CASCADE}
+ * / {@code SET NULL} is applied to the objects the session holds.
+ *
  * <h2>Failures</h2>
  * When a flush fails, the whole transaction is rolled back (nothing half-written), the session is
  * reset as by {@link #rollback()}, and the database exception (such as
@@ -80,6 +88,7 @@ public final class Session implements AutoCloseable {
     private Connection connection;
     private boolean closed;
     private boolean flushing;
+    private boolean suppressAutoflush;
 
     private final Map<Object, EntityState> states = new IdentityHashMap<>();
     private final Map<EntityKey, EntityState> identityMap = new HashMap<>();
@@ -233,15 +242,16 @@ public final class Session implements AutoCloseable {
         deletedObjects.clear();
         for (EntityState s : states.values()) {
             s.expired = true;
+            bindRelationships(s, true);      // related objects and collections reload, unsaved changes to them are dropped
         }
     }
 
     // ---------------------------------------------------------------- object states
 
     /**
-     * Adds a new object (INSERT at the next flush). Adding an object twice, or a tracked one, does
-     * nothing. A detached object (from a closed session) would be inserted again: bring it back
-     * with {@link #merge} instead.
+     * Adds a new object (INSERT at the next flush), and the related objects its save-update
+     * cascades reach. Adding a tracked object again only adds new related objects. A detached
+     * object (from a closed session) would be inserted again: bring it back with {@link #merge} instead.
      */
     public void add(Object entity) {
         ensureOpen();
@@ -249,6 +259,7 @@ public final class Session implements AutoCloseable {
         EntityState state = states.get(entity);
         if (state != null) {
             deletedObjects.remove(state);
+            cascadeAdd(state);           // new related objects join now (the flush would add them anyway)
             return;
         }
         EntityMapping<?> mapping = Mapper.mapping(entity.getClass());
@@ -263,6 +274,10 @@ public final class Session implements AutoCloseable {
         state = new EntityState(mapping, entity, EntityState.Status.PENDING);
         states.put(entity, state);
         newObjects.add(state);
+        if (mapping.hasRelationships()) {
+            bindRelationships(state, false);
+            cascadeAdd(state);
+        }
     }
 
     /** Adds several new objects, in order. */
@@ -356,6 +371,7 @@ public final class Session implements AutoCloseable {
             throw new OrmException("cannot refresh " + state.key + ": its row in " + state.mapping.table().name() + " is gone");
         }
         apply(state, state.mapping.fromRow(row), false);
+        bindRelationships(state, true);
     }
 
     /**
@@ -403,7 +419,7 @@ public final class Session implements AutoCloseable {
         if (state != null && !state.expired) {
             return deletedObjects.contains(state) ? null : entityClass.cast(state.entity);
         }
-        List<T> found = load(mapping, mapping.select().where(mapping.whereKey(key)));
+        List<T> found = load(mapping, mapping.select().where(mapping.whereKey(key)), List.of());
         if (found.isEmpty()) {
             if (state != null) {
                 forgetDeleted(state);
@@ -488,6 +504,7 @@ public final class Session implements AutoCloseable {
         if (state != null) {
             if (state.expired) {
                 apply(state, values, false);
+                bindRelationships(state, true);
             }
             return mapping.entityClass().cast(state.entity);
         }
@@ -501,6 +518,7 @@ public final class Session implements AutoCloseable {
         if (key != null) {
             identityMap.put(key, state);
         }
+        bindRelationships(state, true);
         return entity;
     }
 
@@ -604,8 +622,19 @@ public final class Session implements AutoCloseable {
 
     // ---------------------------------------------------------------- flush
 
+    /** Runs {@code work} without autoflush (loads made to keep back references in sync while the user edits objects). */
+    <T> T withoutAutoflush(Supplier<T> work) {
+        boolean saved = suppressAutoflush;
+        suppressAutoflush = true;
+        try {
+            return work.get();
+        } finally {
+            suppressAutoflush = saved;
+        }
+    }
+
     private void autoflush() {
-        if (autoflush && !flushing) {
+        if (autoflush && !flushing && !suppressAutoflush) {
             flush();
         }
     }
@@ -621,32 +650,50 @@ public final class Session implements AutoCloseable {
         if (flushing) {
             return;
         }
+        flushing = true;
+        RelationshipFlush plan;
+        try {
+            plan = hasRelationships() ? prepareRelationships() : null;
+        } catch (RuntimeException | Error e) {
+            flushing = false;
+            throw e;
+        }
         List<EntityState> inserts = new ArrayList<>(newObjects);
-        Map<EntityState, List<Integer>> updates = new LinkedHashMap<>();
+        List<EntityState> deletes = new ArrayList<>(deletedObjects);
+        Map<Table, List<EntityState>> persistentByTable = new LinkedHashMap<>();
+        boolean anyChange = !inserts.isEmpty() || !deletes.isEmpty() || (plan != null && !plan.isEmpty());
         for (EntityState s : states.values()) {
             if (s.status == EntityState.Status.PERSISTENT && !deletedObjects.contains(s)) {
-                List<Integer> changed = changedColumns(s);
-                if (!changed.isEmpty()) {
-                    updates.put(s, changed);
+                persistentByTable.computeIfAbsent(s.mapping.table(), t -> new ArrayList<>()).add(s);
+                if (!anyChange && !changedColumns(s).isEmpty()) {
+                    anyChange = true;
                 }
             }
         }
-        List<EntityState> deletes = new ArrayList<>(deletedObjects);
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+        if (!anyChange) {
+            flushing = false;
             return;
         }
-        flushing = true;
         List<Runnable> undo = new ArrayList<>();
+        List<EntityState> updated = new ArrayList<>();
         try {
             Connection conn = connection();
-            List<Table> order = tableOrder(inserts, updates.keySet(), deletes);
+            List<Table> order = tableOrder(inserts, states.values(), deletes);
             for (Table table : order) {
-                insertAll(conn, table, inserts, undo);
-                for (Map.Entry<EntityState, List<Integer>> e : updates.entrySet()) {
-                    if (e.getKey().mapping.table() == table) {
-                        updateOne(conn, e.getKey(), e.getValue(), undo);
+                insertAll(conn, table, inserts, undo, plan);
+                for (EntityState s : persistentByTable.getOrDefault(table, List.of())) {
+                    if (plan != null) {
+                        plan.applyForeignKeys(s, undo);
+                    }
+                    List<Integer> changed = changedColumns(s);
+                    if (!changed.isEmpty()) {
+                        updateOne(conn, s, changed, undo);
+                        updated.add(s);
                     }
                 }
+            }
+            if (plan != null) {
+                plan.writeLinks(conn);
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 deleteAll(conn, order.get(i), deletes);
@@ -677,7 +724,7 @@ public final class Session implements AutoCloseable {
             insertedInTransaction.add(s);
         }
         newObjects.removeAll(inserts);
-        for (EntityState s : updates.keySet()) {
+        for (EntityState s : updated) {
             s.snapshot = s.mapping.read(s.entity);
         }
         for (EntityState s : deletes) {
@@ -687,6 +734,17 @@ public final class Session implements AutoCloseable {
             deletedInTransaction.add(s);
         }
         deletedObjects.removeAll(deletes);
+        if (plan != null) {
+            for (EntityState s : states.values()) {
+                clearRelationshipChanges(s);
+            }
+            for (EntityState s : deletes) {
+                clearRelationshipChanges(s);
+            }
+        }
+        if (!deletes.isEmpty()) {
+            reflectDatabaseDeletes(deletes);
+        }
     }
 
     private List<Integer> changedColumns(EntityState s) {
@@ -715,6 +773,7 @@ public final class Session implements AutoCloseable {
 
     /** Tables touched by the flush, parents before children (a cycle keeps first-touched order). */
     private static List<Table> tableOrder(List<EntityState> inserts, Collection<EntityState> updates, List<EntityState> deletes) {
+        // updates: every tracked object, so that tables whose foreign keys change are placed after their parents
         LinkedHashSet<Table> tables = new LinkedHashSet<>();
         for (EntityState s : inserts) {
             tables.add(s.mapping.table());
@@ -755,13 +814,16 @@ public final class Session implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void insertAll(Connection conn, Table table, List<EntityState> inserts, List<Runnable> undo) {
+    private void insertAll(Connection conn, Table table, List<EntityState> inserts, List<Runnable> undo, RelationshipFlush plan) {
         List<EntityState> batch = new ArrayList<>();
         List<Map<String, Object>> batchRows = new ArrayList<>();
         Set<String> batchColumns = null;
         for (EntityState s : inserts) {
             if (s.mapping.table() != table) {
                 continue;
+            }
+            if (plan != null) {
+                plan.applyForeignKeys(s, undo);
             }
             List<ColumnAttribute> attrs = s.mapping.columnAttributes();
             Map<Column<?>, Object> row = new LinkedHashMap<>();
@@ -920,6 +982,617 @@ public final class Session implements AutoCloseable {
             if (count != chunk.size()) {
                 throw new StaleDataException("DELETE from " + table.name() + " expected to remove " + chunk.size()
                         + " row(s) but removed " + count + ": some were deleted since they were loaded");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- relationships
+
+    private boolean hasRelationships() {
+        for (EntityState s : states.values()) {
+            if (s.mapping.hasRelationships()) {
+                return true;
+            }
+        }
+        for (EntityState s : deletedObjects) {
+            if (s.mapping.hasRelationships()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Binds the relationship holders of a tracked object to it; {@code unload} makes them load through this session. */
+    private void bindRelationships(EntityState state, boolean unload) {
+        if (!state.mapping.hasRelationships()) {
+            return;
+        }
+        for (RelationshipAttribute r : state.mapping.relationships()) {
+            RelationHolder h = r.holder(state.entity);
+            if (unload) {
+                h.unload(this);
+            }
+        }
+    }
+
+    private void clearRelationshipChanges(EntityState state) {
+        if (!state.mapping.hasRelationships()) {
+            return;
+        }
+        for (RelationshipAttribute r : state.mapping.relationships()) {
+            RelationHolder holder = RelationHolder.of(r.get(state.entity));
+            if (holder != null) {
+                holder.clearChanges();
+            }
+        }
+    }
+
+    /** Adds the related objects reachable through save-update cascades (those already loaded). */
+    private void cascadeAdd(EntityState state) {
+        if (!state.mapping.hasRelationships()) {
+            return;
+        }
+        for (RelationshipAttribute r : state.mapping.relationships()) {
+            if (!r.cascade().contains(Cascade.SAVE_UPDATE)) {
+                continue;
+            }
+            RelationHolder holder = RelationHolder.of(r.get(state.entity));
+            if (holder != null) {
+                for (Object related : new ArrayList<>(holder.loadedValues())) {
+                    if (!states.containsKey(related) && Mapper.isMapped(related.getClass())) {
+                        add(related);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads one relationship of a persistent object (the loader behind unloaded {@link Ref} and
+     * {@link RelatedList} holders): an object or null for to-one, a list for to-many.
+     */
+    Object loadRelationship(Object owner, RelationshipAttribute attr) {
+        ensureOpen();
+        EntityState state = states.get(owner);
+        if (state == null || state.status != EntityState.Status.PERSISTENT) {
+            throw new DetachedInstanceException("cannot load " + attr.qualifiedName()
+                    + ": its object is no longer in the session that loaded it");
+        }
+        if (attr.loading() == Loading.RAISE || (state.raise != null && state.raise.contains(attr))) {
+            throw new OrmException(attr.qualifiedName() + " is not loaded and lazy loading it is refused (RAISE);"
+                    + " load it with the query: options(selectIn(\"" + attr.name() + "\")) or joined(...)");
+        }
+        autoflush();
+        if (attr.kind() == RelationshipAttribute.Kind.MANY_TO_ONE) {
+            Object fk = attr.localForeignKey().value(owner);
+            return fk == null ? null : get(attr.targetClass(), fk);
+        }
+        Object key = attr.ownerKey(owner);
+        if (key == null) {
+            return attr.isCollection() ? new ArrayList<>() : null;
+        }
+        List<?> found = load(attr.target(), attr.selectFor(List.of(key)), List.of());
+        if (attr.isCollection()) {
+            return found;
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Rows of an entity query with loading options: joined relationships ride along, select-in ones follow. */
+    <T> List<T> load(EntityMapping<T> mapping, Select select, List<LoadOption> options) {
+        if (mapping.isReadOnly() || !mapping.hasRelationships()) {
+            return load(mapping, select);
+        }
+        autoflush();
+        Map<RelationshipAttribute, Loading> strategy = new LinkedHashMap<>();
+        Map<RelationshipAttribute, List<LoadOption>> nested = new LinkedHashMap<>();
+        for (RelationshipAttribute r : mapping.relationships()) {
+            strategy.put(r, r.loading());
+        }
+        for (LoadOption o : options) {
+            RelationshipAttribute r = mapping.relationship(o.head());
+            LoadOption tail = o.tail();
+            if (tail == null) {
+                strategy.put(r, o.loading());
+            } else {
+                if (strategy.get(r) == Loading.SELECT || strategy.get(r) == Loading.RAISE) {
+                    strategy.put(r, Loading.SELECT_IN);
+                }
+                nested.computeIfAbsent(r, k -> new ArrayList<>()).add(tail);
+            }
+        }
+        boolean limited = select.limit() != null || select.offset() != null;
+        List<RelationshipAttribute> joined = new ArrayList<>();
+        List<RelationshipAttribute> selectIn = new ArrayList<>();
+        List<RelationshipAttribute> raise = new ArrayList<>();
+        for (Map.Entry<RelationshipAttribute, Loading> e : strategy.entrySet()) {
+            RelationshipAttribute r = e.getKey();
+            switch (e.getValue()) {
+                case JOINED:
+                    if (r.isCollection() && limited) {
+                        selectIn.add(r);     // a LIMIT would cut the joined rows of a collection
+                    } else {
+                        joined.add(r);
+                    }
+                    break;
+                case SELECT_IN:
+                    selectIn.add(r);
+                    break;
+                case RAISE:
+                    raise.add(r);
+                    break;
+                default:
+                    break;
+            }
+        }
+        Select statement = select;
+        int[] offsets = new int[joined.size()];
+        int width = mapping.select().selections().size();
+        for (int i = 0; i < joined.size(); i++) {
+            offsets[i] = width;
+            statement = joined.get(i).joined(statement, "j" + i + "_" + joined.get(i).name());
+            width += joined.get(i).target().select().selections().size();
+        }
+        Result result = connection().execute(statement);
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        List<T> out = new ArrayList<>();
+        List<Map<Object, List<Object>>> joinedValues = new ArrayList<>();
+        for (int i = 0; i < joined.size(); i++) {
+            joinedValues.add(new IdentityHashMap<>());
+        }
+        for (Row row : result) {
+            T parent = materialize(mapping, mapping.fromRow(row));
+            boolean first = seen.put(parent, Boolean.TRUE) == null;
+            if (first) {
+                out.add(parent);
+            }
+            for (int i = 0; i < joined.size(); i++) {
+                RelationshipAttribute r = joined.get(i);
+                RelationHolder h = r.holder(parent);
+                if (h.isLoaded() && !joinedValues.get(i).containsKey(parent)) {
+                    continue;      // loaded before this query (maybe with unflushed changes): keep it
+                }
+                List<Object> children = joinedValues.get(i).computeIfAbsent(parent, k -> new ArrayList<>());
+                Object[] values = r.target().fromRow(row, offsets[i]);
+                if (r.target().keyOf(values) == null) {
+                    continue;      // no related row (LEFT OUTER JOIN)
+                }
+                Object child = materialize(r.target(), values);
+                if (!containsSame(children, child)) {
+                    children.add(child);
+                }
+            }
+        }
+        for (int i = 0; i < joined.size(); i++) {
+            RelationshipAttribute r = joined.get(i);
+            List<Object> allChildren = new ArrayList<>();
+            for (Map.Entry<Object, List<Object>> e : joinedValues.get(i).entrySet()) {
+                RelationHolder h = r.holder(e.getKey());
+                h.populate(r.isCollection() ? e.getValue() : e.getValue().isEmpty() ? null : e.getValue().get(0));
+                allChildren.addAll(e.getValue());
+            }
+            applyNested(r, allChildren, nested.getOrDefault(r, List.of()));
+        }
+        for (RelationshipAttribute r : selectIn) {
+            selectInLoad(r, new ArrayList<>(out), nested.getOrDefault(r, List.of()));
+        }
+        if (!raise.isEmpty()) {
+            for (T parent : out) {
+                EntityState s = states.get(parent);
+                if (s != null) {
+                    if (s.raise == null) {
+                        s.raise = new java.util.HashSet<>();
+                    }
+                    s.raise.addAll(raise);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsSame(List<Object> list, Object o) {
+        for (Object x : list) {
+            if (x == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Eager loading of the objects just loaded through {@code parent}: options further down a path
+     * ({@code selectIn("roles.permissions")}) and the target's own eager defaults, select-in.
+     */
+    private void applyNested(RelationshipAttribute parent, List<Object> children, List<LoadOption> options) {
+        if (children.isEmpty()) {
+            return;
+        }
+        EntityMapping<?> target = parent.target();
+        if (!target.hasRelationships()) {
+            return;
+        }
+        Map<RelationshipAttribute, List<LoadOption>> deeper = new LinkedHashMap<>();
+        for (RelationshipAttribute r : target.relationships()) {
+            if (r.loading() == Loading.SELECT_IN || r.loading() == Loading.JOINED) {
+                deeper.put(r, new ArrayList<>());
+            }
+        }
+        for (LoadOption o : options) {
+            RelationshipAttribute r = target.relationship(o.head());
+            List<LoadOption> list = deeper.computeIfAbsent(r, k -> new ArrayList<>());
+            if (o.tail() != null) {
+                list.add(o.tail());
+            }
+        }
+        for (Map.Entry<RelationshipAttribute, List<LoadOption>> e : deeper.entrySet()) {
+            selectInLoad(e.getKey(), children, e.getValue());
+        }
+    }
+
+    /** Loads a relationship for many owners at once: one {@code IN (...)} query per chunk of keys. */
+    private void selectInLoad(RelationshipAttribute r, List<?> owners, List<LoadOption> nestedOptions) {
+        Map<Object, List<Object>> ownersByKey = new LinkedHashMap<>();
+        List<Object> distinctOwners = new ArrayList<>();
+        Map<Object, Boolean> seenOwner = new IdentityHashMap<>();
+        for (Object owner : owners) {
+            if (seenOwner.put(owner, Boolean.TRUE) != null) {
+                continue;
+            }
+            RelationHolder h = r.holder(owner);
+            if (h.isLoaded()) {
+                continue;
+            }
+            distinctOwners.add(owner);
+            Object key = r.ownerKey(owner);
+            if (key == null) {
+                h.populate(r.isCollection() ? new ArrayList<>() : null);
+                continue;
+            }
+            ownersByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(owner);
+        }
+        Map<Object, List<Object>> childrenByKey = new HashMap<>();
+        List<Object> allChildren = new ArrayList<>();
+        Map<Object, Boolean> seenChild = new IdentityHashMap<>();
+        List<Object> keys = new ArrayList<>(ownersByKey.keySet());
+        EntityMapping<?> target = r.target();
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            for (Row row : connection().execute(r.selectFor(chunk))) {
+                Object[] values = target.fromRow(row);
+                Object child = materialize(target, values);
+                List<Object> list = childrenByKey.computeIfAbsent(r.rowOwnerKey(row, values), k -> new ArrayList<>());
+                if (!containsSame(list, child)) {
+                    list.add(child);
+                }
+                if (seenChild.put(child, Boolean.TRUE) == null) {
+                    allChildren.add(child);
+                }
+            }
+        }
+        for (Map.Entry<Object, List<Object>> e : ownersByKey.entrySet()) {
+            List<Object> children = childrenByKey.getOrDefault(e.getKey(), List.of());
+            for (Object owner : e.getValue()) {
+                r.holder(owner).populate(r.isCollection() ? new ArrayList<>(children) : children.isEmpty() ? null : children.get(0));
+            }
+        }
+        applyNested(r, allChildren, nestedOptions);
+    }
+
+    /** What a flush writes for relationships: foreign keys taken from related objects, and link rows. */
+    private final class RelationshipFlush {
+        /** child -> (foreign key attribute -> parent object or null), in the order found. */
+        final Map<Object, Map<ColumnAttribute, Object>> foreignKeys = new IdentityHashMap<>();
+        final Map<List<Object>, Object[]> linkInserts = new LinkedHashMap<>();
+        final Map<List<Object>, Object[]> linkDeletes = new LinkedHashMap<>();
+        final List<Object[]> linkPurges = new ArrayList<>();    // {link column, owner}
+
+        boolean isEmpty() {
+            return foreignKeys.isEmpty() && linkInserts.isEmpty() && linkDeletes.isEmpty() && linkPurges.isEmpty();
+        }
+
+        void assign(Object child, ColumnAttribute fk, Object parent) {
+            foreignKeys.computeIfAbsent(child, k -> new LinkedHashMap<>()).put(fk, parent);
+        }
+
+        void clear(Object child, ColumnAttribute fk) {
+            foreignKeys.computeIfAbsent(child, k -> new LinkedHashMap<>()).putIfAbsent(fk, null);
+        }
+
+        boolean hasParent(Object child, ColumnAttribute fk) {
+            Map<ColumnAttribute, Object> m = foreignKeys.get(child);
+            return m != null && m.get(fk) != null;
+        }
+
+        /** A link row between {@code owner} and {@code related}; both directions of a many-to-many meet in one key. */
+        void link(RelationshipAttribute r, Object owner, Object related, boolean insert) {
+            boolean forward = r.linkSource().name().compareTo(r.linkTarget().name()) <= 0;
+            Object a = forward ? owner : related;
+            Object b = forward ? related : owner;
+            Column<?> ca = forward ? r.linkSource() : r.linkTarget();
+            Column<?> cb = forward ? r.linkTarget() : r.linkSource();
+            List<Object> key = List.of(r.link(), ca, new IdentityKey(a), cb, new IdentityKey(b));
+            Object[] op = {r.link(), ca, a, cb, b};
+            if (insert) {
+                if (linkDeletes.remove(key) == null) {
+                    linkInserts.put(key, op);
+                }
+            } else if (linkInserts.remove(key) == null) {
+                linkDeletes.put(key, op);
+            }
+        }
+
+        /** Sets the foreign keys of one object from its related objects, right before it is written. */
+        void applyForeignKeys(EntityState cs, List<Runnable> undo) {
+            Object child = cs.entity;
+            Map<ColumnAttribute, Object> assignments = foreignKeys.get(child);
+            if (assignments == null || deletedObjects.contains(cs)) {
+                return;
+            }
+            {
+                for (Map.Entry<ColumnAttribute, Object> fk : assignments.entrySet()) {
+                    Object parent = fk.getValue();
+                    Object value = null;
+                    if (parent != null) {
+                        value = primaryKeyOf(parent);
+                        if (value == null) {
+                            throw new OrmException("cannot set " + fk.getKey().qualifiedName() + " of " + describe(child)
+                                    + ": its related " + describe(parent) + " has no primary key yet (is it in the session? a cycle?)");
+                        }
+                    }
+                    if (!same(fk.getKey().value(child), value)) {
+                        setWithUndo(fk.getKey(), child, value, undo);
+                    }
+                }
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void writeLinks(Connection conn) {
+            for (Object[] purge : linkPurges) {
+                Column c = (Column) purge[0];
+                conn.execute(Delete.from(c.table()).where(c.eq(primaryKeyOf(purge[1]))));
+            }
+            for (Object[] op : linkDeletes.values()) {
+                Column a = (Column) op[1];
+                Column b = (Column) op[3];
+                Object ka = primaryKeyOf(op[2]);
+                Object kb = primaryKeyOf(op[4]);
+                if (ka != null && kb != null) {
+                    conn.execute(Delete.from((Table) op[0]).where(a.eq(ka), b.eq(kb)));
+                }
+            }
+            // One batch (executemany) per link table and column pair.
+            Map<List<Object>, List<Map<String, Object>>> batches = new LinkedHashMap<>();
+            for (Object[] op : linkInserts.values()) {
+                Object ka = primaryKeyOf(op[2]);
+                Object kb = primaryKeyOf(op[4]);
+                if (ka == null || kb == null) {
+                    throw new OrmException("cannot link " + describe(op[2]) + " and " + describe(op[4]) + " in "
+                            + ((Table) op[0]).name() + ": one of them was not saved (add it to the session)");
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put(((Column) op[1]).name(), ka);
+                row.put(((Column) op[3]).name(), kb);
+                batches.computeIfAbsent(List.of(op[0], op[1], op[3]), k -> new ArrayList<>()).add(row);
+            }
+            for (Map.Entry<List<Object>, List<Map<String, Object>>> e : batches.entrySet()) {
+                conn.execute(Insert.into((Table) e.getKey().get(0)), e.getValue());
+            }
+        }
+    }
+
+    /** Identity (not equals) of an object, as a map key. */
+    private record IdentityKey(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey k && k.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    private static Object primaryKeyOf(Object entity) {
+        return Mapper.mapping(entity.getClass()).primaryKey().get(0).value(entity);
+    }
+
+    /** Cascades, orphans and foreign keys from the relationship changes since the last flush. */
+    private RelationshipFlush prepareRelationships() {
+        RelationshipFlush plan = new RelationshipFlush();
+        for (EntityState s : new ArrayList<>(states.values())) {
+            if (!deletedObjects.contains(s)) {
+                cascadeAdd(s);
+            }
+        }
+        Map<Object, RelationshipAttribute> orphanCandidates = new IdentityHashMap<>();
+        for (EntityState s : new ArrayList<>(states.values())) {
+            if (!s.mapping.hasRelationships() || deletedObjects.contains(s)) {
+                continue;
+            }
+            for (RelationshipAttribute r : s.mapping.relationships()) {
+                RelationHolder holder = RelationHolder.of(r.get(s.entity));
+                if (holder == null) {
+                    continue;
+                }
+                switch (r.kind()) {
+                    case MANY_TO_ONE: {
+                        Ref<?> ref = holder.ref();
+                        if (ref.isChanged()) {
+                            plan.assign(s.entity, r.localForeignKey(), ref.peek());
+                        }
+                        break;
+                    }
+                    case ONE_TO_ONE: {
+                        Ref<?> ref = holder.ref();
+                        if (ref.isChanged()) {
+                            Object old = ref.original();
+                            if (old != null && old != ref.peek()) {
+                                plan.clear(old, r.remoteForeignKey());
+                                if (r.cascade().contains(Cascade.DELETE_ORPHAN)) {
+                                    orphanCandidates.put(old, r);
+                                }
+                            }
+                            if (ref.peek() != null) {
+                                plan.assign(ref.peek(), r.remoteForeignKey(), s.entity);
+                            }
+                        }
+                        break;
+                    }
+                    case ONE_TO_MANY: {
+                        RelatedList<?> list = holder.list();
+                        for (Object removed : list.removed()) {
+                            plan.clear(removed, r.remoteForeignKey());
+                            if (r.cascade().contains(Cascade.DELETE_ORPHAN)) {
+                                orphanCandidates.put(removed, r);
+                            }
+                        }
+                        for (Object added : list.added()) {
+                            plan.assign(added, r.remoteForeignKey(), s.entity);
+                        }
+                        if (r.cascade().contains(Cascade.DELETE_ORPHAN)) {
+                            for (Object discarded : list.discarded()) {
+                                EntityState ds = states.get(discarded);
+                                if (ds != null && ds.status == EntityState.Status.PENDING) {
+                                    orphanCandidates.put(discarded, r);     // never saved: simply not inserted
+                                }
+                            }
+                        }
+                        break;
+                    }
+                    default: {
+                        RelatedList<?> list = holder.list();
+                        for (Object added : list.added()) {
+                            plan.link(r, s.entity, added, true);
+                        }
+                        for (Object removed : list.removed()) {
+                            plan.link(r, s.entity, removed, false);
+                        }
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Object, RelationshipAttribute> e : orphanCandidates.entrySet()) {
+            Object orphan = e.getKey();
+            if (!plan.hasParent(orphan, e.getValue().remoteForeignKey()) && states.containsKey(orphan)) {
+                delete(orphan);
+            }
+        }
+        // Delete cascades (and nulling of children left behind), breadth first through the graph.
+        List<EntityState> work = new ArrayList<>(deletedObjects);
+        for (int i = 0; i < work.size(); i++) {
+            EntityState s = work.get(i);
+            if (!s.mapping.hasRelationships()) {
+                continue;
+            }
+            for (RelationshipAttribute r : s.mapping.relationships()) {
+                if (r.kind() == RelationshipAttribute.Kind.MANY_TO_ONE) {
+                    continue;
+                }
+                RelationHolder h = r.holder(s.entity);
+                if (r.kind() == RelationshipAttribute.Kind.MANY_TO_MANY) {
+                    if (!r.passiveDeletes()) {
+                        plan.linkPurges.add(new Object[] {r.linkSource(), s.entity});
+                    }
+                    continue;
+                }
+                if (!h.isLoaded() && r.passiveDeletes()) {
+                    continue;          // the database's ON DELETE does it; reflected after the flush
+                }
+                List<Object> children = new ArrayList<>(h.loadAll());
+                boolean cascadeDelete = r.cascade().contains(Cascade.DELETE);
+                for (Object child : children) {
+                    EntityState cs = states.get(child);
+                    if (cs == null || deletedObjects.contains(cs)) {
+                        continue;
+                    }
+                    if (cascadeDelete) {
+                        delete(child);
+                        if (cs.status == EntityState.Status.PERSISTENT) {
+                            work.add(cs);
+                        }
+                    } else if (!r.passiveDeletes() && !plan.hasParent(child, r.remoteForeignKey())) {
+                        plan.clear(child, r.remoteForeignKey());
+                    }
+                }
+            }
+        }
+        plan.foreignKeys.values().removeIf(Map::isEmpty);
+        return plan;
+    }
+
+    /**
+     * After DELETEs: what the database's ON DELETE CASCADE / SET NULL did to rows whose objects
+     * this session holds, applied to those objects (expunged as deleted / foreign key set to null).
+     */
+    private void reflectDatabaseDeletes(List<EntityState> deleted) {
+        Map<Table, Set<Object>> gone = new HashMap<>();
+        for (EntityState d : deleted) {
+            if (d.key != null && d.key.values().size() == 1) {
+                gone.computeIfAbsent(d.mapping.table(), t -> new java.util.HashSet<>()).add(d.key.values().get(0));
+            }
+        }
+        // Rounds: a cascade may delete rows that other held rows reference in turn.
+        while (!gone.isEmpty()) {
+            Map<Table, Set<Object>> next = new HashMap<>();
+            for (EntityState s : new ArrayList<>(states.values())) {
+                if (s.status != EntityState.Status.PERSISTENT) {
+                    continue;
+                }
+                for (ColumnAttribute a : s.mapping.columnAttributes()) {
+                    ForeignKey fk = a.column().foreignKey();
+                    Set<Object> keys = fk == null ? null : gone.get(fk.targetTable());
+                    if (keys == null) {
+                        continue;
+                    }
+                    Object value = a.value(s.entity);
+                    if (value == null || !keys.contains(value)) {
+                        continue;
+                    }
+                    if (fk.onDelete() == org.tabula.schema.ReferentialAction.CASCADE) {
+                        forgetDeleted(s);
+                        deletedInTransaction.add(s);       // a rollback brings the row, and so the object, back
+                        if (s.key != null && s.key.values().size() == 1) {
+                            next.computeIfAbsent(s.mapping.table(), t -> new java.util.HashSet<>()).add(s.key.values().get(0));
+                        }
+                        break;
+                    } else if (fk.onDelete() == org.tabula.schema.ReferentialAction.SET_NULL) {
+                        a.setValue(s.entity, null);
+                        if (s.snapshot != null) {
+                            s.snapshot[s.mapping.indexOf(a)] = null;
+                        }
+                    }
+                }
+            }
+            gone = next;
+        }
+        forgetDeletedInRelationships();
+    }
+
+    /** Loaded references to deleted objects become null, loaded collections drop them. */
+    private void forgetDeletedInRelationships() {
+        Map<Object, Boolean> deleted = new IdentityHashMap<>();
+        for (EntityState d : deletedInTransaction) {
+            deleted.put(d.entity, Boolean.TRUE);
+        }
+        if (deleted.isEmpty()) {
+            return;
+        }
+        for (EntityState s : states.values()) {
+            if (!s.mapping.hasRelationships()) {
+                continue;
+            }
+            for (RelationshipAttribute r : s.mapping.relationships()) {
+                RelationHolder h = RelationHolder.of(r.get(s.entity));
+                if (h == null || !h.isLoaded()) {
+                    continue;
+                }
+                if (h.list() != null) {
+                    h.list().forget(deleted);
+                } else if (deleted.containsKey(h.ref().peek())) {
+                    h.ref().populate(null);
+                }
             }
         }
     }

@@ -9,7 +9,12 @@
  *       declarative mapping; the table is built from the fields. {@link org.tabula.orm.Mapper#map}
  *       maps a class onto an existing Core table by naming convention ({@link org.tabula.orm.Naming}).</li>
  *   <li>{@link org.tabula.orm.EntityMapping} and {@link org.tabula.orm.Attribute}: the attribute model
- *       ({@link org.tabula.orm.ColumnAttribute} today; relationships are another kind of attribute).</li>
+ *       ({@link org.tabula.orm.ColumnAttribute}, {@link org.tabula.orm.RelationshipAttribute}).</li>
+ *   <li>{@link org.tabula.orm.Relationship}, {@link org.tabula.orm.Ref}, {@link org.tabula.orm.RelatedList},
+ *       {@link org.tabula.orm.Cascade}, {@link org.tabula.orm.Loading}, {@link org.tabula.orm.LoadOption},
+ *       {@link org.tabula.orm.Relation} (typed handles):
+ *       many-to-one, one-to-many, one-to-one and many-to-many relationships with back references,
+ *       cascades, and lazy / joined / select-in loading.</li>
  *   <li>{@link org.tabula.orm.SessionFactory} / {@link org.tabula.orm.Session} /
  *       {@link org.tabula.orm.EntityQuery}: sessions, flush, queries.</li>
  *   <li>{@link org.tabula.orm.Lazy} / {@link org.tabula.orm.LazyLoader}: attributes that load on

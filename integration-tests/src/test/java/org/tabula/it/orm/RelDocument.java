@@ -1,0 +1,29 @@
+package org.tabula.it.orm;
+
+import org.tabula.orm.Column;
+import org.tabula.orm.Entity;
+import org.tabula.orm.Ref;
+import org.tabula.orm.Relationship;
+import org.tabula.schema.ReferentialAction;
+
+@Entity(table = "rel_orm_documents")
+public class RelDocument {
+    @Column(primaryKey = true, autoIncrement = true)
+    public Long id;
+
+    @Column(references = RelFolder.class, onDelete = ReferentialAction.CASCADE)
+    public Long folderId;
+
+    @Column(length = 50)
+    public String title;
+
+    @Relationship(backPopulates = "documents")
+    public final Ref<RelFolder> folder = new Ref<>(this);
+
+    public RelDocument() {
+    }
+
+    public RelDocument(String title) {
+        this.title = title;
+    }
+}
