@@ -5,14 +5,9 @@ import java.util.Objects;
 import org.tabula.schema.Column;
 
 /** An attribute stored in one column of the entity's table. */
-public final class ColumnAttribute implements Attribute {
+public final class ColumnAttribute extends FieldAttribute {
 
-    private final String name;
-    private final Class<?> javaType;
-    private final Class<?> entityClass;
     private final Column<?> column;
-    private final MethodHandle getter;   // (Object)Object
-    private final MethodHandle setter;   // (Object,Object)void, or null
     private final boolean primitive;
     private final boolean deferred;
 
@@ -26,12 +21,8 @@ public final class ColumnAttribute implements Attribute {
 
     ColumnAttribute(String name, Class<?> javaType, Class<?> entityClass, Column<?> column,
                     MethodHandle getter, MethodHandle setter) {
-        this.name = name;
-        this.javaType = javaType;
-        this.entityClass = entityClass;
+        super(name, javaType, entityClass, getter, setter);
         this.column = Objects.requireNonNull(column);
-        this.getter = getter;
-        this.setter = setter;
         this.primitive = javaType.isPrimitive();
         this.deferred = javaType == Lazy.class;
     }
@@ -78,31 +69,9 @@ public final class ColumnAttribute implements Attribute {
         return column;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public Class<?> javaType() {
-        return javaType;
-    }
 
-    @Override
-    public Class<?> entityClass() {
-        return entityClass;
-    }
 
-    @Override
-    public Object get(Object entity) {
-        try {
-            return getter.invokeExact(entity);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OrmException("cannot read " + qualifiedName() + ": " + t, t);
-        }
-    }
 
     @Override
     public void set(Object entity, Object value) {
@@ -125,10 +94,6 @@ public final class ColumnAttribute implements Attribute {
         }
     }
 
-    @Override
-    public boolean isWritable() {
-        return setter != null;
-    }
 
     @Override
     public String toString() {

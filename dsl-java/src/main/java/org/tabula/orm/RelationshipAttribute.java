@@ -30,7 +30,7 @@ import org.tabula.statement.Select;
  * session.select(User.class).options(posts.selectIn()).all();
  * }</pre>
  */
-public final class RelationshipAttribute implements Attribute {
+public final class RelationshipAttribute extends FieldAttribute {
 
     /** The shape of a relationship. */
     public enum Kind {
@@ -44,12 +44,7 @@ public final class RelationshipAttribute implements Attribute {
         MANY_TO_MANY
     }
 
-    private final String name;
-    private final Class<?> entityClass;
-    private final Class<?> javaType;
     private final Class<?> targetClass;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
     private final Kind kind;
     private final EntityMapping<?> source;
     private final EntityMapping<?> target;
@@ -70,12 +65,8 @@ public final class RelationshipAttribute implements Attribute {
                                   EntityMapping<?> target, Kind kind, ColumnAttribute localForeignKey,
                                   ColumnAttribute remoteForeignKey, Table link, Column<?> linkSource, Column<?> linkTarget,
                                   Relationship ann) {
-        this.name = field.getName();
-        this.entityClass = source.entityClass();
-        this.javaType = field.getType();
+        super(field.getName(), field.getType(), source.entityClass(), getter, setter);
         this.targetClass = target.entityClass();
-        this.getter = getter;
-        this.setter = setter;
         this.source = source;
         this.target = target;
         this.kind = kind;
@@ -262,31 +253,9 @@ public final class RelationshipAttribute implements Attribute {
         return back;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public Class<?> javaType() {
-        return javaType;
-    }
 
-    @Override
-    public Class<?> entityClass() {
-        return entityClass;
-    }
 
-    @Override
-    public Object get(Object entity) {
-        try {
-            return getter.invokeExact(entity);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OrmException("cannot read " + qualifiedName() + ": " + t, t);
-        }
-    }
 
     @Override
     public void set(Object entity, Object value) {
@@ -303,10 +272,6 @@ public final class RelationshipAttribute implements Attribute {
         }
     }
 
-    @Override
-    public boolean isWritable() {
-        return setter != null;
-    }
 
     @Override
     public String toString() {

@@ -1,0 +1,55 @@
+package org.tabula.orm;
+
+import java.lang.invoke.MethodHandle;
+
+/**
+ * What every mapped field shares: its name and types, and the accessor handles resolved once
+ * when the entity is mapped, so reading or writing an attribute is one handle call.
+ */
+abstract class FieldAttribute implements Attribute {
+
+    protected final String name;
+    protected final Class<?> javaType;
+    protected final Class<?> entityClass;
+    protected final MethodHandle getter;   // (Object)Object
+    protected final MethodHandle setter;   // (Object,Object)void, or null
+
+    FieldAttribute(String name, Class<?> javaType, Class<?> entityClass, MethodHandle getter, MethodHandle setter) {
+        this.name = name;
+        this.javaType = javaType;
+        this.entityClass = entityClass;
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Class<?> javaType() {
+        return javaType;
+    }
+
+    @Override
+    public final Class<?> entityClass() {
+        return entityClass;
+    }
+
+    @Override
+    public final Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new OrmException("cannot read " + qualifiedName() + ": " + t, t);
+        }
+    }
+
+    @Override
+    public final boolean isWritable() {
+        return setter != null;
+    }
+}
