@@ -7,7 +7,7 @@ import java.sql.Types;
 import java.util.List;
 import org.tabula.type.ArrayType;
 import org.tabula.type.EnumType;
-import org.tabula.type.JsonType;
+import org.tabula.type.JsonSqlType;
 import org.tabula.type.SqlType;
 
 /** PostgreSQL (11+): identity columns, RETURNING everywhere, native UUID, timestamptz for instants. */
@@ -70,7 +70,7 @@ public final class PostgresDialect extends Dialect {
         }
         switch (type.kind()) {
             case ENUM -> ps.setObject(index, ((EnumType) type).toDatabase((Enum) type.coerce(value)), Types.OTHER);
-            case JSON -> ps.setObject(index, ((JsonType) type).toJson(value), Types.OTHER);
+            case JSON -> ps.setObject(index, ((JsonSqlType) type).toJson(value), Types.OTHER);
             case ARRAY -> {
                 ArrayType<?> array = (ArrayType<?>) type;
                 List<?> items = array.coerce(value);

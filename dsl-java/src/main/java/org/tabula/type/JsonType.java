@@ -20,7 +20,7 @@ import java.util.Objects;
  * Column<List<String>> tags = column("tags", JsonType.of(new TypeReference<List<String>>() {}));
  * }</pre>
  */
-public final class JsonType<T> implements SqlType<T> {
+public final class JsonType<T> implements JsonSqlType<T> {
 
     private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper().findAndRegisterModules();
 
@@ -57,6 +57,7 @@ public final class JsonType<T> implements SqlType<T> {
     }
 
     /** The JSON text of a value. */
+    @Override
     public String toJson(T value) {
         try {
             return mapper.writeValueAsString(value);
@@ -67,6 +68,7 @@ public final class JsonType<T> implements SqlType<T> {
     }
 
     /** The value of JSON text. */
+    @Override
     public T fromJson(String json) {
         try {
             return mapper.readValue(json, jacksonType);

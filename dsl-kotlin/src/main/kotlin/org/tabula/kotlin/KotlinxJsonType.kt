@@ -1,0 +1,59 @@
+package org.tabula.kotlin
+
+import java.sql.PreparedStatement
+import java.sql.ResultSet
+import kotlinx.serialization.KSerializer
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.serializer
+import org.tabula.schema.Column
+import org.tabula.schema.Table
+import org.tabula.type.JsonSqlType
+
+/**
+ * A JSON column mapped with kotlinx.serialization instead of Jackson: `JSONB` on PostgreSQL,
+ * `JSON` on MySQL/MariaDB, `TEXT` on SQLite, like Java's `JsonType`.
+ *
+ * ```
+ * @Serializable data class Settings(val theme: String, val fontSize: Int)
+ * object Profiles : Table("profiles") {
+ *     val id = bigint("id").primaryKey().autoIncrement()
+ *     val settings = kotlinxJson<Settings>("settings")
+ * }
+ * ```
+ */
+class KotlinxJsonType<T : Any>(
+    private val serializer: KSerializer<T>,
+    private val javaClass: Class<T>,
+    private val json: Json = Json,
+) : JsonSqlType<T> {
+
+    override fun javaType(): Class<T> = javaClass
+
+    override fun toJson(value: T): String = json.encodeToString(serializer, value)
+
+    override fun fromJson(text: String): T = try {
+        json.decodeFromString(serializer, text)
+    } catch (e: SerializationException) {
+        throw IllegalArgumentException("cannot read JSON as ${serializer.descriptor.serialName}: ${e.message}", e)
+    }
+
+    override fun bind(ps: PreparedStatement, index: Int, value: T) = ps.setString(index, toJson(value))
+
+    override fun read(rs: ResultSet, index: Int): T? = rs.getString(index)?.let(::fromJson)
+
+    /** Any value of the serializer's type is accepted; it is checked when encoded. */
+    @Suppress("UNCHECKED_CAST")
+    override fun coerce(value: Any?): T? = value as T?
+
+    override fun equals(other: Any?): Boolean =
+        other is KotlinxJsonType<*> && other.serializer.descriptor == serializer.descriptor && other.json == json
+
+    override fun hashCode(): Int = serializer.descriptor.hashCode()
+
+    override fun toString(): String = "JSON(${serializer.descriptor.serialName})"
+}
+
+/** A JSON column of a `@Serializable` type, mapped with kotlinx.serialization. */
+inline fun <reified T : Any> Table.kotlinxJson(name: String, json: Json = Json): Column<T> =
+    column(name, KotlinxJsonType(serializer<T>(), T::class.java, json))
