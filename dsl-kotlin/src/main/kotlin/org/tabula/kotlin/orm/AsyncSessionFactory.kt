@@ -44,20 +44,25 @@ class AsyncSessionFactory(
      * Runs [block] with a new session in a transaction: flushes and commits when it returns;
      * when it throws or the coroutine is cancelled, rolls back (pending objects are expunged) and
      * rethrows the original exception. Inside a transaction of the same engine (an outer
-     * [begin] or [AsyncEngine.begin]) the session joins it: its changes are flushed at the end
-     * and committed by the outer transaction.
+     * [begin] or [AsyncEngine.begin]) the session runs in a savepoint of it: its changes are
+     * flushed at the end and committed by the outer transaction, or undone alone when it throws.
+     * Do not call [AsyncSession.commit] there: it would commit the outer transaction.
      */
     suspend fun <T> begin(block: suspend (AsyncSession) -> T): T {
         val outer = coroutineContext[TransactionElement]?.connection
         val joins = outer != null && outer.engine.engine === engine.engine && !outer.connection.isClosed
-        return engine.begin {
+        // Joined: a savepoint, so a failing inner block undoes only its own flushes and the
+        // session's rollback never rolls back the outer transaction's work.
+        return engine.begin(nested = joins) {
             val session = open(this)
             try {
                 val value = block(session)
                 if (joins) session.flush() else session.commit()
                 value
             } catch (t: Throwable) {
-                session.discard(t)
+                if (!joins) {
+                    session.discard(t)
+                }
                 throw t
             } finally {
                 session.closeQuietly()

@@ -178,6 +178,21 @@ class AsyncSessionSpec : FunSpec({
                 }
                 userCount() shouldBe 0L
             }
+
+            test("a failing session inside an engine transaction undoes only its own work") {
+                async.begin {
+                    sessions.begin { session -> session.add(KtoUser("gus")) }
+                    shouldThrow<IOException> {
+                        sessions.begin { session ->
+                            session.add(KtoUser("hal"))
+                            session.flush()
+                            throw IOException("inner")
+                        }
+                    }
+                    sessions.begin { session -> session.select<KtoUser>().all().map { it.name } } shouldBe listOf("gus")
+                }
+                sessions.session { s -> s.select<KtoUser>().all().map { it.name } } shouldBe listOf("gus")
+            }
         }
     }
 })
