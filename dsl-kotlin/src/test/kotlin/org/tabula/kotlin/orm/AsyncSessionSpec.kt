@@ -102,6 +102,11 @@ class AsyncSessionSpec : FunSpec({
                 }
             }
 
+            test("a var class maps its backing fields; computed and transient properties are not columns") {
+                table<KtoUser>().columns().map { it.name() } shouldBe listOf("id", "name", "age")
+                Mapper.table(KtoAddress::class.java).columns().map { it.name() } shouldBe listOf("id", "user_id", "email")
+            }
+
             test("a data class of vals with @Column on constructor parameters maps and reads") {
                 val t = table<KtoTag>()
                 async.begin {

@@ -2,6 +2,7 @@ package org.tabula.kotlin.orm
 
 import org.tabula.orm.Column
 import org.tabula.orm.Entity
+import org.tabula.orm.Transient
 import org.tabula.schema.ReferentialAction
 
 /** A Kotlin class with `var` properties: `@Column` lands on the backing field without `@field:`. */
@@ -15,6 +16,15 @@ class KtoUser() {
 
     @Column(nullable = true)          // Kotlin's `?` is not read: say nullable = true
     var age: Int? = null
+
+    /** No backing field: not a column. */
+    val display: String get() = "$name ($age)"
+
+    @Transient
+    var note: String? = null
+
+    @kotlin.jvm.Transient
+    var cache: Int = 0
 
     constructor(name: String, age: Int? = null) : this() {
         this.name = name
