@@ -7,6 +7,8 @@ import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.types.shouldBeSameInstanceAs
 import java.io.IOException
 import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.coroutineScope
@@ -70,6 +72,15 @@ class AsyncSessionSpec : FunSpec({
                     val address = session.select<KtoAddress>().where { KtoAddress::userId.column eq id }.one()
                     address.email shouldBe "ann@example.com"
                 }
+            }
+
+            test("README's Kotlin ORM lines") {
+                val id = sessions.begin { session ->
+                    val ann = KtoUser().apply { name = "ann" }; session.add(ann); session.flush(); ann.id!!
+                }
+                sessions.begin { session -> session.get<KtoUser>(id)!!.age = 32 }
+                val adults = sessions.session { it.select<KtoUser>().where { KtoUser::age.column gt 18 }.all() }
+                adults.map { it.name to it.age } shouldBe listOf("ann" to 32)
             }
 
             test("get goes through the identity map; queries return the same object") {
@@ -171,6 +182,19 @@ class AsyncSessionSpec : FunSpec({
                 userCount() shouldBe 0L
                 repeat(100) { if (engine.poolStatus().active == 0) return@repeat; delay(20) }
                 engine.poolStatus().active shouldBe 0
+            }
+
+            test("withTimeout rolls back a session transaction and gives its connection back") {
+                shouldThrow<TimeoutCancellationException> {
+                    withTimeout(300) {
+                        sessions.begin { session ->
+                            session.add(KtoUser("ivy"))
+                            session.flush()
+                            delay(10_000)
+                        }
+                    }
+                }
+                userCount() shouldBe 0L
             }
 
             test("a session inside an engine transaction joins it") {
