@@ -1,0 +1,81 @@
+package org.tabula.kotlin.orm
+
+import org.tabula.expr.Condition
+import org.tabula.expr.Expression
+import org.tabula.expr.OrderItem
+import org.tabula.kotlin.SortOrder
+import org.tabula.kotlin.sorted
+import org.tabula.orm.EntityQuery
+import org.tabula.orm.LoadOption
+import org.tabula.statement.Select
+
+/**
+ * A typed entity query of an [AsyncSession]: the builders return new queries (as
+ * [EntityQuery] does), the terminals are suspend functions.
+ *
+ * ```
+ * val adults: List<User> = session.select<User>()
+ *     .where { (User::age.column gt 18) and (User::name.column startsWith "a") }
+ *     .orderBy(User::name.column)
+ *     .all()
+ * ```
+ */
+class AsyncEntityQuery<T : Any> internal constructor(
+    private val session: AsyncSession,
+    /** The Java query underneath. */
+    val query: EntityQuery<T>,
+) {
+    private fun next(q: EntityQuery<T>) = AsyncEntityQuery(session, q)
+
+    /** Adds a WHERE condition (AND-ed with earlier ones). */
+    inline fun where(condition: () -> Condition): AsyncEntityQuery<T> = where(condition())
+
+    /** Adds WHERE conditions (AND-ed with earlier ones). */
+    fun where(vararg conditions: Condition): AsyncEntityQuery<T> = next(query.where(*conditions))
+
+    /** `attribute = value` by attribute name. */
+    fun filterBy(attribute: String, value: Any?): AsyncEntityQuery<T> = next(query.filterBy(attribute, value))
+
+    /** Inner join along a relationship, to filter by the related table's columns. */
+    fun join(relationship: String): AsyncEntityQuery<T> = next(query.join(relationship))
+
+    /** Loading strategies for relationships: `options(selectIn("posts"))`. */
+    fun options(vararg options: LoadOption): AsyncEntityQuery<T> = next(query.options(*options))
+
+    fun orderBy(vararg items: OrderItem): AsyncEntityQuery<T> = next(query.orderBy(*items))
+
+    fun orderBy(vararg expressions: Expression<*>): AsyncEntityQuery<T> = next(query.orderBy(*expressions))
+
+    /** ORDER BY with Kotlin pairs: `orderBy(User::name.column to SortOrder.DESC)`. */
+    fun orderBy(vararg order: Pair<Expression<*>, SortOrder>): AsyncEntityQuery<T> =
+        next(query.orderBy(*order.map { (e, o) -> e.sorted(o) }.toTypedArray()))
+
+    fun distinct(): AsyncEntityQuery<T> = next(query.distinct())
+
+    fun limit(rows: Long): AsyncEntityQuery<T> = next(query.limit(rows))
+
+    fun offset(rows: Long): AsyncEntityQuery<T> = next(query.offset(rows))
+
+    /** SELECT ... FOR UPDATE (where the dialect has it). */
+    fun forUpdate(): AsyncEntityQuery<T> = next(query.forUpdate())
+
+    /** The Core SELECT this query runs. */
+    fun toSelect(): Select = query.toSelect()
+
+    /** Every matching object (tracked by the session). */
+    suspend fun all(): List<T> = session.call { query.all() }
+
+    /** The first matching object, or null. */
+    suspend fun first(): T? = session.call { query.first() }
+
+    /** Exactly one matching object, or an exception. */
+    suspend fun one(): T = session.call { query.one() }
+
+    /** One matching object or null; more than one is an exception. */
+    suspend fun oneOrNull(): T? = session.call { query.oneOrNull() }
+
+    /** The number of matching rows. */
+    suspend fun count(): Long = session.call { query.count() }
+
+    override fun toString(): String = query.toString()
+}
