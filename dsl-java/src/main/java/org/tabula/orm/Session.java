@@ -818,6 +818,15 @@ public final class Session implements AutoCloseable {
         List<EntityState> batch = new ArrayList<>();
         List<Map<String, Object>> batchRows = new ArrayList<>();
         Set<String> batchColumns = null;
+        // New objects whose only database-made value is a single generated key are inserted as a
+        // batch that returns the keys, unless a row may reference another row of the same table
+        // (its foreign key would be taken before the referenced row's key is known).
+        Column<?> generatedKey = table.primaryKey().size() == 1 && table.primaryKey().get(0).isAutoIncrement()
+                ? table.primaryKey().get(0) : null;
+        boolean batchesKeys = generatedKey != null && !referencesItself(table);
+        List<EntityState> keyed = new ArrayList<>();
+        List<Map<String, Object>> keyedRows = new ArrayList<>();
+        Set<String> keyedColumns = null;
         for (EntityState s : inserts) {
             if (s.mapping.table() != table) {
                 continue;
@@ -849,6 +858,24 @@ public final class Session implements AutoCloseable {
                 }
                 row.put(c, v);
             }
+            if (batchesKeys && fetch.size() == 1 && fetch.get(0).column() == generatedKey && !row.isEmpty()) {
+                // Only the generated key comes back: rows of the same columns go out together.
+                runBatch(conn, table, batchRows);
+                batch.clear();
+                batchRows.clear();
+                batchColumns = null;
+                Map<String, Object> named = new LinkedHashMap<>();
+                row.forEach((c, v) -> named.put(c.name(), v));
+                if (keyedColumns != null && !keyedColumns.equals(named.keySet())) {
+                    runKeyedBatch(conn, table, generatedKey, keyed, keyedRows, undo);
+                }
+                keyedColumns = named.keySet();
+                keyed.add(s);
+                keyedRows.add(named);
+                continue;
+            }
+            runKeyedBatch(conn, table, generatedKey, keyed, keyedRows, undo);
+            keyedColumns = null;
             if (fetch.isEmpty()) {
                 Map<String, Object> named = new LinkedHashMap<>();
                 row.forEach((c, v) -> named.put(c.name(), v));
@@ -912,11 +939,40 @@ public final class Session implements AutoCloseable {
             }
         }
         runBatch(conn, table, batchRows);
+        runKeyedBatch(conn, table, generatedKey, keyed, keyedRows, undo);
     }
 
     private static boolean isUnsetNumber(ColumnAttribute a, Object v) {
         // Kotlin `var id: Long = 0` and Java `long id`: zero means "not assigned yet" for generated keys.
         return v == null || (a.javaType().isPrimitive() && v instanceof Number n && n.longValue() == 0);
+    }
+
+    private static boolean referencesItself(Table table) {
+        for (org.tabula.schema.ForeignKey fk : table.foreignKeys()) {
+            if (fk.targetTable() == table) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void runKeyedBatch(Connection conn, Table table, Column<?> key, List<EntityState> states,
+                                      List<Map<String, Object>> rows, List<Runnable> undo) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object> keys = conn.executeManyReturningKeys(Insert.into(table), rows, key);
+        for (int i = 0; i < states.size(); i++) {
+            EntityState s = states.get(i);
+            for (ColumnAttribute a : s.mapping.columnAttributes()) {
+                if (a.column() == key) {
+                    setWithUndo(a, s.entity, keys.get(i), undo);
+                    break;
+                }
+            }
+        }
+        states.clear();
+        rows.clear();
     }
 
     private static void runBatch(Connection conn, Table table, List<Map<String, Object>> rows) {
