@@ -94,6 +94,9 @@ public final class Session implements AutoCloseable {
     private Map<Object, EntityState> states = new IdentityHashMap<>();
     private Map<EntityKey, EntityState> identityMap = new HashMap<>();
     private int reserved;
+    private static final java.util.function.Function<ColumnAttribute, Lazy<?>> NO_DEFERRED = a -> {
+        throw new IllegalStateException(a.qualifiedName() + " is not deferred");
+    };
     private final Set<EntityState> newObjects = new LinkedHashSet<>();
     private final Set<EntityState> deletedObjects = new LinkedHashSet<>();
     private final List<EntityState> insertedInTransaction = new ArrayList<>();
@@ -531,9 +534,14 @@ public final class Session implements AutoCloseable {
             }
             return mapping.entityClass().cast(state.entity);
         }
-        Object[] created = new Object[1];
-        T entity = mapping.instantiate(values, a -> deferredHolder(created, a));
-        created[0] = entity;
+        T entity;
+        if (mapping.loadsEveryColumn()) {
+            entity = mapping.instantiate(values, NO_DEFERRED);     // no per-row capturing lambda
+        } else {
+            Object[] created = new Object[1];
+            entity = mapping.instantiate(values, a -> deferredHolder(created, a));
+            created[0] = entity;
+        }
         state = new EntityState(mapping, entity, EntityState.Status.PERSISTENT);
         state.snapshot = values;
         state.key = key;
