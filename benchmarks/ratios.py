@@ -16,6 +16,13 @@ BASELINES = {
     "InsertBenchmark": "rawJdbcBatch",
     "RenderBenchmark": "rawJdbcSqlAndValues",
 }
+# Benchmarks measured against a baseline of their own (same class, same database, same run).
+PAIRED = {
+    ("FetchBenchmark", "ormEntities"): "rawJdbcEntities",
+    ("FlushBenchmark", "ormFlush"): "rawJdbcBatchKeys",
+    ("KotlinRenderBenchmark", "kotlinBuildAndRender"): "javaBuildAndRender",
+    ("CoroutinePoolBenchmark", "coroutines"): "threadPool",
+}
 
 
 def main(path):
@@ -25,7 +32,7 @@ def main(path):
         cls, name = r["benchmark"].rsplit(".", 2)[-2:]
         db = r.get("params", {}).get("database", "")
         by_key[(cls, name, db)] = r
-    print("| benchmark | database | score ± error | alloc/op | ratio to raw JDBC |")
+    print("| benchmark | database | score ± error | alloc/op | time ratio to its baseline |")
     print("|---|---|---|---|---|")
     for (cls, name, db), r in sorted(by_key.items()):
         m = r["primaryMetric"]
@@ -33,7 +40,7 @@ def main(path):
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         alloc_text = "" if alloc is None else human_bytes(alloc["score"])
         ratio = ""
-        base_name = BASELINES.get(cls)
+        base_name = PAIRED.get((cls, name), BASELINES.get(cls))
         base = by_key.get((cls, base_name, db))
         if base is not None and base_name != name and cls != "RenderBenchmark":
             b, be = base["primaryMetric"]["score"], base["primaryMetric"]["scoreError"]

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tabula.engine.Engine;
+import org.tabula.engine.EngineOptions;
 
 /**
  * Where the benchmarks run. SQLite is a temporary file (so the pool can hand out a real
@@ -20,18 +21,25 @@ final class BenchDatabase {
 
     /** @param database {@code sqlite} or {@code mariadb} */
     static Engine open(String database) {
+        return open(database, null);
+    }
+
+    /** @param options pool settings, or null for the defaults */
+    static Engine open(String database, EngineOptions options) {
         switch (database) {
             case "sqlite":
                 try {
                     Path file = Files.createTempFile("tabula-bench-", ".db");
                     file.toFile().deleteOnExit();
-                    return Engine.create("jdbc:sqlite:" + file);
+                    String sqlite = "jdbc:sqlite:" + file;
+                    return options == null ? Engine.create(sqlite) : Engine.create(sqlite, options);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             case "mariadb":
                 String url = System.getenv("TABULA_BENCH_MYSQL_URL");
-                return Engine.create(url == null || url.isBlank() ? DEFAULT_MYSQL_URL : url);
+                String mysql = url == null || url.isBlank() ? DEFAULT_MYSQL_URL : url;
+                return options == null ? Engine.create(mysql) : Engine.create(mysql, options);
             default:
                 throw new IllegalArgumentException("unknown database " + database + " (sqlite, mariadb)");
         }

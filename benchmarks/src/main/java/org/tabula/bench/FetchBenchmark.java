@@ -22,6 +22,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
+import org.tabula.orm.Mapper;
+import org.tabula.orm.Session;
+import org.tabula.orm.SessionFactory;
 import org.tabula.result.Row;
 import org.tabula.schema.MetaData;
 import org.tabula.statement.Select;
@@ -30,6 +33,8 @@ import org.tabula.statement.Select;
  * Reads 100,000 rows of six columns into memory: Tabula's {@code Result}/{@link Row} against
  * hand-written JDBC filling a record per row with the same null checks. Both run on the same
  * pooled connection, so the ratio is the toolkit's own cost. Target: Tabula at most 1.10x.
+ * {@code ormEntities} hydrates the same rows into {@link ItemEntity} objects through an ORM
+ * session, against {@code rawJdbcEntities} building the same objects by hand: at most 1.30x.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
@@ -49,6 +54,7 @@ public class FetchBenchmark {
 
     private Engine engine;
     private Connection conn;
+    private SessionFactory sessions;
     private final Select query = select(ITEMS.id, ITEMS.name, ITEMS.qty, ITEMS.price, ITEMS.score, ITEMS.note).from(ITEMS);
 
     @Setup(Level.Trial)
@@ -62,6 +68,8 @@ public class FetchBenchmark {
             c.commit();
         }
         conn = engine.connect();
+        sessions = SessionFactory.of(engine);
+        Mapper.mapping(ItemEntity.class);
     }
 
     @TearDown(Level.Trial)
@@ -97,7 +105,37 @@ public class FetchBenchmark {
         return out;
     }
 
-    // TODO(orm): "ormEntities" — the same 100,000 rows into ORM entities (target: at most 1.30x
-    //  rawJdbc). Pending the ORM, which is being built on another branch; add the benchmark here
-    //  when it is merged so it is measured in the same run as rawJdbc.
+    /**
+     * The same 100,000 rows hydrated into ORM entities by a fresh session (identity map and all)
+     * on the same connection. Target: at most 1.30x {@link #rawJdbcEntities}.
+     */
+    @Benchmark
+    public List<ItemEntity> ormEntities() {
+        try (Session session = sessions.openSession(conn)) {
+            return session.select(ItemEntity.class).all();
+        }
+    }
+
+    /** Hand-written JDBC building the same mutable entity objects the ORM builds (the base of {@link #ormEntities}). */
+    @Benchmark
+    public List<ItemEntity> rawJdbcEntities() throws SQLException {
+        List<ItemEntity> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.jdbc().prepareStatement(RAW_SQL); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ItemEntity e = new ItemEntity();
+                long id = rs.getLong(1);
+                e.id = rs.wasNull() ? null : id;
+                e.name = rs.getString(2);
+                int qty = rs.getInt(3);
+                e.qty = rs.wasNull() ? null : qty;
+                double price = rs.getDouble(4);
+                e.price = rs.wasNull() ? null : price;
+                long score = rs.getLong(5);
+                e.score = rs.wasNull() ? null : score;
+                e.note = rs.getString(6);
+                out.add(e);
+            }
+        }
+        return out;
+    }
 }

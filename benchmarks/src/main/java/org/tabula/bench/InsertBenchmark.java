@@ -146,6 +146,5 @@ public class InsertBenchmark {
         return n;
     }
 
-    // TODO(orm): "ormFlush" — flush of 10,000 new ORM entities (compare with rawJdbcBatch of the
-    //  same 10,000 rows). Pending the ORM, which is being built on another branch.
+    // The ORM flush of 10,000 new entities with generated keys is FlushBenchmark.
 }

@@ -205,6 +205,16 @@ public abstract class Dialect {
 
     public abstract boolean supportsReturning(ReturningSupport statement);
 
+    /**
+     * Whether the JDBC driver returns every row's generated key after {@code executeBatch} of an
+     * INSERT prepared with {@code RETURN_GENERATED_KEYS}, in row order (MySQL Connector/J does;
+     * sqlite-jdbc returns none). Where false, {@code Connection.executeManyReturningKeys} runs
+     * one prepared statement per row instead.
+     */
+    public boolean batchReturnsGeneratedKeys() {
+        return false;
+    }
+
     /** Whether {@code CREATE INDEX IF NOT EXISTS} parses. */
     public boolean supportsCreateIndexIfNotExists() {
         return true;

@@ -90,6 +90,11 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean batchReturnsGeneratedKeys() {
+        return true;
+    }
+
+    @Override
     public boolean supportsCreateIndexIfNotExists() {
         return mariaDb;
     }

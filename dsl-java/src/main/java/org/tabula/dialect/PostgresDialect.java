@@ -9,6 +9,7 @@ import org.tabula.type.ArrayType;
 import org.tabula.type.EnumType;
 import org.tabula.type.JsonSqlType;
 import org.tabula.type.SqlType;
+import org.tabula.type.TypeKind;
 
 /** PostgreSQL (11+): identity columns, RETURNING everywhere, native UUID, timestamptz for instants. */
 public final class PostgresDialect extends Dialect {
@@ -78,6 +79,12 @@ public final class PostgresDialect extends Dialect {
             }
             default -> super.bind(ps, index, type, value);
         }
+    }
+
+    /** Enums, JSON and arrays are converted by {@link #bind}, so executemany must not bypass it. */
+    @Override
+    public boolean bindsWithType(TypeKind kind) {
+        return kind != TypeKind.ENUM && kind != TypeKind.JSON && kind != TypeKind.ARRAY && super.bindsWithType(kind);
     }
 
     @Override

@@ -178,6 +178,108 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Executemany of an INSERT into a table whose key the database generates, returning each row's
+     * generated {@code key} in row order: what an ORM flush of new objects needs. The statement is
+     * rendered and prepared once; where the driver returns the keys of a batch
+     * ({@link Dialect#batchReturnsGeneratedKeys()}) the rows go as JDBC batches of 1,000, otherwise
+     * the prepared statement runs once per row ({@code RETURNING key} where the dialect has it).
+     *
+     * <pre>{@code
+     * List<Object> ids = conn.executeManyReturningKeys(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")), USERS.id);
+     * }</pre>
+     *
+     * Every row must name the same columns (those of the first row).
+     */
+    public List<Object> executeManyReturningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
+        ensureOpen();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        if (!insert.rows().isEmpty() || insert.fromSelect() != null || !insert.returning().isEmpty()) {
+            throw new IllegalArgumentException("executeManyReturningKeys takes insert(" + insert.table().name()
+                    + ") without values or RETURNING; the rows give the values");
+        }
+        Table table = insert.table();
+        java.util.Set<String> keys = rows.get(0).keySet();
+        List<Column<?>> columns = new ArrayList<>();
+        for (String name : keys) {
+            Column<?> c = table.findColumn(name);
+            if (c == null) {
+                throw new IllegalArgumentException("insert into " + table.name() + ": no column named " + name);
+            }
+            columns.add(c);
+        }
+        Insert statement = insert.withParametersFor(columns);
+        boolean batched = dialect.batchReturnsGeneratedKeys();
+        boolean returning = !batched && dialect.supportsReturning(Dialect.ReturningSupport.INSERT);
+        if (returning) {
+            statement = statement.returning(key);
+        }
+        RenderedSql rendered = render(statement);
+        String context = contextOf(statement);
+        List<Object> out = new ArrayList<>(rows.size());
+        PreparedStatement ps = null;
+        try {
+            ps = returning ? jdbc.prepareStatement(rendered.sql())
+                    : jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
+            applyTimeout(ps);
+            RowBinder binder = RowBinder.of(dialect, rendered.bindings());
+            int pending = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                Map<String, ?> params = rows.get(r);
+                if (r > 0 && !params.keySet().equals(keys)) {
+                    throw new IllegalArgumentException(context + ": row " + r + " " + keyDifference(params.keySet(), keys)
+                            + "; every row of an executemany names the columns of the first row, " + keys);
+                }
+                if (r == 0) {
+                    announce(rendered, params);
+                }
+                if (binder == null || !binder.bind(dialect, ps, params)) {
+                    bindAll(ps, rendered.bindings(), params, context);
+                }
+                if (batched) {
+                    ps.addBatch();
+                    if (++pending == BATCH_CHUNK || r == rows.size() - 1) {
+                        runBatch(ps);
+                        pending = 0;
+                        readKeys(ps.getGeneratedKeys(), key, out);
+                    }
+                } else {
+                    running = ps;
+                    try {
+                        if (returning) {
+                            readKeys(ps.executeQuery(), key, out);
+                        } else {
+                            ps.executeUpdate();
+                            readKeys(ps.getGeneratedKeys(), key, out);
+                        }
+                    } finally {
+                        running = null;
+                    }
+                }
+                dirty = true;
+            }
+            if (out.size() != rows.size()) {
+                throw new IllegalStateException(context + ": the driver returned " + out.size() + " generated keys for "
+                        + rows.size() + " rows");
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translateFor(e, rendered.sql(), statement);
+        } finally {
+            closeQuietly(ps);
+        }
+    }
+
+    private static void readKeys(ResultSet keys, Column<?> key, List<Object> out) throws SQLException {
+        try (keys) {
+            while (keys.next()) {
+                out.add(key.type().coerce(keys.getObject(1)));
+            }
+        }
+    }
+
     private static String keyDifference(java.util.Set<String> row, java.util.Set<String> first) {
         List<String> extra = new ArrayList<>();
         for (String k : row) {

@@ -226,6 +226,11 @@ public final class EntityMapping<T> {
     }
 
     /** Column values of a row of {@link #select()}, deferred columns NOT_LOADED. */
+    /** Whether every column attribute is selected when loading (no deferred column left as a holder). */
+    boolean loadsEveryColumn() {
+        return selectedIndexes.length == columnAttributes.size();
+    }
+
     Object[] fromRow(org.tabula.result.Row row) {
         Object[] values = new Object[columnAttributes.size()];
         if (selectedIndexes.length != values.length) {
@@ -251,6 +256,10 @@ public final class EntityMapping<T> {
 
     /** The key of a row or snapshot (values in column attribute order), or null if any part is null. */
     EntityKey keyOf(Object[] values) {
+        if (primaryKeyIndexes.length == 1) {
+            Object v = values[primaryKeyIndexes[0]];
+            return v == null ? null : new EntityKey(entityClass, List.of(v));   // one allocation less per loaded row
+        }
         Object[] key = new Object[primaryKeyIndexes.length];
         for (int i = 0; i < key.length; i++) {
             Object v = values[primaryKeyIndexes[i]];

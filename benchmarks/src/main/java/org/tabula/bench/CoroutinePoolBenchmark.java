@@ -1,0 +1,103 @@
+package org.tabula.bench;
+
+import static org.tabula.Sql.select;
+import static org.tabula.bench.Items.ITEMS;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.tabula.engine.Connection;
+import org.tabula.engine.Engine;
+import org.tabula.engine.EngineOptions;
+import org.tabula.kotlin.AsyncEngine;
+import org.tabula.schema.MetaData;
+import org.tabula.statement.Select;
+
+/**
+ * 1,000 point selects on a pool of 10 connections: 1,000 coroutines through {@link AsyncEngine}
+ * against a fixed pool of 10 threads using the blocking {@link Engine}, each select on a pooled
+ * connection of its own ({@code connect}, execute, close). One operation is all 1,000 selects.
+ * Target: coroutines' throughput at least 0.9x the threads' (time per operation at most 1/0.9).
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class CoroutinePoolBenchmark {
+
+    static final int POOL = 10;
+    static final int SELECTS = 1000;
+    static final int ROWS = 1000;
+
+    @Param({"sqlite", "mariadb"})
+    public String database;
+
+    private Engine engine;
+    private AsyncEngine db;
+    private ExecutorService threads;
+
+    static Select pointSelect(long id) {
+        return select(ITEMS.qty).from(ITEMS).where(ITEMS.id.eq(id));
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+        engine = BenchDatabase.open(database, EngineOptions.defaults().poolSize(POOL).maxOverflow(0));
+        MetaData schema = new MetaData(ITEMS);
+        schema.dropAll(engine);
+        schema.createAll(engine);
+        try (Connection c = engine.connect()) {
+            InsertBenchmark.rawInsert(c.jdbc(), InsertBenchmark.rows(ROWS));
+            c.commit();
+        }
+        db = new AsyncEngine(engine);
+        threads = Executors.newFixedThreadPool(POOL);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws InterruptedException {
+        threads.shutdown();
+        threads.awaitTermination(10, TimeUnit.SECONDS);
+        new MetaData(ITEMS).dropAll(engine);
+        engine.close();
+    }
+
+    @Benchmark
+    public long coroutines() {
+        return CoroutineSelects.run(db, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
+    }
+
+    @Benchmark
+    public long threadPool() throws InterruptedException, ExecutionException {
+        List<Future<Long>> futures = new ArrayList<>(SELECTS);
+        for (int i = 0; i < SELECTS; i++) {
+            long id = (i % ROWS) + 1;
+            futures.add(threads.submit(() -> {
+                try (Connection c = engine.connect()) {
+                    return ((Number) c.execute(pointSelect(id)).one().get(0)).longValue();
+                }
+            }));
+        }
+        long sum = 0;
+        for (Future<Long> f : futures) {
+            sum += f.get();
+        }
+        return sum;
+    }
+}
