@@ -628,21 +628,31 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** Whether NULL may be written to {@code column} (auto-increment columns fill it themselves). */
+    static boolean acceptsNull(Column<?> column) {
+        return column.isNullable() || column.isAutoIncrement();
+    }
+
+    /** The most characters {@code column} holds: its {@code varchar(n)}, else no limit. */
+    static int maxLength(Column<?> column) {
+        SqlType<?> type = column.type();
+        return type.kind() == TypeKind.VARCHAR && type.length() > 0 ? type.length() : Integer.MAX_VALUE;
+    }
+
     /** NOT NULL and length checks before the database sees the value, so the message can name the column. */
     private static void validate(Column<?> column, Object value, String context) {
         if (value == null) {
-            if (!column.isNullable() && !(column.isAutoIncrement())) {
+            if (!acceptsNull(column)) {
                 throw new NotNullViolationException((context == null ? "" : context + ": ") + "column "
                         + column.qualifiedName() + " is NOT NULL but the value is null", null, null);
             }
             return;
         }
-        SqlType<?> type = column.type();
-        if (type.kind() == TypeKind.VARCHAR && type.length() > 0 && value instanceof String s
-                && s.length() > type.length() && s.codePointCount(0, s.length()) > type.length()) {
+        int max = maxLength(column);
+        if (value instanceof String s && s.length() > max && s.codePointCount(0, s.length()) > max) {
             throw new DataException((context == null ? "" : context + ": ") + "value of "
                     + s.codePointCount(0, s.length()) + " characters is too long for column " + column.qualifiedName()
-                    + " VARCHAR(" + type.length() + ")", null, null);
+                    + " VARCHAR(" + max + ")", null, null);
         }
     }
 

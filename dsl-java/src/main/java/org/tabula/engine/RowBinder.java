@@ -49,10 +49,8 @@ final class RowBinder {
             names[i] = b.name();
             types[i] = b.type();
             Column<?> target = b.target();
-            nullAllowed[i] = target == null || target.isNullable() || target.isAutoIncrement();
-            SqlType<?> checked = target == null ? null : target.type();
-            maxLengths[i] = checked != null && checked.kind() == TypeKind.VARCHAR && checked.length() > 0
-                    ? checked.length() : Integer.MAX_VALUE;
+            nullAllowed[i] = target == null || Connection.acceptsNull(target);
+            maxLengths[i] = target == null ? Integer.MAX_VALUE : Connection.maxLength(target);
             direct[i] = dialect.bindsWithType(b.type().kind()) ? b.type().javaType() : null;
         }
         return new RowBinder(names, types, nullAllowed, maxLengths, direct);
