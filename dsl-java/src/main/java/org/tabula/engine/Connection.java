@@ -21,6 +21,7 @@ import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.BindValue;
 import org.tabula.expr.Expression;
 import org.tabula.result.Result;
+import org.tabula.result.ValuesMapper;
 import org.tabula.result.ResultColumns;
 import org.tabula.result.Row;
 import org.tabula.schema.Column;
@@ -477,37 +478,14 @@ public final class Connection implements AutoCloseable {
 
     private Result run(Statement statement, RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
                        int fetchSize, Row insertedKey) {
-        String context = contextOf(statement);
-        if (!dirty && statement instanceof Select s && s.lock() != LockMode.NONE && s.lock() != LockMode.SHARE) {
-            beginWriteTransaction();
-        }
         PreparedStatement ps = null;
         boolean keepOpen = false;
         try {
-            if (streaming) {
-                ps = jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                ps.setFetchSize(dialect.streamingFetchSize(fetchSize));
-            } else {
-                ps = jdbc.prepareStatement(rendered.sql());
-                if (engine.options().fetchSize() > 0) {
-                    ps.setFetchSize(engine.options().fetchSize());
-                }
-            }
-            applyTimeout(ps);
-            bindAll(ps, rendered.bindings(), parameters, context);
-            announce(rendered, parameters);
-            running = ps;
-            boolean hasRows;
-            try {
-                hasRows = ps.execute();
-            } finally {
-                running = null;
-            }
-            dirty = true;
-            if (!hasRows) {
+            ps = prepareAndExecute(statement, rendered, parameters, streaming, fetchSize);
+            ResultSet rs = ps.getResultSet();
+            if (rs == null) {
                 return Result.ofCount(ps.getUpdateCount(), insertedKey);
             }
-            ResultSet rs = ps.getResultSet();
             ResultColumns columns = columnsOf(statement, rs.getMetaData());
             if (streaming) {
                 JdbcCursor cursor = new JdbcCursor(this, ps, rs, columns, rendered.sql());
@@ -518,7 +496,7 @@ public final class Connection implements AutoCloseable {
             List<Row> rows = new ArrayList<>();
             try (rs) {
                 while (rs.next()) {
-                    rows.add(readRow(rs, columns));
+                    rows.add(new Row(columns, readValues(rs, columns)));
                 }
             }
             return Result.buffered(columns, rows, statement instanceof Select ? -1 : rows.size(), insertedKey);
@@ -528,6 +506,97 @@ public final class Connection implements AutoCloseable {
             if (!keepOpen) {
                 closeQuietly(ps);
             }
+        }
+    }
+
+    /**
+     * Runs a query and makes one object per row from that row's values, read from JDBC straight
+     * into a new array that {@code mapper} may keep: no {@link Row} is made, which is the fast path
+     * for mapping large results (the ORM loads entities through it). Values are converted by the
+     * selected expressions' types, as for {@link Row}.
+     *
+     * <pre>{@code
+     * record Item(long id, String name) {}
+     * List<Item> items = conn.fetch(select(ITEMS.id, ITEMS.name).from(ITEMS), Map.of(),
+     *         v -> new Item((Long) v[0], (String) v[1]));
+     * }</pre>
+     */
+    public <T> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
+        ensureOpen();
+        boolean mayReturnRows = statement instanceof Select || statement instanceof SetOperation
+                || statement instanceof TextStatement
+                || (statement instanceof Insert i && !i.returning().isEmpty())
+                || (statement instanceof Update u && !u.returning().isEmpty())
+                || (statement instanceof Delete d && !d.returning().isEmpty());
+        if (!mayReturnRows) {
+            String what = contextOf(statement);
+            throw new IllegalArgumentException("fetch() needs a statement that returns rows (a query or RETURNING), not "
+                    + (what != null ? what : statement.getClass().getSimpleName()));
+        }
+        if (statement instanceof Insert) {
+            // INSERT ... RETURNING may be emulated (MySQL): take execute()'s rows.
+            List<T> out = new ArrayList<>();
+            for (Row row : execute(statement, parameters)) {
+                out.add(mapper.map(row.values().toArray()));
+            }
+            return out;
+        }
+        RenderedSql rendered = render(statement);
+        PreparedStatement ps = null;
+        try {
+            ps = prepareAndExecute(statement, rendered, parameters, false, 0);
+            ResultSet rs = ps.getResultSet();
+            if (rs == null) {
+                throw new IllegalArgumentException("fetch() needs a statement that returns rows: " + rendered.sql());
+            }
+            List<T> out = new ArrayList<>();
+            try (rs) {
+                ResultColumns columns = columnsOf(statement, rs.getMetaData());
+                while (rs.next()) {
+                    out.add(mapper.map(readValues(rs, columns)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translateFor(e, rendered.sql(), statement);
+        } finally {
+            closeQuietly(ps);
+        }
+    }
+
+    /** Prepares, binds and executes; the caller reads {@code getResultSet()} (null for a count) and closes it. */
+    private PreparedStatement prepareAndExecute(Statement statement, RenderedSql rendered, Map<String, ?> parameters,
+                                                boolean streaming, int fetchSize) throws SQLException {
+        String context = contextOf(statement);
+        if (!dirty && statement instanceof Select s && s.lock() != LockMode.NONE && s.lock() != LockMode.SHARE) {
+            beginWriteTransaction();
+        }
+        PreparedStatement ps;
+        if (streaming) {
+            ps = jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        } else {
+            ps = jdbc.prepareStatement(rendered.sql());
+        }
+        try {
+            if (streaming) {
+                ps.setFetchSize(dialect.streamingFetchSize(fetchSize));
+            } else if (engine.options().fetchSize() > 0) {
+                ps.setFetchSize(engine.options().fetchSize());
+            }
+            applyTimeout(ps);
+            bindAll(ps, rendered.bindings(), parameters, context);
+            announce(rendered, parameters);
+            running = ps;
+            try {
+                ps.execute();
+            } finally {
+                running = null;
+            }
+            dirty = true;
+            return ps;
+        } catch (SQLException | RuntimeException | Error e) {
+            closeQuietly(ps);
+            throw e;
         }
     }
 
@@ -557,12 +626,16 @@ public final class Connection implements AutoCloseable {
     }
 
     Row readRow(ResultSet rs, ResultColumns columns) throws SQLException {
+        return new Row(columns, readValues(rs, columns));
+    }
+
+    private Object[] readValues(ResultSet rs, ResultColumns columns) throws SQLException {
         int n = columns.size();
         Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
             values[i] = dialect.read(rs, i + 1, columns.type(i));
         }
-        return new Row(columns, values);
+        return values;
     }
 
     private static ResultColumns columnsOf(Statement statement, ResultSetMetaData md) throws SQLException {

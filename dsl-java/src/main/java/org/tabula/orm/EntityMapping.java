@@ -225,10 +225,22 @@ public final class EntityMapping<T> {
         return values;
     }
 
-    /** Column values of a row of {@link #select()}, deferred columns NOT_LOADED. */
     /** Whether every column attribute is selected when loading (no deferred column left as a holder). */
     boolean loadsEveryColumn() {
         return selectedIndexes.length == columnAttributes.size();
+    }
+
+    /** Column values from the values of a row of {@link #select()} (the same array when no column is deferred). */
+    Object[] fromSelected(Object[] selected) {
+        if (selectedIndexes.length == columnAttributes.size()) {
+            return selected;      // select() lists every column attribute in order
+        }
+        Object[] values = new Object[columnAttributes.size()];
+        Arrays.fill(values, ColumnAttribute.NOT_LOADED);
+        for (int i = 0; i < selectedIndexes.length; i++) {
+            values[selectedIndexes[i]] = selected[i];
+        }
+        return values;
     }
 
     Object[] fromRow(org.tabula.result.Row row) {
@@ -258,7 +270,7 @@ public final class EntityMapping<T> {
     EntityKey keyOf(Object[] values) {
         if (primaryKeyIndexes.length == 1) {
             Object v = values[primaryKeyIndexes[0]];
-            return v == null ? null : new EntityKey(entityClass, List.of(v));   // one allocation less per loaded row
+            return v == null ? null : EntityKey.of(entityClass, v);
         }
         Object[] key = new Object[primaryKeyIndexes.length];
         for (int i = 0; i < key.length; i++) {
@@ -268,7 +280,7 @@ public final class EntityMapping<T> {
             }
             key[i] = v;
         }
-        return new EntityKey(entityClass, Arrays.asList(key));
+        return EntityKey.ofParts(entityClass, key);
     }
 
     /** The key given by the user to {@code get}: a single value, or a List / array for composite keys. */
@@ -296,7 +308,7 @@ public final class EntityMapping<T> {
                 throw new OrmException("primary key " + primaryKey.get(i).qualifiedName() + ": " + e.getMessage(), e);
             }
         }
-        return new EntityKey(entityClass, Arrays.asList(key));
+        return EntityKey.ofParts(entityClass, key);
     }
 
     /** {@code pk1 = ? AND pk2 = ?} for a key. */

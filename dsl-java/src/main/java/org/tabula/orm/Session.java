@@ -487,13 +487,15 @@ public final class Session implements AutoCloseable {
     /** Rows of a query, made into entities through the identity map (internal to {@link EntityQuery}). */
     <T> List<T> load(EntityMapping<T> mapping, Select select) {
         autoflush();
-        List<Row> rows = connection().execute(select).all();
+        // Values straight from JDBC (no Row per row); the arrays become the objects' snapshots.
+        List<Object[]> rows = connection().fetch(select, Map.of(), values -> values);
         if (!mapping.isReadOnly()) {
             reserve(rows.size());
         }
         List<T> out = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            out.add(materialize(mapping, mapping.fromRow(row)));
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(materialize(mapping, mapping.fromSelected(rows.get(i))));
+            rows.set(i, null);   // the snapshot is the only reference left
         }
         return out;
     }
@@ -754,7 +756,10 @@ public final class Session implements AutoCloseable {
             identityMap.put(s.key, s);
             insertedInTransaction.add(s);
         }
-        newObjects.removeAll(inserts);
+        // One remove per object: Set.removeAll(list) of equal sizes calls list.contains per element (quadratic).
+        for (EntityState s : inserts) {
+            newObjects.remove(s);
+        }
         for (EntityState s : updated) {
             s.snapshot = s.mapping.read(s.entity);
         }
@@ -764,7 +769,9 @@ public final class Session implements AutoCloseable {
             identityMap.remove(s.key);
             deletedInTransaction.add(s);
         }
-        deletedObjects.removeAll(deletes);
+        for (EntityState s : deletes) {
+            deletedObjects.remove(s);
+        }
         if (plan != null) {
             for (EntityState s : states.values()) {
                 clearRelationshipChanges(s);

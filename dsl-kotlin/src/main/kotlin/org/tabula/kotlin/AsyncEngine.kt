@@ -89,10 +89,13 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         }
     }
 
-    private suspend fun <T> withConnection(commit: Boolean, block: suspend AsyncConnection.() -> T): T {
-        limits.permits.acquire()
-        try {
-            return withContext(dispatcher) {
+    private suspend fun <T> withConnection(commit: Boolean, block: suspend AsyncConnection.() -> T): T =
+        // The permit is taken on the JDBC dispatcher, not the caller's: a waiter resumed by
+        // release() then continues on a JDBC thread that is already awake, instead of hopping
+        // to the caller's dispatcher and back (two thread hand-offs per connection on a busy pool).
+        withContext(dispatcher) {
+            limits.permits.acquire()
+            try {
                 val conn = engine.connect()
                 val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
@@ -110,11 +113,10 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                 } finally {
                     release(conn, canceller)
                 }
+            } finally {
+                limits.permits.release()
             }
-        } finally {
-            limits.permits.release()
         }
-    }
 
     /**
      * Returns the connection to the pool, or drops it if one of its statements was cancelled:

@@ -252,6 +252,40 @@ class CoreScenariosTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void fetchHandsEachRowsValuesToAMapper(String db) {
+        Engine engine = fresh(db);
+        String users = engine.dialect().quote("it_users");
+        try (Connection conn = engine.connect()) {
+            seed(conn);
+            record Person(long id, String name, Integer age) {
+            }
+            List<Person> people = conn.fetch(select(USERS.id, USERS.name, USERS.age).from(USERS)
+                            .where(USERS.name.ne(org.tabula.Sql.bindParam("skip", org.tabula.type.SqlTypes.VARCHAR)))
+                            .orderBy(USERS.name),
+                    Map.of("skip", "bob"), v -> new Person((Long) v[0], (String) v[1], (Integer) v[2]));
+            assertEquals(List.of("ann", "cid", "dee_50%"), people.stream().map(Person::name).toList());
+            assertNull(people.get(1).age(), "NULL stays null");
+            assertEquals(65, people.get(2).age(), "values converted by the column types, as for rows");
+
+            List<Object[]> arrays = conn.fetch(text("SELECT name FROM " + users + " WHERE age >= :a ORDER BY name")
+                    .columns(USERS.name), Map.of("a", 17), v -> v);
+            assertEquals(List.of("ann", "bob", "dee_50%"), arrays.stream().map(v -> v[0]).toList());
+            assertTrue(arrays.get(0) != arrays.get(1), "a new array per row: the mapper may keep it");
+
+            assertEquals(List.of("eve"), conn.fetch(insert(USERS).set(USERS.name, "eve").returning(USERS.name),
+                    Map.of(), v -> v[0]), "RETURNING, emulated where the database has none");
+
+            IllegalArgumentException notAQuery = assertThrows(IllegalArgumentException.class,
+                    () -> conn.fetch(update(USERS).set(USERS.age, 1).where(USERS.name.eq("nobody")), Map.of(), v -> v));
+            assertTrue(notAQuery.getMessage().contains("it_users"), notAQuery.getMessage());
+            org.tabula.error.DatabaseException missing = assertThrows(org.tabula.error.DatabaseException.class,
+                    () -> conn.fetch(text("SELECT nope FROM " + users), Map.of(), v -> v));
+            assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void transactions(String db) {
         Engine engine = fresh(db);
         engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "kept")));

@@ -1,0 +1,19 @@
+package org.tabula.result;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes an object from the values of one row, in select-list order, for
+ * {@link org.tabula.engine.Connection#fetch}. The array is new for each row and belongs to the
+ * mapper, which may keep it.
+ *
+ * <pre>{@code
+ * ValuesMapper<String> names = v -> (String) v[1];
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ValuesMapper<T> {
+
+    /** The object for one row. */
+    T map(@Nullable Object[] values);
+}
