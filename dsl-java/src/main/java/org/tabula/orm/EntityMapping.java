@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tabula.expr.Condition;
 import org.tabula.expr.Expression;
 import org.tabula.schema.Column;
@@ -34,7 +35,7 @@ public final class EntityMapping<T> {
     private final List<ColumnAttribute> primaryKey;
     private final int[] primaryKeyIndexes;
     private final Map<String, ColumnAttribute> byName = new LinkedHashMap<>();
-    private final MethodHandle noArgConstructor;      // ()Object or null
+    private final Supplier<Object> newInstance;       // the no-argument constructor, or null
     private final MethodHandle valuesConstructor;     // (Object[])Object or null
     private final int constructorArity;
     private final boolean readOnly;
@@ -45,12 +46,12 @@ public final class EntityMapping<T> {
     private volatile List<RelationshipAttribute> relationships;
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
-                  MethodHandle noArgConstructor, MethodHandle valuesConstructor, int constructorArity) {
-        this(entityClass, table, columnAttributes, noArgConstructor, valuesConstructor, constructorArity, List.of(), List.of());
+                  Supplier<Object> newInstance, MethodHandle valuesConstructor, int constructorArity) {
+        this(entityClass, table, columnAttributes, newInstance, valuesConstructor, constructorArity, List.of(), List.of());
     }
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
-                  MethodHandle noArgConstructor, MethodHandle valuesConstructor, int constructorArity,
+                  Supplier<Object> newInstance, MethodHandle valuesConstructor, int constructorArity,
                   List<java.lang.reflect.Field> relationshipFields, List<MethodHandle[]> relationshipHandles) {
         this.relationshipFields = List.copyOf(relationshipFields);
         this.relationshipHandles = List.copyOf(relationshipHandles);
@@ -78,7 +79,7 @@ public final class EntityMapping<T> {
         for (ColumnAttribute a : columnAttributes) {
             byName.put(a.name(), a);
         }
-        this.noArgConstructor = noArgConstructor;
+        this.newInstance = newInstance;
         this.valuesConstructor = valuesConstructor;
         this.constructorArity = constructorArity;
         this.readOnly = entityClass.isRecord() || columnAttributes.stream().anyMatch(a -> !a.isWritable());
@@ -348,8 +349,8 @@ public final class EntityMapping<T> {
         }
         try {
             Object entity;
-            if (noArgConstructor != null) {
-                entity = noArgConstructor.invokeExact();
+            if (newInstance != null) {
+                entity = newInstance.get();
                 for (int i = 0; i < fields.length; i++) {
                     columnAttributes.get(i).set(entity, fields[i]);
                 }

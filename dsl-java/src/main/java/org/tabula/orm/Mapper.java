@@ -1,6 +1,8 @@
 package org.tabula.orm;
 
 import java.lang.annotation.Annotation;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -499,14 +501,14 @@ public final class Mapper {
             throw new OrmException("entity " + entityClass.getName() + " is abstract; map a concrete class");
         }
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        MethodHandle noArg = null;
+        Supplier<Object> noArg = null;
         MethodHandle values = null;
         int arity = 0;
         if (!entityClass.isRecord()) {
             try {
                 Constructor<T> ctor = entityClass.getDeclaredConstructor();
                 ctor.setAccessible(true);
-                noArg = lookup.unreflectConstructor(ctor).asType(MethodType.methodType(Object.class));
+                noArg = newInstance(entityClass, ctor, lookup.unreflectConstructor(ctor).asType(MethodType.methodType(Object.class)));
             } catch (NoSuchMethodException e) {
                 noArg = null;
             } catch (IllegalAccessException | RuntimeException e) {
@@ -555,6 +557,33 @@ public final class Mapper {
         List<Field> relationshipFields = relationshipFields(entityClass);
         return new EntityMapping<>(entityClass, table, attributes, noArg, values, arity, relationshipFields,
                 relationshipHandles(entityClass, relationshipFields));
+    }
+
+    /**
+     * The no-argument constructor as a {@link Supplier} spun by {@link LambdaMetafactory}: a plain
+     * {@code new} the JIT compiles inline. A constructor method handle that is not a constant
+     * allocates through {@code Unsafe.allocateInstance}, a call into the VM for every loaded row.
+     * Falls back to the handle where the class cannot be looked up privately (a named module
+     * that does not open its package).
+     */
+    @SuppressWarnings("unchecked")
+    private static Supplier<Object> newInstance(Class<?> entityClass, Constructor<?> ctor, MethodHandle handle) {
+        try {
+            MethodHandles.Lookup owner = MethodHandles.privateLookupIn(entityClass, MethodHandles.lookup());
+            CallSite site = LambdaMetafactory.metafactory(owner, "get", MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class), owner.unreflectConstructor(ctor), MethodType.methodType(entityClass));
+            return (Supplier<Object>) site.getTarget().invoke();
+        } catch (Throwable notSpun) {
+            return () -> {
+                try {
+                    return handle.invokeExact();
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new OrmException("cannot create a " + entityClass.getName() + ": " + t, t);
+                }
+            };
+        }
     }
 
     static Class<?> box(Class<?> type) {

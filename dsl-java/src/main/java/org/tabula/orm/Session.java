@@ -90,8 +90,8 @@ public final class Session implements AutoCloseable {
     private boolean flushing;
     private boolean suppressAutoflush;
 
-    // Not final: reserve() replaces them with presized copies before a large load.
-    private Map<Object, EntityState> states = new IdentityHashMap<>();
+    private final StateIndex states = new StateIndex();
+    // Not final: reserve() replaces it with a presized copy before a large load.
     private Map<EntityKey, EntityState> identityMap = new HashMap<>();
     private int reserved;
     private static final java.util.function.Function<ColumnAttribute, Lazy<?>> NO_DEFERRED = a -> {
@@ -205,6 +205,8 @@ public final class Session implements AutoCloseable {
             releaseConnection();      // a connection given by the caller stays the caller's
         } finally {
             closed = true;
+            // Cleared, not dropped: a large presized table is a humongous object to G1, and until it
+            // is collected, every object it references survives young collections.
             states.clear();
             identityMap.clear();
             newObjects.clear();
@@ -501,17 +503,15 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Sizes the state map and the identity map for {@code more} new objects at once: loading
-     * 100,000 rows otherwise spends a third of its time rehashing them as they double.
+     * Sizes the identity map (and the list of loaded states) for {@code more} new objects at once:
+     * loading 100,000 rows otherwise spends a third of its time rehashing them as they double.
      */
     private void reserve(int more) {
         int needed = states.size() + more;
         if (more < 1024 || needed <= reserved) {
             return;
         }
-        Map<Object, EntityState> presizedStates = new IdentityHashMap<>(needed);
-        presizedStates.putAll(states);
-        states = presizedStates;
+        states.reserve(more);
         Map<EntityKey, EntityState> presizedIdentity = new HashMap<>((int) (needed / 0.75f) + 1);
         presizedIdentity.putAll(identityMap);
         identityMap = presizedIdentity;
@@ -547,7 +547,7 @@ public final class Session implements AutoCloseable {
         state = new EntityState(mapping, entity, EntityState.Status.PERSISTENT);
         state.snapshot = values;
         state.key = key;
-        states.put(entity, state);
+        states.addLoaded(state);      // a new object: not hashed by identity until a lookup needs it
         if (key != null) {
             identityMap.put(key, state);
         }

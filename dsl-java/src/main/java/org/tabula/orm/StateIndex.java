@@ -1,0 +1,108 @@
+package org.tabula.orm;
+
+import java.util.AbstractCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The states of a session's objects, found by the object itself (identity, never
+ * {@code equals}). Objects made from query rows are only listed at first
+ * ({@link #addLoaded}); they enter the identity-hashed index when a lookup by object needs it.
+ * Hashing an object by identity makes the JVM write an identity hash into its header and
+ * touches a random slot of a large table: a measurable part of loading 100,000 rows, which a
+ * read-only unit of work (load, read, commit) never needs, since flushing walks
+ * {@link #values()} without the index.
+ */
+final class StateIndex {
+
+    private Map<Object, EntityState> byEntity = new IdentityHashMap<>();
+    private ArrayList<EntityState> unindexed = new ArrayList<>();
+
+    EntityState get(Object entity) {
+        index();
+        return byEntity.get(entity);
+    }
+
+    boolean containsKey(Object entity) {
+        index();
+        return byEntity.containsKey(entity);
+    }
+
+    void put(Object entity, EntityState state) {
+        index();
+        byEntity.put(entity, state);
+    }
+
+    EntityState remove(Object entity) {
+        index();
+        return byEntity.remove(entity);
+    }
+
+    /** The state of an object just made from a row, known not to be in the session yet. */
+    void addLoaded(EntityState state) {
+        unindexed.add(state);
+    }
+
+    /** Room for {@code more} loaded objects in the list of unindexed ones. */
+    void reserve(int more) {
+        unindexed.ensureCapacity(unindexed.size() + more);
+    }
+
+    int size() {
+        return byEntity.size() + unindexed.size();
+    }
+
+    void clear() {
+        byEntity.clear();
+        unindexed.clear();
+    }
+
+    /** Every state, indexed or not; like a map's values view, not to be modified while iterated. */
+    Collection<EntityState> values() {
+        if (unindexed.isEmpty()) {
+            return byEntity.values();
+        }
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<EntityState> iterator() {
+                Iterator<EntityState> first = byEntity.values().iterator();
+                Iterator<EntityState> second = unindexed.iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return first.hasNext() || second.hasNext();
+                    }
+
+                    @Override
+                    public EntityState next() {
+                        return first.hasNext() ? first.next() : second.next();
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return StateIndex.this.size();
+            }
+        };
+    }
+
+    private void index() {
+        if (unindexed.isEmpty()) {
+            return;
+        }
+        if (unindexed.size() >= 1024) {
+            // One presized table instead of doubling through every size on the way.
+            Map<Object, EntityState> presized = new IdentityHashMap<>(byEntity.size() + unindexed.size());
+            presized.putAll(byEntity);
+            byEntity = presized;
+        }
+        for (EntityState s : unindexed) {
+            byEntity.put(s.entity, s);
+        }
+        unindexed = new ArrayList<>();
+    }
+}
