@@ -83,6 +83,12 @@ public class CoroutinePoolBenchmark {
         return CoroutineSelects.run(db, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
     }
 
+    /** The same coroutines started on {@code Dispatchers.Default} (a server's request handlers) instead of one event loop. */
+    @Benchmark
+    public long coroutinesOnDefault() {
+        return CoroutineSelects.runOnDefault(db, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
+    }
+
     @Benchmark
     public long threadPool() throws InterruptedException, ExecutionException {
         List<Future<Long>> futures = new ArrayList<>(SELECTS);

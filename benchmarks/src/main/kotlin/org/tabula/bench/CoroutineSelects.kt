@@ -1,24 +1,41 @@
 package org.tabula.bench
 
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
 import org.tabula.kotlin.AsyncEngine
 import org.tabula.statement.Select
 
 /**
- * What `CoroutinePoolBenchmark.coroutines` runs: [count] coroutines started at once, each taking a
- * pooled connection through [AsyncEngine.connect] (suspending while the pool is busy) and reading
- * one row by primary key. Returns the sum of the values read, so nothing is optimised away.
+ * What `CoroutinePoolBenchmark` runs: [count] coroutines started at once, each taking a pooled
+ * connection through [AsyncEngine.connect] (suspending while the pool is busy) and reading one
+ * row by primary key. Returns the sum of the values read, so nothing is optimised away.
  */
 object CoroutineSelects {
+    /** The coroutines live on `runBlocking`'s single-threaded event loop (a test or a CLI tool). */
     @JvmStatic
     fun run(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long = runBlocking {
-        (0 until count).map { i ->
-            async {
-                val id = (i % rows).toLong() + 1
-                db.connect { (execute(query(id)).one().get<Any?>(0) as Number).toLong() }
-            }
-        }.awaitAll().sum()
+        selects(db, count, rows, query)
     }
+
+    /** The coroutines live on [Dispatchers.Default], like request handlers of a coroutine server (Ktor). */
+    @JvmStatic
+    fun runOnDefault(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
+        runOn(Dispatchers.Default, db, count, rows, query)
+
+    private fun runOn(dispatcher: CoroutineDispatcher, db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
+        runBlocking { withContext(dispatcher) { selects(db, count, rows, query) } }
+
+    private suspend fun selects(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
+        kotlinx.coroutines.coroutineScope {
+            (0 until count).map { i ->
+                async {
+                    val id = (i % rows).toLong() + 1
+                    db.connect { (execute(query(id)).one().get<Any?>(0) as Number).toLong() }
+                }
+            }.awaitAll().sum()
+        }
 }

@@ -1,5 +1,6 @@
 package org.tabula.kotlin
 
+import kotlin.coroutines.ContinuationInterceptor
 import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.coroutineContext
 import kotlinx.coroutines.CancellationException
@@ -115,20 +116,26 @@ class AsyncConnection internal constructor(
 
     /** Runs blocking work on this connection, on the engine's dispatcher, one call at a time. */
     suspend fun <R> call(work: (Connection) -> R): R {
-        coroutineContext.ensureActive()
+        val context = coroutineContext
+        context.ensureActive()
         val value = try {
             lock.withLock {
-                withContext(engine.dispatcher) {
-                    // Cancelled while waiting for the thread: do not start a statement nobody will see.
-                    ensureActive()
+                if (context[ContinuationInterceptor] === engine.dispatcher) {
+                    // Already on a JDBC thread (the usual case inside begin/connect): no context switch.
                     work(connection)
+                } else {
+                    withContext(engine.dispatcher) {
+                        // Cancelled while waiting for the thread: do not start a statement nobody will see.
+                        ensureActive()
+                        work(connection)
+                    }
                 }
             }
         } catch (t: Throwable) {
-            throw cancellationOr(t, coroutineContext)
+            throw cancellationOr(t, context)
         }
         // A cancelled statement may still return normally (MySQL's SLEEP() returns 1 when killed).
-        coroutineContext.ensureActive()
+        context.ensureActive()
         return value
     }
 }

@@ -89,18 +89,21 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         }
     }
 
-    private suspend fun <T> withConnection(commit: Boolean, block: suspend AsyncConnection.() -> T): T =
-        // The permit is taken on the JDBC dispatcher, not the caller's: a waiter resumed by
-        // release() then continues on a JDBC thread that is already awake, instead of hopping
-        // to the caller's dispatcher and back (two thread hand-offs per connection on a busy pool).
-        withContext(dispatcher) {
+    private suspend fun <T> withConnection(commit: Boolean, block: suspend AsyncConnection.() -> T): T {
+        val transaction = TransactionElement()
+        // One context switch for everything: the permit is taken on the JDBC dispatcher, not the
+        // caller's, so a waiter resumed by release() continues on a JDBC thread that is already
+        // awake instead of hopping to the caller's dispatcher and back; the transaction element
+        // rides along instead of costing a nested withContext.
+        return withContext(dispatcher + transaction) {
             limits.permits.acquire()
             try {
                 val conn = engine.connect()
                 val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
                     val async = AsyncConnection(conn, this@AsyncEngine)
-                    val value = withContext(TransactionElement(async)) { async.block() }
+                    transaction.attach(async)
+                    val value = async.block()
                     // A block that ignored cancellation must not commit.
                     coroutineContext.ensureActive()
                     if (commit) {
@@ -117,6 +120,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                 limits.permits.release()
             }
         }
+    }
 
     /**
      * Returns the connection to the pool, or drops it if one of its statements was cancelled:
