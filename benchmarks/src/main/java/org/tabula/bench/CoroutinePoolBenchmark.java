@@ -89,6 +89,16 @@ public class CoroutinePoolBenchmark {
         return CoroutineSelects.runOnDefault(db, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
     }
 
+    /**
+     * Not a comparison: the same 1,000 coroutines hopping to the JDBC dispatcher and back with no
+     * connection and no SQL, the cost every coroutine design over blocking JDBC pays on top of the
+     * threads' work.
+     */
+    @Benchmark
+    public long coroutineHandoffsOnly() {
+        return CoroutineSelects.handoffsOnly(db, SELECTS);
+    }
+
     @Benchmark
     public long threadPool() throws InterruptedException, ExecutionException {
         List<Future<Long>> futures = new ArrayList<>(SELECTS);

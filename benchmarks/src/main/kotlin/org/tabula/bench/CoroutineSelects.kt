@@ -26,6 +26,15 @@ object CoroutineSelects {
     fun runOnDefault(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
         runOn(Dispatchers.Default, db, count, rows, query)
 
+    /**
+     * The floor of any coroutine design over blocking JDBC: [count] coroutines on `runBlocking`
+     * that each only hop to the engine's JDBC dispatcher and back, with no connection and no SQL.
+     */
+    @JvmStatic
+    fun handoffsOnly(db: AsyncEngine, count: Int): Long = runBlocking {
+        (0 until count).map { i -> async { withContext(db.dispatcher) { i.toLong() } } }.awaitAll().sum()
+    }
+
     private fun runOn(dispatcher: CoroutineDispatcher, db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
         runBlocking { withContext(dispatcher) { selects(db, count, rows, query) } }
 

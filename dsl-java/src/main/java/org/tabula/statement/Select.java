@@ -206,6 +206,9 @@ public final class Select implements Statement {
     }
 
     static Condition and(Condition existing, Condition... more) {
+        if (existing == null && more.length == 1) {
+            return Objects.requireNonNull(more[0], "where condition");     // already a whole condition: nothing to flatten
+        }
         List<Condition> parts = new ArrayList<>(more.length + 1);
         if (existing != null) {
             parts.add(existing);

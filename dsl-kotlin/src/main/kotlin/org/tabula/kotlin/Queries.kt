@@ -23,7 +23,8 @@ import org.tabula.statement.Select
 
 /** `SELECT columns FROM this`; no columns means every column of the table. */
 fun Table.select(vararg columns: Expression<*>): Select =
-    if (columns.isEmpty()) Sql.select(this) else Sql.select(*columns).from(this)
+    // asList, not a spread: spreading a vararg array into Java varargs copies it.
+    if (columns.isEmpty()) Sql.select(this) else Sql.select(columns.asList()).from(this)
 
 /** `SELECT columns FROM this`. */
 fun Table.select(columns: List<Expression<*>>): Select =
@@ -33,7 +34,7 @@ fun Table.select(columns: List<Expression<*>>): Select =
 fun Table.selectAll(): Select = Sql.select(this)
 
 /** `SELECT expressions`, FROM inferred from the columns: `select(count())`. */
-fun select(vararg expressions: Expression<*>): Select = Sql.select(*expressions)
+fun select(vararg expressions: Expression<*>): Select = Sql.select(expressions.asList())
 
 /** Adds a WHERE condition (AND-ed with earlier ones). */
 inline fun Select.where(condition: () -> Condition): Select = where(condition())
@@ -43,7 +44,8 @@ inline fun Select.having(condition: () -> Condition): Select = having(condition(
 
 /** `ORDER BY` with Kotlin pairs: `orderBy(Users.name to SortOrder.ASC, Users.id to SortOrder.DESC)`. */
 fun Select.orderBy(vararg order: Pair<Expression<*>, SortOrder>): Select =
-    orderBy(*Array(order.size) { order[it].first.sorted(order[it].second) })
+    if (order.size == 1) orderBy(order[0].first.sorted(order[0].second))    // no array to build and copy
+    else orderBy(*Array(order.size) { order[it].first.sorted(order[it].second) })
 
 /** This expression as an ORDER BY item. */
 fun Expression<*>.sorted(order: SortOrder): OrderItem {
