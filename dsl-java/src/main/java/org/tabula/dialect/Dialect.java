@@ -215,6 +215,15 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * With {@link #batchReturnsGeneratedKeys()}: whether the batched INSERT carries its own
+     * {@code RETURNING key} for the driver to read back (pgjdbc), rather than the driver's
+     * generated-key protocol alone (Connector/J, which refuses result sets in a batch).
+     */
+    public boolean batchKeysFromReturning() {
+        return false;
+    }
+
     /** Whether {@code CREATE INDEX IF NOT EXISTS} parses. */
     public boolean supportsCreateIndexIfNotExists() {
         return true;

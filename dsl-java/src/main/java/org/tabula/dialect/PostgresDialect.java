@@ -56,6 +56,21 @@ public final class PostgresDialect extends Dialect {
         return true;
     }
 
+    /**
+     * pgjdbc runs a batch of {@code INSERT ... RETURNING} prepared with
+     * {@code RETURN_GENERATED_KEYS} as one pipelined batch and hands back every row's key, in
+     * row order, from {@code getGeneratedKeys()} (the statement's own RETURNING is kept).
+     */
+    @Override
+    public boolean batchReturnsGeneratedKeys() {
+        return true;
+    }
+
+    @Override
+    public boolean batchKeysFromReturning() {
+        return true;
+    }
+
     @Override
     public boolean supportsNativeEnumTypes() {
         return true;

@@ -213,7 +213,10 @@ public final class Connection implements AutoCloseable {
         }
         Insert statement = insert.withParametersFor(columns);
         boolean batched = dialect.batchReturnsGeneratedKeys();
-        boolean returning = !batched && dialect.supportsReturning(Dialect.ReturningSupport.INSERT);
+        // With RETURNING in the SQL, the key column is named by us (quoted by the dialect) rather
+        // than guessed by the driver; a batch still reads the keys through getGeneratedKeys().
+        boolean returning = dialect.supportsReturning(Dialect.ReturningSupport.INSERT)
+                && (!batched || dialect.batchKeysFromReturning());
         if (returning) {
             statement = statement.returning(key);
         }
@@ -222,7 +225,7 @@ public final class Connection implements AutoCloseable {
         List<Object> out = new ArrayList<>(rows.size());
         PreparedStatement ps = null;
         try {
-            ps = returning ? jdbc.prepareStatement(rendered.sql())
+            ps = returning && !batched ? jdbc.prepareStatement(rendered.sql())
                     : jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
             applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());

@@ -286,6 +286,26 @@ class CoreScenariosTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void executeManyReturningKeysGivesEveryRowItsOwnKey(String db) {
+        Engine engine = fresh(db);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {        // more than one JDBC batch of 1,000
+            rows.add(Map.of("name", "user" + i, "age", i, "active", true));
+        }
+        try (Connection conn = engine.connect()) {
+            List<Object> keys = conn.executeManyReturningKeys(insert(USERS), rows, USERS.id);
+            assertEquals(2500, keys.size());
+            for (Row row : conn.execute(select(USERS.id, USERS.age).from(USERS))) {
+                int age = row.get(USERS.age);
+                assertEquals(keys.get(age), row.get(USERS.id), "row " + age + " got the key of its own row");
+            }
+            assertTrue(keys.get(0) instanceof Long, "keys converted by the key column's type");
+            conn.commit();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void transactions(String db) {
         Engine engine = fresh(db);
         engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "kept")));
