@@ -110,28 +110,10 @@ public final class Connection implements AutoCloseable {
             throw new UnsupportedFeatureException("executemany cannot return rows; run " + statement
                     + " once per row instead");
         }
-        List<Column<?>> defaulted = List.of();
-        java.util.Set<String> keys = null;
+        RowsInsert many = null;
         if (statement instanceof Insert insert && insert.rows().isEmpty() && insert.fromSelect() == null) {
-            Table table = insert.table();
-            keys = rows.get(0).keySet();
-            List<Column<?>> columns = new ArrayList<>();
-            for (String key : rows.get(0).keySet()) {
-                Column<?> c = table.findColumn(key);
-                if (c == null) {
-                    throw new IllegalArgumentException("insert into " + table.name() + ": no column named " + key);
-                }
-                columns.add(c);
-            }
-            List<Column<?>> withDefaults = new ArrayList<>();
-            for (Column<?> c : table.columns()) {
-                if (c.defaultValue() != null && !columns.contains(c)) {
-                    columns.add(c);
-                    withDefaults.add(c);
-                }
-            }
-            defaulted = withDefaults;
-            statement = insert.withParametersFor(columns);
+            many = RowsInsert.of(insert, rows.get(0));
+            statement = many.statement();
         }
         RenderedSql rendered = render(statement);
         String context = contextOf(statement);
@@ -143,18 +125,7 @@ public final class Connection implements AutoCloseable {
             long total = 0;
             int pending = 0;
             for (int r = 0; r < rows.size(); r++) {
-                Map<String, ?> params = rows.get(r);
-                if (keys != null && r > 0 && !params.keySet().equals(keys)) {
-                    throw new IllegalArgumentException(context + ": row " + r + " " + keyDifference(params.keySet(), keys)
-                            + "; every row of an executemany names the columns of the first row, " + keys);
-                }
-                if (!defaulted.isEmpty()) {
-                    Map<String, Object> filled = new HashMap<>(params);
-                    for (Column<?> c : defaulted) {
-                        filled.putIfAbsent(c.name(), c.defaultValue().get());
-                    }
-                    params = filled;
-                }
+                Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
                 if (r == 0) {
                     announce(rendered, params);
                 }
@@ -201,17 +172,8 @@ public final class Connection implements AutoCloseable {
             throw new IllegalArgumentException("executeManyReturningKeys takes insert(" + insert.table().name()
                     + ") without values or RETURNING; the rows give the values");
         }
-        Table table = insert.table();
-        java.util.Set<String> keys = rows.get(0).keySet();
-        List<Column<?>> columns = new ArrayList<>();
-        for (String name : keys) {
-            Column<?> c = table.findColumn(name);
-            if (c == null) {
-                throw new IllegalArgumentException("insert into " + table.name() + ": no column named " + name);
-            }
-            columns.add(c);
-        }
-        Insert statement = insert.withParametersFor(columns);
+        RowsInsert many = RowsInsert.of(insert, rows.get(0));
+        Insert statement = many.statement();
         boolean batched = dialect.batchReturnsGeneratedKeys();
         // With RETURNING in the SQL, the key column is named by us (quoted by the dialect) rather
         // than guessed by the driver; a batch still reads the keys through getGeneratedKeys().
@@ -231,11 +193,7 @@ public final class Connection implements AutoCloseable {
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
             int pending = 0;
             for (int r = 0; r < rows.size(); r++) {
-                Map<String, ?> params = rows.get(r);
-                if (r > 0 && !params.keySet().equals(keys)) {
-                    throw new IllegalArgumentException(context + ": row " + r + " " + keyDifference(params.keySet(), keys)
-                            + "; every row of an executemany names the columns of the first row, " + keys);
-                }
+                Map<String, ?> params = many.row(rows.get(r), r, context);
                 if (r == 0) {
                     announce(rendered, params);
                 }
@@ -282,23 +240,6 @@ public final class Connection implements AutoCloseable {
                 out.add(key.type().coerce(keys.getObject(1)));
             }
         }
-    }
-
-    private static String keyDifference(java.util.Set<String> row, java.util.Set<String> first) {
-        List<String> extra = new ArrayList<>();
-        for (String k : row) {
-            if (!first.contains(k)) {
-                extra.add(k);
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        for (String k : first) {
-            if (!row.contains(k)) {
-                missing.add(k);
-            }
-        }
-        return (extra.isEmpty() ? "" : "has unknown keys " + extra + (missing.isEmpty() ? "" : " and "))
-                + (missing.isEmpty() ? "" : "lacks keys " + missing);
     }
 
     private int[] runBatch(PreparedStatement ps) throws SQLException {

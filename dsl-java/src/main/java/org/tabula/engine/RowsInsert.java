@@ -1,0 +1,71 @@
+package org.tabula.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tabula.schema.Column;
+import org.tabula.schema.Table;
+import org.tabula.statement.Insert;
+
+/**
+ * An executemany INSERT whose rows are maps: the statement takes the first row's keys as
+ * parameters, plus the columns with a client-side default the rows leave out, and every later
+ * row must name the same keys. Shared by plain executemany and executemany returning keys.
+ */
+record RowsInsert(Insert statement, Set<String> keys, List<Column<?>> defaulted) {
+
+    static RowsInsert of(Insert insert, Map<String, ?> first) {
+        Table table = insert.table();
+        List<Column<?>> columns = new ArrayList<>();
+        for (String key : first.keySet()) {
+            Column<?> c = table.findColumn(key);
+            if (c == null) {
+                throw new IllegalArgumentException("insert into " + table.name() + ": no column named " + key);
+            }
+            columns.add(c);
+        }
+        List<Column<?>> defaulted = new ArrayList<>();
+        for (Column<?> c : table.columns()) {
+            if (c.defaultValue() != null && !columns.contains(c)) {
+                columns.add(c);
+                defaulted.add(c);
+            }
+        }
+        return new RowsInsert(insert.withParametersFor(columns), first.keySet(), List.copyOf(defaulted));
+    }
+
+    /** Row {@code index}'s values to bind: checked against the first row's keys, client defaults filled in. */
+    Map<String, ?> row(Map<String, ?> values, int index, String context) {
+        if (index > 0 && !values.keySet().equals(keys)) {
+            throw new IllegalArgumentException(context + ": row " + index + " " + difference(values.keySet())
+                    + "; every row of an executemany names the columns of the first row, " + keys);
+        }
+        if (defaulted.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> filled = new HashMap<>(values);
+        for (Column<?> c : defaulted) {
+            filled.putIfAbsent(c.name(), c.defaultValue().get());
+        }
+        return filled;
+    }
+
+    private String difference(Set<String> row) {
+        List<String> extra = new ArrayList<>();
+        for (String k : row) {
+            if (!keys.contains(k)) {
+                extra.add(k);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String k : keys) {
+            if (!row.contains(k)) {
+                missing.add(k);
+            }
+        }
+        return (extra.isEmpty() ? "" : "has unknown keys " + extra + (missing.isEmpty() ? "" : " and "))
+                + (missing.isEmpty() ? "" : "lacks keys " + missing);
+    }
+}
