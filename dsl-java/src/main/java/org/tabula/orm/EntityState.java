@@ -6,7 +6,8 @@ final class EntityState {
     enum Status { PENDING, PERSISTENT, DELETED }
 
     final EntityMapping<?> mapping;
-    final Object entity;
+    /** The tracked object; set once (a state made for a row is registered before its object exists). */
+    Object entity;
     /** Column values as last loaded or flushed (column attribute order); null while pending. */
     Object[] snapshot;
     EntityKey key;

@@ -528,29 +528,36 @@ public final class Session implements AutoCloseable {
             return mapping.instantiate(values, a -> Lazy.of(null));     // read models are not tracked
         }
         EntityKey key = mapping.keyOf(values);
-        EntityState state = key == null ? null : identityMap.get(key);
-        if (state != null) {
-            if (state.expired) {
-                apply(state, values, false);
-                bindRelationships(state, true);
+        // One hash lookup per row: the new state takes its place in the identity map before its
+        // object exists, and is dropped again if the key is already there.
+        EntityState state = new EntityState(mapping, null, EntityState.Status.PERSISTENT);
+        EntityState existing = key == null ? null : identityMap.putIfAbsent(key, state);
+        if (existing != null) {
+            if (existing.expired) {
+                apply(existing, values, false);
+                bindRelationships(existing, true);
             }
-            return mapping.entityClass().cast(state.entity);
+            return mapping.entityClass().cast(existing.entity);
         }
         T entity;
-        if (mapping.loadsEveryColumn()) {
-            entity = mapping.instantiate(values, NO_DEFERRED);     // no per-row capturing lambda
-        } else {
-            Object[] created = new Object[1];
-            entity = mapping.instantiate(values, a -> deferredHolder(created, a));
-            created[0] = entity;
+        try {
+            if (mapping.loadsEveryColumn()) {
+                entity = mapping.instantiate(values, NO_DEFERRED);     // no per-row capturing lambda
+            } else {
+                Object[] created = new Object[1];
+                entity = mapping.instantiate(values, a -> deferredHolder(created, a));
+                created[0] = entity;
+            }
+        } catch (RuntimeException | Error e) {
+            if (key != null) {
+                identityMap.remove(key);
+            }
+            throw e;
         }
-        state = new EntityState(mapping, entity, EntityState.Status.PERSISTENT);
+        state.entity = entity;
         state.snapshot = values;
         state.key = key;
         states.addLoaded(state);      // a new object: not hashed by identity until a lookup needs it
-        if (key != null) {
-            identityMap.put(key, state);
-        }
         bindRelationships(state, true);
         return entity;
     }
