@@ -67,6 +67,35 @@ class SessionTest {
         }
     }
 
+    @Entity(table = "counters")
+    public static class Counter {
+        @org.tabula.orm.Column(primaryKey = true)
+        public Long id;
+        @org.tabula.orm.Column(nullable = true)
+        public int hits;      // a primitive over a nullable column: a NULL row cannot become an object
+
+        public Counter() {
+        }
+    }
+
+    @Test
+    void aRowThatCannotBecomeAnObjectLeavesNoTraceInTheIdentityMap() {
+        Table counters = Mapper.table(Counter.class);
+        Column<Long> id = Mapper.column(Counter.class, "id");
+        Column<Integer> hits = Mapper.column(Counter.class, "hits");
+        Mapper.metaData(Counter.class).createAll(engine);
+        engine.begin(conn -> conn.execute(org.tabula.Sql.insert(counters).set(id, 1L).set(hits, (Integer) null)));
+        try (Session session = sessions.openSession()) {
+            OrmException e = assertThrows(OrmException.class, () -> session.select(Counter.class).all());
+            assertTrue(e.getMessage().contains("hits"), e.getMessage());
+            session.connection().execute(update(counters).set(hits, 5).where(id.eq(1L)));
+            Counter loaded = session.get(Counter.class, 1L);
+            assertNotNull(loaded, "the failed row was not left behind as an object-less identity");
+            assertEquals(5, loaded.hits);
+            assertSame(loaded, session.select(Counter.class).one());
+        }
+    }
+
     @Test
     void addFlushUseIdCommit() {
         try (Session session = sessions.openSession()) {
