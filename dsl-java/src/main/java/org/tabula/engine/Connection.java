@@ -130,6 +130,9 @@ public final class Connection implements AutoCloseable {
                     announce(rendered, params);
                 }
                 if (binder == null || !binder.bind(dialect, ps, params)) {
+                    if (many != null) {
+                        many.checkKeys(rows.get(r), r, context);
+                    }
                     bindAll(ps, rendered.bindings(), params, context);
                 }
                 ps.addBatch();
@@ -198,6 +201,7 @@ public final class Connection implements AutoCloseable {
                     announce(rendered, params);
                 }
                 if (binder == null || !binder.bind(dialect, ps, params)) {
+                    many.checkKeys(rows.get(r), r, context);
                     bindAll(ps, rendered.bindings(), params, context);
                 }
                 if (batched) {

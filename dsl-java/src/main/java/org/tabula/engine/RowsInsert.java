@@ -36,11 +36,15 @@ record RowsInsert(Insert statement, Set<String> keys, List<Column<?>> defaulted)
         return new RowsInsert(insert.withParametersFor(columns), first.keySet(), List.copyOf(defaulted));
     }
 
-    /** Row {@code index}'s values to bind: checked against the first row's keys, client defaults filled in. */
+    /**
+     * Row {@code index}'s values to bind, client defaults filled in. Only the number of keys is
+     * compared here: a row with as many keys that lacks one of the first row's is refused by the
+     * binder (every bound name is looked up), and the caller then runs {@link #checkKeys} for the
+     * error. Comparing key sets on every row cost as much as binding it.
+     */
     Map<String, ?> row(Map<String, ?> values, int index, String context) {
-        if (index > 0 && !values.keySet().equals(keys)) {
-            throw new IllegalArgumentException(context + ": row " + index + " " + difference(values.keySet())
-                    + "; every row of an executemany names the columns of the first row, " + keys);
+        if (values.size() != keys.size()) {
+            checkKeys(values, index, context);
         }
         if (defaulted.isEmpty()) {
             return values;
@@ -50,6 +54,14 @@ record RowsInsert(Insert statement, Set<String> keys, List<Column<?>> defaulted)
             filled.putIfAbsent(c.name(), c.defaultValue().get());
         }
         return filled;
+    }
+
+    /** Fails, naming the keys at fault, unless row {@code index} names exactly the first row's keys. */
+    void checkKeys(Map<String, ?> values, int index, String context) {
+        if (index > 0 && !values.keySet().equals(keys)) {
+            throw new IllegalArgumentException(context + ": row " + index + " " + difference(values.keySet())
+                    + "; every row of an executemany names the columns of the first row, " + keys);
+        }
     }
 
     private String difference(Set<String> row) {

@@ -142,6 +142,13 @@ class BadInputTest {
                 "rel_items", "nmae");
         refused(engine, IllegalArgumentException.class,
                 conn -> conn.execute(insert(ITEMS), manyRowsWith(300, Map.of("id", 5000L))), "rel_items", "name");
+        // as many keys as the first row, one of them misspelt
+        refused(engine, IllegalArgumentException.class,
+                conn -> conn.execute(insert(ITEMS), manyRowsWith(300, Map.of("id", 5000L, "nmae", "typo"))),
+                "rel_items", "nmae");
+        refused(engine, IllegalArgumentException.class,
+                conn -> conn.executeManyReturningKeys(insert(ITEMS), manyRowsWith(300, Map.of("id", 5000L, "nmae", "typo")),
+                        ITEMS.id), "rel_items", "nmae");
         // a column of another table in a WHERE: the database refuses it, and says which
         refused(engine, DatabaseException.class,
                 conn -> conn.execute(update(ITEMS).set(ITEMS.n, 1).where(OTHER.label.eq("o"))), "rel_items", "rel_other");
