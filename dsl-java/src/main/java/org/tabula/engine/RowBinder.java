@@ -18,6 +18,8 @@ import org.tabula.type.TypeKind;
  */
 final class RowBinder {
 
+    private static final Object MISSING = new Object();
+
     private final String[] names;
     private final SqlType<?>[] types;
     private final boolean[] nullAllowed;
@@ -58,10 +60,16 @@ final class RowBinder {
 
     /** Binds one row; {@code false} (possibly after binding some values) when the row needs the general path. */
     boolean bind(Dialect dialect, PreparedStatement ps, Map<String, ?> row) throws SQLException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) row;     // only read: the cast lets MISSING be the default
         for (int i = 0; i < names.length; i++) {
-            Object value = row.get(names[i]);
+            // One lookup tells a missing key from a NULL value (HashMap; other maps may look twice).
+            Object value = values.getOrDefault(names[i], MISSING);
+            if (value == MISSING) {
+                return false;
+            }
             if (value == null) {
-                if (!nullAllowed[i] || !row.containsKey(names[i])) {
+                if (!nullAllowed[i]) {
                     return false;
                 }
             } else if (value instanceof String s && s.length() > maxLengths[i]) {
