@@ -31,10 +31,6 @@ final class EntityKey {
         return parts.length == 1 ? of(entityClass, parts[0]) : new EntityKey(entityClass, parts, true);
     }
 
-    Class<?> entityClass() {
-        return entityClass;
-    }
-
     /** The key values in primary key column order. */
     List<Object> values() {
         return composite ? Arrays.asList((Object[]) value) : List.of(value);

@@ -495,9 +495,8 @@ public final class Session implements AutoCloseable {
             reserve(rows.size());
         }
         List<T> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(materialize(mapping, mapping.fromSelected(rows.get(i))));
-            rows.set(i, null);   // the snapshot is the only reference left
+        for (Object[] values : rows) {
+            out.add(materialize(mapping, mapping.fromSelected(values)));
         }
         return out;
     }
