@@ -1,6 +1,5 @@
 package org.tabula.bench
 
-import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
@@ -24,7 +23,7 @@ object CoroutineSelects {
     /** The coroutines live on [Dispatchers.Default], like request handlers of a coroutine server (Ktor). */
     @JvmStatic
     fun runOnDefault(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
-        runOn(Dispatchers.Default, db, count, rows, query)
+        runBlocking { withContext(Dispatchers.Default) { selects(db, count, rows, query) } }
 
     /**
      * The floor of any coroutine design over blocking JDBC: [count] coroutines on `runBlocking`
@@ -34,9 +33,6 @@ object CoroutineSelects {
     fun handoffsOnly(db: AsyncEngine, count: Int): Long = runBlocking {
         (0 until count).map { i -> async { withContext(db.dispatcher) { i.toLong() } } }.awaitAll().sum()
     }
-
-    private fun runOn(dispatcher: CoroutineDispatcher, db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
-        runBlocking { withContext(dispatcher) { selects(db, count, rows, query) } }
 
     private suspend fun selects(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
         kotlinx.coroutines.coroutineScope {

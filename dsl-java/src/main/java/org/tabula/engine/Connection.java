@@ -471,12 +471,8 @@ public final class Connection implements AutoCloseable {
      */
     public <T> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
         ensureOpen();
-        boolean mayReturnRows = statement instanceof Select || statement instanceof SetOperation
-                || statement instanceof TextStatement
-                || (statement instanceof Insert i && !i.returning().isEmpty())
-                || (statement instanceof Update u && !u.returning().isEmpty())
-                || (statement instanceof Delete d && !d.returning().isEmpty());
-        if (!mayReturnRows) {
+        // text() is judged by the driver after it runs: its leading-keyword guess may miss a query.
+        if (!(statement instanceof TextStatement) && !statement.returnsRows()) {
             String what = contextOf(statement);
             throw new IllegalArgumentException("fetch() needs a statement that returns rows (a query or RETURNING), not "
                     + (what != null ? what : statement.getClass().getSimpleName()));

@@ -245,14 +245,7 @@ public final class EntityMapping<T> {
     }
 
     Object[] fromRow(org.tabula.result.Row row) {
-        Object[] values = new Object[columnAttributes.size()];
-        if (selectedIndexes.length != values.length) {
-            Arrays.fill(values, ColumnAttribute.NOT_LOADED);
-        }
-        for (int i = 0; i < selectedIndexes.length; i++) {
-            values[selectedIndexes[i]] = row.get(i);
-        }
-        return values;
+        return fromRow(row, 0);
     }
 
     /** Column values of {@link #select()}'s columns found in a wider row from {@code offset} on (joined loading). */
