@@ -99,6 +99,15 @@ public class CoroutinePoolBenchmark {
         return CoroutineSelects.handoffsOnly(db, SELECTS);
     }
 
+    /**
+     * Not a comparison: the cheapest coroutine wrapper over the blocking engine (suspend, run the
+     * select on {@link #threads}, resume), the ceiling for {@link #coroutines}.
+     */
+    @Benchmark
+    public long bareSuspendCeiling() {
+        return CoroutineSelects.bareSuspend(engine, threads, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
+    }
+
     @Benchmark
     public long threadPool() throws InterruptedException, ExecutionException {
         List<Future<Long>> futures = new ArrayList<>(SELECTS);

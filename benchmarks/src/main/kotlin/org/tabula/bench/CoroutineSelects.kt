@@ -1,10 +1,13 @@
 package org.tabula.bench
 
+import java.util.concurrent.Executor
+import kotlin.coroutines.suspendCoroutine
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
+import org.tabula.engine.Engine
 import org.tabula.kotlin.AsyncEngine
 import org.tabula.statement.Select
 
@@ -33,6 +36,29 @@ object CoroutineSelects {
     fun handoffsOnly(db: AsyncEngine, count: Int): Long = runBlocking {
         (0 until count).map { i -> async { withContext(db.dispatcher) { i.toLong() } } }.awaitAll().sum()
     }
+
+    /**
+     * The ceiling of any coroutine API over blocking JDBC on this pool: each coroutine suspends,
+     * hands the blocking select ([Engine.connect], execute, close) to [threads] and is resumed with
+     * its value. No permit, no cancellation, no transaction context: what is left is the two
+     * hand-offs and kotlinx.coroutines' own bookkeeping.
+     */
+    @JvmStatic
+    fun bareSuspend(engine: Engine, threads: Executor, count: Int, rows: Int, query: (Long) -> Select): Long =
+        runBlocking {
+            (0 until count).map { i ->
+                async {
+                    val id = (i % rows).toLong() + 1
+                    suspendCoroutine { done ->
+                        threads.execute {
+                            done.resumeWith(runCatching {
+                                engine.connect().use { (it.execute(query(id)).one().get<Any?>(0) as Number).toLong() }
+                            })
+                        }
+                    }
+                }
+            }.awaitAll().sum()
+        }
 
     private suspend fun selects(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
         kotlinx.coroutines.coroutineScope {

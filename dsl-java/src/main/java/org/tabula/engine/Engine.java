@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +43,9 @@ public final class Engine implements AutoCloseable {
     private final Dialect dialect;
     private final EngineOptions options;
     private final Echo echo;
+    /** Run once by the first {@link #close()}; see {@link #onClose}. */
+    private final List<Runnable> closeActions = new ArrayList<>();
+    private boolean closed;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
         this.dataSource = dataSource;
@@ -246,9 +251,55 @@ public final class Engine implements AutoCloseable {
     /** Closes the pool (SQLAlchemy's {@code dispose()}). */
     @Override
     public void close() {
+        List<Runnable> actions;
+        synchronized (closeActions) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            actions = List.copyOf(closeActions);
+            closeActions.clear();
+        }
+        RuntimeException failure = null;
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // Every resource still gets its chance to close; the first failure is reported.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         if (ownedPool != null) {
             ownedPool.close();
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Registers {@code action} to run when this engine is closed, before its pool closes: for
+     * resources that live exactly as long as the engine, such as the Kotlin layer's JDBC threads.
+     * On an engine already closed the action runs at once.
+     *
+     * <pre>{@code
+     * ExecutorService jdbcThreads = Executors.newFixedThreadPool(10);
+     * engine.onClose(jdbcThreads::shutdown);
+     * }</pre>
+     */
+    public void onClose(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        synchronized (closeActions) {
+            if (!closed) {
+                closeActions.add(action);
+                return;
+            }
+        }
+        action.run();
     }
 
     /** Same as {@link #close()}. */

@@ -32,8 +32,8 @@ import org.tabula.statement.Statement
  * db.stream(Users.selectAll(), fetchSize = 500).collect { row -> println(row[Users.name]) }
  * ```
  *
- * Blocking JDBC runs on a dispatcher limited to the pool's size (never on the caller's
- * dispatcher), and a coroutine waits (suspended) for a free connection, so any number of
+ * Blocking JDBC runs on the engine's own threads, one per pooled connection (never on the caller's
+ * dispatcher; they stop when idle and when the engine closes), and a coroutine waits (suspended) for a free connection, so any number of
  * coroutines can share a small pool. Cancelling a coroutine (or `withTimeout`) cancels its
  * running statement where the driver can, rolls back, and returns the connection to the pool;
  * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
@@ -42,7 +42,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
 
     private val limits = EngineLimits.of(engine)
 
-    /** The bounded dispatcher the blocking JDBC calls run on. */
+    /** The dispatcher the blocking JDBC calls run on: the engine's threads, as many as pooled connections. */
     val dispatcher: CoroutineDispatcher get() = limits.dispatcher
 
     /**
@@ -75,6 +75,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * flow completes, fails or is cancelled.
      */
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
+        checkOpen()
         limits.permits.acquire()
         try {
             val conn = withContext(dispatcher) { engine.connect() }
@@ -90,6 +91,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
     }
 
     private suspend fun <T> withConnection(commit: Boolean, block: suspend AsyncConnection.() -> T): T {
+        checkOpen()
         val transaction = TransactionElement()
         // One context switch for everything: the permit is taken on the JDBC dispatcher, not the
         // caller's, so a waiter resumed by release() continues on a JDBC thread that is already
@@ -123,6 +125,14 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
     }
 
     /**
+     * A closed engine's threads refuse work, which kotlinx would report as a cancellation; say
+     * what is wrong instead.
+     */
+    private fun checkOpen() {
+        check(!limits.isShutdown) { "$this is closed" }
+    }
+
+    /**
      * Returns the connection to the pool, or drops it if one of its statements was cancelled:
      * some drivers leave such a connection unusable (Connector/J keeps a killed streaming result
      * "still active"), and a reconnect is cheaper than a poisoned pool.
@@ -142,7 +152,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         conn.close()
     }
 
-    /** Closes the pool. */
+    /** Closes the pool and stops the engine's JDBC threads. */
     override fun close() {
         engine.close()
     }

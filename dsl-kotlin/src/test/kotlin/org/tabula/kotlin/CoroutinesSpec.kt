@@ -85,7 +85,8 @@ class CoroutinesSpec : FunSpec({
                 val callerThread = Thread.currentThread()
                 val blockThread = async.begin { Thread.currentThread() }
                 (blockThread === callerThread) shouldBe false
-                blockThread.name.contains("DefaultDispatcher") shouldBe true
+                blockThread.name.startsWith("tabula-jdbc-") shouldBe true
+                blockThread.isDaemon shouldBe true
             }
 
             test("nested calls join the transaction; nested = true uses a savepoint") {
@@ -210,6 +211,17 @@ class CoroutinesSpec : FunSpec({
                     (System.nanoTime() - started) / 1_000_000 shouldBeLessThan 2500L
                     awaitIdle()
                 }
+            }
+
+            test("closing the engine stops its JDBC threads; later calls say the engine is closed") {
+                val own = AsyncEngine(KtDatabases.newEngine(db, EngineOptions.defaults().poolSize(2)))
+                val thread = own.connect { Thread.currentThread() }
+                own.close()
+                thread.join(5_000)
+                thread.isAlive shouldBe false
+                shouldThrow<IllegalStateException> { own.begin { } }.message shouldBe "$own is closed"
+                shouldThrow<IllegalStateException> { own.stream(Sql.text("SELECT 1")).count() }
+                    .message shouldBe "$own is closed"
             }
 
             test("the connection is usable after a cancelled transaction") {
