@@ -22,8 +22,8 @@ import org.tabula.engine.Engine
  *
  * The threads are a plain fixed-size executor rather than a view of `Dispatchers.IO`
  * (`limitedParallelism`): handing 1,000 coroutines to it and back costs a third as much (about
- * 1.7 against 5 µs each on two cores, `CoroutinePoolBenchmark.coroutineHandoffsOnly`), which
- * against an in-process database is the difference between 0.45x and 0.7x of a thread pool. They
+ * 1.5 against 5 µs each on two cores, `CoroutinePoolBenchmark.coroutineHandoffsOnly`), which
+ * against an in-process database is the difference between 0.45x and 0.79x of a thread pool. They
  * are daemon threads, stop after [IDLE_SECONDS] idle, and are shut down when the engine closes.
  */
 internal class EngineLimits private constructor(val maxConnections: Int) {
