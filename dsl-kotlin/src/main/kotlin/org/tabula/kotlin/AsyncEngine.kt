@@ -32,9 +32,9 @@ import org.tabula.statement.Statement
  * db.stream(Users.selectAll(), fetchSize = 500).collect { row -> println(row[Users.name]) }
  * ```
  *
- * Blocking JDBC runs on the engine's own threads, one per pooled connection (never on the caller's
- * dispatcher; they stop when idle and when the engine closes), and a coroutine waits (suspended) for a free connection, so any number of
- * coroutines can share a small pool. Cancelling a coroutine (or `withTimeout`) cancels its
+ * Blocking JDBC runs on the engine's own threads, one per pooled connection (never on the
+ * caller's dispatcher; they stop when idle and when the engine closes), and a coroutine waits
+ * (suspended) for a free connection, so any number of coroutines can share a small pool. Cancelling a coroutine (or `withTimeout`) cancels its
  * running statement where the driver can, rolls back, and returns the connection to the pool;
  * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
  */
