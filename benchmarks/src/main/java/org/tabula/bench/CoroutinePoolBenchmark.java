@@ -90,9 +90,9 @@ public class CoroutinePoolBenchmark {
     }
 
     /**
-     * Not a comparison: the same 1,000 coroutines hopping to the JDBC dispatcher and back with no
-     * connection and no SQL, the cost every coroutine design over blocking JDBC pays on top of the
-     * threads' work.
+     * Not a comparison: the same 1,000 coroutines hopping to the JDBC dispatcher and back
+     * ({@code withContext}) with no connection and no SQL, what {@link #coroutines} pays for the
+     * hop on top of the threads' work.
      */
     @Benchmark
     public long coroutineHandoffsOnly() {

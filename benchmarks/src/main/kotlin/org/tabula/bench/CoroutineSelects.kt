@@ -5,6 +5,7 @@ import kotlin.coroutines.suspendCoroutine
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
 import org.tabula.engine.Engine
@@ -29,8 +30,9 @@ object CoroutineSelects {
         runBlocking { withContext(Dispatchers.Default) { selects(db, count, rows, query) } }
 
     /**
-     * The floor of any coroutine design over blocking JDBC: [count] coroutines on `runBlocking`
-     * that each only hop to the engine's JDBC dispatcher and back, with no connection and no SQL.
+     * What the hop of [AsyncEngine.connect] costs by itself: [count] coroutines on `runBlocking`
+     * that each only `withContext` to the engine's JDBC dispatcher and back, with no connection
+     * and no SQL.
      */
     @JvmStatic
     fun handoffsOnly(db: AsyncEngine, count: Int): Long = runBlocking {
@@ -38,10 +40,10 @@ object CoroutineSelects {
     }
 
     /**
-     * The ceiling of any coroutine API over blocking JDBC on this pool: each coroutine suspends,
-     * hands the blocking select ([Engine.connect], execute, close) to [threads] and is resumed with
-     * its value. No permit, no cancellation, no transaction context: what is left is the two
-     * hand-offs and kotlinx.coroutines' own bookkeeping.
+     * The cheapest coroutine wrapper over blocking JDBC we could write, the ceiling for [run]:
+     * each coroutine suspends, hands the blocking select ([Engine.connect], execute, close) to
+     * [threads] and is resumed with its value. No permit, no cancellation, no transaction context:
+     * what is left is the two hand-offs and kotlinx.coroutines' own bookkeeping.
      */
     @JvmStatic
     fun bareSuspend(engine: Engine, threads: Executor, count: Int, rows: Int, query: (Long) -> Select): Long =
@@ -61,7 +63,7 @@ object CoroutineSelects {
         }
 
     private suspend fun selects(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
-        kotlinx.coroutines.coroutineScope {
+        coroutineScope {
             (0 until count).map { i ->
                 async {
                     val id = (i % rows).toLong() + 1
