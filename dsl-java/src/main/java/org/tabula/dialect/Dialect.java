@@ -249,6 +249,28 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * Sets the isolation level and read-only flag of the transaction about to start on
+     * {@code jdbc} (no statement has run in it yet): a {@code java.sql.Connection.TRANSACTION_*}
+     * level, {@code TRANSACTION_NONE} or {@code null} leave one as it is. The default
+     * uses JDBC's own setters: PostgreSQL's driver then begins with {@code BEGIN READ ONLY}, MySQL's
+     * sends {@code SET SESSION TRANSACTION ...}.
+     */
+    public void setTransactionCharacteristics(java.sql.Connection jdbc, int isolationLevel,
+                                              Boolean readOnly) throws SQLException {
+        if (isolationLevel != java.sql.Connection.TRANSACTION_NONE) {
+            jdbc.setTransactionIsolation(isolationLevel);
+        }
+        if (readOnly != null) {
+            jdbc.setReadOnly(readOnly);
+        }
+    }
+
+    /** The read-only flag that {@link #setTransactionCharacteristics} set, read back. */
+    public boolean isReadOnly(java.sql.Connection jdbc) throws SQLException {
+        return jdbc.isReadOnly();
+    }
+
     /** The fetch size that makes the driver stream rows instead of loading them all. */
     public int streamingFetchSize(int requested) {
         return requested;
@@ -315,6 +337,7 @@ public abstract class Dialect {
             case "23514" -> ErrorKind.CHECK_VIOLATION;
             case "57014" -> ErrorKind.CANCELED;
             case "40001", "40P01" -> ErrorKind.TRANSACTION_CONFLICT;
+            case "25006" -> ErrorKind.READ_ONLY;
             default -> {
                 if (state.startsWith("23")) {
                     yield ErrorKind.OTHER_INTEGRITY;

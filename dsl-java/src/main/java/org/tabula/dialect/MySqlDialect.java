@@ -179,7 +179,15 @@ public final class MySqlDialect extends Dialect {
             case 1927, 1053 -> { // MariaDB's "connection was killed", server shutdown in progress
                 return ErrorKind.CONNECTION;
             }
+            case 1792 -> {
+                return ErrorKind.READ_ONLY;
+            }
             default -> {
+                // Connector/J refuses writes on a read-only connection itself, with no server code.
+                String m = e.getMessage();
+                if (m != null && m.startsWith("Connection is read-only")) {
+                    return ErrorKind.READ_ONLY;
+                }
                 return super.classify(e);
             }
         }

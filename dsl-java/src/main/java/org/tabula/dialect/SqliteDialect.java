@@ -160,6 +160,28 @@ public final class SqliteDialect extends Dialect {
         return "BEGIN IMMEDIATE";
     }
 
+    /**
+     * SQLite transactions are always serializable, so every isolation level is accepted and runs
+     * as such. sqlite-jdbc fixes read-only when the connection opens; {@code PRAGMA query_only}
+     * gives the same refusal (SQLITE_READONLY) on an open one.
+     */
+    @Override
+    public void setTransactionCharacteristics(java.sql.Connection jdbc, int isolationLevel,
+                                              Boolean readOnly) throws SQLException {
+        if (readOnly != null) {
+            try (java.sql.Statement s = jdbc.createStatement()) {
+                s.execute(readOnly ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
+            }
+        }
+    }
+
+    @Override
+    public boolean isReadOnly(java.sql.Connection jdbc) throws SQLException {
+        try (java.sql.Statement s = jdbc.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA query_only")) {
+            return rs.next() && rs.getInt(1) != 0;
+        }
+    }
+
     @Override
     public ErrorKind classify(SQLException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
@@ -177,6 +199,9 @@ public final class SqliteDialect extends Dialect {
         }
         if (m.contains("SQLITE_CONSTRAINT")) {
             return ErrorKind.OTHER_INTEGRITY;
+        }
+        if (m.contains("SQLITE_READONLY")) {
+            return ErrorKind.READ_ONLY;
         }
         if (m.contains("SQLITE_INTERRUPT")) {
             return ErrorKind.CANCELED;

@@ -17,6 +17,9 @@ import org.tabula.error.DatabaseException;
 import org.tabula.error.ErrorKind;
 import org.tabula.error.NotNullViolationException;
 import org.tabula.error.TabulaException;
+import org.tabula.error.TransactionAbortedException;
+import org.tabula.error.TransactionRolledBackException;
+import org.tabula.error.TransactionStateException;
 import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.BindValue;
 import org.tabula.expr.Expression;
@@ -67,6 +70,16 @@ public final class Connection implements AutoCloseable {
     private boolean dirty;
     private boolean broken;
     private int savepoints;
+    /** Whether the executemany in progress has sent rows to the database (a later refusal leaves it half done). */
+    private boolean sent;
+    /** Why this transaction can only roll back: a failed statement, a failed participant, or setRollbackOnly. */
+    private Throwable rollbackCause;
+    /** Whether a statement failed outside any savepoint: further statements are refused until rollback. */
+    private boolean aborted;
+    /** Savepoints set and not yet released or rolled back, innermost last. */
+    private final ArrayList<Savepoint> openSavepoints = new ArrayList<>(0);
+    /** What this transaction's options changed, to restore when it ends; null when nothing was changed. */
+    private TransactionCharacteristics changed;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
@@ -83,7 +96,7 @@ public final class Connection implements AutoCloseable {
 
     /** Executes a statement with values for its named parameters ({@code text()} or bind params). */
     public Result execute(Statement statement, Map<String, ?> parameters) {
-        ensureOpen();
+        ensureUsable();
         if (statement instanceof Insert insert) {
             if (insert.rows().isEmpty() && insert.fromSelect() == null && !parameters.isEmpty()) {
                 return executeInsert(insert.values(parameters), Map.of());
@@ -99,7 +112,7 @@ public final class Connection implements AutoCloseable {
      * {@code insert(table)} without values takes its columns from the maps' keys.
      */
     public Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
-        ensureOpen();
+        ensureUsable();
         if (rows.isEmpty()) {
             return Result.ofCount(0, null);
         }
@@ -124,6 +137,7 @@ public final class Connection implements AutoCloseable {
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
             long total = 0;
             int pending = 0;
+            sent = false;
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
                 if (r == 0) {
@@ -148,6 +162,9 @@ public final class Connection implements AutoCloseable {
             return Result.ofCount(total, null);
         } catch (SQLException e) {
             throw translateFor(e, rendered.sql(), statement);
+        } catch (RuntimeException e) {
+            // Refused at a later row after earlier batches ran: the statement is half done.
+            throw sent ? failed(e) : e;
         } finally {
             closeQuietly(ps);
         }
@@ -167,7 +184,7 @@ public final class Connection implements AutoCloseable {
      * Every row must name the same columns (those of the first row).
      */
     public List<Object> executeManyReturningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
-        ensureOpen();
+        ensureUsable();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -195,6 +212,7 @@ public final class Connection implements AutoCloseable {
             applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
             int pending = 0;
+            sent = false;
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = many.row(rows.get(r), r, context);
                 if (r == 0) {
@@ -212,6 +230,7 @@ public final class Connection implements AutoCloseable {
                         readKeys(ps.getGeneratedKeys(), key, out);
                     }
                 } else {
+                    sent = true;
                     running = ps;
                     try {
                         if (returning) {
@@ -233,6 +252,8 @@ public final class Connection implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw translateFor(e, rendered.sql(), statement);
+        } catch (RuntimeException e) {
+            throw sent ? failed(e) : e;
         } finally {
             closeQuietly(ps);
         }
@@ -247,6 +268,7 @@ public final class Connection implements AutoCloseable {
     }
 
     private int[] runBatch(PreparedStatement ps) throws SQLException {
+        sent = true;
         running = ps;
         try {
             return ps.executeBatch();
@@ -273,7 +295,7 @@ public final class Connection implements AutoCloseable {
      * than memory can be processed. Close the result (or read it to the end) to free the cursor.
      */
     public Result stream(Statement statement, int fetchSize) {
-        ensureOpen();
+        ensureUsable();
         if (fetchSize <= 0) {
             throw new IllegalArgumentException("fetchSize must be positive, got " + fetchSize);
         }
@@ -470,7 +492,7 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      */
     public <T> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
-        ensureOpen();
+        ensureUsable();
         // text() is judged by the driver after it runs: its leading-keyword guess may miss a query.
         if (!(statement instanceof TextStatement) && !statement.returnsRows()) {
             String what = contextOf(statement);
@@ -724,6 +746,10 @@ public final class Connection implements AutoCloseable {
      * (MySQL says {@code for key 'PRIMARY'} or {@code Column 'x'} without the table).
      */
     private DatabaseException translateFor(SQLException e, String sql, Statement statement) {
+        return failed(translateStatementError(e, sql, statement));
+    }
+
+    private DatabaseException translateStatementError(SQLException e, String sql, Statement statement) {
         e = batchCause(e);
         String context = contextOf(statement);
         Table table = tableOf(statement);
@@ -809,16 +835,63 @@ public final class Connection implements AutoCloseable {
 
     // ---------------------------------------------------------------- transactions
 
+    /**
+     * Sets the isolation level and read-only flag of the transaction about to start on this
+     * connection; they last until it commits or rolls back. Unset options leave the engine's
+     * defaults. Must come before the transaction's first statement.
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.connect()) {
+     *     conn.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE));
+     *     ...
+     *     conn.commit();
+     * }
+     * }</pre>
+     *
+     * @throws TransactionStateException when a statement already ran in the current transaction
+     */
+    public void begin(TransactionOptions options) {
+        ensureOpen();
+        Isolation isolation = options.isolation();
+        Boolean readOnly = options.readOnly();
+        if (isolation == null && readOnly == null) {
+            return;
+        }
+        if (dirty) {
+            throw new TransactionStateException("cannot set " + options + " on a transaction that has already run"
+                    + " statements; commit or roll back first");
+        }
+        try {
+            if (changed == null) {
+                changed = new TransactionCharacteristics(
+                        isolation != null ? jdbc.getTransactionIsolation() : java.sql.Connection.TRANSACTION_NONE,
+                        readOnly != null ? dialect.isReadOnly(jdbc) : null, isolation, readOnly);
+            }
+            dialect.setTransactionCharacteristics(jdbc,
+                    isolation != null ? isolation.jdbcLevel() : java.sql.Connection.TRANSACTION_NONE, readOnly);
+        } catch (SQLException e) {
+            throw translate(e, "SET TRANSACTION " + options, null);
+        }
+    }
+
     /** Commits the work so far; the next statement starts a new transaction. */
     public void commit() {
         ensureOpen();
         closeCursors();
+        Throwable cause = pendingFailure();
+        if (cause != null) {
+            String why = describe(cause);
+            rollback();
+            throw new TransactionRolledBackException("the transaction was rolled back, not committed: " + why
+                    + ". Run statements that may fail in a savepoint (conn.nested(...)) to go on after their failure",
+                    cause);
+        }
         try {
             jdbc.commit();
-            dirty = false;
         } catch (SQLException e) {
             throw translate(e, "COMMIT", null);
         }
+        transactionEnded();
     }
 
     /** Rolls back the work since the last commit. */
@@ -827,15 +900,18 @@ public final class Connection implements AutoCloseable {
         closeCursors();
         try {
             jdbc.rollback();
-            dirty = false;
         } catch (SQLException e) {
             throw translate(e, "ROLLBACK", null);
+        } finally {
+            transactionEnded();
         }
     }
 
     /**
      * Runs {@code work}, then commits; on any exception rolls back and rethrows it (checked
-     * exceptions wrapped in {@link TabulaException}).
+     * exceptions wrapped in {@link TabulaException}). When a statement in {@code work} failed and
+     * {@code work} swallowed the exception, the commit rolls back instead and throws
+     * {@link TransactionRolledBackException} naming that failure.
      */
     public <T> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
@@ -850,12 +926,66 @@ public final class Connection implements AutoCloseable {
         return value;
     }
 
+    /** {@link #begin(TransactionOptions)}, then {@link #inTransaction(TransactionCallback)}. */
+    public <T> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
+        begin(options);
+        return inTransaction(work);
+    }
+
+    /**
+     * Marks the current transaction so that it can only roll back: {@link #commit()} will roll
+     * back and throw {@link TransactionRolledBackException} with {@code cause}. What a failed
+     * participant of a joined transaction does; statements still run until then.
+     */
+    public void setRollbackOnly(Throwable cause) {
+        ensureOpen();
+        if (rollbackCause == null) {
+            rollbackCause = cause != null ? cause : new TabulaException("marked rollback-only");
+        }
+    }
+
+    /** {@link #setRollbackOnly(Throwable)} without a cause. */
+    public void setRollbackOnly() {
+        setRollbackOnly(null);
+    }
+
+    /** Whether the current transaction can only roll back (see {@link #setRollbackOnly(Throwable)}). */
+    public boolean isRollbackOnly() {
+        return pendingFailure() != null;
+    }
+
+    /** Whether a transaction is in progress: a statement ran since the last commit or rollback. */
+    public boolean isInTransaction() {
+        return dirty;
+    }
+
+    /**
+     * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
+     * else the engine's default, or {@code null} when neither set one (the database's default).
+     */
+    public Isolation isolation() {
+        if (changed != null && changed.isolation() != null) {
+            return changed.isolation();
+        }
+        return engine.options().isolation();
+    }
+
+    /** Whether this transaction was begun read-only, by its options or the engine's. */
+    public boolean isReadOnly() {
+        if (changed != null && changed.readOnly() != null) {
+            return changed.readOnly();
+        }
+        return engine.options().readOnly();
+    }
+
     /** Sets a savepoint: a nested transaction that can be rolled back alone. */
     public Savepoint savepoint() {
-        ensureOpen();
+        ensureUsable();
         try {
             dirty = true;
-            return new Savepoint(this, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));
+            Savepoint sp = new Savepoint(this, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));
+            openSavepoints.add(sp);
+            return sp;
         } catch (SQLException e) {
             throw translate(e, "SAVEPOINT", null);
         }
@@ -863,7 +993,17 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Runs {@code work} in a savepoint: released when it returns, rolled back (alone) when it
-     * throws, leaving the outer transaction usable.
+     * throws, leaving the outer transaction usable. A statement that failed inside while
+     * {@code work} swallowed its exception rolls the savepoint back too, with
+     * {@link TransactionRolledBackException}.
+     *
+     * <pre>{@code
+     * try {
+     *     conn.nested(c -> c.execute(insert(USERS).set(USERS.email, maybeTaken)));
+     * } catch (UniqueViolationException e) {
+     *     // only the savepoint is gone; the transaction goes on
+     * }
+     * }</pre>
      */
     public <T> T nested(TransactionCallback<T> work) {
         Savepoint sp = savepoint();
@@ -882,6 +1022,150 @@ public final class Connection implements AutoCloseable {
         return value;
     }
 
+    /**
+     * Runs {@code work} as part of this transaction (propagation REQUIRED or MANDATORY): no commit
+     * here; if it throws, the transaction is marked rollback-only and the exception goes on.
+     */
+    <T> T participate(TransactionOptions options, TransactionCallback<T> work) {
+        checkJoinable(options);
+        try {
+            return work.run(this);
+        } catch (Throwable t) {
+            setRollbackOnly(t);
+            throw rethrow(t);
+        }
+    }
+
+    /** Runs {@code work} in a savepoint of this transaction (propagation NESTED). */
+    <T> T nestedIn(TransactionOptions options, TransactionCallback<T> work) {
+        checkJoinable(options);
+        return nested(work);
+    }
+
+    /** A joined transaction keeps its isolation and read-only flag: asking for others is an error. */
+    private void checkJoinable(TransactionOptions options) {
+        if (options.isolation() != null && isolation() != null && options.isolation() != isolation()) {
+            throw new TransactionStateException("cannot join a " + isolation() + " transaction with " + options
+                    + "; use Propagation.REQUIRES_NEW for a transaction of its own");
+        }
+        if (options.readOnly() != null && options.readOnly() != isReadOnly()) {
+            throw new TransactionStateException("cannot join a " + (isReadOnly() ? "read-only" : "read-write")
+                    + " transaction with " + options + "; use Propagation.REQUIRES_NEW for a transaction of its own");
+        }
+    }
+
+    /** Same as {@link #nested(TransactionCallback)}. */
+    public <T> T savepoint(TransactionCallback<T> work) {
+        return nested(work);
+    }
+
+    /** Undoes everything since {@code sp}; it and the savepoints set after it end. */
+    void rollbackTo(Savepoint sp) {
+        int at = openSavepoints.indexOf(sp);
+        if (at < 0) {
+            throw new IllegalStateException("savepoint already rolled back or released");
+        }
+        try {
+            jdbc.rollback(sp.jdbc());
+        } catch (SQLException e) {
+            throw translate(e, "ROLLBACK TO SAVEPOINT", null);
+        }
+        endSavepointsFrom(at);
+    }
+
+    /**
+     * Keeps the work since {@code sp}, unless a statement failed in it (or in a savepoint set after
+     * it): then the savepoint is rolled back instead, as a commit would be.
+     */
+    void release(Savepoint sp) {
+        int at = openSavepoints.indexOf(sp);
+        if (at < 0) {
+            throw new IllegalStateException("savepoint already rolled back or released");
+        }
+        Throwable cause = null;
+        for (int i = at; i < openSavepoints.size() && cause == null; i++) {
+            cause = openSavepoints.get(i).failure();
+        }
+        if (cause != null) {
+            rollbackTo(sp);
+            throw new TransactionRolledBackException("the savepoint was rolled back, not released: "
+                    + describe(cause), cause);
+        }
+        try {
+            jdbc.releaseSavepoint(sp.jdbc());
+        } catch (SQLException e) {
+            throw translate(e, "RELEASE SAVEPOINT", null);
+        }
+        endSavepointsFrom(at);
+    }
+
+    private void endSavepointsFrom(int index) {
+        while (openSavepoints.size() > index) {
+            openSavepoints.remove(openSavepoints.size() - 1).end();
+        }
+    }
+
+    /**
+     * Records that a statement failed: outside savepoints the transaction can then only roll back
+     * (and refuses further statements, as PostgreSQL does on its own); inside one, the innermost
+     * savepoint can.
+     */
+    <E extends RuntimeException> E failed(E e) {
+        if (!openSavepoints.isEmpty()) {
+            openSavepoints.get(openSavepoints.size() - 1).fail(e);
+        } else if (!aborted) {
+            aborted = true;
+            rollbackCause = e;
+        }
+        return e;
+    }
+
+    /** Why a commit now would have to roll back, or {@code null}. */
+    private Throwable pendingFailure() {
+        if (rollbackCause != null) {
+            return rollbackCause;
+        }
+        for (Savepoint sp : openSavepoints) {
+            if (sp.failure() != null) {
+                return sp.failure();
+            }
+        }
+        return null;
+    }
+
+    /** The failure that makes statements pointless now, or {@code null}. */
+    private Throwable abortedBy() {
+        if (aborted) {
+            return rollbackCause;
+        }
+        return openSavepoints.isEmpty() ? null : openSavepoints.get(openSavepoints.size() - 1).failure();
+    }
+
+    private static String describe(Throwable cause) {
+        return "an earlier statement failed (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+    }
+
+    private void transactionEnded() {
+        dirty = false;
+        aborted = false;
+        rollbackCause = null;
+        endSavepointsFrom(0);
+        if (changed != null) {
+            restoreCharacteristics();
+        }
+    }
+
+    /** Puts back what {@link #begin(TransactionOptions)} changed, outside any transaction. */
+    private void restoreCharacteristics() {
+        TransactionCharacteristics saved = changed;
+        changed = null;
+        try {
+            dialect.setTransactionCharacteristics(jdbc, saved.previousIsolation(), saved.previousReadOnly());
+        } catch (SQLException e) {
+            throw translate(e, "SET TRANSACTION", null);
+        }
+    }
+
     private void rollbackAfter(Throwable t) {
         if (closed) {
             return;
@@ -889,13 +1173,17 @@ public final class Connection implements AutoCloseable {
         closeCursors();
         try {
             jdbc.rollback();
-            dirty = false;
         } catch (SQLException | RuntimeException e) {
+            t.addSuppressed(e);
+        }
+        try {
+            transactionEnded();
+        } catch (RuntimeException e) {
             t.addSuppressed(e);
         }
     }
 
-    private static RuntimeException rethrow(Throwable t) {
+    static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
         }
@@ -956,6 +1244,18 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** Open, and no earlier failure has doomed the transaction (or the innermost savepoint). */
+    private void ensureUsable() {
+        ensureOpen();
+        Throwable cause = abortedBy();
+        if (cause != null) {
+            throw new TransactionAbortedException("statement refused: " + describe(cause) + " and the "
+                    + (aborted ? "transaction" : "savepoint") + " can only roll back; call rollback()"
+                    + (aborted ? "" : " on the savepoint") + ", or run statements that may fail in a savepoint"
+                    + " (conn.nested(...))", cause);
+        }
+    }
+
     /** Closes open results, rolls back uncommitted work, and returns the connection to the pool. */
     @Override
     public void close() {
@@ -973,7 +1273,10 @@ public final class Connection implements AutoCloseable {
             if (dirty && !jdbc.isClosed()) {
                 jdbc.rollback();
             }
-        } catch (SQLException ignored) {
+            if (changed != null) {
+                restoreCharacteristics();
+            }
+        } catch (SQLException | DatabaseException ignored) {
             // a broken connection: the pool notices and replaces it
         } finally {
             try {

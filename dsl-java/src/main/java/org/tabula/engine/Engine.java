@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.tabula.dialect.Dialect;
 import org.tabula.error.OperationalException;
+import org.tabula.error.TransactionStateException;
 
 /**
  * The entry point to a database: a connection pool, a dialect, and the options that govern
@@ -45,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private final Echo echo;
     /** Run once by the first {@link #close()}; see {@link #onClose}. */
     private final List<Runnable> closeActions = new ArrayList<>();
+    /** The innermost {@code begin}/{@code transaction} block's connection on each thread. */
+    private final ThreadLocal<Connection> currentTransaction = new ThreadLocal<>();
     private boolean closed;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
@@ -85,6 +89,18 @@ public final class Engine implements AutoCloseable {
         if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) {
             // Sent as one multi-row INSERT per batch: executemany at bulk speed.
             config.addDataSourceProperty("rewriteBatchedStatements", "true");
+        }
+        // Engine-wide transaction defaults are set once per pooled connection; HikariCP puts them
+        // back when a transaction's own options changed them.
+        if (options.isolation() != null) {
+            config.setTransactionIsolation("TRANSACTION_" + options.isolation().name());
+        }
+        if (options.readOnly()) {
+            if (dialect == Dialect.SQLITE) {
+                config.setConnectionInitSql("PRAGMA query_only = 1");
+            } else {
+                config.setReadOnly(true);
+            }
         }
         for (Map.Entry<String, String> e : options.driverProperties().entrySet()) {
             config.addDataSourceProperty(e.getKey(), e.getValue());
@@ -162,6 +178,12 @@ public final class Engine implements AutoCloseable {
             if (jdbc.getAutoCommit()) {
                 jdbc.setAutoCommit(false);
             }
+            if (ownedPool == null && (options.isolation() != null || options.readOnly())) {
+                // A data source the engine does not own has no pool settings to carry the defaults.
+                dialect.setTransactionCharacteristics(jdbc, options.isolation() != null
+                        ? options.isolation().jdbcLevel() : java.sql.Connection.TRANSACTION_NONE,
+                        options.readOnly() ? Boolean.TRUE : null);
+            }
             return new Connection(this, jdbc);
         } catch (SQLException e) {
             throw new OperationalException("cannot get a connection from the pool"
@@ -181,19 +203,105 @@ public final class Engine implements AutoCloseable {
         return connect();
     }
 
-    /** Runs {@code work} in a transaction that commits when it returns and rolls back if it throws. */
+    /**
+     * Runs {@code work} in a transaction that commits when it returns and rolls back if it throws.
+     * Inside another {@code begin}/{@code transaction} on this thread it joins that one
+     * ({@link Propagation#REQUIRED}).
+     */
     public void begin(TransactionWork work) {
-        transaction(conn -> {
+        begin(TransactionOptions.defaults(), work);
+    }
+
+    /** {@link #begin(TransactionWork)} with isolation, read-only and propagation. */
+    public void begin(TransactionOptions options, TransactionWork work) {
+        transaction(options, conn -> {
             work.run(conn);
             return null;
         });
     }
 
-    /** Runs {@code work} in a transaction and returns its value: commit on return, rollback on any exception. */
+    /**
+     * Runs {@code work} in a transaction and returns its value: commit on return, rollback on any
+     * exception. Inside another {@code begin}/{@code transaction} on this thread it joins that one.
+     */
     public <T> T transaction(TransactionCallback<T> work) {
-        try (Connection conn = connect()) {
-            return conn.inTransaction(work);
+        return transaction(TransactionOptions.defaults(), work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction shaped by {@code options}; the transaction is this
+     * thread's current one while {@code work} runs, so that {@code begin}/{@code transaction}
+     * calls inside it (and {@code SessionFactory.begin}) find it.
+     *
+     * <pre>{@code
+     * long total = engine.transaction(TransactionOptions.isolation(Isolation.REPEATABLE_READ).readOnly(true),
+     *         conn -> conn.execute(select(sum(ORDERS.amount)).from(ORDERS)).scalarOne());
+     * engine.begin(TransactionOptions.propagation(Propagation.NESTED), conn -> tryOptionalStep(conn));
+     * }</pre>
+     *
+     * <p>A block that joins a transaction ({@code REQUIRED}, {@code MANDATORY}) and throws marks it
+     * rollback-only: the outer block's commit then rolls back and throws
+     * {@link org.tabula.error.TransactionRolledBackException}, even if the outer block caught the
+     * exception. A {@code NESTED} block that throws rolls back its savepoint only.
+     *
+     * @throws TransactionStateException when the propagation forbids the current state
+     */
+    public <T> T transaction(TransactionOptions options, TransactionCallback<T> work) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(work, "work");
+        Connection outer = currentTransaction.get();
+        if (outer != null && outer.isClosed()) {
+            currentTransaction.remove();
+            outer = null;
         }
+        return switch (options.propagation()) {
+            case REQUIRED -> outer != null ? outer.participate(options, work) : runNew(null, options, work);
+            case MANDATORY -> {
+                if (outer == null) {
+                    throw new TransactionStateException("propagation MANDATORY needs a current transaction on "
+                            + this + ", and this thread has none");
+                }
+                yield outer.participate(options, work);
+            }
+            case NESTED -> outer != null ? outer.nestedIn(options, work) : runNew(null, options, work);
+            case NEVER -> {
+                if (outer != null) {
+                    throw new TransactionStateException("propagation NEVER, but this thread is in a transaction on "
+                            + this);
+                }
+                yield runNew(null, options, work);
+            }
+            case REQUIRES_NEW -> runNew(outer, options, work);
+        };
+    }
+
+    /** A transaction on a connection of its own, current on this thread until it ends. */
+    private <T> T runNew(Connection outer, TransactionOptions options, TransactionCallback<T> work) {
+        try (Connection conn = connect()) {
+            currentTransaction.set(conn);
+            try {
+                return conn.inTransaction(options, work);
+            } finally {
+                if (outer != null) {
+                    currentTransaction.set(outer);
+                } else {
+                    currentTransaction.remove();
+                }
+            }
+        }
+    }
+
+    /**
+     * The transaction that a {@code begin}/{@code transaction} block on this thread is running, if
+     * any: what {@link Propagation#REQUIRED} joins.
+     *
+     * <pre>{@code
+     * engine.currentTransaction().ifPresent(conn -> conn.setRollbackOnly());
+     * }</pre>
+     */
+    public Optional<Connection> currentTransaction() {
+        Connection conn = currentTransaction.get();
+        return conn == null || conn.isClosed() ? Optional.empty() : Optional.of(conn);
     }
 
     // ---------------------------------------------------------------- state

@@ -36,6 +36,8 @@ public final class EngineOptions {
     private Map<String, String> driverProperties;
     private List<StatementListener> listeners;
     private String poolName;
+    private Isolation isolation;
+    private boolean readOnly;
 
     private EngineOptions() {
         poolSize = 5;
@@ -69,6 +71,8 @@ public final class EngineOptions {
         c.driverProperties = driverProperties;
         c.listeners = listeners;
         c.poolName = poolName;
+        c.isolation = isolation;
+        c.readOnly = readOnly;
         return c;
     }
 
@@ -178,6 +182,30 @@ public final class EngineOptions {
         return c;
     }
 
+    /**
+     * The isolation level of every transaction unless one asks for another
+     * ({@link TransactionOptions#isolation}); {@code null} (the default) keeps the database's own
+     * (READ COMMITTED on PostgreSQL, REPEATABLE READ on MariaDB/MySQL, SERIALIZABLE on SQLite).
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create(url, EngineOptions.defaults().isolation(Isolation.READ_COMMITTED));
+     * }</pre>
+     */
+    public EngineOptions isolation(Isolation value) {
+        EngineOptions c = copy();
+        c.isolation = value;
+        return c;
+    }
+
+    /** Whether every transaction is read-only unless it asks otherwise (e.g. an engine on a reporting replica). */
+    public EngineOptions readOnly(boolean value) {
+        EngineOptions c = copy();
+        c.readOnly = value;
+        return c;
+    }
+
+    public Isolation isolation() { return isolation; }
+    public boolean readOnly() { return readOnly; }
     public String user() { return user; }
     public String password() { return password; }
     public int poolSize() { return poolSize; }

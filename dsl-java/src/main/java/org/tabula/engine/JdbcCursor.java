@@ -38,7 +38,7 @@ final class JdbcCursor implements RowCursor {
             return connection.readRow(resultSet, columns);
         } catch (SQLException e) {
             close();
-            throw connection.translate(e, sql, null);
+            throw connection.failed(connection.translate(e, sql, null));
         }
     }
 

@@ -1,10 +1,10 @@
 package org.tabula.engine;
 
-import java.sql.SQLException;
-
 /**
  * A nested transaction inside a {@link Connection}'s transaction. Rolling it back undoes only
- * what happened since it was set; the outer transaction stays usable.
+ * what happened since it was set; the outer transaction stays usable. A statement that fails after
+ * it was set dooms only the savepoint: roll it back to go on ({@link #release()} rolls it back too,
+ * and says so with a {@link org.tabula.error.TransactionRolledBackException}).
  *
  * <pre>{@code
  * Savepoint sp = conn.savepoint();
@@ -21,6 +21,7 @@ public final class Savepoint {
     private final Connection connection;
     private final java.sql.Savepoint savepoint;
     private boolean ended;
+    private Throwable failure;
 
     Savepoint(Connection connection, java.sql.Savepoint savepoint) {
         this.connection = connection;
@@ -29,28 +30,42 @@ public final class Savepoint {
 
     /** Undoes everything since this savepoint. */
     public void rollback() {
-        end();
-        try {
-            connection.jdbc().rollback(savepoint);
-        } catch (SQLException e) {
-            throw connection.translate(e, "ROLLBACK TO SAVEPOINT", null);
-        }
+        checkNotEnded();
+        connection.rollbackTo(this);
     }
 
     /** Keeps the work since this savepoint as part of the outer transaction. */
     public void release() {
-        end();
-        try {
-            connection.jdbc().releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            throw connection.translate(e, "RELEASE SAVEPOINT", null);
+        checkNotEnded();
+        connection.release(this);
+    }
+
+    /** Whether this savepoint was rolled back or released (or ended with its transaction). */
+    public boolean isEnded() {
+        return ended;
+    }
+
+    java.sql.Savepoint jdbc() {
+        return savepoint;
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    void fail(Throwable cause) {
+        if (failure == null) {
+            failure = cause;
         }
     }
 
-    private void end() {
+    void end() {
+        ended = true;
+    }
+
+    private void checkNotEnded() {
         if (ended) {
             throw new IllegalStateException("savepoint already rolled back or released");
         }
-        ended = true;
     }
 }

@@ -39,6 +39,7 @@ public class DatabaseException extends TabulaException {
             case OTHER_INTEGRITY -> new IntegrityException(base, e, sql);
             case DATA -> new DataException(base, e, sql);
             case CANCELED -> new StatementCanceledException(base, e, sql);
+            case READ_ONLY -> new ReadOnlyTransactionException(base, e, sql);
             case CONNECTION, TRANSACTION_CONFLICT -> new OperationalException(base, e, sql);
             case OTHER -> new DatabaseException(base, e, sql);
         };

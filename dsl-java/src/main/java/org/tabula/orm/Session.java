@@ -17,6 +17,7 @@ import org.tabula.Sql;
 import org.tabula.dialect.Dialect;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
+import org.tabula.engine.TransactionOptions;
 import org.tabula.error.TabulaException;
 import org.tabula.expr.Condition;
 import org.tabula.expr.Expression;
@@ -226,6 +227,14 @@ public final class Session implements AutoCloseable {
             connection = null;
             c.close();
         }
+    }
+
+    /**
+     * Forgets what the unit of work did in a transaction that was rolled back by whoever owns the
+     * connection (a {@link SessionFactory#inTransaction(TransactionOptions, SessionCallback)} block).
+     */
+    void afterExternalRollback() {
+        resetAfterRollback();
     }
 
     private void resetAfterRollback() {

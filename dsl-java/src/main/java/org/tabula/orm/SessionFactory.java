@@ -3,6 +3,7 @@ package org.tabula.orm;
 import java.util.Objects;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
+import org.tabula.engine.TransactionOptions;
 
 /**
  * Makes sessions bound to an {@link Engine}: SQLAlchemy's {@code sessionmaker}. Immutable and
@@ -74,17 +75,57 @@ public final class SessionFactory {
         return new Session(engine, Objects.requireNonNull(connection, "connection"), autoflush, expireOnCommit);
     }
 
-    /** Runs {@code work} in a new session and commits; rolls back and rethrows on exception; always closes. */
+    /**
+     * Runs {@code work} in a new session and commits; rolls back and rethrows on exception; always
+     * closes. Inside an {@code engine.begin}/{@code transaction} block (or another
+     * {@code sessions.begin}) on this thread, the session joins that transaction: it flushes at
+     * the end and the outer block commits.
+     */
     public void begin(SessionWork work) {
-        try (Session session = openSession()) {
-            session.begin(work);
-        }
+        begin(TransactionOptions.defaults(), work);
     }
 
     /** Like {@link #begin} with a result. */
     public <T> T inTransaction(SessionCallback<T> work) {
-        try (Session session = openSession()) {
-            return session.inTransaction(work);
-        }
+        return inTransaction(TransactionOptions.defaults(), work);
+    }
+
+    /** {@link #begin(SessionWork)} with isolation, read-only and propagation. */
+    public void begin(TransactionOptions options, SessionWork work) {
+        inTransaction(options, session -> {
+            work.run(session);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in a session whose transaction is shaped by {@code options}, as
+     * {@link Engine#transaction(TransactionOptions, org.tabula.engine.TransactionCallback)} shapes
+     * a Core one; the session flushes when {@code work} returns and the transaction commits (unless
+     * it joined an outer one). On an exception the transaction rolls back and the session forgets
+     * what it did, as {@link Session#rollback()} does.
+     *
+     * <pre>{@code
+     * User user = sessions.inTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE), session -> {
+     *     User u = session.getOne(User.class, id);
+     *     u.balance -= 10;
+     *     return u;
+     * });
+     * }</pre>
+     */
+    public <T> T inTransaction(TransactionOptions options, SessionCallback<T> work) {
+        Objects.requireNonNull(work, "work");
+        return engine.transaction(options, conn -> {
+            try (Session session = openSession(conn)) {
+                try {
+                    T result = work.run(session);
+                    session.flush();
+                    return result;
+                } catch (Throwable t) {
+                    session.afterExternalRollback();
+                    throw t;
+                }
+            }
+        });
     }
 }

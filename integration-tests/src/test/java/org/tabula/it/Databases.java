@@ -44,6 +44,11 @@ public final class Databases {
         };
     }
 
+    /** Whether {@code name} is the MySQL/MariaDB test database. */
+    public static boolean isMySql(String name) {
+        return name.equals("mysql");
+    }
+
     /** The shared engine for a database. */
     public static Engine engine(String name) {
         return ENGINES.computeIfAbsent(name, n -> {

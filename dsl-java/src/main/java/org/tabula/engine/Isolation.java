@@ -1,0 +1,42 @@
+package org.tabula.engine;
+
+/**
+ * A transaction isolation level, as an engine default ({@link EngineOptions#isolation}) or for one
+ * transaction ({@link TransactionOptions#isolation}).
+ *
+ * <pre>{@code
+ * engine.transaction(TransactionOptions.isolation(Isolation.SERIALIZABLE), conn -> transfer(conn, a, b));
+ * }</pre>
+ *
+ * <p>What each database really does: PostgreSQL runs READ UNCOMMITTED as READ COMMITTED and its
+ * REPEATABLE READ is snapshot isolation; MariaDB/MySQL (InnoDB) honour all four, REPEATABLE READ
+ * being its default; SQLite transactions are always serializable (a snapshot in WAL mode), so
+ * every level is accepted there and runs as SERIALIZABLE.
+ */
+public enum Isolation {
+    READ_UNCOMMITTED(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED),
+    READ_COMMITTED(java.sql.Connection.TRANSACTION_READ_COMMITTED),
+    REPEATABLE_READ(java.sql.Connection.TRANSACTION_REPEATABLE_READ),
+    SERIALIZABLE(java.sql.Connection.TRANSACTION_SERIALIZABLE);
+
+    private final int jdbcLevel;
+
+    Isolation(int jdbcLevel) {
+        this.jdbcLevel = jdbcLevel;
+    }
+
+    /** The {@code java.sql.Connection.TRANSACTION_*} constant. */
+    public int jdbcLevel() {
+        return jdbcLevel;
+    }
+
+    /** The level for a {@code java.sql.Connection.TRANSACTION_*} constant. */
+    public static Isolation ofJdbc(int level) {
+        for (Isolation i : values()) {
+            if (i.jdbcLevel == level) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no isolation level for JDBC constant " + level);
+    }
+}

@@ -1,0 +1,17 @@
+package org.tabula.error;
+
+/**
+ * A transaction was asked for in a state that its options forbid: {@code MANDATORY} without a
+ * current transaction, {@code NEVER} inside one, joining a transaction with another isolation
+ * level, or setting isolation after a transaction's first statement.
+ *
+ * <pre>{@code
+ * engine.transaction(TransactionOptions.propagation(Propagation.MANDATORY), work);   // no transaction: throws
+ * }</pre>
+ */
+public class TransactionStateException extends TabulaException {
+
+    public TransactionStateException(String message) {
+        super(message);
+    }
+}
