@@ -18,11 +18,14 @@ fun <T : Table, E> Connection.batchInsert(table: T, items: Iterable<E>, body: T.
     execute(Insert.into(table), batchRows(table, items, body))
 
 internal fun <T : Table, E> batchRows(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): List<Map<String, Any?>> {
-    val rows = ArrayList<Map<String, Any?>>()
+    val rows = if (items is Collection<*>) ArrayList<Map<String, Any?>>(items.size) else ArrayList()
+    var width = 0
     for (item in items) {
-        val builder = InsertBuilder(table)
+        val builder = InsertBuilder.batchRow(table, width)
         table.body(builder, item)
-        rows.add(builder.batchRow())
+        val row = InsertBuilder.valuesOf(builder)
+        width = row.size
+        rows.add(row)
     }
     return rows
 }
