@@ -224,6 +224,16 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * How many rows of {@code columns} values one {@code INSERT ... VALUES (...), (...) RETURNING}
+     * of an executemany with generated keys carries, within the database's bind-parameter limit; 0
+     * where the driver returns a batch's keys itself ({@link #batchReturnsGeneratedKeys()}) or the
+     * dialect has no RETURNING.
+     */
+    public int insertManyValuesRows(int columns) {
+        return 0;
+    }
+
     /** Whether {@code CREATE INDEX IF NOT EXISTS} parses. */
     public boolean supportsCreateIndexIfNotExists() {
         return true;

@@ -155,6 +155,12 @@ public final class SqliteDialect extends Dialect {
      * {@code transaction_mode=IMMEDIATE}: the driver begins the next transaction as soon as one
      * ends, so every idle pooled connection would hold the write lock.
      */
+    /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER (since 3.32) bounds the rows; 1,000 keeps statements cacheable. */
+    @Override
+    public int insertManyValuesRows(int columns) {
+        return Math.max(1, Math.min(1000, 32_766 / Math.max(1, columns)));
+    }
+
     @Override
     public String beginWriteTransactionSql() {
         return "BEGIN IMMEDIATE";

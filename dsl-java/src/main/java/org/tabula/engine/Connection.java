@@ -194,6 +194,10 @@ public final class Connection implements AutoCloseable {
         }
         RowsInsert many = RowsInsert.of(insert, rows.get(0));
         Insert statement = many.statement();
+        int perStatement = key.isAutoIncrement() ? dialect.insertManyValuesRows(statement.columns().size()) : 0;
+        if (perStatement > 1 && rows.size() > 1) {
+            return insertManyValues(many, rows, key, perStatement);
+        }
         boolean batched = dialect.batchReturnsGeneratedKeys();
         // With RETURNING in the SQL, the key column is named by us (quoted by the dialect) rather
         // than guessed by the driver; a batch still reads the keys through getGeneratedKeys().
@@ -257,6 +261,85 @@ public final class Connection implements AutoCloseable {
         } finally {
             closeQuietly(ps);
         }
+    }
+
+    /**
+     * SQLAlchemy's "insertmanyvalues": {@code perStatement} rows per {@code INSERT ... VALUES (...),
+     * (...) RETURNING key}, for drivers that return no keys from a batch (sqlite-jdbc). The database
+     * may return the keys in any order, but assigns auto-increment keys in the order of the VALUES
+     * rows, so sorting each statement's keys puts them in input order.
+     */
+    private List<Object> insertManyValues(RowsInsert many, List<? extends Map<String, ?>> rows, Column<?> key,
+                                          int perStatement) {
+        Insert single = many.statement();
+        int width = single.columns().size();
+        String context = contextOf(single);
+        List<Object> out = new ArrayList<>(rows.size());
+        List<Object> chunkKeys = new ArrayList<>(Math.min(perStatement, rows.size()));
+        PreparedStatement full = null;
+        PreparedStatement ps = null;
+        RenderedSql rendered = null;
+        sent = false;
+        try {
+            RowBinder binder = null;
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                int n = Math.min(perStatement, rows.size() - from);
+                if (n == perStatement && full != null) {
+                    ps = full;
+                } else {
+                    rendered = render(single.repeatRow(n).returning(key));
+                    ps = jdbc.prepareStatement(rendered.sql());
+                    applyTimeout(ps);
+                    if (n == perStatement) {
+                        full = ps;
+                    }
+                    binder = RowBinder.of(dialect, rendered.bindings().subList(0, width));
+                }
+                for (int r = 0; r < n; r++) {
+                    int index = from + r;
+                    Map<String, ?> params = many.row(rows.get(index), index, context);
+                    if (index == 0) {
+                        announce(rendered, params);
+                    }
+                    int offset = r * width;
+                    if (binder == null || !binder.bind(dialect, ps, params, offset)) {
+                        many.checkKeys(rows.get(index), index, context);
+                        bindAll(ps, rendered.bindings().subList(offset, offset + width), params, context, offset);
+                    }
+                }
+                sent = true;
+                chunkKeys.clear();
+                running = ps;
+                try {
+                    readKeys(ps.executeQuery(), key, chunkKeys);
+                } finally {
+                    running = null;
+                }
+                dirty = true;
+                if (chunkKeys.size() != n) {
+                    throw new IllegalStateException(context + ": the database returned " + chunkKeys.size()
+                            + " keys for " + n + " rows");
+                }
+                sortKeys(chunkKeys);
+                out.addAll(chunkKeys);
+                if (ps != full) {
+                    closeQuietly(ps);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translateFor(e, rendered == null ? null : rendered.sql(), single);
+        } catch (RuntimeException e) {
+            throw sent ? failed(e) : e;
+        } finally {
+            closeQuietly(ps);
+            closeQuietly(full);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortKeys(List<Object> keys) {
+        ((List) keys).sort(null);
     }
 
     private static void readKeys(ResultSet keys, Column<?> key, List<Object> out) throws SQLException {
@@ -636,6 +719,12 @@ public final class Connection implements AutoCloseable {
 
     private void bindAll(PreparedStatement ps, List<Binding> bindings, Map<String, ?> parameters, String context)
             throws SQLException {
+        bindAll(ps, bindings, parameters, context, 0);
+    }
+
+    /** Binds {@code bindings} at parameter indexes {@code offset + 1} and on. */
+    private void bindAll(PreparedStatement ps, List<Binding> bindings, Map<String, ?> parameters, String context,
+                         int offset) throws SQLException {
         for (int i = 0; i < bindings.size(); i++) {
             Binding b = bindings.get(i);
             Object value;
@@ -657,7 +746,7 @@ public final class Connection implements AutoCloseable {
                 validate(b.target(), value, context);
             }
             try {
-                dialect.bind(ps, i + 1, type, value);
+                dialect.bind(ps, offset + i + 1, type, value);
             } catch (IllegalArgumentException | ClassCastException e) {
                 String what = b.target() != null ? "column " + b.target().qualifiedName()
                         : b.isNamed() ? "parameter :" + b.name() : "parameter " + (i + 1);

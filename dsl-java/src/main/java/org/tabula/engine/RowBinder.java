@@ -60,6 +60,11 @@ final class RowBinder {
 
     /** Binds one row; {@code false} (possibly after binding some values) when the row needs the general path. */
     boolean bind(Dialect dialect, PreparedStatement ps, Map<String, ?> row) throws SQLException {
+        return bind(dialect, ps, row, 0);
+    }
+
+    /** {@link #bind(Dialect, PreparedStatement, Map)} at parameter indexes {@code offset + 1} and on (multi-row VALUES). */
+    boolean bind(Dialect dialect, PreparedStatement ps, Map<String, ?> row, int offset) throws SQLException {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) row;     // only read: the cast lets MISSING be the default
         for (int i = 0; i < names.length; i++) {
@@ -80,9 +85,9 @@ final class RowBinder {
                     // What dialect.bind would end in, minus its null check, kind switch and coerce().
                     @SuppressWarnings("unchecked")
                     SqlType<Object> type = (SqlType<Object>) types[i];
-                    type.bind(ps, i + 1, value);
+                    type.bind(ps, offset + i + 1, value);
                 } else {
-                    dialect.bind(ps, i + 1, types[i], value);
+                    dialect.bind(ps, offset + i + 1, types[i], value);
                 }
             } catch (IllegalArgumentException | ClassCastException e) {
                 return false;

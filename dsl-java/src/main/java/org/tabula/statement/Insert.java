@@ -150,6 +150,18 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning, onConflict);
     }
 
+    /**
+     * This single-row insert with its row repeated {@code n} times: the multi-row
+     * {@code VALUES (...), (...)} of an executemany sent as one statement, its parameters bound row
+     * by row.
+     */
+    public Insert repeatRow(int n) {
+        if (rows.size() != 1 || fromSelect != null) {
+            throw new IllegalStateException("repeatRow needs a single-row insert into " + table.name());
+        }
+        return new Insert(table, columns, Collections.nCopies(n, rows.get(0)), null, returning, onConflict);
+    }
+
     /** {@code RETURNING expressions} (emulated with generated keys or refused where the dialect lacks it). */
     public Insert returning(Expression<?>... expressions) {
         return new Insert(table, columns, rows, fromSelect, Arrays.asList(expressions), onConflict);
