@@ -23,6 +23,8 @@ import org.tabula.error.TransactionStateException;
 import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.BindValue;
 import org.tabula.expr.Expression;
+import java.util.function.Function;
+import org.tabula.result.RecordMapper;
 import org.tabula.result.Result;
 import org.tabula.result.ResultColumns;
 import org.tabula.result.Row;
@@ -575,6 +577,33 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      */
     public <T> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
+        return fetchMapped(statement, parameters, columns -> mapper);
+    }
+
+    /** {@link #fetch(Statement, Map, ValuesMapper)} of a statement without named parameters. */
+    public <T> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
+        return fetchMapped(statement, Map.of(), columns -> mapper);
+    }
+
+    /**
+     * The typed fast path: every row as a record whose components match the column labels (as
+     * {@link Result#into(Class)}), built straight from the values JDBC returned, with no
+     * {@link Row} in between.
+     *
+     * <pre>{@code
+     * record UserName(long id, String name) {}
+     * List<UserName> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), UserName.class);
+     * }</pre>
+     */
+    public <R> List<R> fetch(Statement statement, Class<R> recordType) {
+        return fetchMapped(statement, Map.of(), columns -> {
+            RecordMapper<R> mapper = RecordMapper.of(recordType, columns);
+            return values -> mapper.map(values, columns);
+        });
+    }
+
+    private <T> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
+                                    Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         ensureUsable();
         // text() is judged by the driver after it runs: its leading-keyword guess may miss a query.
         if (!(statement instanceof TextStatement) && !statement.returnsRows()) {
@@ -584,8 +613,10 @@ public final class Connection implements AutoCloseable {
         }
         if (statement instanceof Insert) {
             // INSERT ... RETURNING may be emulated (MySQL): take execute()'s rows.
+            Result result = execute(statement, parameters);
+            ValuesMapper<T> mapper = mapperFor.apply(result.columns());
             List<T> out = new ArrayList<>();
-            for (Row row : execute(statement, parameters)) {
+            for (Row row : result) {
                 out.add(mapper.map(row.values().toArray()));
             }
             return out;
@@ -601,6 +632,7 @@ public final class Connection implements AutoCloseable {
             List<T> out = new ArrayList<>();
             try (rs) {
                 ResultColumns columns = columnsOf(statement, rs.getMetaData());
+                ValuesMapper<T> mapper = mapperFor.apply(columns);
                 while (rs.next()) {
                     out.add(mapper.map(readValues(rs, columns)));
                 }

@@ -97,12 +97,20 @@ public final class RecordMapper<R> {
 
     /** The record for one row. */
     public R map(Row row) {
+        return map(row.rawValues(), row.columns());
+    }
+
+    /**
+     * The record for one row's values in column order (what {@code Connection.fetch} reads from
+     * JDBC), the labels of {@code columns} naming a column in errors.
+     */
+    public R map(Object[] values, ResultColumns columns) {
         Object[] args = new Object[positions.length];
         for (int i = 0; i < positions.length; i++) {
-            Object v = row.get(positions[i]);
+            Object v = values[positions[i]];
             Class<?> t = componentTypes[i];
             if (v == null && t.isPrimitive()) {
-                throw new IllegalArgumentException("column " + row.columns().label(positions[i]) + " is NULL but "
+                throw new IllegalArgumentException("column " + columns.label(positions[i]) + " is NULL but "
                         + type.getSimpleName() + " declares it as primitive " + t.getName());
             }
             args[i] = v == null || t.isPrimitive() || t.isInstance(v) ? v : Conversions.convert(v, t);

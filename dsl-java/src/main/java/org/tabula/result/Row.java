@@ -76,6 +76,11 @@ public final class Row {
         return columns;
     }
 
+    /** The values array itself, for mappers of this package that only read it. */
+    @Nullable Object[] rawValues() {
+        return values;
+    }
+
     /** The values in column order. */
     public List<@Nullable Object> values() {
         return Collections.unmodifiableList(Arrays.asList(values));
