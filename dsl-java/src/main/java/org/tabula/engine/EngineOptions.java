@@ -36,6 +36,8 @@ public final class EngineOptions {
     private Map<String, String> driverProperties;
     private List<StatementListener> listeners;
     private String poolName;
+    private Duration busyTimeout = Duration.ofSeconds(10);
+    private SqliteJournalMode sqliteJournalMode = SqliteJournalMode.WAL;
 
     private EngineOptions() {
         poolSize = 5;
@@ -69,6 +71,8 @@ public final class EngineOptions {
         c.driverProperties = driverProperties;
         c.listeners = listeners;
         c.poolName = poolName;
+        c.busyTimeout = busyTimeout;
+        c.sqliteJournalMode = sqliteJournalMode;
         return c;
     }
 
@@ -178,6 +182,39 @@ public final class EngineOptions {
         return c;
     }
 
+    /**
+     * SQLite: how long a statement waits for another connection's lock before it fails with
+     * {@code SQLITE_BUSY} (10 s by default). Ignored by the other databases.
+     *
+     * <pre>{@code
+     * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().busyTimeout(Duration.ofSeconds(2)));
+     * }</pre>
+     */
+    public EngineOptions busyTimeout(Duration value) {
+        Objects.requireNonNull(value, "busyTimeout");
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("busyTimeout must not be negative, got " + value);
+        }
+        EngineOptions c = copy();
+        c.busyTimeout = value;
+        return c;
+    }
+
+    /**
+     * SQLite: the journal mode of a database file ({@link SqliteJournalMode#WAL} by default, so
+     * that readers and a writer proceed at once). In-memory databases keep theirs. Ignored by the
+     * other databases.
+     *
+     * <pre>{@code
+     * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().sqliteJournalMode(SqliteJournalMode.DELETE));
+     * }</pre>
+     */
+    public EngineOptions sqliteJournalMode(SqliteJournalMode value) {
+        EngineOptions c = copy();
+        c.sqliteJournalMode = Objects.requireNonNull(value, "sqliteJournalMode");
+        return c;
+    }
+
     public String user() { return user; }
     public String password() { return password; }
     public int poolSize() { return poolSize; }
@@ -192,4 +229,6 @@ public final class EngineOptions {
     public Map<String, String> driverProperties() { return driverProperties; }
     public List<StatementListener> listeners() { return listeners; }
     public String poolName() { return poolName; }
+    public Duration busyTimeout() { return busyTimeout; }
+    public SqliteJournalMode sqliteJournalMode() { return sqliteJournalMode; }
 }
