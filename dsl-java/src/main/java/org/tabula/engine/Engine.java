@@ -187,11 +187,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private OperationalException cannotConnect(SQLException e) {
-        return new OperationalException("cannot get a connection from the pool"
-                + (ownedPool != null && ownedPool.getMaximumPoolSize() == 1
-                ? " (this engine has a single connection, e.g. in-memory SQLite: close the other one first)" : "")
-                + ": " + e.getMessage(), e, null);
+    private static OperationalException cannotConnect(SQLException e) {
+        return new OperationalException("cannot get a connection from the pool: " + e.getMessage(), e, null);
     }
 
     /**
