@@ -108,7 +108,10 @@ public final class EngineOptions {
         return c;
     }
 
-    /** How long {@code connect()} waits for a free connection before failing. */
+    /**
+     * How long any wait for a free connection lasts ({@code connect()}, {@code begin(...)}, the
+     * Kotlin layer's) before it fails with {@link org.tabula.error.PoolTimeoutException}; at least 250 ms.
+     */
     public EngineOptions connectionTimeout(Duration value) {
         EngineOptions c = copy();
         c.connectionTimeout = Objects.requireNonNull(value);
