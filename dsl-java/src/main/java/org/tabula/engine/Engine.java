@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import javax.sql.DataSource;
 import org.tabula.dialect.Dialect;
 import org.tabula.error.OperationalException;
 import org.tabula.error.TransactionStateException;
+import org.tabula.error.PoolTimeoutException;
 
 /**
  * The entry point to a database: a connection pool, a dialect, and the options that govern
@@ -84,7 +87,11 @@ public final class Engine implements AutoCloseable {
         }
         if (dialect == Dialect.SQLITE) {
             config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("busy_timeout", Long.toString(options.busyTimeout().toMillis()));
+            if (!isSqliteMemory(url)) {
+                // WAL: a connection that has read keeps no lock that makes another connection's commit fail.
+                config.addDataSourceProperty("journal_mode", options.sqliteJournalMode().name());
+            }
         }
         if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) {
             // Sent as one multi-row INSERT per batch: executemany at bulk speed.
@@ -171,6 +178,9 @@ public final class Engine implements AutoCloseable {
     /**
      * A connection from the pool, "commit as you go": statements run in a transaction that
      * {@link Connection#commit()} ends; closing without a commit rolls back.
+     *
+     * @throws PoolTimeoutException when no connection is free within the
+     *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
      */
     public Connection connect() {
         try {
@@ -185,12 +195,22 @@ public final class Engine implements AutoCloseable {
                         options.readOnly() ? Boolean.TRUE : null);
             }
             return new Connection(this, jdbc);
+        } catch (SQLTransientConnectionException e) {
+            // HikariCP gave up waiting; with a cause it could not open a connection at all, which is no timeout of ours.
+            if (ownedPool == null || e.getCause() != null) {
+                throw cannotConnect(e);
+            }
+            PoolStatus status = poolStatus();
+            throw new PoolTimeoutException(ownedPool.getPoolName(), "Engine.connect()",
+                    Duration.ofMillis(ownedPool.getConnectionTimeout()), ownedPool.getMaximumPoolSize(),
+                    status.active(), status.idle(), status.waiting(), e);
         } catch (SQLException e) {
-            throw new OperationalException("cannot get a connection from the pool"
-                    + (ownedPool != null && ownedPool.getMaximumPoolSize() == 1
-                    ? " (this engine has a single connection, e.g. in-memory SQLite: close the other one first)" : "")
-                    + ": " + e.getMessage(), e, null);
+            throw cannotConnect(e);
         }
+    }
+
+    private static OperationalException cannotConnect(SQLException e) {
+        return new OperationalException("cannot get a connection from the pool: " + e.getMessage(), e, null);
     }
 
     /**

@@ -38,6 +38,8 @@ public final class EngineOptions {
     private String poolName;
     private Isolation isolation;
     private boolean readOnly;
+    private Duration busyTimeout = Duration.ofSeconds(10);
+    private SqliteJournalMode sqliteJournalMode = SqliteJournalMode.WAL;
 
     private EngineOptions() {
         poolSize = 5;
@@ -73,6 +75,8 @@ public final class EngineOptions {
         c.poolName = poolName;
         c.isolation = isolation;
         c.readOnly = readOnly;
+        c.busyTimeout = busyTimeout;
+        c.sqliteJournalMode = sqliteJournalMode;
         return c;
     }
 
@@ -108,7 +112,10 @@ public final class EngineOptions {
         return c;
     }
 
-    /** How long {@code connect()} waits for a free connection before failing. */
+    /**
+     * How long any wait for a free connection lasts ({@code connect()}, {@code begin(...)}, the
+     * Kotlin layer's) before it fails with {@link org.tabula.error.PoolTimeoutException}; at least 250 ms.
+     */
     public EngineOptions connectionTimeout(Duration value) {
         EngineOptions c = copy();
         c.connectionTimeout = Objects.requireNonNull(value);
@@ -206,6 +213,40 @@ public final class EngineOptions {
 
     public Isolation isolation() { return isolation; }
     public boolean readOnly() { return readOnly; }
+
+    /**
+     * SQLite: how long a statement waits for another connection's lock before it fails with
+     * {@code SQLITE_BUSY} (10 s by default). Ignored by the other databases.
+     *
+     * <pre>{@code
+     * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().busyTimeout(Duration.ofSeconds(2)));
+     * }</pre>
+     */
+    public EngineOptions busyTimeout(Duration value) {
+        Objects.requireNonNull(value, "busyTimeout");
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("busyTimeout must not be negative, got " + value);
+        }
+        EngineOptions c = copy();
+        c.busyTimeout = value;
+        return c;
+    }
+
+    /**
+     * SQLite: the journal mode of a database file ({@link SqliteJournalMode#WAL} by default, so
+     * that readers and a writer proceed at once). In-memory databases keep theirs. Ignored by the
+     * other databases.
+     *
+     * <pre>{@code
+     * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().sqliteJournalMode(SqliteJournalMode.DELETE));
+     * }</pre>
+     */
+    public EngineOptions sqliteJournalMode(SqliteJournalMode value) {
+        EngineOptions c = copy();
+        c.sqliteJournalMode = Objects.requireNonNull(value, "sqliteJournalMode");
+        return c;
+    }
+
     public String user() { return user; }
     public String password() { return password; }
     public int poolSize() { return poolSize; }
@@ -220,4 +261,6 @@ public final class EngineOptions {
     public Map<String, String> driverProperties() { return driverProperties; }
     public List<StatementListener> listeners() { return listeners; }
     public String poolName() { return poolName; }
+    public Duration busyTimeout() { return busyTimeout; }
+    public SqliteJournalMode sqliteJournalMode() { return sqliteJournalMode; }
 }

@@ -34,7 +34,9 @@ import org.tabula.statement.Statement
  *
  * Blocking JDBC runs on the engine's own threads, one per pooled connection (never on the
  * caller's dispatcher; they stop when idle and when the engine closes), and a coroutine waits
- * (suspended) for a free connection, so any number of coroutines can share a small pool. Cancelling a coroutine (or `withTimeout`) cancels its
+ * (suspended) for a free connection, so any number of coroutines can share a small pool; a wait
+ * longer than the engine's `connectionTimeout` fails with [org.tabula.error.PoolTimeoutException],
+ * as `Engine.connect()` does. Cancelling a coroutine (or `withTimeout`) cancels its
  * running statement where the driver can, rolls back, and returns the connection to the pool;
  * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
  */
@@ -62,7 +64,8 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * Runs [block] on a connection of its own, "commit as you go": work not committed is rolled
      * back at the end. It always takes a second connection, even inside [begin]; a coroutine that
      * holds one connection while waiting for another can exhaust a small pool, so prefer [begin]
-     * (which joins the current transaction) in nested code.
+     * (which joins the current transaction) in nested code: on a pool of one, `begin { connect { } }`
+     * fails with [org.tabula.error.PoolTimeoutException] after the engine's connection timeout.
      */
     suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T = withConnection(commit = false, block)
 
@@ -76,7 +79,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      */
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
         checkOpen()
-        limits.permits.acquire()
+        limits.acquire(engine, "AsyncEngine.stream")
         try {
             val conn = withContext(dispatcher) { engine.connect() }
             val canceller = StatementCanceller(coroutineContext.job, conn)
@@ -98,7 +101,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         // awake instead of hopping to the caller's dispatcher and back; the transaction element
         // rides along instead of costing a nested withContext.
         return withContext(dispatcher + transaction) {
-            limits.permits.acquire()
+            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect")
             try {
                 val conn = engine.connect()
                 val canceller = StatementCanceller(coroutineContext.job, conn)

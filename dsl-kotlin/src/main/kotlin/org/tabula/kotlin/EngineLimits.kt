@@ -9,8 +9,11 @@ import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.ExecutorCoroutineDispatcher
 import kotlinx.coroutines.asCoroutineDispatcher
+import java.time.Duration
 import kotlinx.coroutines.sync.Semaphore
+import kotlinx.coroutines.withTimeoutOrNull
 import org.tabula.engine.Engine
+import org.tabula.error.PoolTimeoutException
 
 /**
  * One engine's coroutine limits, shared by every AsyncEngine and suspendTransaction on it.
@@ -18,7 +21,8 @@ import org.tabula.engine.Engine
  * Blocking JDBC runs on [dispatcher]: the engine's own threads, one per pooled connection. A
  * coroutine takes a [permits] permit (suspending, not blocking) before it takes a connection, so a
  * dispatcher thread never waits on the pool while the coroutines holding connections wait for a
- * thread.
+ * thread. Like the pool's own wait, waiting for a permit ends after the engine's connection
+ * timeout ([acquire]).
  *
  * The threads are a plain fixed-size executor rather than a view of `Dispatchers.IO`
  * (`limitedParallelism`): handing 1,000 coroutines to it and back costs a third as much (about
@@ -26,7 +30,11 @@ import org.tabula.engine.Engine
  * against an in-process database is the difference between 0.45x and 0.79x of a thread pool. They
  * are daemon threads, stop after [IDLE_SECONDS] idle, and are shut down when the engine closes.
  */
-internal class EngineLimits private constructor(val maxConnections: Int) {
+internal class EngineLimits private constructor(
+    val maxConnections: Int,
+    private val poolName: String,
+    private val timeout: Duration,
+) {
     private val executor = ThreadPoolExecutor(
         maxConnections, maxConnections, IDLE_SECONDS, TimeUnit.SECONDS, LinkedBlockingQueue(), JdbcThreads,
     ).apply { allowCoreThreadTimeOut(true) }
@@ -34,8 +42,48 @@ internal class EngineLimits private constructor(val maxConnections: Int) {
     val dispatcher: ExecutorCoroutineDispatcher = executor.asCoroutineDispatcher()
     val permits = Semaphore(maxConnections)
 
+    private val waiting = AtomicInteger()
+
+    /** Coroutines suspended in [acquire] right now. */
+    val waiters: Int get() = waiting.get()
+
     /** Whether the engine has been closed (its threads take no new work). */
     val isShutdown: Boolean get() = executor.isShutdown
+
+    /**
+     * Takes a permit, suspended for at most the engine's connection timeout; then throws the
+     * [PoolTimeoutException] that the pool's own wait throws, naming [operation]. A waiter that
+     * is cancelled or times out holds no permit, so it releases none.
+     */
+    suspend fun acquire(engine: Engine, operation: String) {
+        if (permits.tryAcquire()) {
+            return
+        }
+        var acquired = false
+        waiting.incrementAndGet()
+        try {
+            withTimeoutOrNull(timeout.toMillis()) {
+                permits.acquire()
+                acquired = true
+            }
+        } catch (t: Throwable) {
+            // Cancelled from outside after the permit was handed over: it is ours to give back.
+            if (acquired) {
+                permits.release()
+            }
+            throw t
+        } finally {
+            waiting.decrementAndGet()
+        }
+        // The timeout may fire just after acquire() returned; the flag, not the result, says whether we hold it.
+        if (!acquired) {
+            val status = engine.poolStatus()
+            throw PoolTimeoutException(
+                poolName, operation, timeout, maxConnections, status.active(), status.idle(),
+                status.waiting() + waiters, null,
+            )
+        }
+    }
 
     /** Lets running work finish and refuses new work. */
     fun shutdown() {
@@ -56,7 +104,7 @@ internal class EngineLimits private constructor(val maxConnections: Int) {
         private val byEngine = WeakHashMap<Engine, EngineLimits>()
 
         fun of(engine: Engine): EngineLimits = synchronized(byEngine) {
-            byEngine[engine] ?: EngineLimits(maxConnections(engine)).also { limits ->
+            byEngine[engine] ?: create(engine).also { limits ->
                 byEngine[engine] = limits
                 engine.onClose {
                     synchronized(byEngine) { byEngine.remove(engine) }
@@ -65,10 +113,13 @@ internal class EngineLimits private constructor(val maxConnections: Int) {
             }
         }
 
-        private fun maxConnections(engine: Engine): Int {
+        /** Sized and timed like the engine's own pool, so both waits end alike. */
+        private fun create(engine: Engine): EngineLimits {
             val pool = engine.dataSource() as? HikariDataSource
-            val max = pool?.maximumPoolSize ?: (engine.options().poolSize() + engine.options().maxOverflow())
-            return max.coerceAtLeast(1)
+            val options = engine.options()
+            val max = pool?.maximumPoolSize ?: (options.poolSize() + options.maxOverflow())
+            val timeout = pool?.let { Duration.ofMillis(it.connectionTimeout) } ?: options.connectionTimeout()
+            return EngineLimits(max.coerceAtLeast(1), pool?.poolName ?: options.poolName() ?: engine.toString(), timeout)
         }
     }
 }

@@ -1,0 +1,94 @@
+package org.tabula.error;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * No connection became free within the engine's {@code connectionTimeout}: every connection of
+ * the pool stayed in use. Thrown alike by {@code Engine.connect()} (and everything built on it)
+ * and by the Kotlin layer's wait for a connection, so that no wait for a connection is unbounded.
+ * The message names the pool, what waited and for how long, the pool size and its counters.
+ *
+ * <pre>{@code
+ * try (Connection conn = engine.connect()) {
+ *     ...
+ * } catch (PoolTimeoutException e) {
+ *     log.warn("pool {} exhausted: {} active of {}", e.pool(), e.active(), e.poolSize());
+ * }
+ * }</pre>
+ *
+ * <p>A frequent cause on a small pool is a nested {@code connect()} (or a {@code begin} outside
+ * the current transaction) while the caller already holds the pool's only connection: it waits
+ * for a connection that only its own caller can give back.
+ */
+public class PoolTimeoutException extends OperationalException {
+
+    private final String pool;
+    private final Duration waited;
+    private final int poolSize;
+    private final int active;
+    private final int idle;
+    private final int waiting;
+
+    /**
+     * @param pool      the pool's name
+     * @param operation what waited, e.g. {@code "Engine.connect()"}
+     * @param waited    how long it waited (the engine's connection timeout)
+     * @param poolSize  the most connections the pool opens
+     * @param active    connections in use when the wait ended
+     * @param idle      connections free when the wait ended
+     * @param waiting   other callers still waiting
+     * @param cause     the pool's own exception, or {@code null}
+     */
+    public PoolTimeoutException(String pool, String operation, Duration waited, int poolSize, int active, int idle,
+            int waiting, SQLException cause) {
+        super(message(pool, operation, waited, poolSize, active, idle, waiting), cause, null);
+        this.pool = pool;
+        this.waited = waited;
+        this.poolSize = poolSize;
+        this.active = active;
+        this.idle = idle;
+        this.waiting = waiting;
+    }
+
+    private static String message(String pool, String operation, Duration waited, int poolSize, int active, int idle,
+            int waiting) {
+        return "no connection from pool " + pool + " within " + waited.toMillis() + " ms (connectionTimeout) for "
+                + operation + ": pool size " + poolSize + ", active " + active + ", idle " + idle + ", waiting "
+                + waiting + (poolSize <= 2
+                ? "; a nested connect/begin inside a transaction on a pool this small needs a second connection:"
+                + " join the transaction, close the other connection first, or raise poolSize"
+                : "; connections are held too long, or nested connect/begin calls inside transactions each need"
+                + " a second connection");
+    }
+
+    /** The pool's name. */
+    public String pool() {
+        return pool;
+    }
+
+    /** How long the caller waited. */
+    public Duration waited() {
+        return waited;
+    }
+
+    /** The most connections the pool opens. */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** Connections in use when the wait ended. */
+    public int active() {
+        return active;
+    }
+
+    /** Free connections when the wait ended. */
+    public int idle() {
+        return idle;
+    }
+
+    /** Other callers waiting when the wait ended. */
+    public int waiting() {
+        return waiting;
+    }
+}
