@@ -151,7 +151,8 @@ public enum Topology {
                     return "node " + node + " (port " + port(node) + ") " + wrong;
                 }
             } catch (SQLException e) {
-                return "node " + node + " (port " + port(node) + "): " + e.getMessage();
+                String message = String.valueOf(e.getMessage());
+                return "node " + node + " (port " + port(node) + "): " + message.lines().findFirst().orElse(message);
             }
         }
         return null;
