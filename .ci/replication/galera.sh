@@ -8,6 +8,7 @@
 # `galera.sh stop N` shuts node N down (the failover tests use it). Quiet unless something fails.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+repl_lock galera
 my_require
 
 PROVIDER=${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}

@@ -24,6 +24,14 @@ repl_wait() {
 
 repl_is_root() { [ "$(id -u)" = 0 ]; }
 
+# repl_lock NAME: holds a lock on NAME until the script exits, so that two runs at once (two
+# checkouts' CI on one machine) take turns: the second then finds the servers up. Servers are
+# started with descriptor 9 closed, or they would hold the lock for as long as they run.
+repl_lock() {
+  exec 9>"$REPL_DIR/$1.lock"
+  flock -w 180 9 || repl_fail "another run still holds $REPL_DIR/$1.lock after 180 s"
+}
+
 # repl_as USER COMMAND...: COMMAND as USER when we are root (servers refuse to run as root),
 # as ourselves otherwise (a developer's own account owns the data directories then).
 repl_as() {
@@ -99,7 +107,7 @@ my_start() {
     --pid-file="$dir/mysqld.pid" --port="$port" --bind-address=127.0.0.1 --log-error="$dir/error.log" \
     "${user[@]}" --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
     --innodb-buffer-pool-size=64M --innodb-flush-log-at-trx-commit=2 \
-    --max-connections=200 "$@" </dev/null >>"$dir/stdout.log" 2>&1 &
+    --max-connections=200 "$@" </dev/null >>"$dir/stdout.log" 2>&1 9>&- &
 }
 
 # my_wait NAME PORT: waits until NAME answers on its socket as root.

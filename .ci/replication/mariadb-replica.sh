@@ -6,6 +6,7 @@
 # from 127.0.0.1. Idempotent: servers already up are left alone. Quiet unless something fails.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+repl_lock mariadb-replica
 my_require
 
 PRIMARY=mariadb-primary PRIMARY_PORT=3307

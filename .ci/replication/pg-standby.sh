@@ -6,6 +6,7 @@
 # Idempotent: servers already up are left alone. Quiet unless something fails.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+repl_lock pg-standby
 
 PRIMARY=$REPL_DIR/pg-primary PRIMARY_PORT=5434
 STANDBY=$REPL_DIR/pg-standby STANDBY_PORT=5433
@@ -31,7 +32,7 @@ mkdir -p "$SOCKETS" "$LOGS"
 repl_own postgres "$SOCKETS"
 repl_own postgres "$LOGS"
 start() { # DATADIR NAME
-  pg_ctl -D "$1" -l "$LOGS/$2.log" -w -t "$REPL_WAIT" -s start >/dev/null \
+  pg_ctl -D "$1" -l "$LOGS/$2.log" -w -t "$REPL_WAIT" -s start >/dev/null 9>&- \
     || repl_fail "PostgreSQL $2 did not start, see $LOGS/$2.log"
 }
 

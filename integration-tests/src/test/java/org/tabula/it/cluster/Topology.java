@@ -106,9 +106,14 @@ public enum Topology {
         return isPostgres() ? url(node) : url(node).replace("user=tabula", "user=root");
     }
 
-    /** An engine (own small pool) on one node; the caller closes it. */
+    /** An engine (own small pool, {@link #options()}) on one node; the caller closes it. */
     public Engine engine(int node) {
-        return Engine.create(url(node), options());
+        return engine(node, options());
+    }
+
+    /** An engine with the given options on one node; the caller closes it. */
+    public Engine engine(int node, EngineOptions options) {
+        return Engine.create(url(node), options);
     }
 
     /** An engine on every node, node 1 first; the caller closes them. */
