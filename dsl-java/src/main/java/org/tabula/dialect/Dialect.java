@@ -37,7 +37,17 @@ public abstract class Dialect {
     /** A short name: sqlite, mysql, mariadb, postgresql. */
     public abstract String name();
 
-    /** The dialect for a JDBC URL ({@code jdbc:sqlite:}, {@code jdbc:mysql:}, {@code jdbc:mariadb:}, {@code jdbc:postgresql:}). */
+    /**
+     * The dialect for a JDBC URL ({@code jdbc:sqlite:}, {@code jdbc:mysql:}, {@code jdbc:mariadb:},
+     * {@code jdbc:postgresql:}), read from its scheme alone, so multi-host URLs pass through as
+     * they are: {@code jdbc:postgresql://h1,h2/db?targetServerType=primary}, Connector/J's
+     * {@code jdbc:mysql:loadbalance://}, {@code jdbc:mysql:replication://} and DNS SRV
+     * {@code jdbc:mysql+srv:} forms, MariaDB Connector/J's {@code jdbc:mariadb:sequential://}.
+     *
+     * <pre>{@code
+     * Dialect.forUrl("jdbc:mysql+srv:loadbalance://_mysql._tcp.db.example/app")   // MYSQL
+     * }</pre>
+     */
     public static Dialect forUrl(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return SQLITE;
@@ -45,14 +55,14 @@ public abstract class Dialect {
         if (jdbcUrl.startsWith("jdbc:mariadb:")) {
             return MARIADB;
         }
-        if (jdbcUrl.startsWith("jdbc:mysql:")) {
+        if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mysql+srv:")) {
             return MYSQL;
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRES;
         }
         throw new IllegalArgumentException("no Tabula dialect for URL " + jdbcUrl
-                + " (supported: jdbc:sqlite:, jdbc:mysql:, jdbc:mariadb:, jdbc:postgresql:)");
+                + " (supported: jdbc:sqlite:, jdbc:mysql:, jdbc:mysql+srv:, jdbc:mariadb:, jdbc:postgresql:)");
     }
 
     // ---------------------------------------------------------------- rendering
