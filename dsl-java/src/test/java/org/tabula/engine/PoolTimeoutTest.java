@@ -52,15 +52,29 @@ class PoolTimeoutTest {
     }
 
     @Test
-    void aNestedBeginFailsRollsTheOuterTransactionBackAndFreesTheConnection() {
+    void aNestedRequiresNewFailsRollsTheOuterTransactionBackAndFreesTheConnection() {
         try (Engine engine = oneConnection()) {
             assertThrows(PoolTimeoutException.class, () -> engine.begin(outer -> {
                 outer.execute(insert(USERS).set(USERS.name, "ann"));
-                engine.begin(inner -> inner.execute(insert(USERS).set(USERS.name, "bob")));
+                engine.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW),
+                        inner -> inner.execute(insert(USERS).set(USERS.name, "bob")));
             }));
             assertEquals(0, engine.poolStatus().active());
             long users = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).<Long>scalarOne());
             assertEquals(0L, users);
+        }
+    }
+
+    /** A plain nested begin joins the outer transaction (REQUIRED), so even one connection is enough. */
+    @Test
+    void aNestedBeginJoinsOnASingleConnection() {
+        try (Engine engine = oneConnection()) {
+            engine.begin(outer -> {
+                outer.execute(insert(USERS).set(USERS.name, "ann"));
+                engine.begin(inner -> inner.execute(insert(USERS).set(USERS.name, "bob")));
+            });
+            long users = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).<Long>scalarOne());
+            assertEquals(2L, users);
         }
     }
 }
