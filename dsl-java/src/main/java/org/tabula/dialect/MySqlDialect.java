@@ -182,6 +182,10 @@ public final class MySqlDialect extends Dialect {
             case 1792 -> {
                 return ErrorKind.READ_ONLY;
             }
+            case 1290 -> { // "running with the --read-only option" (a replica), or another option that prevents it
+                String m = e.getMessage();
+                return m != null && m.contains("read-only") ? ErrorKind.READ_ONLY : super.classify(e);
+            }
             default -> {
                 // Connector/J refuses writes on a read-only connection itself, with no server code.
                 String m = e.getMessage();

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
+import org.tabula.engine.Propagation;
+import org.tabula.engine.TransactionOptions;
 import org.tabula.engine.EngineOptions;
 import org.tabula.error.PoolTimeoutException;
 import org.tabula.it.Databases;
@@ -61,11 +63,12 @@ class PoolTimeoutTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aNestedBeginFailsAfterTheTimeoutAndTheOuterTransactionRollsBack(String db) {
+    void aNestedRequiresNewFailsAfterTheTimeoutAndTheOuterTransactionRollsBack(String db) {
         try (Engine engine = poolOfOne(db)) {
             PoolTimeoutException e = assertThrows(PoolTimeoutException.class, () -> engine.begin(outer -> {
                 outer.execute(insert(ITEMS).set(ITEMS.id, 1L).set(ITEMS.name, "outer"));
-                engine.begin(inner -> inner.execute(insert(ITEMS).set(ITEMS.id, 2L).set(ITEMS.name, "inner")));
+                engine.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW),
+                        inner -> inner.execute(insert(ITEMS).set(ITEMS.id, 2L).set(ITEMS.name, "inner")));
             }));
             assertTrue(e.getMessage().contains("a nested connect/begin inside a transaction on a pool this small"
                     + " needs a second connection"), e.getMessage());

@@ -99,7 +99,11 @@ class PropagationTest {
                 item(inner, 1L);
             });
             assertSame(outer, engine.currentTransaction().orElseThrow(), "the outer one is current again");
-            item(outer, 2L);
+            if (!db.equals("sqlite")) {
+                // SQLite has one writer at a time: a transaction that read before another one committed
+                // cannot write afterwards (SQLITE_BUSY_SNAPSHOT), as the README says
+                item(outer, 2L);
+            }
             throw new IllegalStateException("outer fails");
         }));
         assertEquals(List.of(1L), ids(engine), "the inner transaction committed, the outer rolled back");
