@@ -39,6 +39,9 @@ public final class Identifiers {
      * e.g. {@code "column name of table users"}) and why.
      */
     public static String check(String identifier, String what) {
+        if (identifier == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
         String problem = problem(identifier);
         if (problem != null) {
             throw new IllegalArgumentException(what + " " + show(identifier) + " " + problem);
