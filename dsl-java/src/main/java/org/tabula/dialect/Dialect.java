@@ -344,8 +344,16 @@ public abstract class Dialect {
 
     // ---------------------------------------------------------------- errors
 
-    /** What a driver exception means. The default reads the standard SQLState classes. */
+    /**
+     * What a driver exception means. The default reads the standard SQLState classes; a
+     * dialect reads its vendor codes first, so that the same failure is the same
+     * {@link ErrorKind} (and exception class) on every database, as {@code docs/errors.md} lists.
+     */
     public ErrorKind classify(SQLException e) {
+        if (e instanceof java.sql.SQLTimeoutException) {
+            // the driver's own query timeout (MySQL Connector/J's carries no SQLState)
+            return ErrorKind.CANCELED;
+        }
         String state = e.getSQLState();
         if (state == null) {
             return lostConnection(e) ? ErrorKind.CONNECTION : ErrorKind.OTHER;
@@ -356,7 +364,11 @@ public abstract class Dialect {
             case "23502" -> ErrorKind.NOT_NULL_VIOLATION;
             case "23514" -> ErrorKind.CHECK_VIOLATION;
             case "57014" -> ErrorKind.CANCELED;
-            case "40001", "40P01" -> ErrorKind.TRANSACTION_CONFLICT;
+            // serialization failure, deadlock; a lock wait that timed out (PostgreSQL's lock_timeout)
+            case "40001", "40P01", "55P03" -> ErrorKind.TRANSACTION_CONFLICT;
+            // a value of the wrong type for its column (PostgreSQL: a string bound to an integer column)
+            case "42804" -> ErrorKind.DATA;
+            // a write in a read-only transaction, or on a hot standby
             case "25006" -> ErrorKind.READ_ONLY;
             default -> {
                 if (state.startsWith("23")) {
@@ -371,6 +383,28 @@ public abstract class Dialect {
                 yield ErrorKind.OTHER;
             }
         };
+    }
+
+    /**
+     * Whether the server ended the connection (killed by an administrator, shut down, restarted)
+     * rather than the statement failing: for an error {@link #classify} calls
+     * {@link ErrorKind#CONNECTION}, it makes the message say so, since drivers often do not
+     * (MySQL Connector/J says "Communications link failure"). The default recognises
+     * PostgreSQL's administrator and crash shutdown states and the end of the server's stream.
+     */
+    public boolean serverClosedConnection(SQLException e) {
+        String state = e.getSQLState();
+        if ("57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state)) {
+            return true;
+        }
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof java.io.EOFException
+                    || t instanceof java.net.SocketException && String.valueOf(t.getMessage()).contains("reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -173,7 +173,7 @@ public final class MySqlDialect extends Dialect {
             case 1317, 3024, 1969 -> {
                 return ErrorKind.CANCELED;
             }
-            case 1213, 1205 -> {
+            case 1213, 1205, 1020 -> { // deadlock, lock wait timeout, snapshot isolation's "Record has changed"
                 return ErrorKind.TRANSACTION_CONFLICT;
             }
             case 1927, 1053 -> { // MariaDB's "connection was killed", server shutdown in progress
@@ -195,5 +195,10 @@ public final class MySqlDialect extends Dialect {
                 return super.classify(e);
             }
         }
+    }
+
+    @Override
+    public boolean serverClosedConnection(SQLException e) {
+        return e.getErrorCode() == 1927 || e.getErrorCode() == 1053 || super.serverClosedConnection(e);
     }
 }

@@ -857,6 +857,9 @@ public final class Connection implements AutoCloseable {
         ErrorKind kind = dialect.classify(e);
         if (kind == ErrorKind.CONNECTION) {
             broken = true;
+            if (dialect.serverClosedConnection(e)) {
+                context = (context == null ? "" : context + ": ") + "the server closed the connection";
+            }
         }
         return DatabaseException.of(kind, e, sql, context);
     }

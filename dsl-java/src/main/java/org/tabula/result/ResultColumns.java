@@ -31,6 +31,10 @@ public final class ResultColumns {
         this.expressions = expressions;
         this.byLabel = new HashMap<>(labels.length * 2);
         for (int i = labels.length - 1; i >= 0; i--) {
+            if (labels[i] == null) {
+                // Connector/J reports no label for a name of control characters alone (MariaDB drops them)
+                labels[i] = "";
+            }
             byLabel.put(labels[i], i);
             byLabel.putIfAbsent(labels[i].toLowerCase(java.util.Locale.ROOT), i);
         }

@@ -51,6 +51,7 @@ public final class Column<T extends @Nullable Object> implements Expression<T> {
 
     Column(Table table, String name, SqlType<T> type) {
         this(table, name, type, false, false, false, false, false, null, null, null, null);
+        Identifiers.check(name, "column name of table " + table.name() + ":");
     }
 
     private Column(Table table, String name, SqlType<T> type, boolean nullable, boolean primaryKey,

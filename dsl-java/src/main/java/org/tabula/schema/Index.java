@@ -6,6 +6,7 @@ import java.util.List;
 public record Index(String name, Table table, List<Column<?>> columns, boolean unique) {
 
     public Index {
+        Identifiers.check(name, "index name on " + table.name() + ":");
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("index " + name + " on " + table.name() + " has no columns");

@@ -57,7 +57,7 @@ public class Table implements FromItem {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("table name must not be empty");
         }
-        this.name = name;
+        this.name = Identifiers.check(name, "table name");
     }
 
     public final String name() {

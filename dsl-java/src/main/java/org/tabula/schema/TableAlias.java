@@ -24,7 +24,7 @@ public final class TableAlias implements FromItem {
         if (alias == null || alias.isEmpty()) {
             throw new IllegalArgumentException("alias of " + table.name() + " must not be empty");
         }
-        this.alias = alias;
+        this.alias = Identifiers.check(alias, "alias of " + table.name() + ":");
     }
 
     public Table table() {

@@ -6,6 +6,7 @@ import java.util.List;
 public record UniqueConstraint(String name, List<Column<?>> columns) {
 
     public UniqueConstraint {
+        Identifiers.check(name, "unique constraint name:");
         columns = List.copyOf(columns);
     }
 }
