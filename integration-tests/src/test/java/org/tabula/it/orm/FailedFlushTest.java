@@ -79,8 +79,24 @@ class FailedFlushTest {
         }
     }
 
+    /** What {@link #fresh} wrote is all there is: no change of a failed unit of work got through. */
+    static void assertSeedOnly(Engine engine) {
+        assertEquals(1, population(engine, "Existing"), "the failed unit of work's change never reaches the database");
+        assertEquals(List.of("Existing"), names(engine, COUNTRY_NAME));
+        assertEquals(List.of("Taken"), names(engine, CITY_NAME));
+    }
+
     static FfCountry existing(Session session) {
         return session.select(FfCountry.class).filterBy("name", "Existing").one();
+    }
+
+    /** Makes {@code existing} dirty and adds a city whose name is taken: the next flush fails on its INSERT. */
+    static FfCity dirtyAndDuplicate(Session session, FfCountry existing) {
+        existing.population = 2;
+        FfCity dup = new FfCity("Taken");
+        dup.country.set(existing);
+        session.add(dup);
+        return dup;
     }
 
     @ParameterizedTest
@@ -116,9 +132,7 @@ class FailedFlushTest {
             assertFalse(session.contains(fresh) || session.contains(a) || session.contains(dup) || session.contains(c),
                     "objects only added leave the session");
             session.commit();                                        // the next, unrelated commit
-            assertEquals(1, population(engine, "Existing"), "the failed unit of work's change never reaches the database");
-            assertEquals(List.of("Existing"), names(engine, COUNTRY_NAME));
-            assertEquals(List.of("Taken"), names(engine, CITY_NAME));
+            assertSeedOnly(engine);
 
             assertSame(existing, existing(session), "reloaded into the same object");
             existing.population = 3;
@@ -202,10 +216,7 @@ class FailedFlushTest {
         Engine engine = sessions.engine();
         try (Session session = sessions.openSession()) {
             FfCountry existing = existing(session);
-            existing.population = 2;
-            FfCity dup = new FfCity("Taken");
-            dup.country.set(existing);
-            session.add(dup);
+            FfCity dup = dirtyAndDuplicate(session, existing);
             UniqueViolationException failure = assertThrows(UniqueViolationException.class,
                     () -> session.select(FfCity.class).all());
 
@@ -226,8 +237,7 @@ class FailedFlushTest {
             assertEquals(List.of("Taken"), session.select(FfCity.class).all().stream().map(c -> c.name).toList());
             session.commit();
         }
-        assertEquals(1, population(engine, "Existing"));
-        assertEquals(1, rows(engine, CITIES));
+        assertSeedOnly(engine);
     }
 
     @ParameterizedTest
@@ -242,12 +252,7 @@ class FailedFlushTest {
         assertEquals(1, population(engine, "Existing"));
         try (Session session = sessions.openSession()) {
             FfCountry existing = existing(session);
-            assertThrows(UniqueViolationException.class, () -> session.begin(s -> {
-                existing.population = 2;
-                FfCity dup = new FfCity("Taken");
-                dup.country.set(existing);
-                s.add(dup);
-            }));
+            assertThrows(UniqueViolationException.class, () -> session.begin(s -> dirtyAndDuplicate(s, existing)));
             assertEquals(1, existing.population, "rolled back by begin(): the dirty attribute is gone");
             session.begin(s -> existing(s).name = "Renamed");
         }
@@ -262,17 +267,12 @@ class FailedFlushTest {
         Engine engine = sessions.engine();
         Session session = sessions.openSession();
         try {
-            FfCountry existing = existing(session);
-            existing.population = 2;
-            FfCity dup = new FfCity("Taken");
-            dup.country.set(existing);
-            session.add(dup);
+            dirtyAndDuplicate(session, existing(session));
             assertThrows(UniqueViolationException.class, session::flush);
         } finally {
             session.close();
         }
         assertTrue(session.isClosed());
-        assertEquals(1, population(engine, "Existing"));
-        assertEquals(1, rows(engine, CITIES));
+        assertSeedOnly(engine);
     }
 }
