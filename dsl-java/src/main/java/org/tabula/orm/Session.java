@@ -76,7 +76,11 @@ import org.tabula.statement.Update;
  * <h2>Failures</h2>
  * When a flush fails, the whole transaction is rolled back (nothing half-written), the session is
  * reset as by {@link #rollback()}, and the database exception (such as
- * {@code UniqueViolationException}, whose message names the table) is rethrown.
+ * {@code UniqueViolationException}, whose message names the table) is rethrown. Until you call
+ * {@link #rollback()}, the session then refuses further work ({@code flush}, {@code commit},
+ * {@code get}, queries, {@code execute}, {@code add}, {@code delete}, {@code merge},
+ * {@code connection}) with a {@link PendingRollbackException} caused by that exception, so
+ * nothing of the failed unit of work is written later; {@link #close()} works as usual.
  */
 public final class Session implements AutoCloseable {
 
@@ -90,6 +94,7 @@ public final class Session implements AutoCloseable {
     private boolean closed;
     private boolean flushing;
     private boolean suppressAutoflush;
+    private final PendingRollback pendingRollback = new PendingRollback();
 
     private final StateIndex states = new StateIndex();
     // Not final: reserve() replaces it with a presized copy before a large load.
@@ -118,7 +123,7 @@ public final class Session implements AutoCloseable {
      * same transaction. Do not commit or close it yourself: use {@link #commit()} and {@link #close()}.
      */
     public Connection connection() {
-        ensureOpen();
+        ensureActive();
         if (connection == null) {
             connection = engine.connect();
         }
@@ -127,7 +132,7 @@ public final class Session implements AutoCloseable {
 
     /** Flushes, then commits. Objects stay in the session (expired if {@code expireOnCommit}). */
     public void commit() {
-        ensureOpen();
+        ensureActive();
         flush();
         if (connection != null) {
             connection.commit();
@@ -143,7 +148,9 @@ public final class Session implements AutoCloseable {
     /**
      * Rolls back the transaction and discards pending changes: objects added since the last commit
      * are expunged, objects deleted since then return, and every persistent object is expired (its
-     * fields are rewritten by the next get, query or refresh that touches it).
+     * fields are rewritten by the next get, query or refresh that touches it). Changed fields not
+     * flushed yet get back their last loaded or flushed values, so no later flush writes them.
+     * After a failed flush, this is what makes the session usable again.
      */
     public void rollback() {
         ensureOpen();
@@ -154,6 +161,7 @@ public final class Session implements AutoCloseable {
         } finally {
             releaseConnection();
             resetAfterRollback();
+            pendingRollback.clear();
         }
     }
 
@@ -257,8 +265,25 @@ public final class Session implements AutoCloseable {
         deletedInTransaction.clear();
         deletedObjects.clear();
         for (EntityState s : states.values()) {
+            discardChanges(s);
             s.expired = true;
             bindRelationships(s, true);      // related objects and collections reload, unsaved changes to them are dropped
+        }
+    }
+
+    /**
+     * Puts an object's last loaded or flushed column values back into its changed fields: changes
+     * not flushed by then belong to the rolled back transaction, and a later flush must not write them.
+     */
+    private void discardChanges(EntityState s) {
+        for (int i : changedColumns(s)) {
+            ColumnAttribute a = s.mapping.columnAttributes().get(i);
+            Object kept = s.snapshot[i];
+            if (kept == ColumnAttribute.NOT_LOADED) {
+                a.set(s.entity, deferredHolder(new Object[] {s.entity}, a));
+            } else {
+                a.setValue(s.entity, kept);
+            }
         }
     }
 
@@ -270,7 +295,7 @@ public final class Session implements AutoCloseable {
      * object (from a closed session) would be inserted again: bring it back with {@link #merge} instead.
      */
     public void add(Object entity) {
-        ensureOpen();
+        ensureActive();
         Objects.requireNonNull(entity, "entity");
         EntityState state = states.get(entity);
         if (state != null) {
@@ -305,7 +330,7 @@ public final class Session implements AutoCloseable {
 
     /** Marks a persistent object for DELETE at the next flush; a pending object is simply forgotten. */
     public void delete(Object entity) {
-        ensureOpen();
+        ensureActive();
         EntityState state = states.get(Objects.requireNonNull(entity, "entity"));
         if (state == null) {
             throw new OrmException(describe(entity) + " is not in this session; merge() it first");
@@ -396,7 +421,7 @@ public final class Session implements AutoCloseable {
      * copied into a new pending object. The argument itself is never attached.
      */
     public <T> T merge(T entity) {
-        ensureOpen();
+        ensureActive();
         if (states.containsKey(entity)) {
             return entity;
         }
@@ -428,7 +453,7 @@ public final class Session implements AutoCloseable {
      * map when present and not expired, else from the database; {@code null} when there is none.
      */
     public <T> T get(Class<T> entityClass, Object id) {
-        ensureOpen();
+        ensureActive();
         EntityMapping<T> mapping = Mapper.mapping(entityClass);
         EntityKey key = mapping.keyOfIdentity(id);
         EntityState state = identityMap.get(key);
@@ -457,7 +482,7 @@ public final class Session implements AutoCloseable {
 
     /** An entity query: {@code session.select(User.class).where(name.eq("ann")).all()}. */
     public <T> EntityQuery<T> select(Class<T> entityClass) {
-        ensureOpen();
+        ensureActive();
         EntityMapping<T> mapping = Mapper.mapping(entityClass);
         return new EntityQuery<>(this, mapping, mapping.select());
     }
@@ -485,7 +510,7 @@ public final class Session implements AutoCloseable {
 
     /** {@link #execute(Statement)} with values for named parameters ({@code text()} statements, bind params). */
     public Result execute(Statement statement, Map<String, ?> parameters) {
-        ensureOpen();
+        ensureActive();
         autoflush();
         Table bulkTable = statement instanceof Update u ? u.table() : statement instanceof Delete d ? d.table() : null;
         Result result = connection().execute(statement, parameters);
@@ -690,11 +715,13 @@ public final class Session implements AutoCloseable {
     /**
      * Writes pending changes: INSERTs (parents before children, by the tables' foreign keys),
      * UPDATEs of changed columns only, then DELETEs (children first). Generated keys, client
-     * defaults and server defaults are set on the objects. On failure the transaction is rolled
-     * back, the session reset as by {@link #rollback()}, and the exception rethrown.
+     * defaults and server defaults are set on the objects. On failure the values the flush set
+     * are undone, the transaction is rolled back, the session reset as by {@link #rollback()}, and
+     * the exception rethrown; the session then refuses work with {@link PendingRollbackException}
+     * until {@link #rollback()}.
      */
     public void flush() {
-        ensureOpen();
+        ensureActive();
         if (flushing) {
             return;
         }
@@ -760,6 +787,7 @@ public final class Session implements AutoCloseable {
             } finally {
                 releaseConnection();
                 resetAfterRollback();
+                pendingRollback.enter(e);
             }
             throw e;
         }
@@ -1726,5 +1754,11 @@ public final class Session implements AutoCloseable {
         if (closed) {
             throw new OrmException("this session is closed");
         }
+    }
+
+    /** Open, and not waiting for {@link #rollback()} after a failed flush. */
+    private void ensureActive() {
+        ensureOpen();
+        pendingRollback.check();
     }
 }
