@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.tabula.Sql.insert;
+import static org.tabula.Sql.select;
 import static org.tabula.Sql.text;
 
 import java.io.IOException;
@@ -29,6 +30,9 @@ import org.tabula.dialect.Dialect;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
 import org.tabula.engine.EngineOptions;
+import org.tabula.engine.Propagation;
+import org.tabula.engine.TransactionOptions;
+import org.tabula.error.UniqueViolationException;
 import org.tabula.error.DatabaseException;
 import org.tabula.it.Databases;
 import org.tabula.schema.Column;
@@ -133,8 +137,34 @@ class ErrorClassificationTest {
             };
             Engine.create(url).close();
         });
+        PROVOCATIONS.put("write in a read-only transaction", (engine, db) -> engine.begin(
+                TransactionOptions.readOnlyTransaction(),
+                conn -> conn.execute(insert(PARENT).set(PARENT.id, 7L).set(PARENT.name, "read-only"))));
+        PROVOCATIONS.put("statement after a failed one in the same transaction", (engine, db) -> engine.begin(conn -> {
+            swallowUniqueViolation(conn);
+            conn.execute(select(PARENT.id).from(PARENT));
+        }));
+        PROVOCATIONS.put("commit after a failed statement whose exception was caught", (engine, db) ->
+                engine.begin(ErrorClassificationTest::swallowUniqueViolation));
+        PROVOCATIONS.put("no free connection within `connectionTimeout`", (engine, db) -> {
+            try (Engine one = Databases.newEngine(db, EngineOptions.defaults().poolSize(1).maxOverflow(0)
+                    .connectionTimeout(java.time.Duration.ofMillis(300)));
+                 Connection held = one.connect()) {
+                one.connect().close();
+            }
+        });
+        PROVOCATIONS.put("propagation `MANDATORY` without a transaction", (engine, db) -> engine.begin(
+                TransactionOptions.propagation(Propagation.MANDATORY), conn -> conn.execute(select(PARENT.id).from(PARENT))));
         PROVOCATIONS.put("bad credentials", (engine, db) ->
                 Engine.create(Databases.url(db).replace("user=root", "user=tabula_nobody")).close());
+    }
+
+    private static void swallowUniqueViolation(Connection conn) {
+        try {
+            conn.execute(insert(PARENT).set(PARENT.id, 1L).set(PARENT.name, "again"));
+        } catch (UniqueViolationException expected) {
+            // caught and ignored: the transaction is doomed all the same
+        }
     }
 
     // ---------------------------------------------------------------- the page's rows
