@@ -249,6 +249,14 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Whether the driver stops a statement that runs past {@code Statement.setQueryTimeout}; where
+     * it does not, the engine cancels the statement itself when the time is up.
+     */
+    public boolean driverEnforcesQueryTimeout() {
+        return true;
+    }
+
     /** Whether cancelling a running statement from another thread works with this database's driver. */
     public boolean supportsStatementCancel() {
         return true;

@@ -155,6 +155,12 @@ public final class SqliteDialect extends Dialect {
      * {@code transaction_mode=IMMEDIATE}: the driver begins the next transaction as soon as one
      * ends, so every idle pooled connection would hold the write lock.
      */
+    /** sqlite-jdbc takes the timeout as a busy timeout only: a long-running statement runs on. */
+    @Override
+    public boolean driverEnforcesQueryTimeout() {
+        return false;
+    }
+
     /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER (since 3.32) bounds the rows; 1,000 keeps statements cacheable. */
     @Override
     public int insertManyValuesRows(int columns) {

@@ -67,6 +67,8 @@ public final class Connection implements AutoCloseable {
     private final java.sql.Connection jdbc;
     private final List<JdbcCursor> openCursors = new ArrayList<>(2);
     private volatile java.sql.Statement running;
+    /** The engine's timer for the running statement, where the driver has no query timeout of its own. */
+    private java.util.concurrent.Future<?> timeout;
     private volatile boolean cancelled;
     private boolean closed;
     private boolean dirty;
@@ -237,7 +239,7 @@ public final class Connection implements AutoCloseable {
                     }
                 } else {
                     sent = true;
-                    running = ps;
+                    startRunning(ps);
                     try {
                         if (returning) {
                             readKeys(ps.executeQuery(), key, out);
@@ -246,7 +248,7 @@ public final class Connection implements AutoCloseable {
                             readKeys(ps.getGeneratedKeys(), key, out);
                         }
                     } finally {
-                        running = null;
+                        stopRunning();
                     }
                 }
                 dirty = true;
@@ -311,11 +313,11 @@ public final class Connection implements AutoCloseable {
                 }
                 sent = true;
                 chunkKeys.clear();
-                running = ps;
+                startRunning(ps);
                 try {
                     readKeys(ps.executeQuery(), key, chunkKeys);
                 } finally {
-                    running = null;
+                    stopRunning();
                 }
                 dirty = true;
                 if (chunkKeys.size() != n) {
@@ -354,11 +356,11 @@ public final class Connection implements AutoCloseable {
 
     private int[] runBatch(PreparedStatement ps) throws SQLException {
         sent = true;
-        running = ps;
+        startRunning(ps);
         try {
             return ps.executeBatch();
         } finally {
-            running = null;
+            stopRunning();
         }
     }
 
@@ -508,12 +510,12 @@ public final class Connection implements AutoCloseable {
             applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, context);
             announce(rendered, parameters);
-            running = ps;
+            startRunning(ps);
             long count;
             try {
                 count = ps.executeUpdate();
             } finally {
-                running = null;
+                stopRunning();
             }
             dirty = true;
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -667,11 +669,11 @@ public final class Connection implements AutoCloseable {
             applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, context);
             announce(rendered, parameters);
-            running = ps;
+            startRunning(ps);
             try {
                 ps.execute();
             } finally {
-                running = null;
+                stopRunning();
             }
             dirty = true;
             return ps;
@@ -826,6 +828,26 @@ public final class Connection implements AutoCloseable {
             values.add(b.isNamed() ? parameters.get(b.name()) : b.value());
         }
         echo.statement(rendered.sql(), Collections.unmodifiableList(values));
+    }
+
+    /**
+     * Makes {@code statement} the one {@link #cancel()} reaches; where the driver does not enforce
+     * {@code queryTimeout} itself (sqlite-jdbc lets a running statement run on), the engine's timer
+     * cancels it when the time is up.
+     */
+    private void startRunning(java.sql.Statement statement) {
+        running = statement;
+        if (engine.options().queryTimeout() != null && !dialect.driverEnforcesQueryTimeout()) {
+            timeout = engine.cancelAfter(this, engine.options().queryTimeout());
+        }
+    }
+
+    private void stopRunning() {
+        running = null;
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
     }
 
     private void applyTimeout(PreparedStatement ps) throws SQLException {

@@ -52,6 +52,8 @@ public final class Engine implements AutoCloseable {
     private final List<Runnable> closeActions = new ArrayList<>();
     /** The innermost {@code begin}/{@code transaction} block's connection on each thread. */
     private final ThreadLocal<Connection> currentTransaction = new ThreadLocal<>();
+    /** Cancels statements whose driver ignores the query timeout; see {@link #cancelAfter}. */
+    private java.util.concurrent.ScheduledExecutorService timeoutTimer;
     private boolean closed;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
@@ -369,6 +371,30 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException ignored) {
             // already gone
         }
+    }
+
+    /**
+     * Cancels {@code conn}'s running statement after {@code after}: the query timeout of drivers
+     * that do not enforce one. One daemon thread per engine, started on first use and stopped when
+     * the engine closes.
+     */
+    java.util.concurrent.Future<?> cancelAfter(Connection conn, Duration after) {
+        java.util.concurrent.ScheduledExecutorService timer;
+        synchronized (closeActions) {
+            if (timeoutTimer == null) {
+                java.util.concurrent.ScheduledThreadPoolExecutor t = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                        r -> {
+                            Thread thread = new Thread(r, "tabula-query-timeout-" + this);
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+                t.setRemoveOnCancelPolicy(true);
+                timeoutTimer = t;
+                closeActions.add(t::shutdownNow);
+            }
+            timer = timeoutTimer;
+        }
+        return timer.schedule(conn::cancel, after.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** The underlying data source, for interop with other JDBC code. */
