@@ -47,22 +47,34 @@ public abstract class Dialect {
      * <pre>{@code
      * Dialect.forUrl("jdbc:mysql+srv:loadbalance://_mysql._tcp.db.example/app")   // MYSQL
      * }</pre>
+     *
+     * <p>Dialects of other databases plug in as a {@link DialectProvider} found through
+     * {@link java.util.ServiceLoader}; they are asked first, the built-in ones last.
      */
     public static Dialect forUrl(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-            return SQLITE;
-        }
-        if (jdbcUrl.startsWith("jdbc:mariadb:")) {
-            return MARIADB;
-        }
-        if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mysql+srv:")) {
-            return MYSQL;
-        }
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            return POSTGRES;
+        for (DialectProvider provider : DialectProviders.ALL) {
+            Dialect dialect = provider.forUrl(jdbcUrl);
+            if (dialect != null) {
+                return dialect;
+            }
         }
         throw new IllegalArgumentException("no Tabula dialect for URL " + jdbcUrl
-                + " (supported: jdbc:sqlite:, jdbc:mysql:, jdbc:mysql+srv:, jdbc:mariadb:, jdbc:postgresql:)");
+                + " (supported: jdbc:sqlite:, jdbc:mysql:, jdbc:mysql+srv:, jdbc:mariadb:, jdbc:postgresql:"
+                + (DialectProviders.ALL.size() > 1 ? ", and those of " + DialectProviders.ALL.subList(0,
+                DialectProviders.ALL.size() - 1) : "") + ")");
+    }
+
+    /**
+     * The dialect for the server a connection reached, once it is known: a dialect chosen by URL
+     * may refine itself (a {@code jdbc:mysql:} URL may lead to MariaDB, which has RETURNING).
+     */
+    public Dialect forServer(java.sql.DatabaseMetaData server) throws SQLException {
+        return this;
+    }
+
+    /** Whether {@link #forServer} may answer another dialect, so the engine asks a first connection. */
+    public boolean refinedByServer() {
+        return false;
     }
 
     // ---------------------------------------------------------------- rendering
@@ -187,6 +199,14 @@ public abstract class Dialect {
         out.append('\'');
     }
 
+    /**
+     * Whether a column of enum type gets a {@code CHECK (col IN (...labels))}: where the enum is
+     * not a native type that refuses other labels itself.
+     */
+    public boolean checksEnumLabels(org.tabula.type.EnumType<?> type) {
+        return type.nativeName() == null || !supportsNativeEnumTypes();
+    }
+
     /** Whether named enum types ({@code CREATE TYPE ... AS ENUM}) exist. */
     public boolean supportsNativeEnumTypes() {
         return false;
@@ -268,13 +288,13 @@ public abstract class Dialect {
     }
 
     /**
-     * The statement that replaces a fresh, still unused transaction with one that holds the
-     * database's write lock from its start, or {@code null} when row locks make that
-     * unnecessary. The engine runs it when a transaction's first statement is a
-     * {@code SELECT ... FOR UPDATE}, so a read-modify-write cannot lose an update.
+     * Replaces a fresh, still unused transaction on {@code jdbc} with one that holds the database's
+     * write lock from its start, where row locks do not exist; answers whether it did. The engine
+     * calls it when a transaction's first statement is a {@code SELECT ... FOR UPDATE}, so a
+     * read-modify-write cannot lose an update. The default does nothing: row locks suffice.
      */
-    public String beginWriteTransactionSql() {
-        return null;
+    public boolean beginWriteTransaction(java.sql.Connection jdbc) throws SQLException {
+        return false;
     }
 
     /**
@@ -391,6 +411,22 @@ public abstract class Dialect {
                 yield ErrorKind.OTHER;
             }
         };
+    }
+
+    /**
+     * The exception that carries the database's own error: a dialect whose driver wraps it (a
+     * failed batch) unwraps it here, so that {@link #classify} and the message see the server's.
+     */
+    public SQLException databaseError(SQLException e) {
+        return e;
+    }
+
+    /**
+     * Whether a unique-violation message names the primary key rather than a column, so the
+     * error can name the table's key columns instead (MySQL says {@code for key 'PRIMARY'}).
+     */
+    public boolean namesPrimaryKey(String message) {
+        return false;
     }
 
     /**

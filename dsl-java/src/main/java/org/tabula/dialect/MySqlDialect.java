@@ -120,9 +120,9 @@ public final class MySqlDialect extends Dialect {
         }
         switch (type.kind()) {
             // As text: Connector/J reads MariaDB's "5.5.5-" version prefix as MySQL 5.5 and drops fractional seconds.
-            case INSTANT -> ps.setString(index, SqliteDialect.TIMESTAMP_TEXT.format(
+            case INSTANT -> ps.setString(index, TimestampText.FORMAT.format(
                     LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
-            case TIMESTAMP -> ps.setString(index, SqliteDialect.TIMESTAMP_TEXT.format((LocalDateTime) type.coerce(value)));
+            case TIMESTAMP -> ps.setString(index, TimestampText.FORMAT.format((LocalDateTime) type.coerce(value)));
             case UUID -> ps.setString(index, type.coerce(value).toString());
             default -> super.bind(ps, index, type, value);
         }
@@ -150,6 +150,32 @@ public final class MySqlDialect extends Dialect {
             default:
                 return super.read(rs, index, type);
         }
+    }
+
+    @Override
+    public boolean refinedByServer() {
+        return !mariaDb;
+    }
+
+    /** A {@code jdbc:mysql:} URL may reach MariaDB, which has RETURNING: the server's version says which. */
+    @Override
+    public Dialect forServer(java.sql.DatabaseMetaData server) throws SQLException {
+        if (mariaDb) {
+            return this;
+        }
+        String version = server.getDatabaseProductVersion();
+        return version != null && version.contains("MariaDB") ? MARIADB : this;
+    }
+
+    @Override
+    public boolean namesPrimaryKey(String message) {
+        return message.contains("'PRIMARY'");
+    }
+
+    /** A native enum is an inline {@code ENUM(...)} column type here, which refuses other labels itself. */
+    @Override
+    public boolean checksEnumLabels(org.tabula.type.EnumType<?> type) {
+        return type.nativeName() == null;
     }
 
     @Override

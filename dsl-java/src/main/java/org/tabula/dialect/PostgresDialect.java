@@ -71,6 +71,26 @@ public final class PostgresDialect extends Dialect {
         return true;
     }
 
+    /**
+     * pgjdbc's batch exception quotes the failing statement with its values inlined; its next
+     * exception is the server's message, which is what the error should say (and never values).
+     */
+    @Override
+    public SQLException databaseError(SQLException e) {
+        if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null && e.getNextException() != e) {
+            SQLException next = e.getNextException();
+            if (next.getSQLState() != null || e.getSQLState() == null) {
+                return next;
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public boolean namesPrimaryKey(String message) {
+        return message.contains("_pkey");
+    }
+
     @Override
     public boolean supportsNativeEnumTypes() {
         return true;

@@ -908,8 +908,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
         if (column.isUnique()) {
             sql.append(" UNIQUE");
         }
-        if (column.type() instanceof EnumType<?> e && !(e.nativeName() != null && dialect.supportsNativeEnumTypes())
-                && !(e.nativeName() != null && dialect instanceof MySqlDialect)) {
+        if (column.type() instanceof EnumType<?> e && dialect.checksEnumLabels(e)) {
             // Checked VARCHAR: the database refuses labels the enum does not have.
             sql.append(" CHECK (");
             quote(column.name());

@@ -24,12 +24,6 @@ import org.tabula.type.TypeKind;
  */
 public final class SqliteDialect extends Dialect {
 
-    /** {@code 2024-01-31 12:34:56.123456}: sorts correctly as text and matches CURRENT_TIMESTAMP's shape. */
-    static final DateTimeFormatter TIMESTAMP_TEXT = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .toFormatter();
-
     private static final DateTimeFormatter TIMESTAMP_PARSE = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd")
             .optionalStart().appendLiteral(' ').optionalEnd()
@@ -96,9 +90,9 @@ public final class SqliteDialect extends Dialect {
         }
         switch (type.kind()) {
             case DATE -> ps.setString(index, ((LocalDate) type.coerce(value)).toString());
-            case TIMESTAMP -> ps.setString(index, TIMESTAMP_TEXT.format((LocalDateTime) type.coerce(value)));
+            case TIMESTAMP -> ps.setString(index, TimestampText.FORMAT.format((LocalDateTime) type.coerce(value)));
             case INSTANT -> ps.setString(index,
-                    TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
+                    TimestampText.FORMAT.format(LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
             case UUID -> ps.setString(index, type.coerce(value).toString());
             case DECIMAL -> ps.setString(index, ((BigDecimal) type.coerce(value)).toPlainString());
             default -> super.bind(ps, index, type, value);
@@ -168,8 +162,23 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public String beginWriteTransactionSql() {
-        return "BEGIN IMMEDIATE";
+    public boolean beginWriteTransaction(java.sql.Connection jdbc) throws SQLException {
+        try (java.sql.Statement s = jdbc.createStatement()) {
+            // sqlite-jdbc keeps a (deferred) transaction open at all times; this one is unused, so nothing is lost
+            s.execute("ROLLBACK");
+            try {
+                s.execute("BEGIN IMMEDIATE");
+            } catch (SQLException e) {
+                s.execute("BEGIN"); // keep the driver's idea of an open transaction true
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean namesPrimaryKey(String message) {
+        return message.contains("PRIMARYKEY");
     }
 
     /**

@@ -689,22 +689,12 @@ public final class Connection implements AutoCloseable {
      * it, so concurrent read-modify-writes take turns instead of losing updates.
      */
     private void beginWriteTransaction() {
-        String begin = dialect.beginWriteTransactionSql();
-        if (begin == null) {
-            return;
-        }
-        try (java.sql.Statement s = jdbc.createStatement()) {
-            // the driver keeps a transaction open at all times; this one is unused, so nothing is lost
-            s.execute("ROLLBACK");
-            dirty = true;
-            try {
-                s.execute(begin);
-            } catch (SQLException e) {
-                s.execute("BEGIN"); // keep the driver's idea of an open transaction true
-                throw e;
+        try {
+            if (dialect.beginWriteTransaction(jdbc)) {
+                dirty = true;
             }
         } catch (SQLException e) {
-            throw translate(e, begin, null);
+            throw translate(e, "BEGIN", null);
         }
     }
 
@@ -871,7 +861,7 @@ public final class Connection implements AutoCloseable {
 
     /** Wraps a driver exception in Tabula's hierarchy, classified by the dialect. */
     DatabaseException translate(SQLException e, String sql, String context) {
-        e = batchCause(e);
+        e = dialect.databaseError(e);
         if (cancelled) {
             cancelled = false;
             return DatabaseException.of(ErrorKind.CANCELED, e, sql, context);
@@ -896,7 +886,7 @@ public final class Connection implements AutoCloseable {
     }
 
     private DatabaseException translateStatementError(SQLException e, String sql, Statement statement) {
-        e = batchCause(e);
+        e = dialect.databaseError(e);
         String context = contextOf(statement);
         Table table = tableOf(statement);
         if (table != null && !cancelled) {
@@ -912,22 +902,7 @@ public final class Connection implements AutoCloseable {
         return translate(e, sql, context);
     }
 
-    /**
-     * The database's own error behind a failed batch. PostgreSQL's batch exception quotes the
-     * failing statement with its values inlined; its next exception is the server's message.
-     */
-    private static SQLException batchCause(SQLException e) {
-        if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null
-                && e.getNextException() != e) {
-            SQLException next = e.getNextException();
-            if (next.getSQLState() != null || e.getSQLState() == null) {
-                return next;
-            }
-        }
-        return e;
-    }
-
-    private static List<String> columnsNamedIn(String message, Table table, ErrorKind kind) {
+    private List<String> columnsNamedIn(String message, Table table, ErrorKind kind) {
         List<String> out = new ArrayList<>();
         if (message == null) {
             return out;
@@ -940,7 +915,7 @@ public final class Connection implements AutoCloseable {
             }
         }
         if (out.isEmpty() && kind == ErrorKind.UNIQUE_VIOLATION
-                && (first.contains("'PRIMARY'") || first.contains("_pkey") || first.contains("PRIMARYKEY"))) {
+                && dialect.namesPrimaryKey(first)) {
             for (Column<?> c : table.primaryKey()) {
                 out.add(c.qualifiedName());
             }

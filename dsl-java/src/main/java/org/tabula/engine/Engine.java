@@ -3,7 +3,6 @@ package org.tabula.engine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -149,15 +148,13 @@ public final class Engine implements AutoCloseable {
         return url.equals("jdbc:sqlite:") || url.startsWith("jdbc:sqlite::memory:") || url.contains("mode=memory");
     }
 
-    /** MySQL URLs may point at MariaDB, which has RETURNING; ask the server. */
+    /** The dialect chosen by URL, refined by the server it reached (MySQL URLs may point at MariaDB). */
     private static Dialect detect(DataSource ds, Dialect guess) {
-        if (guess != Dialect.MYSQL) {
+        if (!guess.refinedByServer()) {
             return guess;
         }
         try (java.sql.Connection c = ds.getConnection()) {
-            DatabaseMetaData md = c.getMetaData();
-            String version = md.getDatabaseProductVersion();
-            return version != null && version.contains("MariaDB") ? Dialect.MARIADB : Dialect.MYSQL;
+            return guess.forServer(c.getMetaData());
         } catch (SQLException e) {
             throw new OperationalException("cannot read the server version: " + e.getMessage(), e, null);
         }

@@ -1,0 +1,27 @@
+package org.tabula.dialect;
+
+/** The dialects Tabula ships: SQLite, MySQL, MariaDB and PostgreSQL, by URL scheme. */
+public final class BuiltInDialects implements DialectProvider {
+
+    @Override
+    public Dialect forUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return Dialect.SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:mariadb:")) {
+            return Dialect.MARIADB;
+        }
+        if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mysql+srv:")) {
+            return Dialect.MYSQL;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return Dialect.POSTGRES;
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "built-in dialects";
+    }
+}

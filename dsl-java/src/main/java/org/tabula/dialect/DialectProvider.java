@@ -1,0 +1,21 @@
+package org.tabula.dialect;
+
+/**
+ * Supplies the {@link Dialect} of JDBC URLs it recognises: how a dialect in a jar of its own (for
+ * H2, CockroachDB, a distributed SQL engine) plugs in, found through {@link java.util.ServiceLoader}
+ * by {@link Dialect#forUrl}. Register the class in
+ * {@code META-INF/services/org.tabula.dialect.DialectProvider}.
+ *
+ * <pre>{@code
+ * public final class H2Dialects implements DialectProvider {
+ *     public Dialect forUrl(String jdbcUrl) {
+ *         return jdbcUrl.startsWith("jdbc:h2:") ? H2Dialect.INSTANCE : null;
+ *     }
+ * }
+ * }</pre>
+ */
+public interface DialectProvider {
+
+    /** The dialect for {@code jdbcUrl}, or {@code null} when this provider does not know it. */
+    Dialect forUrl(String jdbcUrl);
+}
