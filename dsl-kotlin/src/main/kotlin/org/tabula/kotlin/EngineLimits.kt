@@ -1,6 +1,5 @@
 package org.tabula.kotlin
 
-import com.zaxxer.hikari.HikariDataSource
 import java.util.WeakHashMap
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.ThreadFactory
@@ -66,8 +65,8 @@ internal class EngineLimits private constructor(val maxConnections: Int) {
         }
 
         private fun maxConnections(engine: Engine): Int {
-            val pool = engine.dataSource() as? HikariDataSource
-            val max = pool?.maximumPoolSize ?: (engine.options().poolSize() + engine.options().maxOverflow())
+            val max = HikariSupport.maximumPoolSize(engine.dataSource())
+                ?: (engine.options().poolSize() + engine.options().maxOverflow())
             return max.coerceAtLeast(1)
         }
     }
