@@ -43,6 +43,8 @@ public final class Engine implements AutoCloseable {
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
 
     private final DataSource dataSource;
+    // Null unless this engine made the pool. Engine must load without HikariCP (WithoutHikariTest):
+    // touch this field's type only where ownedPool != null.
     private final HikariDataSource ownedPool;
     private final Dialect dialect;
     private final EngineOptions options;
@@ -139,7 +141,17 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** An engine over a data source the caller owns (and closes). */
+    /**
+     * An engine over a data source the caller owns (and closes): any pool, or none. It needs no
+     * HikariCP on the class path (HikariCP is only the default pool of the URL overloads), so a
+     * build that brings its own pool may exclude it ({@code WithoutHikariTest}).
+     *
+     * <pre>{@code
+     * SQLiteDataSource ds = new SQLiteDataSource();
+     * ds.setUrl("jdbc:sqlite:app.db");
+     * Engine engine = Engine.create(ds, Dialect.SQLITE, EngineOptions.defaults());
+     * }</pre>
+     */
     public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options) {
         return new Engine(dataSource, null, dialect, options);
     }

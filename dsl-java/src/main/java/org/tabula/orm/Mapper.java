@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.tabula.Sql;
+import org.tabula.error.OpenPackageHint;
 import org.tabula.schema.Column;
 import org.tabula.schema.MetaData;
 import org.tabula.schema.Table;
@@ -468,7 +469,7 @@ public final class Mapper {
                 out.add(new MethodHandle[] {getter, setter});
             } catch (IllegalAccessException | RuntimeException e) {
                 throw new OrmException("cannot access field " + entityClass.getSimpleName() + "." + f.getName()
-                        + " (open its package to org.tabula if it is in a named module)", e);
+                        + OpenPackageHint.of(entityClass), e);
             }
         }
         return out;
@@ -490,7 +491,7 @@ public final class Mapper {
             }
         } catch (IllegalAccessException | RuntimeException e) {
             throw new OrmException("cannot access field " + entityClass.getSimpleName() + "." + f.getName()
-                    + " (open its package to org.tabula if it is in a named module)", e);
+                    + OpenPackageHint.of(entityClass), e);
         }
         return new ColumnAttribute(f.getName(), f.getType(), entityClass, column, getter, setter);
     }

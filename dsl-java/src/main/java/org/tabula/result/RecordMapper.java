@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tabula.error.OpenPackageHint;
 
 /**
  * Builds records from rows: each component takes the column whose label matches its name
@@ -75,7 +76,7 @@ public final class RecordMapper<R> {
             return new Shape(names, types, ctor.asSpreader(Object[].class, types.length));
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot use the canonical constructor of " + type.getName()
-                    + " (is its package open to org.tabula?): " + e.getMessage(), e);
+                    + OpenPackageHint.of(type) + ": " + e.getMessage(), e);
         }
     }
 

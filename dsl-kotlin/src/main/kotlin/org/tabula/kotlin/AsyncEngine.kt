@@ -9,7 +9,6 @@ import kotlinx.coroutines.flow.emitAll
 import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.job
 import kotlinx.coroutines.withContext
-import com.zaxxer.hikari.HikariDataSource
 import org.tabula.engine.Connection
 import org.tabula.engine.Engine
 import org.tabula.engine.EngineOptions
@@ -143,10 +142,9 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
     private fun release(conn: Connection, canceller: StatementCanceller) {
         canceller.dispose()
         if (canceller.fired) {
-            val pool = engine.dataSource() as? HikariDataSource
-            if (pool != null && !conn.isClosed) {
+            if (!conn.isClosed) {
                 try {
-                    pool.evictConnection(conn.jdbc())
+                    HikariSupport.evict(engine.dataSource(), conn.jdbc())
                 } catch (e: RuntimeException) {
                     // closing below still returns or drops it
                 }

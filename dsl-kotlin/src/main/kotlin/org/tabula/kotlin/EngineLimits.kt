@@ -1,6 +1,5 @@
 package org.tabula.kotlin
 
-import com.zaxxer.hikari.HikariDataSource
 import java.util.WeakHashMap
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.ThreadFactory
@@ -115,11 +114,11 @@ internal class EngineLimits private constructor(
 
         /** Sized and timed like the engine's own pool, so both waits end alike. */
         private fun create(engine: Engine): EngineLimits {
-            val pool = engine.dataSource() as? HikariDataSource
+            val pool = HikariSupport.settings(engine.dataSource())
             val options = engine.options()
             val max = pool?.maximumPoolSize ?: (options.poolSize() + options.maxOverflow())
-            val timeout = pool?.let { Duration.ofMillis(it.connectionTimeout) } ?: options.connectionTimeout()
-            return EngineLimits(max.coerceAtLeast(1), pool?.poolName ?: options.poolName() ?: engine.toString(), timeout)
+            val timeout = pool?.connectionTimeout ?: options.connectionTimeout()
+            return EngineLimits(max.coerceAtLeast(1), pool?.name ?: options.poolName() ?: engine.toString(), timeout)
         }
     }
 }
