@@ -282,6 +282,31 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * JDBC driver properties for connections to {@code url}: what the dialect needs of its driver
+     * (and what {@code settings} ask for). The user's own {@code EngineOptions.driverProperty}
+     * values are applied after these and win.
+     */
+    public java.util.Map<String, String> driverProperties(String url, ConnectionSettings settings) {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Whether the database at {@code url} exists only inside its one connection (in-memory SQLite),
+     * so an engine keeps exactly that connection and never recycles it.
+     */
+    public boolean databaseLivesInConnection(String url) {
+        return false;
+    }
+
+    /**
+     * SQL that makes a new connection refuse writes, where the driver cannot switch an open
+     * connection to read-only ({@code null}: JDBC's {@code setReadOnly} does it).
+     */
+    public String readOnlyInitSql() {
+        return null;
+    }
+
     /** SQL run on each new connection (e.g. session time zone), or {@code null}. */
     public String connectionInitSql() {
         return null;

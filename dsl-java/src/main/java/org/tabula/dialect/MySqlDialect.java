@@ -152,6 +152,12 @@ public final class MySqlDialect extends Dialect {
         }
     }
 
+    /** Batches go as one multi-row INSERT: executemany at bulk speed. */
+    @Override
+    public java.util.Map<String, String> driverProperties(String url, ConnectionSettings settings) {
+        return java.util.Map.of("rewriteBatchedStatements", "true");
+    }
+
     @Override
     public boolean refinedByServer() {
         return !mariaDb;

@@ -149,6 +149,31 @@ public final class SqliteDialect extends Dialect {
      * {@code transaction_mode=IMMEDIATE}: the driver begins the next transaction as soon as one
      * ends, so every idle pooled connection would hold the write lock.
      */
+    /**
+     * Foreign keys enforced, the busy timeout, and for database files the journal mode: WAL by
+     * default, so that a connection that has read keeps no lock that makes another one's commit fail.
+     */
+    @Override
+    public java.util.Map<String, String> driverProperties(String url, ConnectionSettings settings) {
+        java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
+        props.put("foreign_keys", "true");
+        props.put("busy_timeout", Long.toString(settings.busyTimeout().toMillis()));
+        if (!databaseLivesInConnection(url)) {
+            props.put("journal_mode", settings.sqliteJournalMode());
+        }
+        return props;
+    }
+
+    @Override
+    public boolean databaseLivesInConnection(String url) {
+        return url.equals("jdbc:sqlite:") || url.startsWith("jdbc:sqlite::memory:") || url.contains("mode=memory");
+    }
+
+    @Override
+    public String readOnlyInitSql() {
+        return "PRAGMA query_only = 1";
+    }
+
     /** sqlite-jdbc takes the timeout as a busy timeout only: a long-running statement runs on. */
     @Override
     public boolean driverEnforcesQueryTimeout() {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.tabula.dialect.ConnectionSettings;
 import org.tabula.dialect.Dialect;
 import org.tabula.error.OperationalException;
 import org.tabula.error.TransactionStateException;
@@ -88,26 +89,16 @@ public final class Engine implements AutoCloseable {
         if (dialect.connectionInitSql() != null) {
             config.setConnectionInitSql(dialect.connectionInitSql());
         }
-        if (dialect == Dialect.SQLITE) {
-            config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("busy_timeout", Long.toString(options.busyTimeout().toMillis()));
-            if (!isSqliteMemory(url)) {
-                // WAL: a connection that has read keeps no lock that makes another connection's commit fail.
-                config.addDataSourceProperty("journal_mode", options.sqliteJournalMode().name());
-            }
-        }
-        if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) {
-            // Sent as one multi-row INSERT per batch: executemany at bulk speed.
-            config.addDataSourceProperty("rewriteBatchedStatements", "true");
-        }
+        dialect.driverProperties(url, new ConnectionSettings(options.busyTimeout(), options.sqliteJournalMode().name()))
+                .forEach(config::addDataSourceProperty);
         // Engine-wide transaction defaults are set once per pooled connection; HikariCP puts them
         // back when a transaction's own options changed them.
         if (options.isolation() != null) {
             config.setTransactionIsolation("TRANSACTION_" + options.isolation().name());
         }
         if (options.readOnly()) {
-            if (dialect == Dialect.SQLITE) {
-                config.setConnectionInitSql("PRAGMA query_only = 1");
+            if (dialect.readOnlyInitSql() != null) {
+                config.setConnectionInitSql(dialect.readOnlyInitSql());
             } else {
                 config.setReadOnly(true);
             }
@@ -115,7 +106,7 @@ public final class Engine implements AutoCloseable {
         for (Map.Entry<String, String> e : options.driverProperties().entrySet()) {
             config.addDataSourceProperty(e.getKey(), e.getValue());
         }
-        if (isSqliteMemory(url)) {
+        if (dialect.databaseLivesInConnection(url)) {
             config.setMaximumPoolSize(1);
             config.setMinimumIdle(1);
             config.setMaxLifetime(0);
@@ -154,10 +145,6 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options) {
         return new Engine(dataSource, null, dialect, options);
-    }
-
-    private static boolean isSqliteMemory(String url) {
-        return url.equals("jdbc:sqlite:") || url.startsWith("jdbc:sqlite::memory:") || url.contains("mode=memory");
     }
 
     /** The dialect chosen by URL, refined by the server it reached (MySQL URLs may point at MariaDB). */
