@@ -13,6 +13,7 @@ import org.tabula.schema.Column;
 import org.tabula.schema.ForeignKey;
 import org.tabula.schema.Index;
 import org.tabula.schema.Table;
+import org.tabula.schema.inspect.ColumnInfo;
 import org.tabula.schema.inspect.ForeignKeyInfo;
 import org.tabula.schema.inspect.IndexInfo;
 import org.tabula.schema.inspect.TableInfo;
@@ -230,27 +231,29 @@ final class Plan {
     }
 
     private void rebuild(Table t, List<SchemaChange> list) {
-        List<SchemaChange> losing = list.stream().filter(SchemaChange::destructive).toList();
-        if (!destructive && !losing.isEmpty()) {
+        List<SchemaChange> narrowing = list.stream().filter(c -> c instanceof ColumnTypeChanged && c.destructive()).toList();
+        if (!destructive && !narrowing.isEmpty()) {
             throw new SchemaChangeException("rebuilding table " + t.name() + " for " + list
-                    + " would also apply the destructive " + losing + "; ask for destructive changes or declare them",
-                    losing, null);
+                    + " would also narrow " + narrowing + "; ask for destructive changes or keep the type", narrowing, null);
         }
-        List<String> kept = new ArrayList<>();
+        List<String> copied = new ArrayList<>();
         for (Column<?> c : t.columns()) {
-            boolean added = list.stream().anyMatch(ch -> ch instanceof ColumnAdded a && a.column().name().equals(c.name()));
-            if (!added) {
-                kept.add(c.name());
+            if (list.stream().noneMatch(ch -> ch instanceof ColumnAdded a && a.column().name().equals(c.name()))) {
+                copied.add(c.name());
             }
         }
+        List<ColumnInfo> kept = new ArrayList<>();
         for (SchemaChange c : list) {
             if (c instanceof NullabilityChanged n) {
                 backfill(n.column(), List.of(c));
+            } else if (c instanceof ColumnDropped d && !destructive) {
+                kept.add(d.column());
+                copied.add(d.column().name());
             }
         }
         String temporary = REBUILD_PREFIX + t.name();
-        steps.add(new Step(list, new CreateTable(t, false, temporary)));
-        steps.add(new Step(list, new CopyRows(t.name(), temporary, kept)));
+        steps.add(new Step(list, new CreateTable(RebuildDefinition.of(t, temporary, kept), false)));
+        steps.add(new Step(list, new CopyRows(t.name(), temporary, copied)));
         steps.add(new Step(list, new DropTable(t, false)));
         steps.add(new Step(list, new RenameTable(temporary, t.name())));
         for (Index index : t.indexes()) {
