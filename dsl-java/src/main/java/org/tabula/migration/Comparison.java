@@ -115,7 +115,8 @@ final class Comparison {
         }
         TypeKind a = from.kind();
         TypeKind b = to.kind();
-        if (a == TypeKind.VARCHAR && b == TypeKind.VARCHAR) {
+        if (a == TypeKind.VARCHAR && (b == TypeKind.VARCHAR || b == TypeKind.ENUM)) {
+            // a checked-VARCHAR enum is a VARCHAR as long as its longest label
             return to.length() != 0 && (from.length() == 0 || to.length() < from.length());
         }
         if (a == TypeKind.DECIMAL && b == TypeKind.DECIMAL) {
