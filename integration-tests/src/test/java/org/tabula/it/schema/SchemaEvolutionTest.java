@@ -90,7 +90,10 @@ class SchemaEvolutionTest {
         final MetaData model = new MetaData(orders, customers);
     }
 
-    /** Version 3: NOT NULL with a server default, an enum label more, a column dropped, a column added. */
+    /**
+     * Version 3: NOT NULL with a server default, an enum label more, a column dropped, a column
+     * added, a wider decimal in the referencing table (rebuilt on SQLite, keeping its foreign key).
+     */
     static final class V3 {
         final Table customers = new Table("sl_customers");
         final Column<Long> id = customers.bigint("id").primaryKey().autoIncrement();
@@ -102,7 +105,7 @@ class SchemaEvolutionTest {
         final Table orders = new Table("sl_orders");
         final Column<Long> orderId = orders.bigint("id").primaryKey().autoIncrement();
         final Column<Long> customerId = orders.bigint("customer_id").references(id, ReferentialAction.CASCADE);
-        final Column<BigDecimal> total = orders.decimal("total", 10, 2);
+        final Column<BigDecimal> total = orders.decimal("total", 12, 2);
         final Column<String> note = orders.text("note").nullable();
 
         V3() {
