@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.tabula.dialect.Dialect;
+import org.tabula.dialect.RenderedSql;
 import org.tabula.engine.Engine;
 import org.tabula.schema.MetaData;
 import org.tabula.schema.Table;
@@ -93,11 +94,16 @@ public final class SchemaDiff {
         return out;
     }
 
-    /** {@link #statements} as this dialect's SQL text. */
+    /** {@link #statements} as this dialect's SQL text, for review or a migration script. */
     public List<String> sql(boolean includeDestructive) {
         List<String> out = new ArrayList<>();
         for (Statement s : statements(includeDestructive)) {
-            out.add(s.toSql(dialect).sql());
+            RenderedSql rendered = s.toSql(dialect);
+            if (!rendered.bindings().isEmpty()) {
+                // a column's onUpdate value joins a backfill UPDATE as a parameter, which a script cannot carry
+                throw new IllegalStateException("the statement " + rendered.sql() + " has bound values; run it with apply()");
+            }
+            out.add(rendered.sql());
         }
         return out;
     }

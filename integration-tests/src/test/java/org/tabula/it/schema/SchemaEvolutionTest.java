@@ -115,7 +115,7 @@ class SchemaEvolutionTest {
         final MetaData model = new MetaData(customers, orders);
     }
 
-    private static void dropAll(Engine engine) {
+    static void dropAll(Engine engine) {
         new V2().model.dropAll(engine);
         new MetaData(new Table("sl_bad")).dropAll(engine);
     }
