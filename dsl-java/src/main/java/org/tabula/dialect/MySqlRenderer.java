@@ -119,18 +119,14 @@ final class MySqlRenderer extends SqlRenderer {
 
     @Override
     public Void visitDropForeignKey(DropForeignKey statement) {
-        alterTable(statement.table());
-        sql.append("DROP FOREIGN KEY ");
-        quote(statement.name());
+        alterTableDrop(statement.table(), "FOREIGN KEY", statement.name());
         return null;
     }
 
     /** A unique key is an index to MySQL. */
     @Override
     public Void visitDropUnique(DropUnique statement) {
-        alterTable(statement.table());
-        sql.append("DROP INDEX ");
-        quote(statement.name());
+        alterTableDrop(statement.table(), "INDEX", statement.name());
         return null;
     }
 

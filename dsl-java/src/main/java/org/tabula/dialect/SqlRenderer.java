@@ -1009,6 +1009,13 @@ public class SqlRenderer implements SqlVisitor<Void> {
         sql.append(' ');
     }
 
+    /** {@code ALTER TABLE "t" DROP <what> "name"}. */
+    protected final void alterTableDrop(String table, String what, String name) {
+        alterTable(table);
+        sql.append("DROP ").append(what).append(' ');
+        quote(name);
+    }
+
     @Override
     public Void visitAddColumn(AddColumn statement) {
         alterTable(statement.column().table().name());
@@ -1019,9 +1026,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitDropColumn(DropColumn statement) {
-        alterTable(statement.table());
-        sql.append("DROP COLUMN ");
-        quote(statement.column());
+        alterTableDrop(statement.table(), "COLUMN", statement.column());
         return null;
     }
 
@@ -1071,9 +1076,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitDropForeignKey(DropForeignKey statement) {
-        alterTable(statement.table());
-        sql.append("DROP CONSTRAINT ");
-        quote(statement.name());
+        alterTableDrop(statement.table(), "CONSTRAINT", statement.name());
         return null;
     }
 
@@ -1090,9 +1093,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitDropUnique(DropUnique statement) {
-        alterTable(statement.table());
-        sql.append("DROP CONSTRAINT ");
-        quote(statement.name());
+        alterTableDrop(statement.table(), "CONSTRAINT", statement.name());
         return null;
     }
 
