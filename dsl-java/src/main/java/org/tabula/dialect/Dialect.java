@@ -86,6 +86,29 @@ public abstract class Dialect {
         return renderer.result();
     }
 
+    /**
+     * The catalog questions of this database (tables, columns, keys, indexes, enum types), for
+     * {@code Inspector} and {@code MetaData}.
+     */
+    public Catalog catalog() {
+        throw new UnsupportedFeatureException(name() + " has no catalog support");
+    }
+
+    /**
+     * A column's server default as this dialect writes it in DDL, or {@code null} without one;
+     * what a schema comparison holds against the catalog's report.
+     */
+    public String serverDefaultSql(Column<?> column) {
+        if (column.serverDefault() == null) {
+            return null;
+        }
+        SqlRenderer renderer = newRenderer();
+        renderer.ddl = true;
+        renderer.qualify = false;
+        column.serverDefault().accept(renderer);
+        return renderer.result().sql();
+    }
+
     /** A renderer for one statement. */
     protected abstract SqlRenderer newRenderer();
 
@@ -262,6 +285,14 @@ public abstract class Dialect {
      */
     public int insertManyValuesRows(int columns) {
         return 0;
+    }
+
+    /**
+     * Whether ALTER TABLE can change a column's type, nullability or default and add or drop
+     * constraints in place. Where not (SQLite), a schema change rebuilds the table.
+     */
+    public boolean altersTablesInPlace() {
+        return true;
     }
 
     /** Whether {@code CREATE INDEX IF NOT EXISTS} parses. */

@@ -21,9 +21,11 @@ import org.tabula.type.TypeKind;
 public final class MySqlDialect extends Dialect {
 
     private final boolean mariaDb;
+    private final Catalog catalog;
 
     MySqlDialect(boolean mariaDb) {
         this.mariaDb = mariaDb;
+        this.catalog = new MySqlCatalog(mariaDb);
     }
 
     public boolean isMariaDb() {
@@ -33,6 +35,11 @@ public final class MySqlDialect extends Dialect {
     @Override
     public String name() {
         return mariaDb ? "mariadb" : "mysql";
+    }
+
+    @Override
+    public Catalog catalog() {
+        return catalog;
     }
 
     @Override

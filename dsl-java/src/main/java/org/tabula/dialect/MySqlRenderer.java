@@ -8,6 +8,11 @@ import org.tabula.expr.NullOrdering;
 import org.tabula.expr.OrderItem;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
+import org.tabula.error.UnsupportedFeatureException;
+import org.tabula.statement.AlterColumn;
+import org.tabula.statement.DropForeignKey;
+import org.tabula.statement.DropIndex;
+import org.tabula.statement.DropUnique;
 import org.tabula.statement.LockMode;
 import org.tabula.statement.OnConflict;
 import org.tabula.type.SqlTypes;
@@ -100,5 +105,41 @@ final class MySqlRenderer extends SqlRenderer {
     @Override
     protected void tableOptions(Table table) {
         sql.append(" DEFAULT CHARSET=utf8mb4");
+    }
+
+    /** MySQL redefines the whole column; its UNIQUE and CHECK stay as they are (repeating them would add copies). */
+    @Override
+    public Void visitAlterColumn(AlterColumn statement) {
+        alterTable(statement.column().table().name());
+        sql.append("MODIFY COLUMN ");
+        columnConstraints = false;
+        columnDefinition(statement.column());
+        return null;
+    }
+
+    @Override
+    public Void visitDropForeignKey(DropForeignKey statement) {
+        alterTableDrop(statement.table(), "FOREIGN KEY", statement.name());
+        return null;
+    }
+
+    /** A unique key is an index to MySQL. */
+    @Override
+    public Void visitDropUnique(DropUnique statement) {
+        alterTableDrop(statement.table(), "INDEX", statement.name());
+        return null;
+    }
+
+    /** MySQL's DROP INDEX names the table. */
+    @Override
+    public Void visitDropIndex(DropIndex drop) {
+        if (drop.ifExists() && !((MySqlDialect) dialect).isMariaDb()) {
+            throw new UnsupportedFeatureException("DROP INDEX IF EXISTS is not supported by " + dialect.name());
+        }
+        sql.append(drop.ifExists() ? "DROP INDEX IF EXISTS " : "DROP INDEX ");
+        quote(drop.index().name());
+        sql.append(" ON ");
+        quote(drop.index().table().name());
+        return null;
     }
 }

@@ -22,6 +22,13 @@ public final class PostgresDialect extends Dialect {
         return "postgresql";
     }
 
+    private final Catalog catalog = new PostgresCatalog();
+
+    @Override
+    public Catalog catalog() {
+        return catalog;
+    }
+
     @Override
     protected SqlRenderer newRenderer() {
         return new PostgresRenderer(this);

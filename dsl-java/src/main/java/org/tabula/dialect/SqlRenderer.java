@@ -50,6 +50,16 @@ import org.tabula.statement.Delete;
 import org.tabula.statement.DerivedColumn;
 import org.tabula.statement.DerivedTable;
 import org.tabula.statement.DropEnumType;
+import org.tabula.statement.AddColumn;
+import org.tabula.statement.DropColumn;
+import org.tabula.statement.AlterColumn;
+import org.tabula.statement.AddForeignKey;
+import org.tabula.statement.DropForeignKey;
+import org.tabula.statement.AddUnique;
+import org.tabula.statement.DropUnique;
+import org.tabula.statement.AddEnumValue;
+import org.tabula.statement.RenameTable;
+import org.tabula.statement.CopyRows;
 import org.tabula.statement.DropIndex;
 import org.tabula.statement.DropTable;
 import org.tabula.statement.FromItem;
@@ -88,6 +98,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
     protected boolean aliasReferences;
     /** Inside DDL there are no parameters: a bound value there is a programming error. */
     protected boolean ddl;
+    /** Whether a column definition carries its UNIQUE and CHECK (not when MySQL redefines an existing column). */
+    protected boolean columnConstraints = true;
     /**
      * FROM lists of enclosing queries, for auto-correlating subqueries with an implicit FROM.
      * Kept as the lists themselves (not sets of tables) so a select without subqueries allocates nothing here.
@@ -844,7 +856,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
         qualify = false;
         Table table = create.table();
         sql.append(create.ifNotExists() ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
-        quote(table.name());
+        quote(create.name());
         sql.append(" (");
         List<Column<?>> columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
@@ -867,23 +879,29 @@ public class SqlRenderer implements SqlVisitor<Void> {
             sql.append(')');
         }
         for (ForeignKey fk : table.foreignKeys()) {
-            sql.append(", FOREIGN KEY (");
-            list(fk.columns());
-            sql.append(") REFERENCES ");
-            quote(fk.targetTable().name());
-            sql.append(" (");
-            list(fk.targets());
-            sql.append(')');
-            if (fk.onDelete() != org.tabula.schema.ReferentialAction.NO_ACTION) {
-                sql.append(" ON DELETE ").append(fk.onDelete().sql());
-            }
-            if (fk.onUpdate() != org.tabula.schema.ReferentialAction.NO_ACTION) {
-                sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
-            }
+            sql.append(", ");
+            foreignKeyClause(fk);
         }
         sql.append(')');
         tableOptions(table);
         return null;
+    }
+
+    /** {@code FOREIGN KEY (a) REFERENCES t (b) [ON DELETE x] [ON UPDATE y]}. */
+    protected void foreignKeyClause(ForeignKey fk) {
+        sql.append("FOREIGN KEY (");
+        list(fk.columns());
+        sql.append(") REFERENCES ");
+        quote(fk.targetTable().name());
+        sql.append(" (");
+        list(fk.targets());
+        sql.append(')');
+        if (fk.onDelete() != org.tabula.schema.ReferentialAction.NO_ACTION) {
+            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != org.tabula.schema.ReferentialAction.NO_ACTION) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
     }
 
     /** Whether the primary key is declared inside a column definition (SQLite's AUTOINCREMENT needs it). */
@@ -904,6 +922,9 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
         if (!column.isNullable()) {
             sql.append(" NOT NULL");
+        }
+        if (!columnConstraints) {
+            return;
         }
         if (column.isUnique()) {
             sql.append(" UNIQUE");
@@ -974,5 +995,146 @@ public class SqlRenderer implements SqlVisitor<Void> {
         sql.append(drop.ifExists() ? "DROP INDEX IF EXISTS " : "DROP INDEX ");
         quote(drop.index().name());
         return null;
+    }
+
+    // ---------------------------------------------------------------- schema changes
+
+    /** {@code ALTER TABLE "t" }. */
+    protected final void alterTable(String table) {
+        ddl = true;
+        qualify = false;
+        sql.append("ALTER TABLE ");
+        quote(table);
+        sql.append(' ');
+    }
+
+    /** {@code ALTER TABLE "t" DROP <what> "name"}. */
+    protected final void alterTableDrop(String table, String what, String name) {
+        alterTable(table);
+        sql.append("DROP ").append(what).append(' ');
+        quote(name);
+    }
+
+    @Override
+    public Void visitAddColumn(AddColumn statement) {
+        alterTable(statement.column().table().name());
+        sql.append("ADD COLUMN ");
+        columnDefinition(statement.column());
+        return null;
+    }
+
+    @Override
+    public Void visitDropColumn(DropColumn statement) {
+        alterTableDrop(statement.table(), "COLUMN", statement.column());
+        return null;
+    }
+
+    /** The standard form: one {@code ALTER COLUMN} clause per changed part. */
+    @Override
+    public Void visitAlterColumn(AlterColumn statement) {
+        Column<?> column = statement.column();
+        alterTable(column.table().name());
+        String separator = "";
+        if (statement.type()) {
+            String type = dialect.typeName(column.type(), column);
+            sql.append("ALTER COLUMN ");
+            quote(column.name());
+            sql.append(" TYPE ").append(type).append(" USING ");
+            quote(column.name());
+            sql.append("::").append(type);
+            separator = ", ";
+        }
+        if (statement.serverDefault()) {
+            sql.append(separator).append("ALTER COLUMN ");
+            quote(column.name());
+            if (column.serverDefault() == null) {
+                sql.append(" DROP DEFAULT");
+            } else {
+                sql.append(" SET DEFAULT ");
+                render(column.serverDefault());
+            }
+            separator = ", ";
+        }
+        if (statement.nullability()) {
+            sql.append(separator).append("ALTER COLUMN ");
+            quote(column.name());
+            sql.append(column.isNullable() ? " DROP NOT NULL" : " SET NOT NULL");
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitAddForeignKey(AddForeignKey statement) {
+        alterTable(statement.foreignKey().table().name());
+        sql.append("ADD CONSTRAINT ");
+        quote(statement.name());
+        sql.append(' ');
+        foreignKeyClause(statement.foreignKey());
+        return null;
+    }
+
+    @Override
+    public Void visitDropForeignKey(DropForeignKey statement) {
+        alterTableDrop(statement.table(), "CONSTRAINT", statement.name());
+        return null;
+    }
+
+    @Override
+    public Void visitAddUnique(AddUnique statement) {
+        alterTable(statement.table());
+        sql.append("ADD CONSTRAINT ");
+        quote(statement.name());
+        sql.append(" UNIQUE (");
+        list(statement.columns());
+        sql.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitDropUnique(DropUnique statement) {
+        alterTableDrop(statement.table(), "CONSTRAINT", statement.name());
+        return null;
+    }
+
+    @Override
+    public Void visitAddEnumValue(AddEnumValue statement) {
+        if (!dialect.supportsNativeEnumTypes()) {
+            throw new UnsupportedFeatureException(dialect.name() + " has no named enum types (type " + statement.typeName() + ")");
+        }
+        sql.append("ALTER TYPE ");
+        quote(statement.typeName());
+        sql.append(" ADD VALUE ");
+        dialect.appendStringLiteral(sql, statement.label());
+        return null;
+    }
+
+    @Override
+    public Void visitRenameTable(RenameTable statement) {
+        alterTable(statement.from());
+        sql.append("RENAME TO ");
+        quote(statement.to());
+        return null;
+    }
+
+    @Override
+    public Void visitCopyRows(CopyRows statement) {
+        sql.append("INSERT INTO ");
+        quote(statement.to());
+        sql.append(" (");
+        names(statement.columns());
+        sql.append(") SELECT ");
+        names(statement.columns());
+        sql.append(" FROM ");
+        quote(statement.from());
+        return null;
+    }
+
+    private void names(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            quote(names.get(i));
+        }
     }
 }

@@ -41,6 +41,13 @@ public final class SqliteDialect extends Dialect {
         return "sqlite";
     }
 
+    private final Catalog catalog = new SqliteCatalog();
+
+    @Override
+    public Catalog catalog() {
+        return catalog;
+    }
+
     @Override
     protected SqlRenderer newRenderer() {
         return new SqliteRenderer(this);
@@ -69,6 +76,11 @@ public final class SqliteDialect extends Dialect {
             case UUID -> "CHAR(36)";
             case ANY -> "";
         };
+    }
+
+    @Override
+    public boolean altersTablesInPlace() {
+        return false;
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.tabula.dialect;
 
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
+import org.tabula.error.UnsupportedFeatureException;
+import org.tabula.statement.AlterColumn;
 import org.tabula.statement.LockMode;
 import org.tabula.statement.Select;
 import org.tabula.type.SqlTypes;
@@ -45,5 +47,12 @@ final class SqliteRenderer extends SqlRenderer {
     @Override
     protected void setOperand(Select select) {
         render(select);
+    }
+
+    /** SQLite changes a column only by rebuilding its table, which {@code SchemaDiff} does. */
+    @Override
+    public Void visitAlterColumn(AlterColumn statement) {
+        throw new UnsupportedFeatureException("SQLite cannot alter column " + statement.column().qualifiedName()
+                + " in place; SchemaDiff rebuilds the table instead");
     }
 }

@@ -324,6 +324,11 @@ public final class Engine implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
+    /** Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link org.tabula.schema.inspect.Inspector}. */
+    public org.tabula.schema.inspect.Inspector inspect() {
+        return org.tabula.schema.inspect.Inspector.of(this);
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -1,8 +1,5 @@
 package org.tabula.schema;
 
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tabula.dialect.Dialect;
-import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
 import org.tabula.statement.CreateIndex;
 import org.tabula.statement.CreateTable;
 import org.tabula.statement.DropEnumType;
 import org.tabula.statement.DropTable;
-import org.tabula.statement.TextStatement;
 import org.tabula.statement.CreateEnumType;
 import org.tabula.type.EnumType;
+import org.tabula.schema.inspect.EnumTypeInfo;
+import org.tabula.schema.inspect.Inspector;
 import org.tabula.statement.Statement;
 
 /**
@@ -61,6 +58,32 @@ public final class MetaData {
     /** Tables in the order they were added. */
     public synchronized List<Table> tables() {
         return List.copyOf(tables);
+    }
+
+    /** The table with this name; throws when there is none. */
+    public synchronized Table table(String name) {
+        for (Table t : tables) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("MetaData has no table " + name + " (tables: " + this + ")");
+    }
+
+    /**
+     * Tables built from what the database holds, so that a schema nobody declared can be
+     * queried: columns typed where the catalog's type maps to a {@code SqlType} (others are
+     * {@code SqlTypes.ANY}), with keys, foreign keys, unique constraints, indexes and server defaults.
+     *
+     * <pre>{@code
+     * MetaData reflected = MetaData.reflect(engine);
+     * Table users = reflected.table("users");
+     * Column<?> name = users.column("name");
+     * Result rows = conn.execute(select(name).from(users));
+     * }</pre>
+     */
+    public static MetaData reflect(Engine engine) {
+        return Reflection.build(Inspector.of(engine).tables());
     }
 
     /** Tables with every table after the tables it references (cycles keep declaration order). */
@@ -105,8 +128,10 @@ public final class MetaData {
         engine.begin(conn -> {
             if (dialect.supportsNativeEnumTypes()) {
                 for (EnumType<?> type : nativeEnumTypes()) {
-                    boolean exists = conn.execute(TextStatement.of("SELECT 1 FROM pg_type WHERE typname = :name")
-                            .bind("name", type.nativeName())).first() != null;
+                    boolean exists = false;
+                    for (EnumTypeInfo existing : dialect.catalog().enumTypes(conn.jdbc())) {
+                        exists |= existing.name().equals(type.nativeName());
+                    }
                     if (!exists) {
                         conn.execute(new CreateEnumType(type));
                     }
@@ -117,7 +142,7 @@ public final class MetaData {
                 for (Index index : t.indexes()) {
                     if (dialect.supportsCreateIndexIfNotExists()) {
                         conn.execute(new CreateIndex(index, true));
-                    } else if (!indexExists(conn, index)) {
+                    } else if (!dialect.catalog().indexExists(conn.jdbc(), t.name(), index.name())) {
                         conn.execute(new CreateIndex(index, false));
                     }
                 }
@@ -156,18 +181,6 @@ public final class MetaData {
             }
         }
         return List.copyOf(types.values());
-    }
-
-    private static boolean indexExists(Connection conn, Index index) throws SQLException {
-        DatabaseMetaData md = conn.jdbc().getMetaData();
-        try (ResultSet rs = md.getIndexInfo(conn.jdbc().getCatalog(), null, index.table().name(), false, false)) {
-            while (rs.next()) {
-                if (index.name().equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     @Override

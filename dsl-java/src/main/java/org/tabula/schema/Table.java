@@ -163,8 +163,14 @@ public class Table implements FromItem {
 
     /** A composite foreign key. */
     public final ForeignKey foreignKey(List<Column<?>> ownColumns, List<Column<?>> targets, ReferentialAction onDelete) {
+        return foreignKey(ownColumns, targets, onDelete, ReferentialAction.NO_ACTION);
+    }
+
+    /** A composite foreign key with ON DELETE and ON UPDATE actions. */
+    public final ForeignKey foreignKey(List<Column<?>> ownColumns, List<Column<?>> targets, ReferentialAction onDelete,
+                                       ReferentialAction onUpdate) {
         ownColumns.forEach(this::requireOwn);
-        ForeignKey fk = new ForeignKey(ownColumns, targets, onDelete, ReferentialAction.NO_ACTION);
+        ForeignKey fk = new ForeignKey(ownColumns, targets, onDelete, onUpdate);
         foreignKeys.add(fk);
         foreignKeySnapshot = null;
         return fk;

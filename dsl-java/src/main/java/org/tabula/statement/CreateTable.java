@@ -3,8 +3,20 @@ package org.tabula.statement;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.schema.Table;
 
-/** {@code CREATE TABLE [IF NOT EXISTS]} with columns, keys and constraints (indexes are separate). */
-public record CreateTable(Table table, boolean ifNotExists) implements Statement {
+/**
+ * {@code CREATE TABLE [IF NOT EXISTS]} with columns, keys and constraints (indexes are separate).
+ * {@code name} creates the table's definition under another name (the new table of a rebuild).
+ *
+ * <pre>{@code
+ * conn.execute(new CreateTable(USERS, true));
+ * conn.execute(new CreateTable(USERS, false, "_tabula_new_users"));
+ * }</pre>
+ */
+public record CreateTable(Table table, boolean ifNotExists, String name) implements Statement {
+
+    public CreateTable(Table table, boolean ifNotExists) {
+        this(table, ifNotExists, table.name());
+    }
 
     @Override
     public boolean returnsRows() {

@@ -1,0 +1,32 @@
+package org.tabula.migration;
+
+import java.util.List;
+import org.tabula.error.TabulaException;
+
+/**
+ * A schema change the database refused, naming the changes (table and column) and the statement.
+ * Where DDL is transactional (PostgreSQL, SQLite) nothing of the migration remains; MySQL and
+ * MariaDB commit each DDL statement, so the statements before the failing one stay applied.
+ *
+ * <pre>{@code
+ * try {
+ *     diff.apply(engine);
+ * } catch (SchemaChangeException e) {
+ *     log.error("migration failed at " + e.changes(), e);
+ * }
+ * }</pre>
+ */
+public class SchemaChangeException extends TabulaException {
+
+    private final transient List<SchemaChange> changes;
+
+    public SchemaChangeException(String message, List<SchemaChange> changes, Throwable cause) {
+        super(message, cause);
+        this.changes = List.copyOf(changes);
+    }
+
+    /** The changes whose statement failed. */
+    public List<SchemaChange> changes() {
+        return changes;
+    }
+}

@@ -1,0 +1,31 @@
+package org.tabula.statement;
+
+import java.util.List;
+import org.tabula.expr.SqlVisitor;
+
+/**
+ * {@code INSERT INTO to (columns) SELECT columns FROM from}: the copy step of a table rebuild.
+ *
+ * <pre>{@code
+ * conn.execute(new CopyRows("users", "_tabula_new_users", List.of("id", "name")));
+ * }</pre>
+ */
+public record CopyRows(String from, String to, List<String> columns) implements Statement {
+
+    public CopyRows {
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("copying rows from " + from + " to " + to + " needs columns");
+        }
+    }
+
+    @Override
+    public boolean returnsRows() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(SqlVisitor<R> visitor) {
+        return visitor.visitCopyRows(this);
+    }
+}
