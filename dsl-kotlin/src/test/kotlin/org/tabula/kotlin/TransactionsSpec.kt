@@ -22,10 +22,6 @@ import org.tabula.error.TransactionRolledBackException
 import org.tabula.error.TransactionStateException
 import org.tabula.error.UniqueViolationException
 
-/** The exception a coroutine threw, without kotlinx.coroutines' stack-trace-recovery copy (see CoroutinesSpec). */
-private fun original(t: Throwable): Throwable =
-    if (t.cause != null && t.cause!!.javaClass == t.javaClass && t.cause!!.message == t.message) t.cause!! else t
-
 /** The cause a TransactionRolledBackException names, past a recovery copy. */
 private fun causeOf(e: TransactionRolledBackException): Throwable? = original(e).cause
 
@@ -49,16 +45,9 @@ class TransactionsSpec : FunSpec({
 
             beforeEach { KtDatabases.clean(engine) }
 
-            suspend fun names(): List<String> =
-                async.connect { execute(u.select(u.name).orderBy(u.name to SortOrder.ASC)).scalars() }
+            suspend fun names(): List<String> = async.userNames()
 
-            suspend fun awaitIdle(e: Engine = engine) {
-                repeat(100) {
-                    if (e.poolStatus().active == 0) return
-                    delay(20)
-                }
-                e.poolStatus().active shouldBe 0
-            }
+            suspend fun awaitIdle(e: Engine = engine) = awaitPoolIdle(e)
 
             /** Inserts [name], then swallows a unique violation: the program returns normally. */
             suspend fun AsyncConnection.insertThenSwallowClash(name: String) {

@@ -16,11 +16,8 @@ import org.tabula.kotlin.KtDatabases
 import org.tabula.kotlin.SortOrder
 import org.tabula.kotlin.eq
 import org.tabula.kotlin.insert
+import org.tabula.kotlin.original
 import org.tabula.kotlin.update
-import org.tabula.orm.Mapper
-
-private fun original(t: Throwable): Throwable =
-    if (t.cause != null && t.cause!!.javaClass == t.javaClass && t.cause!!.message == t.message) t.cause!! else t
 
 /**
  * Coroutine sessions with the transaction rules of the Core: a swallowed failure, isolation,
@@ -36,20 +33,13 @@ class AsyncSessionTransactionsSpec : FunSpec({
             val engine = KtDatabases.engine(db)
             val async = AsyncEngine(engine)
             val sessions = async.sessionFactory()
-            val metadata = Mapper.metaData(KtoUser::class.java, KtoAddress::class.java, KtoTag::class.java)
-            metadata.dropAll(engine)
-            metadata.createAll(engine)
+            KtoTables.create(engine)
             val users = table<KtoUser>()
             val userId = column<KtoUser, Long>("id")
             val userName = column<KtoUser, String>("name")
             val userAge = column<KtoUser, Int?>("age")
 
-            beforeEach {
-                async.begin {
-                    execute(org.tabula.statement.Delete.from(table<KtoAddress>()).allRows())
-                    execute(org.tabula.statement.Delete.from(users).allRows())
-                }
-            }
+            beforeEach { KtoTables.clear(async) }
 
             suspend fun names(): List<String> =
                 sessions.session { s -> s.select<KtoUser>().orderBy(userName to SortOrder.ASC).all().map { it.name } }
