@@ -94,7 +94,17 @@ class AsyncConnection internal constructor(
 
     /**
      * Runs [block] in a savepoint: released when it returns, rolled back alone when it throws
-     * (the exception is rethrown and the outer transaction stays usable).
+     * (the exception is rethrown and the outer transaction stays usable). A statement that failed
+     * inside while [block] swallowed its exception rolls the savepoint back too, with
+     * [org.tabula.error.TransactionRolledBackException]: the way to go on after an expected error.
+     *
+     * ```
+     * try {
+     *     savepoint { execute(Users.insert { it[email] = maybeTaken }) }
+     * } catch (e: UniqueViolationException) {
+     *     // only the savepoint is gone; the transaction goes on
+     * }
+     * ```
      */
     suspend fun <T> savepoint(block: suspend AsyncConnection.() -> T): T {
         val savepoint = call { it.savepoint() }

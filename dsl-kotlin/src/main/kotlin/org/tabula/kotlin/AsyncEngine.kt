@@ -12,6 +12,10 @@ import kotlinx.coroutines.withContext
 import org.tabula.engine.Connection
 import org.tabula.engine.Engine
 import org.tabula.engine.EngineOptions
+import org.tabula.engine.Isolation
+import org.tabula.engine.Propagation
+import org.tabula.engine.TransactionOptions
+import org.tabula.error.TransactionStateException
 import org.tabula.result.Result
 import org.tabula.result.Row
 import org.tabula.statement.Statement
@@ -48,16 +52,82 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
 
     /**
      * Runs [block] in a transaction: commits when it returns, rolls back when it throws or is
-     * cancelled. Inside another transaction of this engine the block joins it, or runs in a
-     * savepoint when [nested] is true.
+     * cancelled. When a statement failed and the block swallowed its exception, the transaction
+     * rolls back instead of committing and `begin` throws
+     * [org.tabula.error.TransactionRolledBackException] naming that failure; run statements that
+     * may fail in `begin(nested = true)` (a savepoint) to go on after them.
+     *
+     * Inside another transaction of this engine (the current one rides in the coroutine context)
+     * [propagation] decides, as for Java's `Engine.transaction`: [Propagation.REQUIRED] (the
+     * default) joins it, and a joined block that throws marks it rollback-only;
+     * [Propagation.NESTED] (or [nested] = true) runs in a savepoint; [Propagation.REQUIRES_NEW]
+     * takes a second connection and commits on its own; [Propagation.MANDATORY] and
+     * [Propagation.NEVER] require a current transaction or its absence. [isolation] and
+     * [readOnly] shape a new transaction (null: the engine's defaults); a joined one must already
+     * have them.
+     *
+     * ```
+     * db.begin(isolation = Isolation.REPEATABLE_READ, readOnly = true) { execute(Orders.select(count())).scalarOne<Long>() }
+     * db.begin {
+     *     execute(Orders.insert { it[item] = "book" })
+     *     db.begin(propagation = Propagation.REQUIRES_NEW) { execute(Audit.insert { it[event] = "order" }) }   // kept even if the order rolls back
+     * }
+     * ```
+     *
+     * @throws org.tabula.error.TransactionStateException when [propagation] forbids the current
+     *   state, or a joined transaction has another isolation or read-only flag
      */
-    suspend fun <T> begin(nested: Boolean = false, block: suspend AsyncConnection.() -> T): T {
-        val current = coroutineContext[TransactionElement]?.connection
-        if (current != null && current.engine.engine === engine && !current.connection.isClosed) {
-            return if (nested) current.savepoint(block) else current.block()
+    suspend fun <T> begin(
+        nested: Boolean = false,
+        isolation: Isolation? = null,
+        readOnly: Boolean? = null,
+        propagation: Propagation? = null,
+        block: suspend AsyncConnection.() -> T,
+    ): T = begin(transactionOptions(nested, isolation, readOnly, propagation), block)
+
+    /**
+     * [begin] with the Java options value: `db.begin(TransactionOptions.readOnlyTransaction()) { ... }`.
+     */
+    suspend fun <T> begin(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T {
+        val outer = currentTransaction()
+        return when (options.propagation()!!) {
+            Propagation.REQUIRED -> if (outer != null) outer.participate(options, block) else newTransaction(options, block)
+            Propagation.MANDATORY -> {
+                if (outer == null) {
+                    throw TransactionStateException(
+                        "propagation MANDATORY needs a current transaction on $this, and this coroutine has none",
+                    )
+                }
+                outer.participate(options, block)
+            }
+            Propagation.NESTED -> if (outer != null) outer.nestedIn(options, block) else newTransaction(options, block)
+            Propagation.NEVER -> {
+                if (outer != null) {
+                    throw TransactionStateException("propagation NEVER, but this coroutine is in a transaction on $this")
+                }
+                newTransaction(options, block)
+            }
+            // The new transaction's element shadows the outer one in the block's context: the outer
+            // one is suspended until the block ends.
+            Propagation.REQUIRES_NEW -> newTransaction(options, block)
         }
-        return withConnection(commit = true, block)
     }
+
+    /**
+     * The connection of the [begin]/[connect] block of this engine that the calling coroutine runs
+     * in, if any: what [Propagation.REQUIRED] joins.
+     *
+     * ```
+     * db.currentTransaction()?.connection?.setRollbackOnly()
+     * ```
+     */
+    suspend fun currentTransaction(): AsyncConnection? {
+        val current = coroutineContext[TransactionElement]?.connection
+        return if (current != null && current.engine.engine === engine && !current.connection.isClosed) current else null
+    }
+
+    private suspend fun <T> newTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T =
+        withConnection(commit = true, options, block)
 
     /**
      * Runs [block] on a connection of its own, "commit as you go": work not committed is rolled
@@ -66,7 +136,8 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * (which joins the current transaction) in nested code: on a pool of one, `begin { connect { } }`
      * fails with [org.tabula.error.PoolTimeoutException] after the engine's connection timeout.
      */
-    suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T = withConnection(commit = false, block)
+    suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T =
+        withConnection(commit = false, TransactionOptions.defaults(), block)
 
     /** Executes one statement in a transaction of its own (rows read into memory). */
     suspend fun execute(statement: Statement): Result = begin { execute(statement) }
@@ -92,7 +163,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         }
     }
 
-    private suspend fun <T> withConnection(commit: Boolean, block: suspend AsyncConnection.() -> T): T {
+    private suspend fun <T> withConnection(
+        commit: Boolean,
+        options: TransactionOptions,
+        block: suspend AsyncConnection.() -> T,
+    ): T {
         checkOpen()
         val transaction = TransactionElement()
         // One context switch for everything: the permit is taken on the JDBC dispatcher, not the
@@ -105,6 +180,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                 val conn = engine.connect()
                 val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
+                    conn.begin(options)
                     val async = AsyncConnection(conn, this@AsyncEngine)
                     transaction.attach(async)
                     val value = async.block()
@@ -195,15 +271,27 @@ fun Engine.async(): AsyncEngine = AsyncEngine(this)
 /**
  * Runs [block] in a transaction on the engine's bounded dispatcher: commit when it returns,
  * rollback (and the original exception rethrown) when it throws, rollback and statement cancel
- * when the coroutine is cancelled. Nested calls join the outer transaction, or use a savepoint
- * with [nested] = true.
+ * when the coroutine is cancelled. A statement that failed while the block swallowed its
+ * exception makes it roll back and throw [org.tabula.error.TransactionRolledBackException].
+ * Nested calls join the outer transaction, or use a savepoint with [nested] = true; [isolation],
+ * [readOnly] and [propagation] are those of [AsyncEngine.begin].
  *
  * ```
  * engine.suspendTransaction {
  *     execute(Users.insert { it[name] = "ann" })
  *     engine.suspendTransaction(nested = true) { execute(Users.deleteAll()) }   // savepoint
  * }
+ * engine.suspendTransaction(isolation = Isolation.SERIALIZABLE) { transfer(a, b) }
  * ```
  */
-suspend fun <T> Engine.suspendTransaction(nested: Boolean = false, block: suspend AsyncConnection.() -> T): T =
-    AsyncEngine(this).begin(nested, block)
+suspend fun <T> Engine.suspendTransaction(
+    nested: Boolean = false,
+    isolation: Isolation? = null,
+    readOnly: Boolean? = null,
+    propagation: Propagation? = null,
+    block: suspend AsyncConnection.() -> T,
+): T = AsyncEngine(this).begin(nested, isolation, readOnly, propagation, block)
+
+/** [suspendTransaction] with the Java options value: `engine.suspendTransaction(TransactionOptions.readOnlyTransaction()) { ... }`. */
+suspend fun <T> Engine.suspendTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T =
+    AsyncEngine(this).begin(options, block)

@@ -25,13 +25,6 @@ import org.tabula.Sql
 import org.tabula.engine.Engine
 import org.tabula.engine.EngineOptions
 
-/**
- * The exception a coroutine threw. With assertions on (as in tests), kotlinx.coroutines' stack
- * trace recovery rethrows a copy whose cause is the original; in production it is the original.
- */
-private fun original(t: Throwable): Throwable =
-    if (t.cause != null && t.cause!!.javaClass == t.javaClass && t.cause!!.message == t.message) t.cause!! else t
-
 /** Suspend transactions, streaming, cancellation and concurrency on every database. */
 class CoroutinesSpec : FunSpec({
 
@@ -43,16 +36,9 @@ class CoroutinesSpec : FunSpec({
 
             beforeEach { KtDatabases.clean(engine) }
 
-            suspend fun names(): List<String> =
-                async.connect { execute(u.select(u.name).orderBy(u.name to SortOrder.ASC)).scalars() }
+            suspend fun names(): List<String> = async.userNames()
 
-            suspend fun awaitIdle(e: Engine = engine) {
-                repeat(100) {
-                    if (e.poolStatus().active == 0) return
-                    delay(20)
-                }
-                e.poolStatus().active shouldBe 0
-            }
+            suspend fun awaitIdle(e: Engine = engine) = awaitPoolIdle(e)
 
             test("begin commits when the block returns and gives its value") {
                 val id = async.begin { execute(u.insert { it[name] = "ann" }).insertedPrimaryKey()[u.id] }

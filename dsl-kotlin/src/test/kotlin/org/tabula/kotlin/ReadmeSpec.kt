@@ -6,6 +6,8 @@ import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.withTimeout
 import org.tabula.engine.Engine
+import org.tabula.engine.Isolation
+import org.tabula.engine.Propagation
 import org.tabula.schema.MetaData
 import org.tabula.schema.Table
 
@@ -43,8 +45,10 @@ class ReadmeSpec : FunSpec({
             withTimeout(2_000) {
                 engine.suspendTransaction { execute(u.select(count())).scalarOne<Long>() }
             } shouldBe 3L
+            db.begin(isolation = Isolation.REPEATABLE_READ, readOnly = true) { execute(u.select(count())).scalarOne<Long>() } shouldBe 3L
+            db.begin(propagation = Propagation.REQUIRES_NEW) { execute(u.insert { it[name] = "eve" }) }
             db.stream(u.selectAll().orderBy(u.id to SortOrder.ASC), fetchSize = 500).map { it[u.name] }.toList() shouldBe
-                listOf("ann", "cid", "dan")
+                listOf("ann", "cid", "dan", "eve")
             db.connect { execute(u.select(u.age).where { u.name eq "ann" }).scalarOne<Int>() } shouldBe 32
         }
     }

@@ -1,11 +1,13 @@
 package org.tabula.kotlin.orm
 
-import kotlin.coroutines.coroutineContext
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.withContext
+import org.tabula.engine.Isolation
+import org.tabula.engine.Propagation
+import org.tabula.engine.TransactionOptions
 import org.tabula.kotlin.AsyncConnection
 import org.tabula.kotlin.AsyncEngine
-import org.tabula.kotlin.TransactionElement
+import org.tabula.kotlin.transactionOptions
 import org.tabula.orm.SessionFactory
 
 /**
@@ -43,24 +45,45 @@ class AsyncSessionFactory(
     /**
      * Runs [block] with a new session in a transaction: flushes and commits when it returns;
      * when it throws or the coroutine is cancelled, rolls back (pending objects are expunged) and
-     * rethrows the original exception. Inside a transaction of the same engine (an outer
-     * [begin] or [AsyncEngine.begin]) the session runs in a savepoint of it: its changes are
-     * flushed at the end and committed by the outer transaction, or undone alone when it throws.
-     * Do not call [AsyncSession.commit] there: it would commit the outer transaction.
+     * rethrows the original exception. When a statement failed and the block swallowed its
+     * exception, the transaction rolls back and `begin` throws
+     * [org.tabula.error.TransactionRolledBackException].
+     *
+     * Inside a transaction of the same engine (an outer [begin] or [AsyncEngine.begin]),
+     * [propagation] decides as in [AsyncEngine.begin]. Its default here is [Propagation.NESTED],
+     * not Java's REQUIRED: the session runs in a savepoint of the outer transaction, its changes
+     * are flushed at the end and committed by the outer transaction, or undone alone when it
+     * throws. With [Propagation.REQUIRED] the session joins the outer transaction (a throw marks it
+     * rollback-only); with [Propagation.REQUIRES_NEW] it commits on a connection of its own. Do not
+     * call [AsyncSession.commit] in a joined session: it would commit the outer transaction.
+     *
+     * ```
+     * val total = sessions.begin(isolation = Isolation.REPEATABLE_READ, readOnly = true) { session ->
+     *     session.select<Order>().all().sumOf { it.amount }
+     * }
+     * ```
      */
-    suspend fun <T> begin(block: suspend (AsyncSession) -> T): T {
-        val outer = coroutineContext[TransactionElement]?.connection
-        val joins = outer != null && outer.engine.engine === engine.engine && !outer.connection.isClosed
-        // Joined: a savepoint, so a failing inner block undoes only its own flushes and the
-        // session's rollback never rolls back the outer transaction's work.
-        return engine.begin(nested = joins) {
+    suspend fun <T> begin(
+        isolation: Isolation? = null,
+        readOnly: Boolean? = null,
+        propagation: Propagation = Propagation.NESTED,
+        block: suspend (AsyncSession) -> T,
+    ): T = begin(transactionOptions(false, isolation, readOnly, propagation), block)
+
+    /** [begin] with the Java options value: `sessions.begin(TransactionOptions.readOnlyTransaction()) { ... }`. */
+    suspend fun <T> begin(options: TransactionOptions, block: suspend (AsyncSession) -> T): T {
+        val outer = engine.currentTransaction()
+        return engine.begin(options) {
+            // Joined or in a savepoint, the outer transaction's owner commits; a session of its own commits here.
+            val own = this !== outer
             val session = open(this)
             try {
                 val value = block(session)
-                if (joins) session.flush() else session.commit()
+                if (own) session.commit() else session.flush()
                 value
             } catch (t: Throwable) {
-                if (!joins) {
+                // Joined, the session's rollback would end the outer transaction's work too.
+                if (own) {
                     session.discard(t)
                 }
                 throw t

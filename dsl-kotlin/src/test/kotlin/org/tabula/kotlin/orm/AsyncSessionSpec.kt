@@ -17,6 +17,7 @@ import kotlinx.coroutines.launch
 import org.tabula.kotlin.AsyncEngine
 import org.tabula.kotlin.KtDatabases
 import org.tabula.kotlin.SortOrder
+import org.tabula.kotlin.original
 import org.tabula.kotlin.and
 import org.tabula.kotlin.eq
 import org.tabula.kotlin.gt
@@ -29,9 +30,6 @@ import org.tabula.schema.Column
 /** A read model over kto_users, mapped onto the declarative entity's table. */
 data class KtoUserRow(val id: Long, val name: String, val age: Int?)
 
-private fun original(t: Throwable): Throwable =
-    if (t.cause != null && t.cause!!.javaClass == t.javaClass && t.cause!!.message == t.message) t.cause!! else t
-
 /** The ORM from coroutines with Kotlin entities, on every database. */
 class AsyncSessionSpec : FunSpec({
 
@@ -40,20 +38,12 @@ class AsyncSessionSpec : FunSpec({
             val engine = KtDatabases.engine(db)
             val async = AsyncEngine(engine)
             val sessions = async.sessionFactory()
-            val metadata = Mapper.metaData(KtoUser::class.java, KtoAddress::class.java, KtoTag::class.java)
-            metadata.dropAll(engine)
-            metadata.createAll(engine)
+            KtoTables.create(engine)
             if (!Mapper.isMapped(KtoUserRow::class.java)) {
                 Mapper.map(KtoUserRow::class.java, table<KtoUser>())
             }
 
-            beforeEach {
-                async.begin {
-                    execute(org.tabula.statement.Delete.from(table<KtoAddress>()).allRows())
-                    execute(org.tabula.statement.Delete.from(table<KtoTag>()).allRows())
-                    execute(org.tabula.statement.Delete.from(table<KtoUser>()).allRows())
-                }
-            }
+            beforeEach { KtoTables.clear(async) }
 
             suspend fun userCount(): Long = sessions.session { it.select<KtoUser>().count() }
             suspend fun addressCount(): Long = sessions.session { it.select<KtoAddress>().count() }
