@@ -1,8 +1,11 @@
 package org.tabula.kotlin
 
 import kotlin.coroutines.coroutineContext
+import kotlin.random.Random
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.emitAll
@@ -13,6 +16,8 @@ import com.zaxxer.hikari.HikariDataSource
 import org.tabula.engine.Connection
 import org.tabula.engine.Engine
 import org.tabula.engine.EngineOptions
+import org.tabula.engine.RetryPolicy
+import org.tabula.error.RetriesExhaustedException
 import org.tabula.result.Result
 import org.tabula.result.Row
 import org.tabula.statement.Statement
@@ -51,13 +56,41 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * Runs [block] in a transaction: commits when it returns, rolls back when it throws or is
      * cancelled. Inside another transaction of this engine the block joins it, or runs in a
      * savepoint when [nested] is true.
+     *
+     * With [retry], a block that starts its own transaction runs again (on a new connection,
+     * after a suspending backoff) when the database aborts it for a reason a retry can fix, as
+     * `engine.transaction(TransactionOptions.retry(policy), ...)` does; the block must be safe to
+     * run again (see [RetryPolicy]). A joined block never retries alone: its outer block sees the failure.
+     *
+     * ```
+     * db.begin(retry = RetryPolicy.defaults()) { execute(Accounts.update({ Accounts.id eq id }) { it[balance] = 0 }) }
+     * ```
      */
-    suspend fun <T> begin(nested: Boolean = false, block: suspend AsyncConnection.() -> T): T {
+    suspend fun <T> begin(nested: Boolean = false, retry: RetryPolicy? = null, block: suspend AsyncConnection.() -> T): T {
         val current = coroutineContext[TransactionElement]?.connection
         if (current != null && current.engine.engine === engine && !current.connection.isClosed) {
             return if (nested) current.savepoint(block) else current.block()
         }
-        return withConnection(commit = true, block)
+        if (retry == null) {
+            return withConnection(commit = true, block)
+        }
+        var attempt = 1
+        while (true) {
+            try {
+                return withConnection(commit = true, block)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                if (!retry.isRetryable(e, engine.dialect())) {
+                    throw e
+                }
+                if (attempt >= retry.maxAttempts()) {
+                    throw RetriesExhaustedException(attempt, e)
+                }
+                delay(retry.delayAfter(attempt, Random.nextDouble()).toMillis())
+                attempt++
+            }
+        }
     }
 
     /**
@@ -198,7 +231,7 @@ fun Engine.async(): AsyncEngine = AsyncEngine(this)
  * Runs [block] in a transaction on the engine's bounded dispatcher: commit when it returns,
  * rollback (and the original exception rethrown) when it throws, rollback and statement cancel
  * when the coroutine is cancelled. Nested calls join the outer transaction, or use a savepoint
- * with [nested] = true.
+ * with [nested] = true; [retry] as in [AsyncEngine.begin].
  *
  * ```
  * engine.suspendTransaction {
@@ -207,5 +240,8 @@ fun Engine.async(): AsyncEngine = AsyncEngine(this)
  * }
  * ```
  */
-suspend fun <T> Engine.suspendTransaction(nested: Boolean = false, block: suspend AsyncConnection.() -> T): T =
-    AsyncEngine(this).begin(nested, block)
+suspend fun <T> Engine.suspendTransaction(
+    nested: Boolean = false,
+    retry: RetryPolicy? = null,
+    block: suspend AsyncConnection.() -> T,
+): T = AsyncEngine(this).begin(nested, retry, block)

@@ -3,6 +3,7 @@ package org.tabula.kotlin.orm
 import kotlin.coroutines.coroutineContext
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.withContext
+import org.tabula.engine.RetryPolicy
 import org.tabula.kotlin.AsyncConnection
 import org.tabula.kotlin.AsyncEngine
 import org.tabula.kotlin.TransactionElement
@@ -47,13 +48,16 @@ class AsyncSessionFactory(
      * [begin] or [AsyncEngine.begin]) the session runs in a savepoint of it: its changes are
      * flushed at the end and committed by the outer transaction, or undone alone when it throws.
      * Do not call [AsyncSession.commit] there: it would commit the outer transaction.
+     *
+     * With [retry] a block that starts its own transaction runs again, with a new session, when
+     * the database aborts it ([AsyncEngine.begin]): `sessions.begin(retry = RetryPolicy.defaults()) { ... }`.
      */
-    suspend fun <T> begin(block: suspend (AsyncSession) -> T): T {
+    suspend fun <T> begin(retry: RetryPolicy? = null, block: suspend (AsyncSession) -> T): T {
         val outer = coroutineContext[TransactionElement]?.connection
         val joins = outer != null && outer.engine.engine === engine.engine && !outer.connection.isClosed
         // Joined: a savepoint, so a failing inner block undoes only its own flushes and the
         // session's rollback never rolls back the outer transaction's work.
-        return engine.begin(nested = joins) {
+        return engine.begin(nested = joins, retry = retry) {
             val session = open(this)
             try {
                 val value = block(session)
