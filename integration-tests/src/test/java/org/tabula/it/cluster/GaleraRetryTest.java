@@ -32,7 +32,7 @@ import org.tabula.schema.Table;
 
 /**
  * Concurrent writes to the same row on two Galera nodes: the transaction that certifies second
- * is aborted (MariaDB reports it as deadlock 1213, "WSREP detected deadlock/conflict"), and with
+ * is aborted (MariaDB reports it as deadlock 1213), and with
  * a retry policy it runs again until every increment is applied, each exactly once.
  */
 class GaleraRetryTest {
