@@ -10,13 +10,8 @@ import static org.tabula.Sql.select;
 import static org.tabula.Sql.update;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +22,7 @@ import org.tabula.engine.RetryPolicy;
 import org.tabula.engine.TransactionOptions;
 import org.tabula.error.DatabaseException;
 import org.tabula.error.OperationalException;
+import org.tabula.it.Concurrently;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 
@@ -65,7 +61,7 @@ class GaleraRetryTest {
             CyclicBarrier bothRead = new CyclicBarrier(2);
             CyclicBarrier bothDone = new CyclicBarrier(2);
             AtomicInteger runs = new AtomicInteger();
-            List<Throwable> failures = onTwoNodes(node -> {
+            List<Throwable> failures = Concurrently.run(2, node -> {
                 for (int round = 0; round < ROUNDS; round++) {
                     int[] attempt = {0};
                     nodes.get(node).begin(TransactionOptions.retry(PATIENT), conn -> {
@@ -88,7 +84,7 @@ class GaleraRetryTest {
             reset(node1, node2);
             List<Engine> nodes = List.of(node1, node2);
             CyclicBarrier bothRead = new CyclicBarrier(2);
-            List<Throwable> failures = onTwoNodes(node -> nodes.get(node).begin(conn -> increment(conn, bothRead)));
+            List<Throwable> failures = Concurrently.run(2, node -> nodes.get(node).begin(conn -> increment(conn, bothRead)));
             assertEquals(1, failures.size(), "one of the two commits wins: " + failures);
             OperationalException conflict = assertInstanceOf(OperationalException.class, failures.get(0));
             assertEquals(1213, conflict.vendorCode(), conflict.getMessage());
@@ -122,37 +118,6 @@ class GaleraRetryTest {
                     .<Long>scalars().stream().findFirst().orElse(-1L));
         } catch (DatabaseException notReplicatedYet) {
             return -1L;
-        }
-    }
-
-    @FunctionalInterface
-    private interface NodeWork {
-        void run(int node) throws Exception;
-    }
-
-    /** Runs {@code work} for nodes 0 and 1 at once; returns what each thread threw. */
-    private static List<Throwable> onTwoNodes(NodeWork work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int n = 0; n < 2; n++) {
-                int node = n;
-                futures.add(pool.submit(() -> {
-                    work.run(node);
-                    return null;
-                }));
-            }
-            List<Throwable> failures = new ArrayList<>();
-            for (Future<?> f : futures) {
-                try {
-                    f.get(3, TimeUnit.MINUTES);
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause());
-                }
-            }
-            return failures;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -18,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tabula.engine.Isolation;
 import org.tabula.engine.RetryPolicy;
 import org.tabula.engine.TransactionOptions;
+import org.tabula.it.Concurrently;
 import org.tabula.it.Databases;
 import org.tabula.orm.SessionFactory;
 
@@ -50,32 +46,20 @@ class SessionRetryTest {
         CyclicBarrier bothRead = new CyclicBarrier(2);
         CyclicBarrier bothDone = new CyclicBarrier(2);
         AtomicInteger runs = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 2; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int round = 0; round < ROUNDS; round++) {
-                        int[] attempt = {0};
-                        sessions.begin(options, session -> {
-                            runs.incrementAndGet();
-                            OrmUser ann = session.getOne(OrmUser.class, id);
-                            if (++attempt[0] == 1) {
-                                bothRead.await(30, TimeUnit.SECONDS);
-                            }
-                            ann.age = ann.age + 1;                 // flushed when the block returns
-                        });
-                        bothDone.await(30, TimeUnit.SECONDS);
+        Concurrently.runAll(2, thread -> {
+            for (int round = 0; round < ROUNDS; round++) {
+                int[] attempt = {0};
+                sessions.begin(options, session -> {
+                    runs.incrementAndGet();
+                    OrmUser ann = session.getOne(OrmUser.class, id);
+                    if (++attempt[0] == 1) {
+                        bothRead.await(30, TimeUnit.SECONDS);
                     }
-                    return null;
-                }));
+                    ann.age = ann.age + 1;                 // flushed when the block returns
+                });
+                bothDone.await(30, TimeUnit.SECONDS);
             }
-            for (Future<?> f : futures) {
-                f.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertEquals(2 * ROUNDS, (int) sessions.inTransaction(session -> session.getOne(OrmUser.class, id).age));
         assertTrue(runs.get() > 2 * ROUNDS, "no transaction was aborted and retried: " + runs.get() + " runs");
     }

@@ -14,13 +14,7 @@ import static org.tabula.Sql.update;
 import static org.tabula.it.reliability.RelSchema.COUNTER;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,6 +30,7 @@ import org.tabula.error.OperationalException;
 import org.tabula.error.RetriesExhaustedException;
 import org.tabula.error.TransactionRolledBackException;
 import org.tabula.error.UniqueViolationException;
+import org.tabula.it.Concurrently;
 import org.tabula.it.Databases;
 
 /**
@@ -50,6 +45,11 @@ class TransactionRetryTest {
     private static final RetryPolicy PATIENT = RetryPolicy.attempts(30).backoff(Duration.ofMillis(1), Duration.ofMillis(50));
     private static final int ROUNDS = 3;
 
+    /** {@code attempts} attempts with short waits, for conflicts that happen on every attempt. */
+    private static RetryPolicy quick(int attempts) {
+        return RetryPolicy.attempts(attempts).backoff(Duration.ofMillis(1), Duration.ofMillis(5));
+    }
+
     static java.util.stream.Stream<String> databases() {
         return Rel.databases();
     }
@@ -62,7 +62,7 @@ class TransactionRetryTest {
         CyclicBarrier bothRead = new CyclicBarrier(2);
         CyclicBarrier bothDone = new CyclicBarrier(2);
         AtomicInteger runs = new AtomicInteger();
-        inParallel(2, thread -> {
+        Concurrently.runAll(2, thread -> {
             for (int round = 0; round < ROUNDS; round++) {
                 int[] attempt = {0};
                 engine.begin(options, conn -> {
@@ -93,7 +93,7 @@ class TransactionRetryTest {
         TransactionOptions options = TransactionOptions.isolation(Isolation.SERIALIZABLE).withRetry(PATIENT);
         CyclicBarrier bothRead = new CyclicBarrier(2);
         AtomicInteger runs = new AtomicInteger();
-        inParallel(2, thread -> {
+        Concurrently.runAll(2, thread -> {
             int[] attempt = {0};
             engine.begin(options, conn -> {
                 runs.incrementAndGet();
@@ -152,7 +152,7 @@ class TransactionRetryTest {
         TransactionOptions options = TransactionOptions.retry(PATIENT);
         CyclicBarrier bothLocked = new CyclicBarrier(2);
         AtomicInteger runs = new AtomicInteger();
-        inParallel(2, thread -> {
+        Concurrently.runAll(2, thread -> {
             long first = thread == 0 ? 1 : 2;
             long second = thread == 0 ? 2 : 1;
             int[] attempt = {0};
@@ -193,7 +193,7 @@ class TransactionRetryTest {
     @MethodSource("databases")
     void whenEveryAttemptIsAbortedTheExceptionCountsThemAndNothingIsCommitted(String db) {
         Engine engine = counters(db, 1);
-        RetryPolicy three = RetryPolicy.attempts(3).backoff(Duration.ofMillis(1), Duration.ofMillis(5));
+        RetryPolicy three = quick(3);
         AtomicInteger runs = new AtomicInteger();
         try (Connection blocker = engine.connect()) {
             RetriesExhaustedException e = assertThrows(RetriesExhaustedException.class, () ->
@@ -215,7 +215,7 @@ class TransactionRetryTest {
     @MethodSource("databases")
     void aJoinedBlockNeverRetriesAloneTheOuterTransactionSeesTheFailureAndRetriesWhole(String db) {
         Engine engine = counters(db, 1);
-        RetryPolicy two = RetryPolicy.attempts(2).backoff(Duration.ofMillis(1), Duration.ofMillis(5));
+        RetryPolicy two = quick(2);
         AtomicInteger outerRuns = new AtomicInteger();
         AtomicInteger innerRuns = new AtomicInteger();
         try (Connection blocker = engine.connect()) {
@@ -316,30 +316,6 @@ class TransactionRetryTest {
 
 
     // ---------------------------------------------------------------- helpers
-
-    @FunctionalInterface
-    private interface ThreadWork {
-        void run(int thread) throws Exception;
-    }
-
-    private static void inParallel(int threads, ThreadWork work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit((Callable<Void>) () -> {
-                    work.run(thread);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** Fresh rel_ tables with counters 1..{@code rows} at zero. */
     private static Engine counters(String db, int rows) {
