@@ -508,6 +508,22 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether the database aborted the transaction for a reason that running it again can fix, as
+     * {@code RetryPolicy} asks: by default what {@link #classify} calls
+     * {@link ErrorKind#TRANSACTION_CONFLICT} (serialization failures, deadlocks, lock-wait
+     * timeouts, Galera certification conflicts, SQLite's busy database). A lost connection is not:
+     * a COMMIT that lost its connection may have been applied. A dialect for a distributed engine
+     * overrides this to add its own restart errors.
+     *
+     * <pre>{@code
+     * boolean again = engine.dialect().isRetryable(sqlException);
+     * }</pre>
+     */
+    public boolean isRetryable(SQLException e) {
+        return classify(e) == ErrorKind.TRANSACTION_CONFLICT;
+    }
+
+    /**
      * Whether the driver lost the connection while talking to the server: some drivers report
      * that with a generic SQLState (MySQL Connector/J reading a streamed row, for one) and only
      * the I/O exception underneath tells.

@@ -91,6 +91,9 @@ public final class Engine implements AutoCloseable {
         }
         dialect.driverProperties(url, new ConnectionSettings(options.busyTimeout(), options.sqliteJournalMode().name()))
                 .forEach(config::addDataSourceProperty);
+        // Without it HikariCP leaves the init SQL's transaction open (autocommit is off): a new
+        // connection would start in it, and PostgreSQL refuses to set its isolation level.
+        config.setIsolateInternalQueries(true);
         // Engine-wide transaction defaults are set once per pooled connection; HikariCP puts them
         // back when a transaction's own options changed them.
         if (options.isolation() != null) {
@@ -262,7 +265,12 @@ public final class Engine implements AutoCloseable {
      * {@link org.tabula.error.TransactionRolledBackException}, even if the outer block caught the
      * exception. A {@code NESTED} block that throws rolls back its savepoint only.
      *
+     * <p>With {@link TransactionOptions#retry(RetryPolicy) a retry policy}, a block that starts a
+     * transaction of its own runs again, on a new connection, when the database aborts it
+     * (deadlock, serialization failure; see {@link RetryPolicy}); a block that joins one does not.
+     *
      * @throws TransactionStateException when the propagation forbids the current state
+     * @throws org.tabula.error.RetriesExhaustedException when a retry policy's attempts all were aborted
      */
     public <T> T transaction(TransactionOptions options, TransactionCallback<T> work) {
         Objects.requireNonNull(options, "options");
@@ -295,6 +303,11 @@ public final class Engine implements AutoCloseable {
 
     /** A transaction on a connection of its own, current on this thread until it ends. */
     private <T> T runNew(Connection outer, TransactionOptions options, TransactionCallback<T> work) {
+        if (options.retry() != null) {
+            // Each attempt is a new transaction on a new connection; a joined block never gets here.
+            TransactionOptions once = options.withRetry(null);
+            return options.retry().run(dialect, () -> runNew(outer, once, work));
+        }
         try (Connection conn = connect()) {
             currentTransaction.set(conn);
             try {

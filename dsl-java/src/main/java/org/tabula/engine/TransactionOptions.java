@@ -3,7 +3,8 @@ package org.tabula.engine;
 import java.util.Objects;
 
 /**
- * How one transaction runs: its {@link Propagation}, {@link Isolation} and whether it is read-only.
+ * How one transaction runs: its {@link Propagation}, {@link Isolation}, whether it is read-only,
+ * and whether it runs again when the database aborts it ({@link RetryPolicy}).
  * Immutable; every method returns a changed copy. Unset isolation and read-only leave the engine's
  * defaults ({@link EngineOptions#isolation}, {@link EngineOptions#readOnly}) in force.
  *
@@ -11,6 +12,7 @@ import java.util.Objects;
  * engine.transaction(TransactionOptions.isolation(Isolation.SERIALIZABLE).readOnly(true), conn ->
  *         conn.execute(select(count()).from(ORDERS)).scalarOne());
  * sessions.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW), session -> session.add(event));
+ * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE).withRetry(RetryPolicy.defaults()), conn -> ...);
  * }</pre>
  */
 public final class TransactionOptions {
@@ -20,11 +22,17 @@ public final class TransactionOptions {
     private final Propagation propagation;
     private final Isolation isolation;
     private final Boolean readOnly;
+    private final RetryPolicy retry;
 
     private TransactionOptions(Propagation propagation, Isolation isolation, Boolean readOnly) {
+        this(propagation, isolation, readOnly, null);
+    }
+
+    private TransactionOptions(Propagation propagation, Isolation isolation, Boolean readOnly, RetryPolicy retry) {
         this.propagation = propagation;
         this.isolation = isolation;
         this.readOnly = readOnly;
+        this.retry = retry;
     }
 
     /** REQUIRED, with the engine's isolation and read-only defaults. */
@@ -47,17 +55,31 @@ public final class TransactionOptions {
         return DEFAULTS.readOnly(true);
     }
 
+    /**
+     * The defaults with {@code policy}: the block runs again when the database aborts its
+     * transaction for a reason a retry can fix (see {@link RetryPolicy}, and the rule that the
+     * block must be safe to run again).
+     */
+    public static TransactionOptions retry(RetryPolicy policy) {
+        return DEFAULTS.withRetry(policy);
+    }
+
     public TransactionOptions withPropagation(Propagation value) {
-        return new TransactionOptions(Objects.requireNonNull(value, "propagation"), isolation, readOnly);
+        return new TransactionOptions(Objects.requireNonNull(value, "propagation"), isolation, readOnly, retry);
     }
 
     public TransactionOptions withIsolation(Isolation value) {
-        return new TransactionOptions(propagation, Objects.requireNonNull(value, "isolation"), readOnly);
+        return new TransactionOptions(propagation, Objects.requireNonNull(value, "isolation"), readOnly, retry);
     }
 
     /** Whether the database should refuse writes in the transaction. */
     public TransactionOptions readOnly(boolean value) {
-        return new TransactionOptions(propagation, isolation, value);
+        return new TransactionOptions(propagation, isolation, value, retry);
+    }
+
+    /** These options retrying by {@code policy}; {@code null} for no retries. See {@link RetryPolicy}. */
+    public TransactionOptions withRetry(RetryPolicy policy) {
+        return new TransactionOptions(propagation, isolation, readOnly, policy);
     }
 
     public Propagation propagation() {
@@ -74,9 +96,14 @@ public final class TransactionOptions {
         return readOnly;
     }
 
+    /** How an aborted transaction is run again, or {@code null} for never. */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
     @Override
     public String toString() {
         return "TransactionOptions[" + propagation + (isolation != null ? ", " + isolation : "")
-                + (readOnly != null ? ", readOnly=" + readOnly : "") + "]";
+                + (readOnly != null ? ", readOnly=" + readOnly : "") + (retry != null ? ", " + retry : "") + "]";
     }
 }

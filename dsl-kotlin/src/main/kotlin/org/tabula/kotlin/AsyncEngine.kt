@@ -1,8 +1,11 @@
 package org.tabula.kotlin
 
 import kotlin.coroutines.coroutineContext
+import kotlin.random.Random
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.emitAll
@@ -11,6 +14,8 @@ import kotlinx.coroutines.job
 import kotlinx.coroutines.withContext
 import org.tabula.engine.Connection
 import org.tabula.engine.Engine
+import org.tabula.error.RetriesExhaustedException
+import org.tabula.engine.RetryPolicy
 import org.tabula.engine.EngineOptions
 import org.tabula.engine.Isolation
 import org.tabula.engine.Propagation
@@ -64,7 +69,8 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * takes a second connection and commits on its own; [Propagation.MANDATORY] and
      * [Propagation.NEVER] require a current transaction or its absence. [isolation] and
      * [readOnly] shape a new transaction (null: the engine's defaults); a joined one must already
-     * have them.
+     * have them. With [retry], a new transaction runs again when the database aborts it for a
+     * reason a retry can fix (the block must be safe to run again; see [RetryPolicy]).
      *
      * ```
      * db.begin(isolation = Isolation.REPEATABLE_READ, readOnly = true) { execute(Orders.select(count())).scalarOne<Long>() }
@@ -82,8 +88,9 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         isolation: Isolation? = null,
         readOnly: Boolean? = null,
         propagation: Propagation? = null,
+        retry: RetryPolicy? = null,
         block: suspend AsyncConnection.() -> T,
-    ): T = begin(transactionOptions(nested, isolation, readOnly, propagation), block)
+    ): T = begin(transactionOptions(nested, isolation, readOnly, propagation, retry), block)
 
     /**
      * [begin] with the Java options value: `db.begin(TransactionOptions.readOnlyTransaction()) { ... }`.
@@ -126,8 +133,31 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         return if (current != null && current.engine.engine === engine && !current.connection.isClosed) current else null
     }
 
-    private suspend fun <T> newTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T =
-        withConnection(commit = true, options, block)
+    /**
+     * A transaction of its own; with a [RetryPolicy] in [options] it runs again (on a new
+     * connection, after a suspending backoff) while the database aborts it for a reason a retry
+     * can fix, as Java's `Engine.transaction` does. A joined block never retries alone.
+     */
+    private suspend fun <T> newTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T {
+        val retry = options.retry() ?: return withConnection(commit = true, options, block)
+        var attempt = 1
+        while (true) {
+            try {
+                return withConnection(commit = true, options, block)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                if (!retry.isRetryable(e, engine.dialect())) {
+                    throw e
+                }
+                if (attempt >= retry.maxAttempts()) {
+                    throw RetriesExhaustedException(attempt, e)
+                }
+                delay(retry.delayAfter(attempt, Random.nextDouble()).toMillis())
+                attempt++
+            }
+        }
+    }
 
     /**
      * Runs [block] on a connection of its own, "commit as you go": work not committed is rolled
@@ -289,8 +319,9 @@ suspend fun <T> Engine.suspendTransaction(
     isolation: Isolation? = null,
     readOnly: Boolean? = null,
     propagation: Propagation? = null,
+    retry: RetryPolicy? = null,
     block: suspend AsyncConnection.() -> T,
-): T = AsyncEngine(this).begin(nested, isolation, readOnly, propagation, block)
+): T = AsyncEngine(this).begin(nested, isolation, readOnly, propagation, retry, block)
 
 /** [suspendTransaction] with the Java options value: `engine.suspendTransaction(TransactionOptions.readOnlyTransaction()) { ... }`. */
 suspend fun <T> Engine.suspendTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T =

@@ -2,6 +2,7 @@ package org.tabula.kotlin
 
 import org.tabula.engine.Isolation
 import org.tabula.engine.Propagation
+import org.tabula.engine.RetryPolicy
 import org.tabula.engine.TransactionOptions
 import org.tabula.error.TransactionStateException
 
@@ -19,6 +20,7 @@ internal fun transactionOptions(
     isolation: Isolation?,
     readOnly: Boolean?,
     propagation: Propagation?,
+    retry: RetryPolicy? = null,
 ): TransactionOptions {
     require(!nested || propagation == null || propagation == Propagation.NESTED) {
         "nested = true means propagation NESTED; it cannot be combined with propagation $propagation"
@@ -29,6 +31,9 @@ internal fun transactionOptions(
     }
     if (readOnly != null) {
         options = options.readOnly(readOnly)
+    }
+    if (retry != null) {
+        options = options.withRetry(retry)
     }
     return options
 }

@@ -4,6 +4,7 @@ import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.withContext
 import org.tabula.engine.Isolation
 import org.tabula.engine.Propagation
+import org.tabula.engine.RetryPolicy
 import org.tabula.engine.TransactionOptions
 import org.tabula.kotlin.AsyncConnection
 import org.tabula.kotlin.AsyncEngine
@@ -67,8 +68,9 @@ class AsyncSessionFactory(
         isolation: Isolation? = null,
         readOnly: Boolean? = null,
         propagation: Propagation = Propagation.NESTED,
+        retry: RetryPolicy? = null,
         block: suspend (AsyncSession) -> T,
-    ): T = begin(transactionOptions(false, isolation, readOnly, propagation), block)
+    ): T = begin(transactionOptions(false, isolation, readOnly, propagation, retry), block)
 
     /** [begin] with the Java options value: `sessions.begin(TransactionOptions.readOnlyTransaction()) { ... }`. */
     suspend fun <T> begin(options: TransactionOptions, block: suspend (AsyncSession) -> T): T {
