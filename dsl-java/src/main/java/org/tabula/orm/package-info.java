@@ -1,8 +1,10 @@
 /**
  * The ORM: entity classes mapped to {@link org.tabula.schema.Table}s, and a {@link org.tabula.orm.Session}
  * (unit of work + identity map) that turns object changes into Core statements run through a
- * {@link org.tabula.engine.Connection}. No code generation, no bytecode enhancement, no SQL text
- * built here.
+ * {@link org.tabula.engine.Connection}. Mapped at run time: no bytecode enhancement, no SQL text
+ * built here. The only generated code is optional: the {@code tabula-processor} annotation
+ * processor writes a typed metamodel ({@code User_.name}, {@code User_.posts}) whose handles
+ * come from the runtime mapping through {@link org.tabula.orm.Metamodel}.
  *
  * <ul>
  *   <li>{@link org.tabula.orm.Entity} / {@link org.tabula.orm.Column} / {@link org.tabula.orm.Model}:
@@ -15,6 +17,7 @@
  *       {@link org.tabula.orm.Relation} (typed handles):
  *       many-to-one, one-to-many, one-to-one and many-to-many relationships with back references,
  *       cascades, and lazy / joined / select-in loading.</li>
+ *   <li>{@link org.tabula.orm.Metamodel}: the runtime side of the generated {@code User_} classes.</li>
  *   <li>{@link org.tabula.orm.SessionFactory} / {@link org.tabula.orm.Session} /
  *       {@link org.tabula.orm.EntityQuery}: sessions, flush, queries.</li>
  *   <li>{@link org.tabula.orm.Lazy} / {@link org.tabula.orm.LazyLoader}: attributes that load on

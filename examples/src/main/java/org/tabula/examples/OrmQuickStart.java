@@ -15,7 +15,9 @@ import org.tabula.schema.Table;
 
 /**
  * The ORM in one file, on an in-memory SQLite database: two entities, a session that adds,
- * flushes and commits, gets by key, queries, updates and deletes.
+ * flushes and commits, gets by key, queries, updates and deletes. Queries use the typed metamodel
+ * that tabula-processor generates at compile time ({@code OrmQuickStart_User_.name} is a
+ * {@code Column<String>}; for a top-level class {@code User} it is {@code User_}).
  *
  * <p>Run it with {@code mvn -B -q -pl examples -am compile exec:java -Dexample.main=org.tabula.examples.OrmQuickStart}.
  */
@@ -84,17 +86,17 @@ public final class OrmQuickStart {
                 User spongebob = session.get(User.class, spongebobId);
                 System.out.println("get: " + spongebob.name + " (" + spongebob.fullname + ")");
                 System.out.println("same object from the identity map: "
-                        + (spongebob == session.query(User.class).filterBy("name", "spongebob").one()));
+                        + (spongebob == session.query(User.class).filterBy(OrmQuickStart_User_.name, "spongebob").one()));
 
-                org.tabula.schema.Column<String> email = Mapper.column(Address.class, "email");
-                List<Address> sandys = session.select(Address.class).where(email.contains("sandy")).orderBy(email.asc()).all();
+                List<Address> sandys = session.select(Address.class)
+                        .where(OrmQuickStart_Address_.email.contains("sandy")).orderBy(OrmQuickStart_Address_.email.asc()).all();
                 sandys.forEach(a -> System.out.println("query: " + a.email));
 
                 spongebob.fullname = "Spongebob S.";               // dirty tracking: only fullname (and updated_at)
                 session.commit();
 
                 Table users = Mapper.table(User.class);            // Core statements through the session
-                org.tabula.schema.Column<String> name = Mapper.column(User.class, "name");
+                var name = OrmQuickStart_User_.name;               // Column<String>
                 session.execute(update(users).set(name, "sandy.cheeks").where(name.eq("sandy")));
 
                 session.delete(sandys.get(0));

@@ -15,7 +15,6 @@ import org.tabula.orm.Model;
 import org.tabula.orm.Ref;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relationship;
-import org.tabula.orm.RelationshipAttribute;
 import org.tabula.orm.Session;
 import org.tabula.orm.SessionFactory;
 import org.tabula.schema.ReferentialAction;
@@ -23,6 +22,7 @@ import org.tabula.schema.ReferentialAction;
 /**
  * ORM relationships on an in-memory SQLite database: one-to-one, one-to-many with delete-orphan,
  * many-to-many, back references kept in sync, and the loading strategies with their statement counts.
+ * Relationships and columns are named through the generated metamodel ({@code OrmRelationships_Author_.articles}).
  *
  * <p>Run it with {@code mvn -B -q -pl examples -am compile exec:java -Dexample.main=org.tabula.examples.OrmRelationships}.
  */
@@ -141,24 +141,23 @@ public final class OrmRelationships {
                 session.expungeAll();
                 statements.set(0);
                 List<Author> authors = session.select(Author.class)
-                        .options(selectIn("articles.tags"), joined("biography")).all();
+                        .options(selectIn(OrmRelationships_Author_.articles.then(OrmRelationships_Article_.tags)),
+                                 joined(OrmRelationships_Author_.biography)).all();
                 for (Author author : authors) {
                     System.out.println("  " + author.name + " (" + author.biography.get().text + "): "
                             + author.articles.stream().map(a -> a.title + " " + a.tags.stream().map(t -> t.label).toList()).toList());
                 }
                 System.out.println("select-in + joined: " + statements.get() + " statements for any number of authors");
 
-                RelationshipAttribute articles = Mapper.relationship(Author.class, "articles");
-                org.tabula.schema.Column<String> title = Mapper.column(Article.class, "title");
-                System.out.println("authors with an article on joins: "
-                        + session.select(Author.class).where(articles.any(title.contains("joins"))).all().size());
+                System.out.println("authors with an article on joins: " + session.select(Author.class)
+                        .where(OrmRelationships_Author_.articles.any(OrmRelationships_Article_.title.contains("joins"))).all().size());
 
                 Author ann = authors.get(0);
                 ann.articles.remove(0);                                // delete-orphan: DELETE at the next flush
                 session.commit();
             }
             sessions.begin(session -> {
-                System.out.println("ann now has " + session.select(Author.class).filterBy("name", "ann").one().articles.size() + " article(s)");
+                System.out.println("ann now has " + session.select(Author.class).filterBy(OrmRelationships_Author_.name, "ann").one().articles.size() + " article(s)");
             });
         }
     }

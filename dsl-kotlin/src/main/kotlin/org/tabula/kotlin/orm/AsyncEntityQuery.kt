@@ -7,6 +7,8 @@ import org.tabula.kotlin.SortOrder
 import org.tabula.kotlin.sorted
 import org.tabula.orm.EntityQuery
 import org.tabula.orm.LoadOption
+import org.tabula.orm.Relation
+import org.tabula.schema.Column
 import org.tabula.statement.Select
 
 /**
@@ -33,10 +35,20 @@ class AsyncEntityQuery<T : Any> internal constructor(
     /** Adds WHERE conditions (AND-ed with earlier ones). */
     fun where(vararg conditions: Condition): AsyncEntityQuery<T> = next(query.where(*conditions))
 
+    /** `column = value` (`null` is IS NULL), type-checked: `filterBy(User::name.column, "ann")`. */
+    fun <V> filterBy(column: Column<V>, value: V): AsyncEntityQuery<T> = next(query.filterBy(column, value))
+
     /** `attribute = value` by attribute name. */
+    @Deprecated("name the column: filterBy(User::name.column, value)")
+    @Suppress("DEPRECATION")
     fun filterBy(attribute: String, value: Any?): AsyncEntityQuery<T> = next(query.filterBy(attribute, value))
 
-    /** Inner join along a relationship, to filter by the related table's columns. */
+    /** Inner join along a relationship (a [Relation] handle), to filter by the related table's columns. */
+    fun join(relation: Relation<T, *>): AsyncEntityQuery<T> = next(query.join(relation))
+
+    /** Inner join along a relationship by name. */
+    @Deprecated("use a Relation handle: join(Relation.of(User::class.java, \"posts\", Post::class.java))")
+    @Suppress("DEPRECATION")
     fun join(relationship: String): AsyncEntityQuery<T> = next(query.join(relationship))
 
     /** Loading strategies for relationships: `options(selectIn("posts"))`. */

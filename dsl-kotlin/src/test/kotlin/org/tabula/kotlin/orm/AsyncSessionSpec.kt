@@ -96,7 +96,8 @@ class AsyncSessionSpec : FunSpec({
                     session.select<KtoUser>().where { column<KtoUser, String>("name") eq "bob" }.one().age shouldBe 40
                     session.select<KtoUser>().orderBy(KtoUser::name.column to SortOrder.DESC).limit(2).all()
                         .map { it.name } shouldBe listOf("bob", "ann")
-                    session.select<KtoUser>().filterBy("name", "al").one().age shouldBe null
+                    session.select<KtoUser>().filterBy(KtoUser::name.column, "al").one().age shouldBe null
+                    session.select<KtoUser>().filterBy(age, null).one().name shouldBe "al"
                     session.select<KtoUser>().where { age gt 100 }.first() shouldBe null
                     session.select<KtoUserRow>().where { age gt 30 }.orderBy(KtoUserRow::name.column).all()
                         .map { it.copy(id = 0) } shouldBe listOf(KtoUserRow(0, "ann", 31), KtoUserRow(0, "bob", 40))
