@@ -1163,8 +1163,19 @@ public final class Connection implements AutoCloseable {
         return nested(work);
     }
 
-    /** A joined transaction keeps its isolation and read-only flag: asking for others is an error. */
-    private void checkJoinable(TransactionOptions options) {
+    /**
+     * Refuses to let a block with {@code options} join this transaction when they ask for another
+     * isolation level or read-only flag than it runs with: a joined transaction keeps its own. The
+     * check a propagation {@code REQUIRED}/{@code MANDATORY}/{@code NESTED} makes before joining
+     * (the Kotlin layer's too).
+     *
+     * <pre>{@code
+     * conn.checkJoinable(TransactionOptions.isolation(Isolation.SERIALIZABLE));   // TransactionStateException unless SERIALIZABLE
+     * }</pre>
+     *
+     * @throws TransactionStateException when they differ
+     */
+    public void checkJoinable(TransactionOptions options) {
         if (options.isolation() != null && isolation() != null && options.isolation() != isolation()) {
             throw new TransactionStateException("cannot join a " + isolation() + " transaction with " + options
                     + "; use Propagation.REQUIRES_NEW for a transaction of its own");

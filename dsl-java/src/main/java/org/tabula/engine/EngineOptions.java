@@ -56,6 +56,13 @@ public final class EngineOptions {
         return new EngineOptions();
     }
 
+    /** A copy with one setting changed: the only way a wither makes a new instance. */
+    private EngineOptions with(java.util.function.Consumer<EngineOptions> change) {
+        EngineOptions c = copy();
+        change.accept(c);
+        return c;
+    }
+
     /** A copy to change one setting in; instances are never changed after a wither returns them. */
     private EngineOptions copy() {
         EngineOptions c = new EngineOptions();
@@ -81,15 +88,11 @@ public final class EngineOptions {
     }
 
     public EngineOptions user(String value) {
-        EngineOptions c = copy();
-        c.user = value;
-        return c;
+        return with(c -> c.user = value);
     }
 
     public EngineOptions password(String value) {
-        EngineOptions c = copy();
-        c.password = value;
-        return c;
+        return with(c -> c.password = value);
     }
 
     /** Connections kept open in the pool. */
@@ -97,9 +100,7 @@ public final class EngineOptions {
         if (value < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, got " + value);
         }
-        EngineOptions c = copy();
-        c.poolSize = value;
-        return c;
+        return with(c -> c.poolSize = value);
     }
 
     /** Extra connections opened under load and closed again when idle. */
@@ -107,9 +108,7 @@ public final class EngineOptions {
         if (value < 0) {
             throw new IllegalArgumentException("maxOverflow must not be negative, got " + value);
         }
-        EngineOptions c = copy();
-        c.maxOverflow = value;
-        return c;
+        return with(c -> c.maxOverflow = value);
     }
 
     /**
@@ -117,76 +116,56 @@ public final class EngineOptions {
      * Kotlin layer's) before it fails with {@link org.tabula.error.PoolTimeoutException}; at least 250 ms.
      */
     public EngineOptions connectionTimeout(Duration value) {
-        EngineOptions c = copy();
-        c.connectionTimeout = Objects.requireNonNull(value);
-        return c;
+        return with(c -> c.connectionTimeout = Objects.requireNonNull(value));
     }
 
     /** How long an overflow connection may sit idle before it is closed. */
     public EngineOptions idleTimeout(Duration value) {
-        EngineOptions c = copy();
-        c.idleTimeout = Objects.requireNonNull(value);
-        return c;
+        return with(c -> c.idleTimeout = Objects.requireNonNull(value));
     }
 
     /** Connections older than this are replaced (SQLAlchemy's pool_recycle). */
     public EngineOptions maxLifetime(Duration value) {
-        EngineOptions c = copy();
-        c.maxLifetime = Objects.requireNonNull(value);
-        return c;
+        return with(c -> c.maxLifetime = Objects.requireNonNull(value));
     }
 
     /** Logs a warning with a stack trace when a connection is held longer than this (useful in tests). */
     public EngineOptions leakDetectionThreshold(Duration value) {
-        EngineOptions c = copy();
-        c.leakDetectionThreshold = value;
-        return c;
+        return with(c -> c.leakDetectionThreshold = value);
     }
 
     /** A time limit for each statement; the driver cancels statements that exceed it. */
     public EngineOptions queryTimeout(Duration value) {
-        EngineOptions c = copy();
-        c.queryTimeout = value;
-        return c;
+        return with(c -> c.queryTimeout = value);
     }
 
     /** Logs every statement and its parameters at INFO on the {@code org.tabula.engine} logger. */
     public EngineOptions echo(boolean value) {
-        EngineOptions c = copy();
-        c.echo = value;
-        return c;
+        return with(c -> c.echo = value);
     }
 
     /** The JDBC fetch size for ordinary (buffered) queries; 0 leaves the driver's default. */
     public EngineOptions fetchSize(int value) {
-        EngineOptions c = copy();
-        c.fetchSize = value;
-        return c;
+        return with(c -> c.fetchSize = value);
     }
 
     /** A JDBC driver property, e.g. {@code rewriteBatchedStatements=true} for MySQL. */
     public EngineOptions driverProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(driverProperties);
         props.put(key, value);
-        EngineOptions c = copy();
-        c.driverProperties = Collections.unmodifiableMap(props);
-        return c;
+        return with(c -> c.driverProperties = Collections.unmodifiableMap(props));
     }
 
     /** Adds a listener told about every statement. */
     public EngineOptions listener(StatementListener listener) {
         List<StatementListener> next = new ArrayList<>(listeners);
         next.add(Objects.requireNonNull(listener));
-        EngineOptions c = copy();
-        c.listeners = List.copyOf(next);
-        return c;
+        return with(c -> c.listeners = List.copyOf(next));
     }
 
     /** The pool's name in logs and JMX. */
     public EngineOptions poolName(String value) {
-        EngineOptions c = copy();
-        c.poolName = value;
-        return c;
+        return with(c -> c.poolName = value);
     }
 
     /**
@@ -199,16 +178,12 @@ public final class EngineOptions {
      * }</pre>
      */
     public EngineOptions isolation(Isolation value) {
-        EngineOptions c = copy();
-        c.isolation = value;
-        return c;
+        return with(c -> c.isolation = value);
     }
 
     /** Whether every transaction is read-only unless it asks otherwise (e.g. an engine on a reporting replica). */
     public EngineOptions readOnly(boolean value) {
-        EngineOptions c = copy();
-        c.readOnly = value;
-        return c;
+        return with(c -> c.readOnly = value);
     }
 
     public Isolation isolation() { return isolation; }
@@ -227,9 +202,7 @@ public final class EngineOptions {
         if (value.isNegative()) {
             throw new IllegalArgumentException("busyTimeout must not be negative, got " + value);
         }
-        EngineOptions c = copy();
-        c.busyTimeout = value;
-        return c;
+        return with(c -> c.busyTimeout = value);
     }
 
     /**
@@ -242,9 +215,7 @@ public final class EngineOptions {
      * }</pre>
      */
     public EngineOptions sqliteJournalMode(SqliteJournalMode value) {
-        EngineOptions c = copy();
-        c.sqliteJournalMode = Objects.requireNonNull(value, "sqliteJournalMode");
-        return c;
+        return with(c -> c.sqliteJournalMode = Objects.requireNonNull(value, "sqliteJournalMode"));
     }
 
     public String user() { return user; }

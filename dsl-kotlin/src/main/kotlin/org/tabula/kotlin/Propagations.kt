@@ -4,7 +4,6 @@ import org.tabula.engine.Isolation
 import org.tabula.engine.Propagation
 import org.tabula.engine.RetryPolicy
 import org.tabula.engine.TransactionOptions
-import org.tabula.error.TransactionStateException
 
 /*
  * The coroutine side of Java's Connection.participate/nestedIn/checkJoinable: the same rules, for
@@ -68,19 +67,5 @@ internal suspend fun <T> AsyncConnection.nestedIn(
     return savepoint(block)
 }
 
-/** A joined transaction keeps its isolation and read-only flag: asking for others is an error. */
-private fun AsyncConnection.checkJoinable(options: TransactionOptions) {
-    val current = connection.isolation()
-    if (options.isolation() != null && current != null && options.isolation() != current) {
-        throw TransactionStateException(
-            "cannot join a $current transaction with $options; use Propagation.REQUIRES_NEW for a transaction of its own",
-        )
-    }
-    val readOnly = connection.isReadOnly
-    if (options.readOnly() != null && options.readOnly() != readOnly) {
-        throw TransactionStateException(
-            "cannot join a ${if (readOnly) "read-only" else "read-write"} transaction with $options; " +
-                "use Propagation.REQUIRES_NEW for a transaction of its own",
-        )
-    }
-}
+/** A joined transaction keeps its isolation and read-only flag: the Java connection decides. */
+private fun AsyncConnection.checkJoinable(options: TransactionOptions) = connection.checkJoinable(options)
