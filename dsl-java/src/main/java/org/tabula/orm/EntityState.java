@@ -1,5 +1,10 @@
 package org.tabula.orm;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /** What a session knows about one object it tracks. */
 final class EntityState {
 
@@ -20,6 +25,37 @@ final class EntityState {
         this.mapping = mapping;
         this.entity = entity;
         this.status = status;
+    }
+
+    /** Indexes (column attribute order) of the columns whose values differ from the snapshot. */
+    List<Integer> changedColumns() {
+        if (snapshot == null) {
+            return List.of();
+        }
+        List<ColumnAttribute> attrs = mapping.columnAttributes();
+        List<Integer> changed = null;
+        for (int i = 0; i < attrs.size(); i++) {
+            if (!same(snapshot[i], attrs.get(i).value(entity))) {
+                if (changed == null) {
+                    changed = new ArrayList<>(2);
+                }
+                changed.add(i);
+            }
+        }
+        return changed == null ? List.of() : changed;
+    }
+
+    /** Equal column values: BigDecimals by value (2.0 is 2.00), arrays by content. */
+    static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.deepEquals(a, b);
+    }
+
+    /** An object for messages: its class and identity. */
+    static String describe(Object entity) {
+        return entity.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(entity));
     }
 
     @Override

@@ -3,11 +3,9 @@ package org.tabula.schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.tabula.dialect.Dialect;
 import org.tabula.engine.Engine;
 import org.tabula.statement.CreateIndex;
@@ -86,28 +84,12 @@ public final class MetaData {
         return Reflection.build(Inspector.of(engine).tables());
     }
 
-    /** Tables with every table after the tables it references (cycles keep declaration order). */
+    /**
+     * Tables with every table after the tables it references ({@link TableOrder}); a cycle of
+     * foreign keys is an error naming its tables.
+     */
     public synchronized List<Table> sortedTables() {
-        Set<Table> done = new LinkedHashSet<>();
-        Set<Table> visiting = new LinkedHashSet<>();
-        for (Table t : tables) {
-            visit(t, done, visiting);
-        }
-        return List.copyOf(done);
-    }
-
-    private void visit(Table t, Set<Table> done, Set<Table> visiting) {
-        if (done.contains(t) || !visiting.add(t)) {
-            return;
-        }
-        for (ForeignKey fk : t.foreignKeys()) {
-            Table parent = fk.targetTable();
-            if (parent != t && tables.contains(parent)) {
-                visit(parent, done, visiting);
-            }
-        }
-        visiting.remove(t);
-        done.add(t);
+        return List.copyOf(TableOrder.parentsFirst(tables));
     }
 
     /** The DDL {@link #createAll} runs, for review or migration scripts. */

@@ -1,0 +1,224 @@
+package org.tabula.orm;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tabula.schema.Table;
+import org.tabula.schema.TableOrder;
+
+/**
+ * The flush of one session: what changed since the last one, in which order it is written
+ * (tables by their foreign keys, {@link TableOrder}), written by {@link Persistence} with the
+ * relationship plan of {@link RelationshipCascades}, then made the new baseline. Also remembers
+ * what the transaction inserted and deleted, so that a rollback can undo it in the session.
+ */
+final class UnitOfWork {
+
+    private final Session session;
+    private final IdentityMap identity;
+    private final Loader loader;
+    private final RelationshipCascades relationships;
+    private boolean flushing;
+    private final List<EntityState> insertedInTransaction = new ArrayList<>();
+    private final List<EntityState> deletedInTransaction = new ArrayList<>();
+
+    UnitOfWork(Session session, IdentityMap identity, Loader loader, RelationshipCascades relationships) {
+        this.session = session;
+        this.identity = identity;
+        this.loader = loader;
+        this.relationships = relationships;
+    }
+
+    boolean isFlushing() {
+        return flushing;
+    }
+
+    /** See {@link Session#flush()}; on a failed write, undoes the values it set and lets the session roll back. */
+    void flush() {
+        if (flushing) {
+            return;
+        }
+        flushing = true;
+        RelationshipFlush plan;
+        try {
+            plan = identity.hasRelationships() ? relationships.prepare() : null;
+        } catch (RuntimeException | Error e) {
+            flushing = false;
+            throw e;
+        }
+        List<EntityState> inserts = new ArrayList<>(identity.newObjects());
+        List<EntityState> deletes = new ArrayList<>(identity.deletedObjects());
+        Map<Table, List<EntityState>> persistentByTable = new LinkedHashMap<>();
+        boolean anyChange = !inserts.isEmpty() || !deletes.isEmpty() || (plan != null && !plan.isEmpty());
+        if (!collectPersistent(persistentByTable, anyChange)) {
+            flushing = false;
+            return;
+        }
+        List<Runnable> undo = new ArrayList<>();
+        List<EntityState> updated = new ArrayList<>();
+        try {
+            write(new Persistence(session.connection(), undo), plan, inserts, persistentByTable, deletes, updated);
+        } catch (RuntimeException | Error e) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+            flushing = false;
+            session.abortFlush(e);
+            throw e;
+        }
+        flushing = false;
+        afterWrite(inserts, updated, deletes, plan);
+    }
+
+    /** Groups the persistent objects by table; whether there is anything to write ({@code anyChange}, or changed columns). */
+    private boolean collectPersistent(Map<Table, List<EntityState>> persistentByTable, boolean anyChange) {
+        for (EntityState s : identity.states()) {
+            if (s.status == EntityState.Status.PERSISTENT && !identity.isDeleted(s)) {
+                persistentByTable.computeIfAbsent(s.mapping.table(), t -> new ArrayList<>()).add(s);
+                if (!anyChange && !s.changedColumns().isEmpty()) {
+                    anyChange = true;
+                }
+            }
+        }
+        return anyChange;
+    }
+
+    /** INSERTs and UPDATEs table by table (parents first), link rows, then DELETEs (children first). */
+    private void write(Persistence persistence, RelationshipFlush plan, List<EntityState> inserts,
+                       Map<Table, List<EntityState>> persistentByTable, List<EntityState> deletes, List<EntityState> updated) {
+        List<Table> order = tableOrder(inserts, identity.states(), deletes);
+        for (Table table : order) {
+            persistence.insertAll(table, inserts, plan);
+            for (EntityState s : persistentByTable.getOrDefault(table, List.of())) {
+                if (plan != null) {
+                    plan.applyForeignKeys(s, persistence.undo());
+                }
+                List<Integer> changed = s.changedColumns();
+                if (!changed.isEmpty()) {
+                    persistence.update(s, changed);
+                    updated.add(s);
+                }
+            }
+        }
+        if (plan != null) {
+            plan.writeLinks(session.connection());
+        }
+        for (int i = order.size() - 1; i >= 0; i--) {
+            persistence.deleteAll(order.get(i), deletes);
+        }
+    }
+
+    /** Tables touched by the flush, parents before children. */
+    private static List<Table> tableOrder(List<EntityState> inserts, Collection<EntityState> updates, List<EntityState> deletes) {
+        // updates: every tracked object, so that tables whose foreign keys change are placed after their parents
+        Set<Table> tables = new LinkedHashSet<>();
+        for (EntityState s : inserts) {
+            tables.add(s.mapping.table());
+        }
+        for (EntityState s : updates) {
+            tables.add(s.mapping.table());
+        }
+        for (EntityState s : deletes) {
+            tables.add(s.mapping.table());
+        }
+        return TableOrder.parentsFirst(tables);
+    }
+
+    /** What was written is the new baseline: snapshots, keys, states and relationship changes. */
+    private void afterWrite(List<EntityState> inserts, List<EntityState> updated, List<EntityState> deletes,
+                            RelationshipFlush plan) {
+        for (EntityState s : inserts) {
+            s.snapshot = s.mapping.read(s.entity);
+            s.key = s.mapping.keyOf(s.snapshot);
+            s.status = EntityState.Status.PERSISTENT;
+            identity.putKey(s.key, s);
+            insertedInTransaction.add(s);
+        }
+        // One remove per object: Set.removeAll(list) of equal sizes calls list.contains per element (quadratic).
+        for (EntityState s : inserts) {
+            identity.newObjects().remove(s);
+        }
+        for (EntityState s : updated) {
+            s.snapshot = s.mapping.read(s.entity);
+        }
+        for (EntityState s : deletes) {
+            s.status = EntityState.Status.DELETED;
+            identity.untrack(s.entity);
+            identity.removeKey(s.key);
+            deletedInTransaction.add(s);
+        }
+        for (EntityState s : deletes) {
+            identity.deletedObjects().remove(s);
+        }
+        if (plan != null) {
+            relationships.clearChanges(deletes);
+        }
+        if (!deletes.isEmpty()) {
+            relationships.reflectDatabaseDeletes(deletes, deletedInTransaction);
+        }
+    }
+
+    // ---------------------------------------------------------------- transaction end
+
+    /** After COMMIT: the transaction's inserts and deletes are final. */
+    void committed() {
+        insertedInTransaction.clear();
+        deletedInTransaction.clear();
+    }
+
+    /**
+     * After ROLLBACK: objects added in the transaction leave the session, objects deleted in it
+     * return, and every object is expired with its unflushed changes discarded.
+     */
+    void rolledBack() {
+        for (EntityState s : identity.newObjects()) {
+            identity.untrack(s.entity);
+        }
+        identity.newObjects().clear();
+        for (EntityState s : insertedInTransaction) {
+            identity.untrack(s.entity);
+            if (s.key != null) {
+                identity.removeKey(s.key);
+            }
+        }
+        insertedInTransaction.clear();
+        for (EntityState s : deletedInTransaction) {
+            s.status = EntityState.Status.PERSISTENT;
+            identity.track(s.entity, s);
+            identity.putKey(s.key, s);
+        }
+        deletedInTransaction.clear();
+        identity.deletedObjects().clear();
+        for (EntityState s : identity.states()) {
+            discardChanges(s);
+            s.expired = true;
+            loader.bindRelationships(s, true);      // related objects and collections reload, unsaved changes to them are dropped
+        }
+    }
+
+    /**
+     * Puts an object's last loaded or flushed column values back into its changed fields: changes
+     * not flushed by then belong to the rolled back transaction, and a later flush must not write them.
+     */
+    private void discardChanges(EntityState s) {
+        for (int i : s.changedColumns()) {
+            ColumnAttribute a = s.mapping.columnAttributes().get(i);
+            Object kept = s.snapshot[i];
+            if (kept == ColumnAttribute.NOT_LOADED) {
+                a.set(s.entity, loader.deferredHolder(new Object[] {s.entity}, a));
+            } else {
+                a.setValue(s.entity, kept);
+            }
+        }
+    }
+
+    /** Forgets the transaction's inserts and deletes (the session is closed). */
+    void clear() {
+        insertedInTransaction.clear();
+        deletedInTransaction.clear();
+    }
+}
