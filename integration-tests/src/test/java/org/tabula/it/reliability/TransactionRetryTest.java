@@ -107,12 +107,10 @@ class TransactionRetryTest {
             });
         });
         assertEquals(1L, onCall(engine), "both went off call, or neither did");
-        if (db.equals("sqlite")) {
-            // A retry may find the winner's write still open (SQLITE_BUSY) and go round once more.
-            assertTrue(runs.get() >= 3, "no transaction ran again: " + runs.get() + " runs");
-        } else {
-            assertEquals(3, runs.get(), "one of the two transactions runs again, once");
-        }
+        // At least one transaction ran again. It may go round more than once: on SQLite a retry can
+        // find the winner's write still open (SQLITE_BUSY), and PostgreSQL's serializable checks
+        // may abort both first attempts (then both retry); the rule above is what must hold.
+        assertTrue(runs.get() >= 3, "no transaction ran again: " + runs.get() + " runs");
     }
 
     /** PostgreSQL finds the write skew only when the block has returned: the COMMIT fails, and is retried. */
