@@ -111,7 +111,7 @@ final class CatalogQueries {
         }
         String r = rule.trim().toUpperCase(Locale.ROOT).replace('_', ' ');
         for (ReferentialAction a : ReferentialAction.values()) {
-            if (a.sql().equals(r)) {
+            if (Keywords.of(a).equals(r)) {
                 return a;
             }
         }

@@ -226,7 +226,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitComparison(Comparison comparison) {
         operand(comparison.left());
-        sql.append(' ').append(comparison.operator().sql()).append(' ');
+        sql.append(' ').append(Keywords.of(comparison.operator())).append(' ');
         operand(comparison.right());
         return null;
     }
@@ -330,7 +330,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitArithmetic(Arithmetic<?> arithmetic) {
         operand(arithmetic.left());
-        sql.append(' ').append(arithmetic.operator().sql()).append(' ');
+        sql.append(' ').append(Keywords.of(arithmetic.operator())).append(' ');
         operand(arithmetic.right());
         return null;
     }
@@ -466,7 +466,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitJoin(Join join) {
         render(join.left());
-        sql.append(' ').append(join.type().sql()).append(' ');
+        sql.append(' ').append(Keywords.of(join.type())).append(' ');
         boolean nested = join.right() instanceof Join;
         if (nested) {
             sql.append('(');
@@ -601,7 +601,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
         List<Select> selects = operation.selects();
         for (int i = 0; i < selects.size(); i++) {
             if (i > 0) {
-                sql.append(' ').append(operation.kind().sql()).append(' ');
+                sql.append(' ').append(Keywords.of(operation.kind())).append(' ');
             }
             setOperand(selects.get(i));
         }
@@ -897,10 +897,10 @@ public class SqlRenderer implements SqlVisitor<Void> {
         list(fk.targets());
         sql.append(')');
         if (fk.onDelete() != org.tabula.schema.ReferentialAction.NO_ACTION) {
-            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+            sql.append(" ON DELETE ").append(Keywords.of(fk.onDelete()));
         }
         if (fk.onUpdate() != org.tabula.schema.ReferentialAction.NO_ACTION) {
-            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+            sql.append(" ON UPDATE ").append(Keywords.of(fk.onUpdate()));
         }
     }
 

@@ -1,16 +1,6 @@
 package org.tabula.expr;
 
-/** Binary comparison operators and their SQL spelling (the same on every dialect). */
+/** Binary comparison operators; the dialect's renderer spells them ({@code =}, {@code <>}, ...). */
 public enum ComparisonOperator {
-    EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
-
-    private final String sql;
-
-    ComparisonOperator(String sql) {
-        this.sql = sql;
-    }
-
-    public String sql() {
-        return sql;
-    }
+    EQ, NE, LT, LE, GT, GE
 }

@@ -18,6 +18,6 @@ public record ForeignKeyAdded(String name, ForeignKey foreignKey) implements Sch
     @Override
     public String toString() {
         return "add foreign key " + name + " " + table() + " " + foreignKey.columns().stream().map(c -> c.name()).toList()
-                + " -> " + foreignKey.targetTable().name() + " ON DELETE " + foreignKey.onDelete().sql();
+                + " -> " + foreignKey.targetTable().name() + " on delete " + foreignKey.onDelete().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

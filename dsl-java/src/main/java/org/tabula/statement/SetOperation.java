@@ -18,17 +18,7 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
 
     /** UNION, UNION ALL. */
     public enum Kind {
-        UNION("UNION"), UNION_ALL("UNION ALL");
-
-        private final String sql;
-
-        Kind(String sql) {
-            this.sql = sql;
-        }
-
-        public String sql() {
-            return sql;
-        }
+        UNION, UNION_ALL
     }
 
     public SetOperation {
