@@ -879,13 +879,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Like {@link #translate(SQLException, String, String)}, naming the statement's table and,
      * for integrity and data errors, the columns of that table the driver's message mentions
-     * (MySQL says {@code for key 'PRIMARY'} or {@code Column 'x'} without the table).
+     * (MySQL says {@code for key 'PRIMARY'} or {@code Column 'x'} without the table). The statement
+     * failed, so the transaction (or the innermost savepoint) is recorded as doomed ({@link #failed}).
      */
     private DatabaseException translateFor(SQLException e, String sql, Statement statement) {
-        return failed(translateStatementError(e, sql, statement));
-    }
-
-    private DatabaseException translateStatementError(SQLException e, String sql, Statement statement) {
         e = dialect.databaseError(e);
         String context = contextOf(statement);
         Table table = tableOf(statement);
@@ -899,7 +896,7 @@ public final class Connection implements AutoCloseable {
                 }
             }
         }
-        return translate(e, sql, context);
+        return failed(translate(e, sql, context));
     }
 
     private List<String> columnsNamedIn(String message, Table table, ErrorKind kind) {
