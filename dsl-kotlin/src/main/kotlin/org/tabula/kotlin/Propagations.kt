@@ -46,7 +46,7 @@ internal suspend fun <T> AsyncConnection.participate(
     options: TransactionOptions,
     block: suspend AsyncConnection.() -> T,
 ): T {
-    checkJoinable(options)
+    connection.checkJoinable(options)   // a joined transaction keeps its isolation and read-only flag
     try {
         return block()
     } catch (t: Throwable) {
@@ -63,9 +63,6 @@ internal suspend fun <T> AsyncConnection.nestedIn(
     options: TransactionOptions,
     block: suspend AsyncConnection.() -> T,
 ): T {
-    checkJoinable(options)
+    connection.checkJoinable(options)   // a joined transaction keeps its isolation and read-only flag
     return savepoint(block)
 }
-
-/** A joined transaction keeps its isolation and read-only flag: the Java connection decides. */
-private fun AsyncConnection.checkJoinable(options: TransactionOptions) = connection.checkJoinable(options)
