@@ -84,11 +84,23 @@ public final class Connection implements AutoCloseable {
     private final ArrayList<Savepoint> openSavepoints = new ArrayList<>(0);
     /** What this transaction's options changed, to restore when it ends; null when nothing was changed. */
     private TransactionCharacteristics changed;
+    /** The outside transaction (Spring's) this connection works in, which Tabula never ends; null when Tabula owns it. */
+    private final ExternalTransaction external;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
+        this(engine, jdbc, null);
+    }
+
+    Connection(Engine engine, ExternalTransaction external) {
+        this(engine, external.connection(), external);
+    }
+
+    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction external) {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
+        this.external = external;
+        this.dirty = external != null; // its owner may have run statements already
     }
 
     // ---------------------------------------------------------------- execution
@@ -975,6 +987,10 @@ public final class Connection implements AutoCloseable {
         if (isolation == null && readOnly == null) {
             return;
         }
+        if (external != null) {
+            checkJoinable(options); // the owner set its transaction's characteristics
+            return;
+        }
         if (dirty) {
             throw new TransactionStateException("cannot set " + options + " on a transaction that has already run"
                     + " statements; commit or roll back first");
@@ -1004,6 +1020,9 @@ public final class Connection implements AutoCloseable {
                     + ". Run statements that may fail in a savepoint (conn.nested(...)) to go on after their failure",
                     cause);
         }
+        if (external != null) {
+            return; // the transaction's owner commits it
+        }
         try {
             jdbc.commit();
         } catch (SQLException e) {
@@ -1017,7 +1036,7 @@ public final class Connection implements AutoCloseable {
         ensureOpen();
         closeCursors();
         try {
-            jdbc.rollback();
+            rollbackOrMark();
         } catch (SQLException e) {
             throw translate(e, "ROLLBACK", null);
         } finally {
@@ -1060,6 +1079,9 @@ public final class Connection implements AutoCloseable {
         if (rollbackCause == null) {
             rollbackCause = cause != null ? cause : new TabulaException("marked rollback-only");
         }
+        if (external != null) {
+            external.setRollbackOnly();
+        }
     }
 
     /** {@link #setRollbackOnly(Throwable)} without a cause. */
@@ -1082,6 +1104,9 @@ public final class Connection implements AutoCloseable {
      * else the engine's default, or {@code null} when neither set one (the database's default).
      */
     public Isolation isolation() {
+        if (external != null) {
+            return external.isolation();
+        }
         if (changed != null && changed.isolation() != null) {
             return changed.isolation();
         }
@@ -1090,6 +1115,9 @@ public final class Connection implements AutoCloseable {
 
     /** Whether this transaction was begun read-only, by its options or the engine's. */
     public boolean isReadOnly() {
+        if (external != null) {
+            return external.isReadOnly();
+        }
         if (changed != null && changed.readOnly() != null) {
             return changed.readOnly();
         }
@@ -1275,7 +1303,7 @@ public final class Connection implements AutoCloseable {
     }
 
     private void transactionEnded() {
-        dirty = false;
+        dirty = external != null;
         aborted = false;
         rollbackCause = null;
         endSavepointsFrom(0);
@@ -1301,7 +1329,7 @@ public final class Connection implements AutoCloseable {
         }
         closeCursors();
         try {
-            jdbc.rollback();
+            rollbackOrMark();
         } catch (SQLException | RuntimeException e) {
             t.addSuppressed(e);
         }
@@ -1309,6 +1337,15 @@ public final class Connection implements AutoCloseable {
             transactionEnded();
         } catch (RuntimeException e) {
             t.addSuppressed(e);
+        }
+    }
+
+    /** A rollback, or in an outside transaction a mark that its owner must roll it back. */
+    private void rollbackOrMark() throws SQLException {
+        if (external != null) {
+            external.setRollbackOnly();
+        } else {
+            jdbc.rollback();
         }
     }
 
@@ -1393,6 +1430,13 @@ public final class Connection implements AutoCloseable {
         }
         closeCursors();
         closed = true;
+        if (external != null) {
+            if (pendingFailure() != null) {
+                external.setRollbackOnly(); // a failure here dooms the owner's transaction, as it would a joined Tabula one
+            }
+            external.release();
+            return;
+        }
         if (broken) {
             // the server or the network ended it: never hand it out again
             engine.evict(jdbc);

@@ -50,6 +50,8 @@ public final class Engine implements AutoCloseable {
     private final Dialect dialect;
     private final EngineOptions options;
     private final Echo echo;
+    /** The manager whose transactions this engine's connections join (Spring's), or null. */
+    private final ExternalTransactions external;
     /** Run once by the first {@link #close()}; see {@link #onClose}. */
     private final List<Runnable> closeActions = new ArrayList<>();
     /** The innermost {@code begin}/{@code transaction} block's connection on each thread. */
@@ -58,8 +60,10 @@ public final class Engine implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService timeoutTimer;
     private boolean closed;
 
-    private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
+    private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options,
+                   ExternalTransactions external) {
         this.dataSource = dataSource;
+        this.external = external;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.options = options;
@@ -128,7 +132,7 @@ public final class Engine implements AutoCloseable {
                     e.getCause() instanceof SQLException s ? s : null, null);
         }
         try {
-            return new Engine(pool, pool, detect(pool, dialect), options);
+            return new Engine(pool, pool, detect(pool, dialect), options, null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -147,7 +151,23 @@ public final class Engine implements AutoCloseable {
      * }</pre>
      */
     public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options) {
-        return new Engine(dataSource, null, dialect, options);
+        return new Engine(dataSource, null, dialect, options, null);
+    }
+
+    /**
+     * An engine over a data source whose transactions an outside manager may own (what
+     * {@code tabula-spring} builds): while {@code transactions} runs one on the calling thread,
+     * {@link #connect()} and {@link #begin(TransactionWork)} work on its connection and never
+     * commit, roll back or close it (see {@link ExternalTransactions}); otherwise the engine
+     * behaves as {@link #create(DataSource, Dialect, EngineOptions)}'s.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create(dataSource, Dialect.POSTGRESQL, EngineOptions.defaults(), new SpringTransactions());
+     * }</pre>
+     */
+    public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options,
+                                ExternalTransactions transactions) {
+        return new Engine(dataSource, null, dialect, options, Objects.requireNonNull(transactions, "transactions"));
     }
 
     /** The dialect chosen by URL, refined by the server it reached (MySQL URLs may point at MariaDB). */
@@ -184,6 +204,22 @@ public final class Engine implements AutoCloseable {
      *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
      */
     public Connection connect() {
+        Connection joined = external == null ? null : joinExternal();
+        return joined != null ? joined : pooled();
+    }
+
+    /** A connection in the outside manager's transaction on this thread, or null when it runs none. */
+    private Connection joinExternal() {
+        try {
+            ExternalTransaction tx = external.current(dataSource);
+            return tx == null ? null : new Connection(this, tx);
+        } catch (SQLException e) {
+            throw cannotConnect(e);
+        }
+    }
+
+    /** A connection of the pool's, whatever transaction an outside manager runs. */
+    private Connection pooled() {
         try {
             java.sql.Connection jdbc = dataSource.getConnection();
             if (jdbc.getAutoCommit()) {
@@ -280,6 +316,18 @@ public final class Engine implements AutoCloseable {
             currentTransaction.remove();
             outer = null;
         }
+        if (outer == null && external != null) {
+            Connection joined = joinExternal();
+            if (joined != null) {
+                // The outside transaction is this block's outer one: REQUIRED joins it, NESTED takes a savepoint in it.
+                currentTransaction.set(joined);
+                try (joined) {
+                    return transaction(options, work);
+                } finally {
+                    currentTransaction.remove();
+                }
+            }
+        }
         return switch (options.propagation()) {
             case REQUIRED -> outer != null ? outer.participate(options, work) : runNew(null, options, work);
             case MANDATORY -> {
@@ -308,7 +356,7 @@ public final class Engine implements AutoCloseable {
             TransactionOptions once = options.withRetry(null);
             return options.retry().run(dialect, () -> runNew(outer, once, work));
         }
-        try (Connection conn = connect()) {
+        try (Connection conn = pooled()) {
             currentTransaction.set(conn);
             try {
                 return conn.inTransaction(options, work);
