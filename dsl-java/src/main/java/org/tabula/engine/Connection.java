@@ -85,10 +85,20 @@ public final class Connection implements AutoCloseable {
     /** What this transaction's options changed, to restore when it ends; null when nothing was changed. */
     private TransactionCharacteristics changed;
 
+    /** The routing of a replicated engine's connection, told each statement; null on a plain engine. */
+    private final RoutedJdbcConnection routed;
+
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
+        this.routed = jdbc instanceof RoutedJdbcConnection r ? r : null;
+    }
+
+    private void route(Statement statement) {
+        if (routed != null) {
+            routed.before(statement);
+        }
     }
 
     // ---------------------------------------------------------------- execution
@@ -101,6 +111,7 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement with values for its named parameters ({@code text()} or bind params). */
     public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureUsable();
+        route(statement);
         if (statement instanceof Insert insert) {
             if (insert.rows().isEmpty() && insert.fromSelect() == null && !parameters.isEmpty()) {
                 return executeInsert(insert.values(parameters), Map.of());
@@ -117,6 +128,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
         ensureUsable();
+        route(statement);
         if (rows.isEmpty()) {
             return Result.ofCount(0, null);
         }
@@ -189,6 +201,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Object> executeManyReturningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
         ensureUsable();
+        route(insert);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -383,6 +396,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result stream(Statement statement, int fetchSize) {
         ensureUsable();
+        route(statement);
         if (fetchSize <= 0) {
             throw new IllegalArgumentException("fetchSize must be positive, got " + fetchSize);
         }
@@ -607,6 +621,7 @@ public final class Connection implements AutoCloseable {
     private <T> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
                                     Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         ensureUsable();
+        route(statement);
         // text() is judged by the driver after it runs: its leading-keyword guess may miss a query.
         if (!(statement instanceof TextStatement) && !statement.returnsRows()) {
             String what = contextOf(statement);

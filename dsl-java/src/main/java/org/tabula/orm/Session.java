@@ -103,7 +103,8 @@ public final class Session implements AutoCloseable {
     public Connection connection() {
         ensureActive();
         if (connection == null) {
-            connection = engine.connect();
+            // A session is a unit of work that may write: on a replicated engine it runs on the primary.
+            connection = engine.begin();
         }
         return connection;
     }

@@ -99,7 +99,7 @@ class AsyncSessionFactory(
      * Runs [block] with a new session on a connection of its own, "commit as you go": call
      * [AsyncSession.commit] to keep work; what is not committed is rolled back at the end.
      */
-    suspend fun <T> session(block: suspend (AsyncSession) -> T): T = engine.connect {
+    suspend fun <T> session(block: suspend (AsyncSession) -> T): T = engine.connectPrimary {
         val session = open(this)
         try {
             block(session)
