@@ -258,6 +258,12 @@ final class ReplicaRouter {
     void close() {
         if (prober != null) {
             prober.shutdownNow();
+            try {
+                // A check in flight must not borrow from a pool that is closing under it.
+                prober.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         RuntimeException failure = null;
         List<Engine> all = new ArrayList<>();
