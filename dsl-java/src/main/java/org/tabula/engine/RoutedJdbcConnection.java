@@ -38,7 +38,19 @@ final class RoutedJdbcConnection implements java.sql.Connection {
 
     /** Picks (or changes) the server for {@code statement}, before it is prepared; records a write. */
     void before(Statement statement) {
-        boolean read = ReplicaRouter.isRead(statement);
+        before(ReplicaRouter.isRead(statement));
+    }
+
+    /**
+     * The same for a statement rendered in advance: it counts as a write, so it runs on the
+     * primary (or where a hint bound the connection), since its SQL no longer says whether it
+     * holds a {@code FOR SHARE} that a replica would refuse.
+     */
+    void before(org.tabula.dialect.RenderedSql rendered) {
+        before(false);
+    }
+
+    private void before(boolean read) {
         if (target == null) {
             if (read && !primaryOnly && !router.recentlyWrote(context)) {
                 useReplica();

@@ -79,6 +79,11 @@ class ReplicaRoutingTest {
             try (Connection conn = engine.connect()) {
                 assertEquals("primary", conn.execute(text("SELECT name FROM users LIMIT 1")).scalarOne());
             }
+            // Rendered in advance, a statement no longer tells FOR SHARE apart: the primary.
+            try (Connection conn = engine.connect()) {
+                assertEquals("primary", conn.execute(conn.render(select(USERS.name).from(USERS).limit(1)),
+                        java.util.Map.of()).scalarOne());
+            }
             try (Connection conn = engine.replica().connect()) {
                 assertTrue(conn.execute(text("SELECT name FROM users LIMIT 1")).<String>scalarOne().startsWith("r"));
             }
