@@ -470,6 +470,27 @@ public final class Session implements AutoCloseable {
         return loader.load(mapping, select, options);
     }
 
+    /** A streaming cursor over an entity query, read in chunks (internal to {@link EntityQuery#partitions}). */
+    <T> EntityPartitions<T> partitions(EntityMapping<T> mapping, Select select, int size, boolean expunge) {
+        ensureActive();
+        autoflush();
+        return new EntityPartitions<>(this, mapping, connection().stream(select, size), size, expunge);
+    }
+
+    /** The object of one streamed row; when {@code fresh} is given, an object new to the session is added to it. */
+    <T> T materialize(EntityMapping<T> mapping, Object[] values, List<Object> fresh) {
+        ensureOpen();
+        if (fresh != null && !mapping.isReadOnly()) {
+            EntityKey key = mapping.keyOf(values);
+            if (key == null || identity.byKey(key) == null) {
+                T entity = loader.materialize(mapping, values);
+                fresh.add(entity);
+                return entity;
+            }
+        }
+        return loader.materialize(mapping, values);
+    }
+
     Result run(Select select) {
         autoflush();
         return connection().execute(select);
