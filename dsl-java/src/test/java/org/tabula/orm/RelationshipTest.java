@@ -258,4 +258,14 @@ class RelationshipTest {
             assertEquals("text", p.bio.get());
         }
     }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void partitionsRefuseLoadOptionsNamingTheEntity() {
+        try (Session session = sessions.openSession()) {
+            OrmException e = assertThrows(OrmException.class, () -> session.select(Tree.Category.class)
+                    .options(LoadOption.selectIn("children")).partitions(10, true));
+            assertTrue(e.getMessage().contains("not applied to a stream of Category"), e.getMessage());
+        }
+    }
 }
