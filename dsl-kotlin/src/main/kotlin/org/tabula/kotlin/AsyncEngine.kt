@@ -49,6 +49,10 @@ import org.tabula.statement.Statement
  * as `Engine.connect()` does. Cancelling a coroutine (or `withTimeout`) cancels its
  * running statement where the driver can, rolls back, and returns the connection to the pool;
  * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
+ *
+ * On Java 21+, `-Dtabula.async.virtualThreads=true` (read when an engine's first AsyncEngine is
+ * made) runs the JDBC calls on a virtual thread each instead; it measured slower with drivers that
+ * pin their carrier thread (benchmarks/README.md, "Round 3: coroutines"), so it is off by default.
  */
 class AsyncEngine(val engine: Engine) : AutoCloseable {
 
