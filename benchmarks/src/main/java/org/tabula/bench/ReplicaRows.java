@@ -12,6 +12,6 @@ final class ReplicaRows extends Table {
     final Column<String> name = varchar("name", 50);
 
     private ReplicaRows() {
-        super("bench_replica_rows_h5");
+        super("bench_replica_rows");
     }
 }

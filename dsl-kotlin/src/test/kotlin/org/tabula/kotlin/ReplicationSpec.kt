@@ -17,7 +17,7 @@ import org.tabula.kotlin.orm.AsyncSessionFactory
 import org.tabula.schema.MetaData
 import org.tabula.schema.Table
 
-object KtReplicaRows : Table("kt_replica_rows_h5") {
+object KtReplicaRows : Table("kt_replica_rows") {
     val token = varchar("token", 40).primaryKey()
 }
 

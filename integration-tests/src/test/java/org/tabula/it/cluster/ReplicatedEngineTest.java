@@ -38,7 +38,7 @@ import org.tabula.schema.MetaData;
  */
 class ReplicatedEngineTest {
 
-    private static final ClusterRows ROWS = new ClusterRows("replicated_rows_h5");
+    private static final ClusterRows ROWS = new ClusterRows("replicated_rows");
     /** A health check this often makes the lag tests quick; the default is 500 ms. */
     private static final ReplicaOptions FAST = ReplicaOptions.defaults().healthCheckInterval(Duration.ofMillis(50));
 

@@ -5,7 +5,7 @@ import org.tabula.orm.Entity;
 import org.tabula.orm.Model;
 
 /** An entity for the ORM session rules on a replicated engine ({@code ReplicatedEngineTest}). */
-@Entity(table = "replicated_items_h5")
+@Entity(table = "replicated_items")
 public class ReplicatedItem extends Model {
 
     @Column(length = 50)
