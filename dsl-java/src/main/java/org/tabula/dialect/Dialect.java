@@ -82,6 +82,7 @@ public abstract class Dialect {
     /** Renders any statement or expression to SQL plus bindings. */
     public RenderedSql render(SqlNode node) {
         SqlRenderer renderer = newRenderer();
+        renderer.top = node;
         node.accept(renderer);
         return renderer.result();
     }
@@ -521,6 +522,26 @@ public abstract class Dialect {
      */
     public boolean isRetryable(SQLException e) {
         return classify(e) == ErrorKind.TRANSACTION_CONFLICT;
+    }
+
+    /**
+     * How far the server {@code jdbc} is connected to lags behind its primary, as the health probe
+     * of {@code Engine.replicated} measures it: {@link java.time.Duration#ZERO} for a server that
+     * is no replica or has applied everything it received, {@code null} when replication is
+     * stopped or the lag cannot be known (such a replica gets no reads). The default, for a
+     * database without replication (SQLite), is zero. PostgreSQL asks
+     * {@code pg_is_in_recovery()} and {@code pg_last_xact_replay_timestamp()}; MariaDB and MySQL
+     * read {@code SHOW SLAVE STATUS} / {@code SHOW REPLICA STATUS}, which needs the
+     * {@code SLAVE MONITOR} (MariaDB) or {@code REPLICATION CLIENT} (MySQL) privilege.
+     *
+     * <pre>{@code
+     * Duration lag = engine.dialect().replicationLag(conn.jdbc());   // null: not replicating
+     * }</pre>
+     *
+     * @throws SQLException when the server cannot answer (down, or the user lacks the privilege)
+     */
+    public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {
+        return java.time.Duration.ZERO;
     }
 
     /**
