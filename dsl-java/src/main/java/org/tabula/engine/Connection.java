@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +83,8 @@ public final class Connection implements AutoCloseable {
     private final ArrayList<Savepoint> openSavepoints = new ArrayList<>(0);
     /** What this transaction's options changed, to restore when it ends; null when nothing was changed. */
     private TransactionCharacteristics changed;
+    /** Where listeners hear of this connection's statements and transactions; set by the engine. */
+    ConnectionEvents events = ConnectionEvents.OFF;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
@@ -145,7 +146,7 @@ public final class Connection implements AutoCloseable {
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
                 if (r == 0) {
-                    announce(rendered, params);
+                    events.statementStarting(statement, rendered, params, rows.size());
                 }
                 if (binder == null || !binder.bind(dialect, ps, params)) {
                     if (many != null) {
@@ -163,12 +164,12 @@ public final class Connection implements AutoCloseable {
                 total += sum(runBatch(ps));
             }
             dirty = true;
-            return Result.ofCount(total, null);
+            return Result.ofCount(events.statementEnded(total), null);
         } catch (SQLException e) {
             throw translateFor(e, rendered.sql(), statement);
         } catch (RuntimeException e) {
             // Refused at a later row after earlier batches ran: the statement is half done.
-            throw sent ? failed(e) : e;
+            throw sent ? failed(e) : events.statementFailed(e);
         } finally {
             closeQuietly(ps);
         }
@@ -224,7 +225,7 @@ public final class Connection implements AutoCloseable {
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = many.row(rows.get(r), r, context);
                 if (r == 0) {
-                    announce(rendered, params);
+                    events.statementStarting(statement, rendered, params, rows.size());
                 }
                 if (binder == null || !binder.bind(dialect, ps, params)) {
                     many.checkKeys(rows.get(r), r, context);
@@ -257,11 +258,12 @@ public final class Connection implements AutoCloseable {
                 throw new IllegalStateException(context + ": the driver returned " + out.size() + " generated keys for "
                         + rows.size() + " rows");
             }
+            events.statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw translateFor(e, rendered.sql(), statement);
         } catch (RuntimeException e) {
-            throw sent ? failed(e) : e;
+            throw sent ? failed(e) : events.statementFailed(e);
         } finally {
             closeQuietly(ps);
         }
@@ -303,7 +305,7 @@ public final class Connection implements AutoCloseable {
                     int index = from + r;
                     Map<String, ?> params = many.row(rows.get(index), index, context);
                     if (index == 0) {
-                        announce(rendered, params);
+                        events.statementStarting(single, rendered, params, rows.size(), width);
                     }
                     int offset = r * width;
                     if (binder == null || !binder.bind(dialect, ps, params, offset)) {
@@ -330,11 +332,12 @@ public final class Connection implements AutoCloseable {
                     closeQuietly(ps);
                 }
             }
+            events.statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw translateFor(e, rendered == null ? null : rendered.sql(), single);
         } catch (RuntimeException e) {
-            throw sent ? failed(e) : e;
+            throw sent ? failed(e) : events.statementFailed(e);
         } finally {
             closeQuietly(ps);
             closeQuietly(full);
@@ -509,7 +512,7 @@ public final class Connection implements AutoCloseable {
             ps = jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
             applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, context);
-            announce(rendered, parameters);
+            events.statementStarting(statement, rendered, parameters, 1);
             startRunning(ps);
             long count;
             try {
@@ -523,7 +526,7 @@ public final class Connection implements AutoCloseable {
                     keysOut.add(keyColumn.type().coerce(keys.getObject(1)));
                 }
             }
-            return count;
+            return events.statementEnded(count);
         } catch (SQLException e) {
             throw translateFor(e, rendered.sql(), statement);
         } finally {
@@ -541,13 +544,14 @@ public final class Connection implements AutoCloseable {
             ps = prepareAndExecute(statement, rendered, parameters, streaming, fetchSize);
             ResultSet rs = ps.getResultSet();
             if (rs == null) {
-                return Result.ofCount(ps.getUpdateCount(), insertedKey);
+                return Result.ofCount(events.statementEnded(ps.getUpdateCount()), insertedKey);
             }
             ResultColumns columns = columnsOf(statement, rs.getMetaData());
             if (streaming) {
                 JdbcCursor cursor = new JdbcCursor(this, ps, rs, columns, rendered.sql());
                 openCursors.add(cursor);
                 keepOpen = true;
+                events.statementEnded(-1);
                 return Result.streaming(columns, cursor);
             }
             List<Row> rows = new ArrayList<>();
@@ -556,6 +560,7 @@ public final class Connection implements AutoCloseable {
                     rows.add(new Row(columns, readValues(rs, columns)));
                 }
             }
+            events.statementEnded(rows.size());
             return Result.buffered(columns, rows, statement instanceof Select ? -1 : rows.size(), insertedKey);
         } catch (SQLException e) {
             throw translateFor(e, rendered.sql(), statement);
@@ -639,6 +644,7 @@ public final class Connection implements AutoCloseable {
                     out.add(mapper.map(readValues(rs, columns)));
                 }
             }
+            events.statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw translateFor(e, rendered.sql(), statement);
@@ -668,7 +674,7 @@ public final class Connection implements AutoCloseable {
             }
             applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, context);
-            announce(rendered, parameters);
+            events.statementStarting(statement, rendered, parameters, 1);
             startRunning(ps);
             try {
                 ps.execute();
@@ -806,18 +812,6 @@ public final class Connection implements AutoCloseable {
                     + s.codePointCount(0, s.length()) + " characters is too long for column " + column.qualifiedName()
                     + " VARCHAR(" + max + ")", null, null);
         }
-    }
-
-    private void announce(RenderedSql rendered, Map<String, ?> parameters) {
-        Echo echo = engine.echo();
-        if (!echo.active()) {
-            return;
-        }
-        List<Object> values = new ArrayList<>(rendered.bindings().size());
-        for (Binding b : rendered.bindings()) {
-            values.add(b.isNamed() ? parameters.get(b.name()) : b.value());
-        }
-        echo.statement(rendered.sql(), Collections.unmodifiableList(values));
     }
 
     /**
@@ -1007,8 +1001,9 @@ public final class Connection implements AutoCloseable {
         try {
             jdbc.commit();
         } catch (SQLException e) {
-            throw translate(e, "COMMIT", null);
+            throw events.commitFailed(translate(e, "COMMIT", null));
         }
+        events.committed();
         transactionEnded();
     }
 
@@ -1018,6 +1013,7 @@ public final class Connection implements AutoCloseable {
         closeCursors();
         try {
             jdbc.rollback();
+            events.rolledBack(null);
         } catch (SQLException e) {
             throw translate(e, "ROLLBACK", null);
         } finally {
@@ -1103,6 +1099,7 @@ public final class Connection implements AutoCloseable {
             dirty = true;
             Savepoint sp = new Savepoint(this, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));
             openSavepoints.add(sp);
+            events.savepointSet(sp);
             return sp;
         } catch (SQLException e) {
             throw translate(e, "SAVEPOINT", null);
@@ -1199,6 +1196,7 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e, "ROLLBACK TO SAVEPOINT", null);
         }
+        events.savepointRolledBack(sp);
         endSavepointsFrom(at);
     }
 
@@ -1225,6 +1223,7 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e, "RELEASE SAVEPOINT", null);
         }
+        events.savepointReleased(sp);
         endSavepointsFrom(at);
     }
 
@@ -1240,6 +1239,7 @@ public final class Connection implements AutoCloseable {
      * savepoint can.
      */
     <E extends RuntimeException> E failed(E e) {
+        events.statementFailed(e);
         if (!openSavepoints.isEmpty()) {
             openSavepoints.get(openSavepoints.size() - 1).fail(e);
         } else if (!aborted) {
@@ -1302,6 +1302,7 @@ public final class Connection implements AutoCloseable {
         closeCursors();
         try {
             jdbc.rollback();
+            events.rolledBack(t);
         } catch (SQLException | RuntimeException e) {
             t.addSuppressed(e);
         }
@@ -1396,11 +1397,13 @@ public final class Connection implements AutoCloseable {
         if (broken) {
             // the server or the network ended it: never hand it out again
             engine.evict(jdbc);
+            events.released();
             return;
         }
         try {
             if (dirty && !jdbc.isClosed()) {
                 jdbc.rollback();
+                events.rolledBack(null);
             }
             if (changed != null) {
                 restoreCharacteristics();
@@ -1413,6 +1416,7 @@ public final class Connection implements AutoCloseable {
             } catch (SQLException ignored) {
                 // already gone
             }
+            events.released();
         }
     }
 

@@ -179,9 +179,10 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      */
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
         checkOpen()
-        limits.acquire(engine, "AsyncEngine.stream")
+        val waitStart = System.nanoTime()
+        limits.acquire(engine, "AsyncEngine.stream", waitStart)
         try {
-            val conn = withContext(dispatcher) { engine.connect() }
+            val conn = withContext(dispatcher) { engine.connect(waitStart) }
             val canceller = StatementCanceller(coroutineContext.job, conn)
             try {
                 emitAll(AsyncConnection(conn, this@AsyncEngine).stream(statement, fetchSize))
@@ -205,9 +206,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         // awake instead of hopping to the caller's dispatcher and back; the transaction element
         // rides along instead of costing a nested withContext.
         return withContext(dispatcher + transaction) {
-            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect")
+            // Listeners are told the whole wait, this coroutine's turn for a permit included, as Java's connect() reports the pool's.
+            val waitStart = System.nanoTime()
+            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect", waitStart)
             try {
-                val conn = engine.connect()
+                val conn = engine.connect(waitStart)
                 val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
                     conn.begin(options)
