@@ -661,10 +661,13 @@ public final class Connection implements AutoCloseable {
             beginWriteTransaction();
         }
         PreparedStatement ps;
-        if (streaming) {
-            ps = jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        } else {
-            ps = jdbc.prepareStatement(rendered.sql());
+        try {
+            ps = streaming ? jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)
+                    : jdbc.prepareStatement(rendered.sql());
+        } catch (SQLException e) {
+            // SQLite refuses bad SQL when preparing, the others when executing: listeners hear of both alike.
+            events.statementStarting(statement, rendered, parameters, 1);
+            throw e;
         }
         try {
             if (streaming) {
@@ -1009,11 +1012,24 @@ public final class Connection implements AutoCloseable {
 
     /** Rolls back the work since the last commit. */
     public void rollback() {
+        rollback(null);
+    }
+
+    /**
+     * {@link #rollback()} because of {@code cause}, which listeners are told
+     * ({@link TransactionEvent#failure()}): for code that rolls back after an exception, as the
+     * Kotlin layer does.
+     *
+     * <pre>{@code
+     * try { work(conn); conn.commit(); } catch (RuntimeException e) { conn.rollback(e); throw e; }
+     * }</pre>
+     */
+    public void rollback(Throwable cause) {
         ensureOpen();
         closeCursors();
         try {
             jdbc.rollback();
-            events.rolledBack(null);
+            events.rolledBack(cause);
         } catch (SQLException e) {
             throw translate(e, "ROLLBACK", null);
         } finally {

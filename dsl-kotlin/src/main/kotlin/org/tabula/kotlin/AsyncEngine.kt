@@ -289,7 +289,7 @@ private fun rollbackAfter(conn: Connection, t: Throwable) {
         return
     }
     try {
-        conn.rollback()
+        conn.rollback(t)
     } catch (e: RuntimeException) {
         t.addSuppressed(e)
     }
