@@ -3,7 +3,6 @@ package org.tabula.engine;
 import java.sql.SQLException;
 import java.util.Map;
 import org.tabula.dialect.RenderedSql;
-import org.tabula.statement.Statement;
 
 /**
  * One connection's events: the statement and transaction in progress and the listeners to tell.
@@ -13,24 +12,28 @@ import org.tabula.statement.Statement;
  */
 final class ConnectionEvents {
 
-    static final ConnectionEvents OFF = new ConnectionEvents(null, null, null);
+    static final ConnectionEvents OFF = new ConnectionEvents(null, null);
 
     private final EngineListener[] listeners;
     private final Connection connection;
-    private final ConnectionEvent connectionEvent;
+    private ConnectionEvent connectionEvent;
     private TransactionEvent transaction;
     private StatementEvent statement;
 
-    private ConnectionEvents(EngineListener[] listeners, Connection connection, ConnectionEvent connectionEvent) {
+    ConnectionEvents(EngineListener[] listeners, Connection connection) {
         this.listeners = listeners;
         this.connection = connection;
-        this.connectionEvent = connectionEvent;
     }
 
-    static ConnectionEvents acquired(EngineListener[] listeners, Connection connection, long waitStart) {
+    /** The connection was handed out after a wait since {@code waitStart} (0: not measured). */
+    void acquired(long waitStart) {
+        if (listeners == null) {
+            return;
+        }
         long now = System.nanoTime();
         ConnectionEvent event = new ConnectionEvent(connection.engine(), connection,
                 waitStart == 0 ? 0 : now - waitStart, now, null);
+        connectionEvent = event;
         for (EngineListener l : listeners) {
             try {
                 l.connectionAcquired(event);
@@ -38,20 +41,18 @@ final class ConnectionEvents {
                 listenerFailed(l, "connectionAcquired", e);
             }
         }
-        return new ConnectionEvents(listeners, connection, event);
     }
 
     /** A statement is about to be sent: begins the transaction if this is its first, then tells beforeExecute. */
-    void statementStarting(Statement st, RenderedSql rendered, Map<String, ?> parameters, int batchSize) {
-        statementStarting(st, rendered, parameters, batchSize, rendered.bindings().size());
+    void statementStarting(RenderedSql rendered, Map<String, ?> parameters, int batchSize) {
+        statementStarting(rendered, parameters, batchSize, rendered.bindings().size());
     }
 
     /**
-     * {@link #statementStarting(Statement, RenderedSql, Map, int)} of SQL that holds several rows
+     * {@link #statementStarting(RenderedSql, Map, int)} of SQL that holds several rows
      * ({@code INSERT ... VALUES (...), (...)}) whose first {@code rowBindings} bindings are one row's.
      */
-    void statementStarting(Statement st, RenderedSql rendered, Map<String, ?> parameters, int batchSize,
-                           int rowBindings) {
+    void statementStarting(RenderedSql rendered, Map<String, ?> parameters, int batchSize, int rowBindings) {
         if (listeners == null) {
             return;
         }
@@ -59,8 +60,7 @@ final class ConnectionEvents {
             statementEnded(-1);
         }
         beginIfNew();
-        StatementEvent event = new StatementEvent(connection, st, rendered.sql(),
-                rendered.bindings().subList(0, rowBindings), parameters, batchSize, transaction);
+        StatementEvent event = new StatementEvent(connection, rendered, rowBindings, parameters, batchSize, transaction);
         statement = event;
         for (int i = 0; i < listeners.length; i++) {
             try {
@@ -170,6 +170,9 @@ final class ConnectionEvents {
     /** The connection went back to the pool (or was dropped). */
     void released() {
         if (listeners == null) {
+            return;
+        }
+        if (connectionEvent == null) {
             return;
         }
         statementEnded(-1);

@@ -204,7 +204,7 @@ public final class Engine implements AutoCloseable {
     public Connection connect(long waitStartNanos) {
         try {
             Connection conn = open();
-            conn.events = events.acquired(conn, waitStartNanos);
+            conn.events().acquired(waitStartNanos);
             return conn;
         } catch (RuntimeException e) {
             events.connectFailed(this, waitStartNanos, e);

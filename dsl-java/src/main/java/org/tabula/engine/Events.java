@@ -32,13 +32,10 @@ final class Events {
         return listeners.length > 0 ? listeners : null;
     }
 
-    /** Starts {@code connection}'s events: tells the listeners it was acquired after waiting since {@code waitStart}. */
-    ConnectionEvents acquired(Connection connection, long waitStart) {
+    /** The events of a new connection: {@link ConnectionEvents#OFF} when nobody listens. */
+    ConnectionEvents open(Connection connection) {
         EngineListener[] now = current();
-        if (now == null) {
-            return ConnectionEvents.OFF;
-        }
-        return ConnectionEvents.acquired(now, connection, waitStart);
+        return now == null ? ConnectionEvents.OFF : new ConnectionEvents(now, connection);
     }
 
     /** Tells the listeners that a caller waiting since {@code waitStart} got no connection. */

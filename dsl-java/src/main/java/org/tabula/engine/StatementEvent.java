@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tabula.dialect.Binding;
-import org.tabula.statement.Statement;
+import org.tabula.dialect.RenderedSql;
+import org.tabula.dialect.StatementKind;
 
 /**
  * One statement as it runs, given to {@link EngineListener#beforeExecute} and then, the same
@@ -25,9 +26,8 @@ import org.tabula.statement.Statement;
 public final class StatementEvent {
 
     private final Connection connection;
-    private final Statement statement;
-    private final String sql;
-    private final List<Binding> bindings;
+    private final RenderedSql rendered;
+    private final int rowBindings;
     private final Map<String, ?> values;
     private final int batchSize;
     private final TransactionEvent transaction;
@@ -39,12 +39,11 @@ public final class StatementEvent {
     private List<Object> parameters;
     private Map<Object, Object> attributes;
 
-    StatementEvent(Connection connection, Statement statement, String sql, List<Binding> bindings,
-                   Map<String, ?> values, int batchSize, TransactionEvent transaction) {
+    StatementEvent(Connection connection, RenderedSql rendered, int rowBindings, Map<String, ?> values, int batchSize,
+                   TransactionEvent transaction) {
         this.connection = connection;
-        this.statement = statement;
-        this.sql = sql;
-        this.bindings = bindings;
+        this.rendered = rendered;
+        this.rowBindings = rowBindings;
         this.values = values;
         this.batchSize = batchSize;
         this.transaction = transaction;
@@ -65,14 +64,30 @@ public final class StatementEvent {
         return connection.engine();
     }
 
-    /** The statement as built (an AST node). */
-    public Statement statement() {
-        return statement;
+    /** The statement as compiled for the connection's dialect: SQL, bindings, kind, table. */
+    public RenderedSql rendered() {
+        return rendered;
     }
 
-    /** What the statement does: a low-cardinality grouping for metrics. */
+    /** What the statement is: a query, an INSERT, UPDATE or DELETE, {@code text()}, or other (DDL). */
     public StatementKind kind() {
-        return StatementKind.of(statement);
+        return rendered.kind();
+    }
+
+    /**
+     * {@link #kind()} as a lower-case word for tags and logs, a value of few distinct values (low
+     * cardinality): {@code select}, {@code insert}, {@code update}, {@code delete}, {@code text} or
+     * {@code ddl}.
+     */
+    public String operation() {
+        return switch (rendered.kind()) {
+            case QUERY -> "select";
+            case INSERT -> "insert";
+            case UPDATE -> "update";
+            case DELETE -> "delete";
+            case TEXT -> "text";
+            case OTHER -> "ddl";
+        };
     }
 
     /**
@@ -81,14 +96,16 @@ public final class StatementEvent {
      * statement spells out itself.
      */
     public String sql() {
-        return sql;
+        return rendered.sql();
     }
 
     /** The bound values in placeholder order; for an executemany, the first row's. */
     public List<Object> parameters() {
         if (parameters == null) {
-            List<Object> out = new ArrayList<>(bindings.size());
-            for (Binding b : bindings) {
+            List<Binding> bindings = rendered.bindings();
+            List<Object> out = new ArrayList<>(rowBindings);
+            for (int i = 0; i < rowBindings; i++) {
+                Binding b = bindings.get(i);
                 out.add(b.isNamed() ? values.get(b.name()) : b.value());
             }
             parameters = Collections.unmodifiableList(out);
@@ -166,7 +183,7 @@ public final class StatementEvent {
 
     @Override
     public String toString() {
-        return "StatementEvent[" + sql + (ended ? ", " + durationNanos() / 1000 + " µs, rows " + rows
+        return "StatementEvent[" + rendered.sql() + (ended ? ", " + durationNanos() / 1000 + " µs, rows " + rows
                 + (failure != null ? ", failed: " + failure : "") : "") + "]";
     }
 }

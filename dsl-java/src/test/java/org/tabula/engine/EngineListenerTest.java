@@ -171,7 +171,7 @@ class EngineListenerTest {
         List<String> order = new ArrayList<>();
         EngineListener veto = EngineListener.beforeEach(e -> {
             order.add("veto");
-            if (e.kind() == StatementKind.DELETE) {
+            if (e.kind() == org.tabula.dialect.StatementKind.DELETE) {
                 throw new IllegalStateException("no deletes in this test");
             }
         });
@@ -210,13 +210,13 @@ class EngineListenerTest {
     void withoutListenersAConnectionReportsNothing() {
         engine(EngineOptions.defaults());
         try (Connection conn = engine.connect()) {
-            assertSame(ConnectionEvents.OFF, conn.events);
+            assertSame(ConnectionEvents.OFF, conn.events());
         }
         engine.close();
         engine(EngineOptions.defaults().listener(new EngineListener() { }));
         try (Connection conn = engine.connect()) {
-            assertNotNull(conn.events);
-            assertFalse(conn.events == ConnectionEvents.OFF);
+            assertNotNull(conn.events());
+            assertFalse(conn.events() == ConnectionEvents.OFF);
         }
     }
 

@@ -31,13 +31,13 @@ final class RecordingListener implements EngineListener {
     @Override
     public void beforeExecute(StatementEvent e) {
         e.attribute(this, "mine");
-        lines.add("before " + e.kind().tag() + " " + e.parameters());
+        lines.add("before " + e.operation() + " " + e.parameters());
     }
 
     @Override
     public void afterExecute(StatementEvent e) {
         statements.add(e);
-        lines.add("after " + e.kind().tag() + (e.failure() != null ? " failed " + e.failure().getClass().getSimpleName()
+        lines.add("after " + e.operation() + (e.failure() != null ? " failed " + e.failure().getClass().getSimpleName()
                 : " rows=" + e.rows()) + (e.batchSize() > 1 ? " batch=" + e.batchSize() : "")
                 + (e.attribute(this) == null ? " LOST ATTRIBUTE" : ""));
     }

@@ -30,9 +30,9 @@ private class Recorder : EngineListener {
         lines += "connectFailed ${event.failure()!!.javaClass.simpleName}"
     }
     override fun connectionReleased(event: ConnectionEvent) { lines += "released" }
-    override fun beforeExecute(event: StatementEvent) { lines += "before ${event.kind().tag()} ${event.parameters()}" }
+    override fun beforeExecute(event: StatementEvent) { lines += "before ${event.operation()} ${event.parameters()}" }
     override fun afterExecute(event: StatementEvent) {
-        lines += "after ${event.kind().tag()} " +
+        lines += "after ${event.operation()} " +
             (if (event.failure() != null) "failed" else "rows=${event.rows()}") +
             (if (event.batchSize() > 1) " batch=${event.batchSize()}" else "")
     }

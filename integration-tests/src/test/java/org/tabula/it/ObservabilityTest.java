@@ -50,7 +50,7 @@ class ObservabilityTest {
 
         @Override
         public void beforeExecute(StatementEvent e) {
-            lines.add("before " + e.kind().tag() + " " + e.parameters());
+            lines.add("before " + e.operation() + " " + e.parameters());
         }
 
         @Override

@@ -29,7 +29,7 @@ public class DefaultStatementObservationConvention implements StatementObservati
 
     @Override
     public String getContextualName(StatementContext context) {
-        return context.event().kind().name();
+        return context.event().operation().toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -37,7 +37,7 @@ public class DefaultStatementObservationConvention implements StatementObservati
         StatementEvent e = context.event();
         KeyValues values = KeyValues.of(
                 KeyValue.of("db.system", context.database()),
-                KeyValue.of("db.operation", e.kind().tag()),
+                KeyValue.of("db.operation", e.operation()),
                 KeyValue.of("outcome", e.failure() == null ? "success" : "error"));
         return context.sqlTag() == SqlTag.METRICS ? values.and("db.statement", e.sql()) : values;
     }

@@ -37,7 +37,7 @@ class ReadmeObservabilityTest {
             @Override
             public void afterExecute(StatementEvent e) {
                 if (e.failure() == null && e.duration().toMillis() > 200) {
-                    log.warn("slow {} ({} ms, {} rows): {}", e.kind(), e.duration().toMillis(), e.rows(), e.sql());
+                    log.warn("slow {} ({} ms, {} rows): {}", e.operation(), e.duration().toMillis(), e.rows(), e.sql());
                 }
             }
 
