@@ -105,11 +105,11 @@ class ObservabilityTest {
             assertThrows(UniqueViolationException.class, () -> engine.begin(conn ->
                     conn.execute(insert(USERS).set(USERS.name, "bob").set(USERS.email, "ann@x"))));
 
-            assertEquals(List.of("acquired", "begin", "before insert [ann, ann@x]", "after rows=1",
+            assertEquals(List.of("acquired", "begin", "before insert [ann, ann@x, true]", "after rows=1",
                     "before select [ann@x]", "after rows=1",
-                    "savepoint", "before insert [dup, ann@x]", "after UniqueViolationException", "rollback savepoint",
+                    "savepoint", "before insert [dup, ann@x, true]", "after UniqueViolationException", "rollback savepoint",
                     "commit", "released",
-                    "acquired", "begin", "before insert [bob, ann@x]", "after UniqueViolationException",
+                    "acquired", "begin", "before insert [bob, ann@x, true]", "after UniqueViolationException",
                     "rollback UniqueViolationException", "released"), events.lines);
 
             String system = engine.dialect().name();
