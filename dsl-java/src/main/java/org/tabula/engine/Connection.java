@@ -54,6 +54,8 @@ public final class Connection implements AutoCloseable {
     private final StatementRunner runner;
     private final InsertExecution inserts;
     private final ExecuteMany executeMany;
+    /** Where listeners hear of this connection's statements and transactions. */
+    private final ConnectionEvents events;
     private boolean closed;
 
     /** The routing of a replicated engine's connection, told each statement; null on a plain engine. */
@@ -74,11 +76,12 @@ public final class Connection implements AutoCloseable {
         this.external = external;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
+        this.events = engine.events().open(this);
         this.routed = jdbc instanceof RoutedJdbcConnection r ? r : null;
         this.running = new RunningStatement(engine, this);
         this.errors = new ErrorTranslator(dialect, running);
-        this.tx = new TransactionState(engine, jdbc, errors, external);
-        this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors);
+        this.tx = new TransactionState(engine, jdbc, errors, events, external);
+        this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors, events);
         this.inserts = new InsertExecution(runner);
         this.executeMany = new ExecuteMany(runner);
     }
@@ -286,9 +289,22 @@ public final class Connection implements AutoCloseable {
 
     /** Rolls back the work since the last commit. */
     public void rollback() {
+        rollback(null);
+    }
+
+    /**
+     * {@link #rollback()} because of {@code cause}, which listeners are told
+     * ({@link TransactionEvent#failure()}): for code that rolls back after an exception, as the
+     * Kotlin layer does.
+     *
+     * <pre>{@code
+     * try { work(conn); conn.commit(); } catch (RuntimeException e) { conn.rollback(e); throw e; }
+     * }</pre>
+     */
+    public void rollback(Throwable cause) {
         ensureOpen();
         cursors.closeAll();
-        tx.rollback();
+        tx.rollback(cause);
     }
 
     /**
@@ -523,11 +539,13 @@ public final class Connection implements AutoCloseable {
                 // nothing is sent to the database for an outside transaction
             }
             external.release();
+            events.released();
             return;
         }
         if (errors.broken()) {
             // the server or the network ended it: never hand it out again
             engine.evict(jdbc);
+            events.released();
             return;
         }
         try {
@@ -540,6 +558,11 @@ public final class Connection implements AutoCloseable {
             } catch (SQLException ignored) {
                 // already gone
             }
+            events.released();
         }
+    }
+
+    ConnectionEvents events() {
+        return events;
     }
 }

@@ -49,7 +49,7 @@ public final class Engine implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final Dialect dialect;
     private final EngineOptions options;
-    private final Echo echo;
+    private final Events events;
     /** Run once by the first {@link #close()}; see {@link #onClose}. */
     private final List<Runnable> closeActions = new ArrayList<>();
     /** The innermost {@code begin}/{@code transaction} block's connection on each thread. */
@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.options = options;
-        this.echo = new Echo(options);
+        this.events = new Events(options);
         this.router = router;
     }
 
@@ -277,6 +277,48 @@ public final class Engine implements AutoCloseable {
      *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
      */
     public Connection connect() {
+        // The clock is read only when someone listens: no listener, no cost.
+        return connect(events.listening() ? System.nanoTime() : 0L);
+    }
+
+    /**
+     * {@link #connect()} for a layer that waited before asking the pool (the Kotlin layer waits
+     * for a permit first): listeners are told the wait since {@code waitStartNanos}, a
+     * {@link System#nanoTime()} reading (0: not measured).
+     *
+     * <pre>{@code
+     * long start = System.nanoTime();
+     * permits.acquire();
+     * Connection conn = engine.connect(start);
+     * }</pre>
+     *
+     * @throws PoolTimeoutException when no connection is free within the connection timeout
+     */
+    public Connection connect(long waitStartNanos) {
+        try {
+            Connection conn = open();
+            conn.events().acquired(waitStartNanos);
+            return conn;
+        } catch (RuntimeException e) {
+            events.connectFailed(this, waitStartNanos, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Tells listeners that a caller waiting since {@code waitStartNanos} got no connection, when
+     * the wait failed before the pool was asked (the Kotlin layer's own wait for a permit), so
+     * that they hear of every failed wait as {@link #connect()}'s are reported.
+     *
+     * <pre>{@code
+     * engine.connectFailed(start, poolTimeout);
+     * }</pre>
+     */
+    public void connectFailed(long waitStartNanos, RuntimeException failure) {
+        events.connectFailed(this, waitStartNanos, failure);
+    }
+
+    private Connection open() {
         if (router != null) {
             return router.connect(this, false);
         }
@@ -333,7 +375,23 @@ public final class Engine implements AutoCloseable {
      * a transaction. For commit-at-the-end semantics use {@link #begin(TransactionWork)}.
      */
     public Connection begin() {
-        return router != null ? router.connect(this, true) : connect();
+        return router == null ? connect() : ownConnection();
+    }
+
+    /**
+     * A connection for a transaction of its own: the primary's on a replicated engine, the pool's
+     * even inside an outside manager's transaction (REQUIRES_NEW), reported to listeners.
+     */
+    private Connection ownConnection() {
+        long start = events.listening() ? System.nanoTime() : 0L;
+        try {
+            Connection conn = router != null ? router.connect(this, true) : pooled();
+            conn.events().acquired(start);
+            return conn;
+        } catch (RuntimeException e) {
+            events.connectFailed(this, start, e);
+            throw e;
+        }
     }
 
     /**
@@ -432,8 +490,7 @@ public final class Engine implements AutoCloseable {
             TransactionOptions once = options.withRetry(null);
             return options.retry().run(dialect, () -> runNew(outer, once, work));
         }
-        // A connection of its own even inside an outside manager's transaction (REQUIRES_NEW).
-        try (Connection conn = router != null ? router.connect(this, true) : pooled()) {
+        try (Connection conn = ownConnection()) {
             currentTransaction.set(conn);
             try {
                 return conn.inTransaction(options, work);
@@ -475,8 +532,8 @@ public final class Engine implements AutoCloseable {
         return options;
     }
 
-    Echo echo() {
-        return echo;
+    Events events() {
+        return events;
     }
 
     /** The pool's counters (zeros for an engine over a foreign data source). */

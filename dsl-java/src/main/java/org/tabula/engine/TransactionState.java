@@ -21,6 +21,7 @@ final class TransactionState {
     private final Dialect dialect;
     private final java.sql.Connection jdbc;
     private final ErrorTranslator errors;
+    private final ConnectionEvents events;
     private boolean dirty;
     private int savepoints;
     /** Why this transaction can only roll back: a failed statement, a failed participant, or setRollbackOnly. */
@@ -37,11 +38,13 @@ final class TransactionState {
      */
     private final ExternalTransaction external;
 
-    TransactionState(Engine engine, java.sql.Connection jdbc, ErrorTranslator errors, ExternalTransaction external) {
+    TransactionState(Engine engine, java.sql.Connection jdbc, ErrorTranslator errors, ConnectionEvents events,
+            ExternalTransaction external) {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
         this.errors = errors;
+        this.events = events;
         this.external = external;
         this.dirty = external != null; // its owner may have run statements already
     }
@@ -87,7 +90,7 @@ final class TransactionState {
         Throwable cause = pendingFailure();
         if (cause != null) {
             String why = describe(cause);
-            rollback();
+            rollback(cause);
             throw new TransactionRolledBackException("the transaction was rolled back, not committed: " + why
                     + ". Run statements that may fail in a savepoint (conn.nested(...)) to go on after their failure",
                     cause);
@@ -98,14 +101,17 @@ final class TransactionState {
         try {
             jdbc.commit();
         } catch (SQLException e) {
-            throw errors.translate(e, "COMMIT", null);
+            throw events.commitFailed(errors.translate(e, "COMMIT", null));
         }
+        events.committed();
         ended();
     }
 
-    void rollback() {
+    /** Rolls back, because of {@code cause} if not null (listeners are told it). */
+    void rollback(Throwable cause) {
         try {
             rollbackOrMark();
+            events.rolledBack(cause);
         } catch (SQLException e) {
             throw errors.translate(e, "ROLLBACK", null);
         } finally {
@@ -117,6 +123,7 @@ final class TransactionState {
     void rollbackAfter(Throwable t) {
         try {
             rollbackOrMark();
+            events.rolledBack(t);
         } catch (SQLException | RuntimeException e) {
             t.addSuppressed(e);
         }
@@ -137,6 +144,7 @@ final class TransactionState {
         }
         if (dirty && !jdbc.isClosed()) {
             jdbc.rollback();
+            events.rolledBack(null);
         }
         if (changed != null) {
             restoreCharacteristics();
@@ -200,6 +208,7 @@ final class TransactionState {
             dirty = true;
             Savepoint sp = new Savepoint(owner, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));
             openSavepoints.add(sp);
+            events.savepointSet(sp);
             return sp;
         } catch (SQLException e) {
             throw errors.translate(e, "SAVEPOINT", null);
@@ -214,6 +223,7 @@ final class TransactionState {
         } catch (SQLException e) {
             throw errors.translate(e, "ROLLBACK TO SAVEPOINT", null);
         }
+        events.savepointRolledBack(sp);
         endSavepointsFrom(at);
     }
 
@@ -237,6 +247,7 @@ final class TransactionState {
         } catch (SQLException e) {
             throw errors.translate(e, "RELEASE SAVEPOINT", null);
         }
+        events.savepointReleased(sp);
         endSavepointsFrom(at);
     }
 
@@ -262,6 +273,7 @@ final class TransactionState {
      * savepoint can.
      */
     <E extends RuntimeException> E failed(E e) {
+        events.statementFailed(e);
         if (!openSavepoints.isEmpty()) {
             openSavepoints.get(openSavepoints.size() - 1).fail(e);
         } else if (!aborted) {
