@@ -150,12 +150,7 @@ final class StatementRunner {
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());
             announce(rendered, parameters);
-            running.start(ps);
-            try {
-                ps.execute();
-            } finally {
-                running.stop();
-            }
+            running.execute(ps, ps::execute);
             tx.started();
             return ps;
         } catch (SQLException | RuntimeException | Error e) {
@@ -176,13 +171,7 @@ final class StatementRunner {
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());
             announce(rendered, parameters);
-            running.start(ps);
-            long count;
-            try {
-                count = ps.executeUpdate();
-            } finally {
-                running.stop();
-            }
+            long count = running.execute(ps, ps::executeUpdate);
             tx.started();
             readKeys(ps.getGeneratedKeys(), keyColumn, keysOut);
             return count;
