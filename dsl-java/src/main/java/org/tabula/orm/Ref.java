@@ -89,7 +89,8 @@ public final class Ref<T> {
         }
         Session session = holder.session();
         if (session != null && !session.isClosed()) {
-            RelationshipAttribute attr = attribute();
+            RelationshipAttribute attr = holder.attribute();
+            Object owner = holder.owner();
             if (attr != null && session.refusesLazyLoad(owner, attr, attr.qualifiedName()) != null) {
                 // Not allowed to load: the old value matters only when the session holds it
                 // (its back reference is in memory), which needs no SQL to find.
