@@ -4,11 +4,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tabula.error.ErrorKind;
 import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.SqlNode;
 import org.tabula.schema.Column;
+import org.tabula.schema.Index;
+import org.tabula.schema.MetaData;
+import org.tabula.schema.Table;
+import org.tabula.statement.CreateIndex;
+import org.tabula.statement.CreateTable;
+import org.tabula.statement.Statement;
+import org.tabula.statement.StatementCompiler;
 import org.tabula.type.EnumType;
 import org.tabula.type.SqlType;
 import org.tabula.type.TypeKind;
@@ -24,7 +33,7 @@ import org.tabula.type.TypeKind;
  *
  * <p>Dialects are stateless and shared. Rendering creates one short-lived {@link SqlRenderer}.
  */
-public abstract class Dialect {
+public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     public static final Dialect SQLITE = new SqliteDialect();
     public static final Dialect MYSQL = new MySqlDialect(false);
@@ -80,11 +89,33 @@ public abstract class Dialect {
     // ---------------------------------------------------------------- rendering
 
     /** Renders any statement or expression to SQL plus bindings. */
+    @Override
     public RenderedSql render(SqlNode node) {
         SqlRenderer renderer = newRenderer();
         renderer.top = node;
         node.accept(renderer);
         return renderer.result();
+    }
+
+    /**
+     * The DDL {@code metaData.createAll(engine)} runs on this dialect (tables parents first, each
+     * with its indexes), for review or migration scripts.
+     *
+     * <pre>{@code
+     * for (Statement s : Dialect.POSTGRES.createStatements(new MetaData(USERS, POSTS))) {
+     *     System.out.println(Dialect.POSTGRES.render(s).sql() + ";");
+     * }
+     * }</pre>
+     */
+    public List<Statement> createStatements(MetaData metaData) {
+        List<Statement> out = new ArrayList<>();
+        for (Table t : metaData.sortedTables()) {
+            out.add(new CreateTable(t, true));
+            for (Index index : t.indexes()) {
+                out.add(new CreateIndex(index, supportsCreateIndexIfNotExists()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.tabula.dialect.ConnectionSettings;
 import org.tabula.dialect.Dialect;
+import org.tabula.schema.MetaData;
+import org.tabula.schema.SchemaTarget;
 import org.tabula.error.OperationalException;
 import org.tabula.error.TransactionStateException;
 import org.tabula.error.PoolTimeoutException;
@@ -39,7 +41,7 @@ import org.tabula.error.PoolTimeoutException;
  * <p>An in-memory SQLite database lives as long as its one connection, so such an engine keeps
  * exactly one connection and never recycles it.
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable, SchemaTarget {
 
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
 
@@ -519,9 +521,46 @@ public final class Engine implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    /** Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link org.tabula.schema.inspect.Inspector}. */
-    public org.tabula.schema.inspect.Inspector inspect() {
-        return org.tabula.schema.inspect.Inspector.of(this);
+    /** Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link Inspector}. */
+    public Inspector inspect() {
+        return Inspector.of(this);
+    }
+
+    /**
+     * Creates every table, index and native enum type of {@code metaData} that does not exist
+     * yet, parents first, in one transaction where the database allows.
+     *
+     * <pre>{@code
+     * engine.createAll(new MetaData(USERS, POSTS));      // the same as metadata.createAll(engine)
+     * }</pre>
+     */
+    @Override
+    public void createAll(MetaData metaData) {
+        SchemaCommands.createAll(this, metaData);
+    }
+
+    /**
+     * Drops every table of {@code metaData} that exists, children first, then its native enum types.
+     *
+     * <pre>{@code
+     * engine.dropAll(new MetaData(USERS, POSTS));        // the same as metadata.dropAll(engine)
+     * }</pre>
+     */
+    @Override
+    public void dropAll(MetaData metaData) {
+        SchemaCommands.dropAll(this, metaData);
+    }
+
+    /**
+     * Tables built from what the database holds (see {@link MetaData#reflect}).
+     *
+     * <pre>{@code
+     * Table users = engine.reflect().table("users");
+     * }</pre>
+     */
+    @Override
+    public MetaData reflect() {
+        return MetaData.fromReports(inspect().tables());
     }
 
     public Dialect dialect() {

@@ -71,8 +71,7 @@ final class ExecuteMany {
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            // Refused at a later row after earlier batches ran: the statement is half done.
-            throw sent ? tx.failed(e) : runner.events().statementFailed(e);
+            throw refused(e);
         } finally {
             StatementRunner.closeQuietly(ps);
         }
@@ -121,17 +120,16 @@ final class ExecuteMany {
                     }
                 } else {
                     sent = true;
-                    runner.running().start(ps);
-                    try {
+                    PreparedStatement one = ps;
+                    runner.running().execute(one, () -> {
                         if (returning) {
-                            StatementRunner.readKeys(ps.executeQuery(), key, out);
+                            StatementRunner.readKeys(one.executeQuery(), key, out);
                         } else {
-                            ps.executeUpdate();
-                            StatementRunner.readKeys(ps.getGeneratedKeys(), key, out);
+                            one.executeUpdate();
+                            StatementRunner.readKeys(one.getGeneratedKeys(), key, out);
                         }
-                    } finally {
-                        runner.running().stop();
-                    }
+                        return null;
+                    });
                 }
                 tx.started();
             }
@@ -144,7 +142,7 @@ final class ExecuteMany {
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            throw sent ? tx.failed(e) : runner.events().statementFailed(e);
+            throw refused(e);
         } finally {
             StatementRunner.closeQuietly(ps);
         }
@@ -189,12 +187,11 @@ final class ExecuteMany {
                 }
                 sent = true;
                 chunkKeys.clear();
-                runner.running().start(ps);
-                try {
-                    StatementRunner.readKeys(ps.executeQuery(), key, chunkKeys);
-                } finally {
-                    runner.running().stop();
-                }
+                PreparedStatement chunk = ps;
+                runner.running().execute(chunk, () -> {
+                    StatementRunner.readKeys(chunk.executeQuery(), key, chunkKeys);
+                    return null;
+                });
                 tx.started();
                 if (chunkKeys.size() != n) {
                     throw new IllegalStateException(context + ": the database returned " + chunkKeys.size()
@@ -211,7 +208,7 @@ final class ExecuteMany {
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            throw sent ? tx.failed(e) : runner.events().statementFailed(e);
+            throw refused(e);
         } finally {
             StatementRunner.closeQuietly(ps);
             StatementRunner.closeQuietly(full);
@@ -239,12 +236,12 @@ final class ExecuteMany {
 
     private int[] runBatch(PreparedStatement ps) throws SQLException {
         sent = true;
-        runner.running().start(ps);
-        try {
-            return ps.executeBatch();
-        } finally {
-            runner.running().stop();
-        }
+        return runner.running().execute(ps, ps::executeBatch);
+    }
+
+    /** A refusal after some rows were sent leaves the statement half done: the transaction is doomed. */
+    private RuntimeException refused(RuntimeException e) {
+        return sent ? tx.failed(e) : runner.events().statementFailed(e);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -161,12 +161,7 @@ final class StatementRunner {
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());
             events.statementStarting(rendered, parameters, 1);
-            running.start(ps);
-            try {
-                ps.execute();
-            } finally {
-                running.stop();
-            }
+            running.execute(ps, ps::execute);
             tx.started();
             return ps;
         } catch (SQLException | RuntimeException | Error e) {
@@ -187,13 +182,7 @@ final class StatementRunner {
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());
             events.statementStarting(rendered, parameters, 1);
-            running.start(ps);
-            long count;
-            try {
-                count = ps.executeUpdate();
-            } finally {
-                running.stop();
-            }
+            long count = running.execute(ps, ps::executeUpdate);
             tx.started();
             readKeys(ps.getGeneratedKeys(), keyColumn, keysOut);
             return events.statementEnded(count);

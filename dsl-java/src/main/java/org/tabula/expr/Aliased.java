@@ -11,7 +11,7 @@ public record Aliased<T>(Expression<T> expression, String alias) implements Expr
         if (alias == null || alias.isEmpty()) {
             throw new IllegalArgumentException("alias must not be empty");
         }
-        org.tabula.schema.Identifiers.check(alias, "alias");
+        org.tabula.type.Identifiers.check(alias, "alias");
     }
 
     @Override

@@ -301,21 +301,9 @@ public final class RelationshipAttribute extends FieldAttribute {
         if (b == null) {
             return;
         }
-        RelationHolder other = b.holder(related);
-        if (other.list() != null) {
-            other.list().internalAdd(owner);
-        } else {
-            Ref<?> ref = other.ref();
-            Object previous = ref.currentForSync();
-            ref.internalSet(owner);
-            if (previous != null && previous != owner) {
-                RelationHolder stale = holder(previous);
-                if (stale.list() != null) {
-                    stale.list().internalRemove(related);
-                } else if (stale.ref().peek() == related) {
-                    stale.ref().internalSet(null);
-                }
-            }
+        Object previous = b.holder(related).attach(owner);
+        if (previous != null && previous != owner) {
+            holder(previous).release(related);
         }
     }
 
@@ -325,12 +313,7 @@ public final class RelationshipAttribute extends FieldAttribute {
         if (b == null) {
             return;
         }
-        RelationHolder other = b.holder(related);
-        if (other.list() != null) {
-            other.list().internalRemove(owner);
-        } else if (other.ref().currentForSync() == owner) {
-            other.ref().internalSet(null);
-        }
+        b.holder(related).detach(owner);
     }
 
     // ---------------------------------------------------------------- statements

@@ -10,6 +10,7 @@ import org.tabula.expr.Expression;
 import org.tabula.expr.RawSql;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.type.SqlType;
+import org.tabula.type.Identifiers;
 
 /**
  * A typed column of a {@link Table}, declared once as a field and used as an expression.

@@ -18,6 +18,7 @@ import org.tabula.type.EnumType;
 import org.tabula.type.JsonType;
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
+import org.tabula.type.Identifiers;
 
 /**
  * A database table. Subclass it and declare columns as fields (no code generator), or build

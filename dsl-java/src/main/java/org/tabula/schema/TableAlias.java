@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.tabula.expr.AliasedColumn;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.statement.FromItem;
+import org.tabula.type.Identifiers;
 
 /**
  * A table under another name, for self-joins and correlated subqueries.

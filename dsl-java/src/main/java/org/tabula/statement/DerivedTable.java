@@ -20,7 +20,7 @@ public record DerivedTable(Select select, String alias) implements FromItem {
         if (alias == null || alias.isEmpty()) {
             throw new IllegalArgumentException("a subquery in FROM needs an alias");
         }
-        org.tabula.schema.Identifiers.check(alias, "alias of a subquery in FROM:");
+        org.tabula.type.Identifiers.check(alias, "alias of a subquery in FROM:");
     }
 
     /** A column of the subquery's result, by its name or alias, qualified by this alias. */

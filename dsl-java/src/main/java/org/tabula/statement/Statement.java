@@ -1,11 +1,9 @@
 package org.tabula.statement;
 
-import org.tabula.dialect.Dialect;
-import org.tabula.dialect.RenderedSql;
 import org.tabula.expr.SqlNode;
 
 /**
- * A complete SQL statement: an immutable AST that any {@link Dialect} can render.
+ * A complete SQL statement: an immutable AST that any dialect can render.
  *
  * <pre>{@code
  * RenderedSql sql = select(USERS.name).from(USERS).where(USERS.id.eq(7L)).toSql(Dialect.POSTGRES);
@@ -14,8 +12,11 @@ import org.tabula.expr.SqlNode;
  */
 public interface Statement extends SqlNode {
 
-    /** Renders this statement for {@code dialect}: SQL text plus ordered bind values. */
-    default RenderedSql toSql(Dialect dialect) {
+    /**
+     * Renders this statement for {@code dialect} (any {@link StatementCompiler}): for a
+     * {@code Dialect}, a {@code RenderedSql} of SQL text plus ordered bind values.
+     */
+    default <R> R toSql(StatementCompiler<R> dialect) {
         return dialect.render(this);
     }
 

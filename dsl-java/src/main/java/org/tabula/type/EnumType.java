@@ -71,7 +71,7 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
         if (typeName == null || typeName.isEmpty()) {
             throw new IllegalArgumentException("native enum type of " + enumClass.getSimpleName() + " needs a name");
         }
-        org.tabula.schema.Identifiers.check(typeName, "native enum type name of " + enumClass.getSimpleName() + ":");
+        org.tabula.type.Identifiers.check(typeName, "native enum type name of " + enumClass.getSimpleName() + ":");
         return new EnumType<>(enumClass, toDatabase, typeName);
     }
 
