@@ -598,10 +598,16 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         }
     }
 
-    /** Closes a connection the server or network broke, so the pool never hands it out again. */
+    /**
+     * Closes a connection the server or network broke, so the pool never hands it out again, and
+     * retires the rest of the pool as SQLAlchemy invalidates its pool on a disconnect: a server
+     * that went away broke its other connections too, and a failover URL only moves a connection
+     * that is opened after the failure.
+     */
     void evict(java.sql.Connection jdbc) {
         if (ownedPool != null) {
             ownedPool.evictConnection(jdbc);
+            softEvictConnections();
             return;
         }
         try {
