@@ -12,7 +12,7 @@ package org.tabula.orm;
  * <pre>{@code
  * @Entity class User extends Model {
  *     public String name;
- *     @Column(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
+ *     @MappedColumn(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
  * }
  * user.bio.get();                     // SELECT bio FROM users WHERE id = ?  (once)
  * user.bio.set("hello");              // UPDATE at the next flush

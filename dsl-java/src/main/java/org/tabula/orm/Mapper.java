@@ -122,7 +122,7 @@ public final class Mapper {
 
     /**
      * Maps a class onto an existing table; {@code columnsByAttribute} overrides the naming
-     * convention ({@code Map.of("fullName", "name")}). {@link Column#name()} on a field overrides it too.
+     * convention ({@code Map.of("fullName", "name")}). {@link MappedColumn#name()} on a field overrides it too.
      * Every persistent field must find its column; mark the others {@link Transient}.
      */
     public static synchronized <T> EntityMapping<T> map(Class<T> entityClass, Table table, Map<String, String> columnsByAttribute) {
@@ -144,7 +144,7 @@ public final class Mapper {
         }
         List<ColumnAttribute> attributes = new ArrayList<>();
         for (Field f : fields) {
-            org.tabula.orm.Column ann = columnAnnotation(f);
+            MappedColumn ann = columnAnnotation(f);
             String columnName = columnsByAttribute.getOrDefault(f.getName(),
                     ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName()));
             Column<?> column = table.findColumn(columnName);
@@ -195,7 +195,7 @@ public final class Mapper {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Column<?> declareColumn(Class<?> entityClass, Table table, Field f) {
-        org.tabula.orm.Column ann = columnAnnotation(f);
+        MappedColumn ann = columnAnnotation(f);
         String where = entityClass.getSimpleName() + "." + f.getName();
         String name = ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName());
         Column c = table.column(name, typeOf(where, f, ann));
@@ -226,10 +226,10 @@ public final class Mapper {
                 c = c.serverDefault(ann.serverDefault());
             }
         }
-        if (ann.defaultValue() != org.tabula.orm.Column.NoValue.class) {
+        if (ann.defaultValue() != MappedColumn.NoValue.class) {
             c = c.defaultValue(supplier(where, ann.defaultValue(), valueType(f)));
         }
-        if (ann.onUpdate() != org.tabula.orm.Column.NoValue.class) {
+        if (ann.onUpdate() != MappedColumn.NoValue.class) {
             c = c.onUpdate(supplier(where, ann.onUpdate(), valueType(f)));
         }
         if (ann.references() != void.class) {
@@ -266,7 +266,7 @@ public final class Mapper {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static SqlType<?> typeOf(String where, Field f, org.tabula.orm.Column ann) {
+    private static SqlType<?> typeOf(String where, Field f, MappedColumn ann) {
         Class<?> type = valueType(f);
         if (ann != null && ann.json()) {
             return type == Object.class ? org.tabula.type.JsonType.of() : org.tabula.type.JsonType.of(type);
@@ -305,12 +305,12 @@ public final class Mapper {
                 return org.tabula.type.ArrayType.of(basicType(where, element, null));
             }
             throw new OrmException(where + ": declare the element type of the List (an ARRAY column), e.g. List<String>,"
-                    + " or store it as JSON with @Column(json = true)");
+                    + " or store it as JSON with @MappedColumn(json = true)");
         }
         return basicType(where, type, ann);
     }
 
-    private static SqlType<?> basicType(String where, Class<?> type, org.tabula.orm.Column ann) {
+    private static SqlType<?> basicType(String where, Class<?> type, MappedColumn ann) {
         Class<?> t = box(type);
         if (t == Long.class) {
             return SqlTypes.BIGINT;
@@ -390,13 +390,13 @@ public final class Mapper {
                 + ": declare the value type of the Lazy field, e.g. Lazy<String>");
     }
 
-    static org.tabula.orm.Column columnAnnotation(Field f) {
-        org.tabula.orm.Column direct = f.getAnnotation(org.tabula.orm.Column.class);
+    static MappedColumn columnAnnotation(Field f) {
+        MappedColumn direct = f.getAnnotation(MappedColumn.class);
         if (direct != null) {
             return direct;
         }
         for (Annotation a : f.getAnnotations()) {
-            org.tabula.orm.Column meta = a.annotationType().getAnnotation(org.tabula.orm.Column.class);
+            MappedColumn meta = a.annotationType().getAnnotation(MappedColumn.class);
             if (meta != null) {
                 return meta;
             }

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * @Entity class Post extends Model {
- *     @Column(references = User.class) public Long authorId;
+ *     @MappedColumn(references = User.class) public Long authorId;
  *     @Relationship(backPopulates = "posts") public final Ref<User> author = new Ref<>(this);
  * }
  * post.author.set(ann);          // ann.posts now contains post; post.authorId is set at flush

@@ -180,7 +180,7 @@ public final class RelationshipAttribute extends FieldAttribute {
         ColumnAttribute a = findForeignKeyTo(holder, referenced);
         if (a == null) {
             throw new OrmException(where + ": no single foreign key from " + holder.table().name() + " to " + referenced.name()
-                    + "; declare one (@Column(references = ...)) or name it with @Relationship(foreignKey = \"...\")");
+                    + "; declare one (@MappedColumn(references = ...)) or name it with @Relationship(foreignKey = \"...\")");
         }
         return a;
     }

@@ -1,20 +1,20 @@
 package org.tabula.kotlin.orm
 
-import org.tabula.orm.Column
+import org.tabula.orm.MappedColumn
 import org.tabula.orm.Entity
 import org.tabula.orm.Transient
 import org.tabula.schema.ReferentialAction
 
-/** A Kotlin class with `var` properties: `@Column` lands on the backing field without `@field:`. */
+/** A Kotlin class with `var` properties: `@MappedColumn` lands on the backing field without `@field:`. */
 @Entity(table = "kto_users")
 class KtoUser() {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     var id: Long? = null
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     var name: String = ""
 
-    @Column(nullable = true)          // Kotlin's `?` is not read: say nullable = true
+    @MappedColumn(nullable = true)          // Kotlin's `?` is not read: say nullable = true
     var age: Int? = null
 
     /** No backing field: not a column. */
@@ -34,10 +34,10 @@ class KtoUser() {
 
 @Entity(table = "kto_addresses")
 class KtoAddress() {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     var id: Long? = null
 
-    @Column(references = KtoUser::class, onDelete = ReferentialAction.CASCADE)
+    @MappedColumn(references = KtoUser::class, onDelete = ReferentialAction.CASCADE)
     var userId: Long? = null
 
     var email: String = ""
@@ -51,7 +51,7 @@ class KtoAddress() {
 /** A read model: a data class of `val`s, built through its constructor; annotations on its parameters. */
 @Entity(table = "kto_tags")
 data class KtoTag(
-    @Column(primaryKey = true) val id: Long,
-    @Column(length = 20) val label: String,
-    @Column(nullable = true) val weight: Int?,
+    @MappedColumn(primaryKey = true) val id: Long,
+    @MappedColumn(length = 20) val label: String,
+    @MappedColumn(nullable = true) val weight: Int?,
 )
