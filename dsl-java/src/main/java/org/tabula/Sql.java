@@ -19,6 +19,7 @@ import org.tabula.statement.Delete;
 import org.tabula.statement.DropTable;
 import org.tabula.statement.Insert;
 import org.tabula.statement.Select;
+import org.tabula.statement.Select1;
 import org.tabula.statement.TextStatement;
 import org.tabula.statement.Update;
 import org.tabula.type.SqlType;
@@ -46,6 +47,14 @@ public final class Sql {
     /** {@code SELECT expressions}; FROM is inferred from the columns unless given. */
     public static Select select(Expression<?>... expressions) {
         return Select.of(Arrays.asList(expressions));
+    }
+
+    /**
+     * {@code SELECT expression}, typed by it: {@code conn.execute(select(USERS.id)).scalarOne()} is a
+     * {@code Long}, {@code scalars()} a {@code List<Long>}.
+     */
+    public static <T extends @org.jspecify.annotations.Nullable Object> Select1<T> select(Expression<T> expression) {
+        return Select1.of(expression);
     }
 
     public static Select select(List<? extends Expression<?>> expressions) {

@@ -25,7 +25,9 @@ import org.tabula.expr.BindValue;
 import org.tabula.expr.Expression;
 import java.util.function.Function;
 import org.tabula.result.RecordMapper;
+import org.jspecify.annotations.Nullable;
 import org.tabula.result.Result;
+import org.tabula.result.Result1;
 import org.tabula.result.ResultColumns;
 import org.tabula.result.Row;
 import org.tabula.result.ValuesMapper;
@@ -35,6 +37,7 @@ import org.tabula.statement.Delete;
 import org.tabula.statement.Insert;
 import org.tabula.statement.LockMode;
 import org.tabula.statement.Select;
+import org.tabula.statement.Select1;
 import org.tabula.statement.SetOperation;
 import org.tabula.statement.Statement;
 import org.tabula.statement.TextStatement;
@@ -96,6 +99,17 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement. Queries are read into memory; see {@link #stream} for large results. */
     public Result execute(Statement statement) {
         return execute(statement, Map.of());
+    }
+
+    /**
+     * Executes a select of one expression; the result's scalar methods return its type.
+     *
+     * <pre>{@code
+     * long n = conn.execute(select(count()).from(USERS)).scalarOne();
+     * }</pre>
+     */
+    public <T extends @Nullable Object> Result1<T> execute(Select1<T> select) {
+        return Result1.of(execute((Statement) select, Map.of()));
     }
 
     /** Executes a statement with values for its named parameters ({@code text()} or bind params). */

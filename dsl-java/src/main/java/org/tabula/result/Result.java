@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.tabula.error.MultipleResultsException;
 import org.tabula.error.NoResultException;
+import org.tabula.type.SqlType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of executing a statement: rows (for queries and RETURNING) and a row count.
@@ -30,7 +33,7 @@ import org.tabula.error.NoResultException;
  * result holds its statement open until it is consumed or closed, and at the latest until its
  * connection closes.
  */
-public final class Result implements Iterable<Row>, AutoCloseable {
+public sealed class Result implements Iterable<Row>, AutoCloseable permits Result1 {
 
     private final ResultColumns columns;
     private List<Row> buffered;
@@ -45,6 +48,15 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.cursor = cursor;
         this.rowCount = rowCount;
         this.insertedPrimaryKey = insertedPrimaryKey;
+    }
+
+    /** Takes over {@code other}'s rows (and cursor): {@code other} must not be read any more. */
+    Result(Result other) {
+        this(other.columns, other.buffered, other.cursor, other.rowCount, other.insertedPrimaryKey);
+        this.consumed = other.consumed;
+        other.buffered = null;
+        other.cursor = null;
+        other.consumed = true;
     }
 
     /** A result whose rows are all in memory. */
@@ -177,6 +189,77 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     public <T> T scalarOneOrNull() {
         Row row = oneOrNull();
         return row == null ? null : row.get(0);
+    }
+
+    /**
+     * The first column of the only row as a {@code type}, for results whose columns Tabula does not
+     * know ({@code text()}): numbers of another width are converted, anything else must be one.
+     *
+     * <pre>{@code
+     * long n = conn.execute(text("SELECT count(*) FROM users")).scalarOne(Long.class);
+     * }</pre>
+     */
+    public <T> T scalarOne(Class<T> type) {
+        return Objects.requireNonNull(Conversions.convert(one().get(0), type),
+                "the only row's first column is NULL; use scalarOneOrNull");
+    }
+
+    /**
+     * The first column of the only row read as {@code type} would read it (a UUID or a date that
+     * the driver returned as text is parsed).
+     *
+     * <pre>{@code
+     * UUID id = conn.execute(text("SELECT id FROM tokens WHERE owner = :o").bind("o", 1)).scalarOne(SqlTypes.UUID_TYPE);
+     * }</pre>
+     */
+    public <T> T scalarOne(SqlType<T> type) {
+        return Objects.requireNonNull(coerce(one().get(0), type),
+                "the only row's first column is NULL; use scalarOneOrNull");
+    }
+
+    /** As {@link #scalarOne(Class)}, {@code null} for no row or a NULL. */
+    public <T> @Nullable T scalarOneOrNull(Class<T> type) {
+        Row row = oneOrNull();
+        return row == null ? null : Conversions.convert(row.get(0), type);
+    }
+
+    /** As {@link #scalarOne(SqlType)}, {@code null} for no row or a NULL. */
+    public <T> @Nullable T scalarOneOrNull(SqlType<T> type) {
+        Row row = oneOrNull();
+        return row == null ? null : coerce(row.get(0), type);
+    }
+
+    /** The first column of the first row as a {@code type}, or {@code null}; the rest is discarded. */
+    public <T> @Nullable T scalar(Class<T> type) {
+        Row row = first();
+        return row == null ? null : Conversions.convert(row.get(0), type);
+    }
+
+    /** The first column of the first row read as {@code type}, or {@code null}. */
+    public <T> @Nullable T scalar(SqlType<T> type) {
+        Row row = first();
+        return row == null ? null : coerce(row.get(0), type);
+    }
+
+    /** The first column of every row as a {@code type}. */
+    public <T> List<@Nullable T> scalars(Class<T> type) {
+        return map(r -> Conversions.convert(r.get(0), type));
+    }
+
+    /** The first column of every row read as {@code type}. */
+    public <T> List<@Nullable T> scalars(SqlType<T> type) {
+        return map(r -> coerce(r.get(0), type));
+    }
+
+    private static <T> @Nullable T coerce(@Nullable Object value, SqlType<T> type) {
+        if (value == null) {
+            return null;
+        }
+        Class<T> javaType = type.javaType();
+        if (value instanceof Number && Number.class.isAssignableFrom(javaType)) {
+            return Conversions.convert(value, javaType);
+        }
+        return type.coerce(value);
     }
 
     /** The first column of every row. */

@@ -31,7 +31,7 @@ import org.tabula.schema.Table;
  *
  * <p>Without {@link #from}, the FROM clause is inferred from the tables of the selected columns.
  */
-public final class Select implements Statement {
+public sealed class Select implements Statement permits Select1 {
 
     private final boolean distinct;
     private final List<Expression<?>> selections;
@@ -44,7 +44,7 @@ public final class Select implements Statement {
     private final Long offset;
     private final LockMode lock;
 
-    private Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+    Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
                    List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit, Long offset,
                    LockMode lock) {
         this.distinct = distinct;
@@ -78,7 +78,8 @@ public final class Select implements Statement {
                 null, null, LockMode.NONE);
     }
 
-    private Select copy(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+    /** A changed copy; {@link Select1} keeps its type while the select list stays the same. */
+    Select copy(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
                         List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
                         Long offset, LockMode lock) {
         return new Select(distinct, selections, from, where, groupBy, having, orderBy, limit, offset, lock);

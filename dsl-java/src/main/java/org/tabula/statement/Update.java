@@ -41,10 +41,24 @@ public record Update(Table table, List<Assignment> assignments, Condition where,
         return new Update(table, List.of(), null, false, List.of());
     }
 
+    /**
+     * {@code SET column = NULL}. {@code set(column, null)} is ambiguous in Java between this
+     * class's two {@code set} methods; {@code setNull} says it without a cast.
+     *
+     * <pre>{@code
+     * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L))
+     * }</pre>
+     */
+    public <T> Update setNull(Column<T> column) {
+        return set(column, new BindValue<T>(null, column.type()));
+    }
+
+    /** {@code SET column = value}, the value bound as a parameter of the column's type. */
     public <T> Update set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
+    /** {@code SET column = expression} (another column, arithmetic, a scalar subquery). */
     public <T> Update set(Column<T> column, Expression<? extends T> value) {
         return assign(column, value);
     }

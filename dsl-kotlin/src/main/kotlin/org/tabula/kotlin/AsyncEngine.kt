@@ -22,7 +22,9 @@ import org.tabula.engine.Propagation
 import org.tabula.engine.TransactionOptions
 import org.tabula.error.TransactionStateException
 import org.tabula.result.Result
+import org.tabula.result.Result1
 import org.tabula.result.Row
+import org.tabula.statement.Select1
 import org.tabula.statement.Statement
 
 /**
@@ -171,6 +173,9 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
 
     /** Executes one statement in a transaction of its own (rows read into memory). */
     suspend fun execute(statement: Statement): Result = begin { execute(statement) }
+
+    /** Runs a select of one expression in its own transaction; the result's scalar methods return its type. */
+    suspend fun <T> execute(select: Select1<T>): Result1<T> = begin { execute(select) }
 
     /**
      * The rows of a query as a cold [Flow] on a connection of its own, fetched [fetchSize] rows

@@ -6,6 +6,7 @@ import kotlin.reflect.KClass
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
 import org.tabula.result.Result
+import org.tabula.result.Result1
 import org.tabula.result.Row
 
 /*
@@ -44,3 +45,25 @@ fun <R : Any> Flow<Row>.mapTo(type: KClass<R>): Flow<R> = flow {
         emit(m.map(row))
     }
 }
+
+/*
+ * A select of one expression (`Users.select(Users.id)`) gives a Result1<T> whose scalar members
+ * are typed and take no type argument. These keep the older spelling `scalarOne<Long>()`
+ * compiling, but only with the selected type: `scalarOne<String>()` on a Result1<Long> does not.
+ */
+
+/** [Result1.scalarOne] with its type spelled out: `execute(Users.select(count())).scalarOne<Long>()`. */
+@JvmName("typedScalarOne")
+fun <R> Result1<out R>.scalarOne(): R = scalarOne()
+
+/** [Result1.scalarOneOrNull] with its type spelled out. */
+@JvmName("typedScalarOneOrNull")
+fun <R> Result1<out R>.scalarOneOrNull(): R? = scalarOneOrNull()
+
+/** [Result1.scalar] with its type spelled out. */
+@JvmName("typedScalar")
+fun <R> Result1<out R>.scalar(): R? = scalar()
+
+/** [Result1.scalars] with its type spelled out. */
+@JvmName("typedScalars")
+fun <R> Result1<out R>.scalars(): List<R> = scalars()
