@@ -592,12 +592,12 @@ public final class Connection implements AutoCloseable {
      *         v -> new Item((Long) v[0], (String) v[1]));
      * }</pre>
      */
-    public <T> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
+    public <T extends @Nullable Object> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
         return fetchMapped(statement, parameters, columns -> mapper);
     }
 
     /** {@link #fetch(Statement, Map, ValuesMapper)} of a statement without named parameters. */
-    public <T> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
+    public <T extends @Nullable Object> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
         return fetchMapped(statement, Map.of(), columns -> mapper);
     }
 
@@ -611,14 +611,14 @@ public final class Connection implements AutoCloseable {
      * List<UserName> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), UserName.class);
      * }</pre>
      */
-    public <R> List<R> fetch(Statement statement, Class<R> recordType) {
+    public <R extends @Nullable Object> List<R> fetch(Statement statement, Class<R> recordType) {
         return fetchMapped(statement, Map.of(), columns -> {
             RecordMapper<R> mapper = RecordMapper.of(recordType, columns);
             return values -> mapper.map(values, columns);
         });
     }
 
-    private <T> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
+    private <T extends @Nullable Object> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
                                     Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         ensureUsable();
         // text() is judged by the driver after it runs: its leading-keyword guess may miss a query.
@@ -1045,7 +1045,7 @@ public final class Connection implements AutoCloseable {
      * {@code work} swallowed the exception, the commit rolls back instead and throws
      * {@link TransactionRolledBackException} naming that failure.
      */
-    public <T> T inTransaction(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
         T value;
         try {
@@ -1059,7 +1059,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** {@link #begin(TransactionOptions)}, then {@link #inTransaction(TransactionCallback)}. */
-    public <T> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
         begin(options);
         return inTransaction(work);
     }
@@ -1137,7 +1137,7 @@ public final class Connection implements AutoCloseable {
      * }
      * }</pre>
      */
-    public <T> T nested(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T nested(TransactionCallback<T> work) {
         Savepoint sp = savepoint();
         T value;
         try {
@@ -1158,7 +1158,7 @@ public final class Connection implements AutoCloseable {
      * Runs {@code work} as part of this transaction (propagation REQUIRED or MANDATORY): no commit
      * here; if it throws, the transaction is marked rollback-only and the exception goes on.
      */
-    <T> T participate(TransactionOptions options, TransactionCallback<T> work) {
+    <T extends @Nullable Object> T participate(TransactionOptions options, TransactionCallback<T> work) {
         checkJoinable(options);
         try {
             return work.run(this);
@@ -1169,7 +1169,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Runs {@code work} in a savepoint of this transaction (propagation NESTED). */
-    <T> T nestedIn(TransactionOptions options, TransactionCallback<T> work) {
+    <T extends @Nullable Object> T nestedIn(TransactionOptions options, TransactionCallback<T> work) {
         checkJoinable(options);
         return nested(work);
     }
@@ -1198,7 +1198,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Same as {@link #nested(TransactionCallback)}. */
-    public <T> T savepoint(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T savepoint(TransactionCallback<T> work) {
         return nested(work);
     }
 

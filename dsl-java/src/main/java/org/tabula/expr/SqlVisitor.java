@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 import org.tabula.schema.TableAlias;
@@ -33,9 +35,9 @@ import org.tabula.statement.Update;
  * One method per AST node type. The dialect renderers implement it; other tree walks
  * (finding the tables of a statement, for instance) can too.
  *
- * @param <R> what a visit returns ({@code Void} for renderers that append to a buffer)
+ * @param <R extends @Nullable Object> what a visit returns ({@code Void} for renderers that append to a buffer)
  */
-public interface SqlVisitor<R> {
+public interface SqlVisitor<R extends @Nullable Object> {
     // expressions
     R visitColumn(Column<?> column);
     R visitAliasedColumn(AliasedColumn<?> column);

@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A holder for a value loaded on first access: the attribute kind that can intercept reads
  * without bytecode enhancement (relationship attributes are built on it). A loaded value reads
@@ -22,9 +24,9 @@ package org.tabula.orm;
  * Lazy<String> ready = Lazy.of("hi"); // already loaded
  * }</pre>
  *
- * @param <T> the held value's type
+ * @param <T extends @Nullable Object> the held value's type
  */
-public final class Lazy<T> {
+public final class Lazy<T extends @Nullable Object> {
 
     private final String attribute;
     private Session session;
@@ -41,12 +43,12 @@ public final class Lazy<T> {
     }
 
     /** An already loaded value. */
-    public static <T> Lazy<T> of(T value) {
+    public static <T extends @Nullable Object> Lazy<T> of(T value) {
         return new Lazy<>(null, null, null, value, true);
     }
 
     /** A value loaded through {@code session} on first {@link #get()}; {@code attribute} names it in errors. */
-    public static <T> Lazy<T> loading(String attribute, Session session, LazyLoader<T> loader) {
+    public static <T extends @Nullable Object> Lazy<T> loading(String attribute, Session session, LazyLoader<T> loader) {
         return new Lazy<>(attribute, session, loader, null, false);
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.annotation.Annotation;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -94,7 +96,7 @@ public final class Mapper {
     }
 
     /** The table column of an attribute: {@code Column<String> name = Mapper.column(User.class, "name")}. */
-    public static <V> Column<V> column(Class<?> entityClass, String attribute) {
+    public static <V extends @Nullable Object> Column<V> column(Class<?> entityClass, String attribute) {
         return mapping(entityClass).column(attribute);
     }
 

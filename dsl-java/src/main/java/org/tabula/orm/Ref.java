@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -45,7 +47,7 @@ public final class Ref<T> {
     }
 
     /** The related object, loading it on first access; {@code null} when there is none. */
-    public T get() {
+    public @Nullable T get() {
         if (!loaded) {
             load();
         }
@@ -58,7 +60,7 @@ public final class Ref<T> {
     }
 
     /** Replaces the related object ({@code null} to clear it); the other side follows. */
-    public void set(T newValue) {
+    public void set(@Nullable T newValue) {
         RelationshipAttribute attr = attribute();
         Object old = currentForSync();
         internalSet(newValue);

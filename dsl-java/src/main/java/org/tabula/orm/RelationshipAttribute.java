@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -241,7 +243,7 @@ public final class RelationshipAttribute extends FieldAttribute {
     }
 
     /** The relationship of the other class kept in sync with this one, or null. */
-    public RelationshipAttribute back() {
+    public @Nullable RelationshipAttribute back() {
         if (!backResolved) {
             back = backName.isEmpty() ? null : target.relationship(backName);
             if (back != null && back.targetClass != entityClass) {

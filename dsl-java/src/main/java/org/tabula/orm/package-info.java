@@ -36,4 +36,7 @@
  * });
  * }</pre>
  */
+@NullMarked
 package org.tabula.orm;
+
+import org.jspecify.annotations.NullMarked;

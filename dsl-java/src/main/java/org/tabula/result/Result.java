@@ -35,14 +35,14 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed class Result implements Iterable<Row>, AutoCloseable permits Result1 {
 
-    private final ResultColumns columns;
-    private List<Row> buffered;
-    private RowCursor cursor;
+    private final @Nullable ResultColumns columns;
+    private @Nullable List<Row> buffered;
+    private @Nullable RowCursor cursor;
     private final long rowCount;
-    private final Row insertedPrimaryKey;
+    private final @Nullable Row insertedPrimaryKey;
     private boolean consumed;
 
-    private Result(ResultColumns columns, List<Row> buffered, RowCursor cursor, long rowCount, Row insertedPrimaryKey) {
+    private Result(@Nullable ResultColumns columns, @Nullable List<Row> buffered, @Nullable RowCursor cursor, long rowCount, @Nullable Row insertedPrimaryKey) {
         this.columns = columns;
         this.buffered = buffered;
         this.cursor = cursor;
@@ -60,7 +60,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** A result whose rows are all in memory. */
-    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey) {
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey) {
         return new Result(columns, rows, null, rowCount, insertedPrimaryKey);
     }
 
@@ -70,7 +70,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** The result of a statement that returns no rows. */
-    public static Result ofCount(long rowCount, Row insertedPrimaryKey) {
+    public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey) {
         return new Result(null, List.of(), null, rowCount, insertedPrimaryKey);
     }
 
@@ -87,7 +87,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** The result's columns, or {@code null} when it has no rows. */
-    public ResultColumns columns() {
+    public @Nullable ResultColumns columns() {
         return columns;
     }
 
@@ -119,7 +119,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         consumed = true;
     }
 
-    private Row nextRow(Iterator<Row> it) {
+    private @Nullable Row nextRow(Iterator<Row> it) {
         return it.hasNext() ? it.next() : null;
     }
 
@@ -141,7 +141,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** The first row or {@code null}; the rest is discarded. */
-    public Row first() {
+    public @Nullable Row first() {
         startConsuming();
         try {
             return buffered != null ? (buffered.isEmpty() ? null : buffered.get(0)) : cursor.next();
@@ -160,7 +160,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** One row or {@code null}; more than one is an error. */
-    public Row oneOrNull() {
+    public @Nullable Row oneOrNull() {
         startConsuming();
         try {
             Iterator<Row> it = rowIterator();
@@ -175,18 +175,18 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** The first column of the first row, or {@code null} when there is no row. */
-    public <T> T scalar() {
+    public <T extends @Nullable Object> @Nullable T scalar() {
         Row row = first();
         return row == null ? null : row.get(0);
     }
 
     /** The first column of the only row; an error for zero or several rows. */
-    public <T> T scalarOne() {
+    public <T extends @Nullable Object> T scalarOne() {
         return one().get(0);
     }
 
     /** The first column of the only row, {@code null} for no row; an error for several. */
-    public <T> T scalarOneOrNull() {
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull() {
         Row row = oneOrNull();
         return row == null ? null : row.get(0);
     }
@@ -199,7 +199,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * long n = conn.execute(text("SELECT count(*) FROM users")).scalarOne(Long.class);
      * }</pre>
      */
-    public <T> T scalarOne(Class<T> type) {
+    public <T extends @Nullable Object> T scalarOne(Class<T> type) {
         return Objects.requireNonNull(Conversions.convert(one().get(0), type),
                 "the only row's first column is NULL; use scalarOneOrNull");
     }
@@ -212,46 +212,46 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * UUID id = conn.execute(text("SELECT id FROM tokens WHERE owner = :o").bind("o", 1)).scalarOne(SqlTypes.UUID_TYPE);
      * }</pre>
      */
-    public <T> T scalarOne(SqlType<T> type) {
+    public <T extends @Nullable Object> T scalarOne(SqlType<T> type) {
         return Objects.requireNonNull(coerce(one().get(0), type),
                 "the only row's first column is NULL; use scalarOneOrNull");
     }
 
     /** As {@link #scalarOne(Class)}, {@code null} for no row or a NULL. */
-    public <T> @Nullable T scalarOneOrNull(Class<T> type) {
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull(Class<T> type) {
         Row row = oneOrNull();
         return row == null ? null : Conversions.convert(row.get(0), type);
     }
 
     /** As {@link #scalarOne(SqlType)}, {@code null} for no row or a NULL. */
-    public <T> @Nullable T scalarOneOrNull(SqlType<T> type) {
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull(SqlType<T> type) {
         Row row = oneOrNull();
         return row == null ? null : coerce(row.get(0), type);
     }
 
     /** The first column of the first row as a {@code type}, or {@code null}; the rest is discarded. */
-    public <T> @Nullable T scalar(Class<T> type) {
+    public <T extends @Nullable Object> @Nullable T scalar(Class<T> type) {
         Row row = first();
         return row == null ? null : Conversions.convert(row.get(0), type);
     }
 
     /** The first column of the first row read as {@code type}, or {@code null}. */
-    public <T> @Nullable T scalar(SqlType<T> type) {
+    public <T extends @Nullable Object> @Nullable T scalar(SqlType<T> type) {
         Row row = first();
         return row == null ? null : coerce(row.get(0), type);
     }
 
     /** The first column of every row as a {@code type}. */
-    public <T> List<@Nullable T> scalars(Class<T> type) {
+    public <T extends @Nullable Object> List<@Nullable T> scalars(Class<T> type) {
         return map(r -> Conversions.convert(r.get(0), type));
     }
 
     /** The first column of every row read as {@code type}. */
-    public <T> List<@Nullable T> scalars(SqlType<T> type) {
+    public <T extends @Nullable Object> List<@Nullable T> scalars(SqlType<T> type) {
         return map(r -> coerce(r.get(0), type));
     }
 
-    private static <T> @Nullable T coerce(@Nullable Object value, SqlType<T> type) {
+    private static <T extends @Nullable Object> @Nullable T coerce(@Nullable Object value, SqlType<T> type) {
         if (value == null) {
             return null;
         }
@@ -264,7 +264,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /** The first column of every row. */
     @SuppressWarnings("unchecked")
-    public <T> List<T> scalars() {
+    public <T extends @Nullable Object> List<T> scalars() {
         startConsuming();
         List<T> out = new ArrayList<>();
         try {
@@ -284,7 +284,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** Every row through {@code mapper}. */
-    public <T> List<T> map(Function<? super Row, ? extends T> mapper) {
+    public <T extends @Nullable Object> List<T> map(Function<? super Row, ? extends T> mapper) {
         startConsuming();
         List<T> out = new ArrayList<>();
         try {
@@ -299,7 +299,7 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     }
 
     /** Every row as a record whose component names match the column labels (see {@link RecordMapper}). */
-    public <R> List<R> into(Class<R> recordType) {
+    public <R extends @Nullable Object> List<R> into(Class<R> recordType) {
         if (columns == null) {
             throw new IllegalStateException("this statement returned no rows (rowCount = " + rowCount + ")");
         }

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,8 +33,8 @@ import org.tabula.schema.Table;
  * over the columns named by the maps' keys; {@link InsertRow#batch} builds those rows from column
  * handles: {@code conn.execute(insert(USERS), InsertRow.batch(USERS, people, (row, p) -> row.set(USERS.name, p.name())))}.
  */
-public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, Select fromSelect,
-                     List<Expression<?>> returning, OnConflict onConflict) implements Statement {
+public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, @Nullable Select fromSelect,
+                     List<Expression<?>> returning, @Nullable OnConflict onConflict) implements Statement {
 
     public Insert {
         Objects.requireNonNull(table, "table");
@@ -54,17 +56,17 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * insert(USERS).set(USERS.name, "ann").setNull(USERS.age)
      * }</pre>
      */
-    public <T> Insert setNull(Column<T> column) {
+    public <T extends @Nullable Object> Insert setNull(Column<T> column) {
         return set(column, new BindValue<T>(null, column.type()));
     }
 
     /** Sets one column of the single row. */
-    public <T> Insert set(Column<T> column, T value) {
+    public <T extends @Nullable Object> Insert set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
     /** Sets one column of the single row to an expression (another column, a function, a subquery). */
-    public <T> Insert set(Column<T> column, Expression<? extends T> value) {
+    public <T extends @Nullable Object> Insert set(Column<T> column, Expression<? extends T> value) {
         requireOwn(column);
         if (rows.size() > 1 || fromSelect != null) {
             throw new IllegalStateException("set() builds a single-row insert into " + table.name()
@@ -259,7 +261,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitInsert(this);
     }
 }

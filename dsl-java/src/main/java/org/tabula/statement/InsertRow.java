@@ -52,7 +52,7 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
      *         (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age())));
      * }</pre>
      */
-    public static <E> List<InsertRow> batch(Table table, Iterable<E> items, BiConsumer<InsertRow, ? super E> row) {
+    public static <E extends @Nullable Object> List<InsertRow> batch(Table table, Iterable<E> items, BiConsumer<InsertRow, ? super E> row) {
         List<InsertRow> rows = items instanceof Collection<?> c ? new ArrayList<>(c.size()) : new ArrayList<>();
         int width = 0;
         for (E item : items) {

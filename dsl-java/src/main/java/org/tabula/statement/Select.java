@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,12 +38,12 @@ public sealed class Select implements Statement permits Select1 {
     private final boolean distinct;
     private final List<Expression<?>> selections;
     private final List<FromItem> from;
-    private final Condition where;
+    private final @Nullable Condition where;
     private final List<Expression<?>> groupBy;
-    private final Condition having;
+    private final @Nullable Condition having;
     private final List<OrderItem> orderBy;
-    private final Long limit;
-    private final Long offset;
+    private final @Nullable Long limit;
+    private final @Nullable Long offset;
     private final LockMode lock;
 
     Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
@@ -85,7 +87,7 @@ public sealed class Select implements Statement permits Select1 {
         return new Select(distinct, selections, from, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
-    private static <E> List<E> append(List<E> list, List<? extends E> more) {
+    private static <E extends @Nullable Object> List<E> append(List<E> list, List<? extends E> more) {
         if (list.isEmpty()) {
             return List.copyOf(more);
         }
@@ -139,7 +141,7 @@ public sealed class Select implements Statement permits Select1 {
     }
 
     /** A join of any type; a {@code null} condition is inferred from foreign keys. */
-    public Select join(FromItem right, JoinType type, Condition on) {
+    public Select join(FromItem right, JoinType type, @Nullable Condition on) {
         Objects.requireNonNull(right, "right");
         List<FromItem> items = new ArrayList<>(from);
         if (items.isEmpty()) {
@@ -277,7 +279,7 @@ public sealed class Select implements Statement permits Select1 {
 
     /** This single-column query as a value: {@code (SELECT max(x) FROM t)}. */
     @SuppressWarnings("unchecked")
-    public <T> ScalarSubquery<T> asScalar() {
+    public <T extends @Nullable Object> ScalarSubquery<T> asScalar() {
         if (selections.size() != 1) {
             throw new IllegalStateException("a scalar subquery selects exactly one column, this one selects "
                     + selections.size());
@@ -322,7 +324,7 @@ public sealed class Select implements Statement permits Select1 {
         return List.copyOf(FromInference.tablesOf(selections, where));
     }
 
-    public Condition where() {
+    public @Nullable Condition where() {
         return where;
     }
 
@@ -330,7 +332,7 @@ public sealed class Select implements Statement permits Select1 {
         return groupBy;
     }
 
-    public Condition having() {
+    public @Nullable Condition having() {
         return having;
     }
 
@@ -338,11 +340,11 @@ public sealed class Select implements Statement permits Select1 {
         return orderBy;
     }
 
-    public Long limit() {
+    public @Nullable Long limit() {
         return limit;
     }
 
-    public Long offset() {
+    public @Nullable Long offset() {
         return offset;
     }
 
@@ -356,7 +358,7 @@ public sealed class Select implements Statement permits Select1 {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitSelect(this);
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.tabula.schema.Table;
  * <p>An update with neither {@link #where} nor {@link #allRows()} is refused when rendered, so
  * a forgotten WHERE never rewrites a whole table.
  */
-public record Update(Table table, List<Assignment> assignments, Condition where, boolean unrestricted,
+public record Update(Table table, List<Assignment> assignments, @Nullable Condition where, boolean unrestricted,
                      List<Expression<?>> returning) implements Statement {
 
     /** {@code column = value}. */
@@ -49,17 +51,17 @@ public record Update(Table table, List<Assignment> assignments, Condition where,
      * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L))
      * }</pre>
      */
-    public <T> Update setNull(Column<T> column) {
+    public <T extends @Nullable Object> Update setNull(Column<T> column) {
         return set(column, new BindValue<T>(null, column.type()));
     }
 
     /** {@code SET column = value}, the value bound as a parameter of the column's type. */
-    public <T> Update set(Column<T> column, T value) {
+    public <T extends @Nullable Object> Update set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
     /** {@code SET column = expression} (another column, arithmetic, a scalar subquery). */
-    public <T> Update set(Column<T> column, Expression<? extends T> value) {
+    public <T extends @Nullable Object> Update set(Column<T> column, Expression<? extends T> value) {
         return assign(column, value);
     }
 
@@ -118,7 +120,7 @@ public record Update(Table table, List<Assignment> assignments, Condition where,
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitUpdate(this);
     }
 }

@@ -19,7 +19,7 @@ inline fun <reified R : Any> Result.mapTo(): List<R> = mapTo(R::class)
 
 /** Every row as an instance of [type]. */
 fun <R : Any> Result.mapTo(type: KClass<R>): List<R> {
-    val mapper = RowMapper.of(type, columns())
+    val mapper = RowMapper.of(type, columns() ?: throw IllegalStateException("this statement returned no rows (rowCount = ${rowCount()})"))
     val out = ArrayList<R>()
     for (row in this) {
         out.add(mapper.map(row))
@@ -29,7 +29,7 @@ fun <R : Any> Result.mapTo(type: KClass<R>): List<R> {
 
 /** The single row as an [R], or null when there is none (more than one is an error). */
 inline fun <reified R : Any> Result.mapOneOrNull(): R? =
-    oneOrNull()?.let { RowMapper.of(R::class, columns()).map(it) }
+    oneOrNull()?.let { RowMapper.of(R::class, columns()!!).map(it) }
 
 /** One row as an [R] (resolves the mapping each call; prefer [mapTo] for many rows). */
 inline fun <reified R : Any> Row.into(): R = RowMapper.of(R::class, columns()).map(this)
