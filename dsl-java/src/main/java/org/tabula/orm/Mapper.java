@@ -181,8 +181,9 @@ public final class Mapper {
             Table table = new Table(tableName);
             List<Field> fields = persistentFields(entityClass);
             List<Column<?>> columns = new ArrayList<>();
+            PropertyConventions conventions = conventionsFor(entityClass);
             for (Field f : fields) {
-                columns.add(declareColumn(entityClass, table, f));
+                columns.add(declareColumn(entityClass, table, f, conventions));
             }
             // Column options replace the column object; read back the final ones from the table.
             List<ColumnAttribute> attributes = new ArrayList<>();
@@ -196,11 +197,23 @@ public final class Mapper {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Column<?> declareColumn(Class<?> entityClass, Table table, Field f) {
+    private static Column<?> declareColumn(Class<?> entityClass, Table table, Field f,
+                                           @Nullable PropertyConventions conventions) {
         MappedColumn ann = columnAnnotation(f);
         String where = entityClass.getSimpleName() + "." + f.getName();
         String name = ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName());
         Column c = table.column(name, typeOf(where, f, ann));
+        boolean primaryKey = ann != null && ann.primaryKey();
+        if (conventions != null && !primaryKey) {
+            if (conventions.isNullable(f)) {
+                c = c.nullable();
+            }
+            Supplier<?> initial = ann != null && ann.defaultValue() != MappedColumn.NoValue.class ? null
+                    : conventions.defaultValue(f);
+            if (initial != null) {
+                c = c.defaultValue(initial);
+            }
+        }
         if (ann == null) {
             return c;
         }
@@ -256,6 +269,24 @@ public final class Mapper {
             c = c.references(target, ann.onDelete());
         }
         return c;
+    }
+
+    private static volatile @Nullable List<PropertyConventions> conventions;
+
+    /** The conventions that describe {@code entityClass}'s fields, if any: asked at mapping time only. */
+    static @Nullable PropertyConventions conventionsFor(Class<?> entityClass) {
+        List<PropertyConventions> all = conventions;
+        if (all == null) {
+            List<PropertyConventions> found = new ArrayList<>();
+            java.util.ServiceLoader.load(PropertyConventions.class, Mapper.class.getClassLoader()).forEach(found::add);
+            conventions = all = List.copyOf(found);
+        }
+        for (PropertyConventions c : all) {
+            if (c.appliesTo(entityClass)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static Object enumConstant(Class<?> enumClass, String name) {

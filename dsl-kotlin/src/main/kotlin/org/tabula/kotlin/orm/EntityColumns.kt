@@ -15,8 +15,9 @@ import org.tabula.schema.Table
  * target Kotlin puts an annotation on the first applicable of param, property, field, which for
  * them is the backing field, on class-body properties and on constructor `val`/`var`s alike, so
  * `@field:MappedColumn` is not needed (it does no harm). `@Transient` works the same way; Kotlin's own
- * `@kotlin.jvm.Transient` also excludes a field. Kotlin nullability is not read: a column is NOT
- * NULL unless `@MappedColumn(nullable = true)`, whatever `Int?` says. Fields are named after the
+ * `@kotlin.jvm.Transient` also excludes a field. Nullability is the property's: `var age: Int?` is a
+ * nullable column, `var age: Int` NOT NULL ([KotlinPropertyConventions]), and a non-null property's
+ * initialiser (`var status: String = "active"`) is its column's client-side default. Fields are named after the
  * properties, so `User::createdAt` is the attribute `createdAt` and column `created_at`.
  */
 

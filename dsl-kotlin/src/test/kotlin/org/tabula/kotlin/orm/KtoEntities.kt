@@ -14,8 +14,7 @@ class KtoUser() {
     @MappedColumn(length = 50)
     var name: String = ""
 
-    @MappedColumn(nullable = true)          // Kotlin's `?` is not read: say nullable = true
-    var age: Int? = null
+    var age: Int? = null                   // nullable: the `?` is read
 
     /** No backing field: not a column. */
     val display: String get() = "$name ($age)"
@@ -53,5 +52,5 @@ class KtoAddress() {
 data class KtoTag(
     @MappedColumn(primaryKey = true) val id: Long,
     @MappedColumn(length = 20) val label: String,
-    @MappedColumn(nullable = true) val weight: Int?,
+    val weight: Int?,
 )

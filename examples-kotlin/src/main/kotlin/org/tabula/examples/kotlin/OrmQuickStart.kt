@@ -25,7 +25,7 @@ import org.tabula.schema.ReferentialAction
 class Person() {
     @MappedColumn(primaryKey = true, autoIncrement = true) var id: Long? = null
     @MappedColumn(length = 50) var name: String = ""
-    @MappedColumn(nullable = true) var age: Int? = null             // Kotlin's `?` is not read: say nullable = true
+    var age: Int? = null                                          // nullable: Kotlin's `?` is read
 
     constructor(name: String, age: Int?) : this() { this.name = name; this.age = age }
 }
