@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.tabula.error.MultipleResultsException;
 import org.tabula.error.NoResultException;
+import org.tabula.schema.Table;
 import org.tabula.type.SqlType;
 import org.jspecify.annotations.Nullable;
 
@@ -40,19 +41,22 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     private @Nullable RowCursor cursor;
     private final long rowCount;
     private final @Nullable Row insertedPrimaryKey;
+    private final @Nullable Table changedRowsOf;
     private boolean consumed;
 
-    private Result(@Nullable ResultColumns columns, @Nullable List<Row> buffered, @Nullable RowCursor cursor, long rowCount, @Nullable Row insertedPrimaryKey) {
+    private Result(@Nullable ResultColumns columns, @Nullable List<Row> buffered, @Nullable RowCursor cursor, long rowCount,
+                   @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
         this.columns = columns;
         this.buffered = buffered;
         this.cursor = cursor;
         this.rowCount = rowCount;
         this.insertedPrimaryKey = insertedPrimaryKey;
+        this.changedRowsOf = changedRowsOf;
     }
 
     /** Takes over {@code other}'s rows (and cursor): {@code other} must not be read any more. */
     Result(Result other) {
-        this(other.columns, other.buffered, other.cursor, other.rowCount, other.insertedPrimaryKey);
+        this(other.columns, other.buffered, other.cursor, other.rowCount, other.insertedPrimaryKey, other.changedRowsOf);
         this.consumed = other.consumed;
         other.buffered = null;
         other.cursor = null;
@@ -61,17 +65,38 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /** A result whose rows are all in memory. */
     public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey) {
-        return new Result(columns, rows, null, rowCount, insertedPrimaryKey);
+        return buffered(columns, rows, rowCount, insertedPrimaryKey, null);
+    }
+
+    /**
+     * A result whose rows are all in memory, of a statement that changed existing rows of
+     * {@code changedRowsOf} (an UPDATE or DELETE with RETURNING), or {@code null}.
+     */
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey,
+                                  @Nullable Table changedRowsOf) {
+        return new Result(columns, rows, null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
     /** A result that reads rows from an open cursor as they are asked for. */
     public static Result streaming(ResultColumns columns, RowCursor cursor) {
-        return new Result(columns, null, cursor, -1, null);
+        return new Result(columns, null, cursor, -1, null, null);
     }
 
     /** The result of a statement that returns no rows. */
     public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey) {
-        return new Result(null, List.of(), null, rowCount, insertedPrimaryKey);
+        return ofCount(rowCount, insertedPrimaryKey, null);
+    }
+
+    /**
+     * The result of a statement that returns no rows and changed existing rows of
+     * {@code changedRowsOf} (an UPDATE or DELETE), or {@code null}.
+     *
+     * <pre>{@code
+     * Result r = Result.ofCount(3, null, USERS);   // what conn.execute(update(USERS)...) returns
+     * }</pre>
+     */
+    public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
+        return new Result(null, List.of(), null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
     // ---------------------------------------------------------------- metadata
@@ -79,6 +104,18 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /** Rows inserted, updated or deleted; -1 when unknown (queries, streaming). */
     public long rowCount() {
         return rowCount;
+    }
+
+    /**
+     * The table whose existing rows the statement updated or deleted, or {@code null} (queries,
+     * inserts, text, DDL): what a session re-reads after a bulk UPDATE or DELETE.
+     *
+     * <pre>{@code
+     * Table t = conn.execute(delete(USERS).where(USERS.age.lt(18))).changedRowsOf();   // USERS
+     * }</pre>
+     */
+    public @Nullable Table changedRowsOf() {
+        return changedRowsOf;
     }
 
     /** Whether the statement produced rows (a query or RETURNING). */
