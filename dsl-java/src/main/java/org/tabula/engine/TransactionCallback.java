@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Work done inside a transaction; may throw anything, which rolls the transaction back.
  *
- * @param <T extends @Nullable Object> what the work returns
+ * @param <T> what the work returns
  */
 @FunctionalInterface
 public interface TransactionCallback<T extends @Nullable Object> {

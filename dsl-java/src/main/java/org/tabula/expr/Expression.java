@@ -18,7 +18,7 @@ import org.tabula.type.SqlTypes;
  * ORDERS.price.times(ORDERS.quantity).as("total")
  * }</pre>
  *
- * @param <T extends @Nullable Object> the Java type of the expression's values
+ * @param <T> the Java type of the expression's values
  */
 public interface Expression<T extends @Nullable Object> extends SqlNode {
 

@@ -35,7 +35,7 @@ import org.tabula.statement.Update;
  * One method per AST node type. The dialect renderers implement it; other tree walks
  * (finding the tables of a statement, for instance) can too.
  *
- * @param <R extends @Nullable Object> what a visit returns ({@code Void} for renderers that append to a buffer)
+ * @param <R> what a visit returns ({@code Void} for renderers that append to a buffer)
  */
 public interface SqlVisitor<R extends @Nullable Object> {
     // expressions

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * Lazy<String> ready = Lazy.of("hi"); // already loaded
  * }</pre>
  *
- * @param <T extends @Nullable Object> the held value's type
+ * @param <T> the held value's type
  */
 public final class Lazy<T extends @Nullable Object> {
 

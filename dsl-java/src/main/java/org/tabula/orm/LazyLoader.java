@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * The loader abstraction behind {@link Lazy}: how one attribute's value is fetched through a
  * session when first read (a deferred column, a related object, a collection).
  *
- * @param <T extends @Nullable Object> the loaded value's type
+ * @param <T> the loaded value's type
  */
 @FunctionalInterface
 public interface LazyLoader<T extends @Nullable Object> {

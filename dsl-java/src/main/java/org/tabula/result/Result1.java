@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * List<String> names = conn.execute(select(USERS.name).orderBy(USERS.name)).scalars();
  * }</pre>
  *
- * @param <T extends @Nullable Object> the Java type of the selected expression's values
+ * @param <T> the Java type of the selected expression's values
  */
 public final class Result1<T extends @Nullable Object> extends Result {
 

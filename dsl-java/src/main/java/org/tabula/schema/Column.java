@@ -31,7 +31,7 @@ import org.tabula.type.SqlType;
  * <p>Nullness is part of the type for Kotlin (JSpecify annotations): {@code integer("age")} is a
  * {@code Column<Int>}, {@code integer("age").nullable()} a {@code Column<Int?>}.
  *
- * @param <T extends @Nullable Object> the Java type of the column's values
+ * @param <T> the Java type of the column's values
  */
 @NullMarked
 public final class Column<T extends @Nullable Object> implements Expression<T> {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * {@code FOREIGN KEY (columns) REFERENCES target_table (targets) ON DELETE ... ON UPDATE ...}.
- * Declared with {@link MappedColumn#references} or, for composite keys, {@link Table#foreignKey}.
+ * Declared with {@link Column#references} or, for composite keys, {@link Table#foreignKey}.
  */
 public record ForeignKey(List<Column<?>> columns, List<Column<?>> targets,
                          ReferentialAction onDelete, ReferentialAction onUpdate) {

@@ -2,7 +2,7 @@ package org.tabula.schema;
 
 import java.util.List;
 
-/** {@code UNIQUE (a, b)} spanning several columns; single-column ones use {@link MappedColumn#unique()}. */
+/** {@code UNIQUE (a, b)} spanning several columns; single-column ones use {@link Column#unique()}. */
 public record UniqueConstraint(String name, List<Column<?>> columns) {
 
     public UniqueConstraint {

@@ -22,7 +22,7 @@ import org.tabula.expr.ScalarSubquery;
  * // String s = conn.execute(select(USERS.id)).scalarOne();             // does not compile
  * }</pre>
  *
- * @param <T extends @Nullable Object> the Java type of the selected expression's values
+ * @param <T> the Java type of the selected expression's values
  */
 public final class Select1<T extends @Nullable Object> extends Select {
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * A {@link SqlType} built from a kind, a Java class and two small JDBC functions.
  * All built-in types in {@link SqlTypes} are instances of it.
  *
- * @param <T extends @Nullable Object> the Java type of values
+ * @param <T> the Java type of values
  */
 public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
 

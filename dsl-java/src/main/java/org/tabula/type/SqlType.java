@@ -18,7 +18,7 @@ import java.sql.SQLException;
  * SqlType<BigDecimal> price = SqlTypes.decimal(10, 2);
  * }</pre>
  *
- * @param <T extends @Nullable Object> the Java type of values
+ * @param <T> the Java type of values
  */
 public interface SqlType<T extends @Nullable Object> {
 
