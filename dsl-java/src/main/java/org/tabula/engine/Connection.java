@@ -330,7 +330,7 @@ public final class Connection implements AutoCloseable {
      * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
      * else the engine's default, or {@code null} when neither set one (the database's default).
      */
-    public Isolation isolation() {
+    public @Nullable Isolation isolation() {
         return tx.isolation();
     }
 

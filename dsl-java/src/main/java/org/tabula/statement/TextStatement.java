@@ -173,7 +173,7 @@ public final class TextStatement implements Statement {
     }
 
     /** The value bound to {@code name}, or {@code null} if it is to be supplied at execution. */
-    public BindValue<?> boundValue(String name) {
+    public @Nullable BindValue<?> boundValue(String name) {
         return bound.get(name);
     }
 

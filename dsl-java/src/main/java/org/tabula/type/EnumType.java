@@ -83,7 +83,7 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
     }
 
     /** The native type's name, or {@code null} for a checked VARCHAR. */
-    public String nativeName() {
+    public @Nullable String nativeName() {
         return nativeName;
     }
 
