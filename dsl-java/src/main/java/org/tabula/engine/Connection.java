@@ -57,18 +57,42 @@ public final class Connection implements AutoCloseable {
     private final StatementRunner runner;
     private final InsertExecution inserts;
     private final ExecuteMany executeMany;
+    /** Where listeners hear of this connection's statements and transactions. */
+    private final ConnectionEvents events;
     private boolean closed;
 
+    /** The routing of a replicated engine's connection, told each statement; null on a plain engine. */
+    private final RoutedJdbcConnection routed;
+    /** The outside transaction (Spring's) this connection works in, which Tabula never ends; null when Tabula owns it. */
+    private final ExternalTransaction external;
+
     Connection(Engine engine, java.sql.Connection jdbc) {
+        this(engine, jdbc, null);
+    }
+
+    Connection(Engine engine, ExternalTransaction external) {
+        this(engine, external.connection(), external);
+    }
+
+    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction external) {
         this.engine = engine;
+        this.external = external;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
+        this.events = engine.events().open(this);
+        this.routed = jdbc instanceof RoutedJdbcConnection r ? r : null;
         this.running = new RunningStatement(engine, this);
         this.errors = new ErrorTranslator(dialect, running);
-        this.tx = new TransactionState(engine, jdbc, errors);
-        this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors);
+        this.tx = new TransactionState(engine, jdbc, errors, events, external);
+        this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors, events);
         this.inserts = new InsertExecution(runner);
         this.executeMany = new ExecuteMany(runner);
+    }
+
+    private void route(Statement statement) {
+        if (routed != null) {
+            routed.before(statement);
+        }
     }
 
     // ---------------------------------------------------------------- execution
@@ -92,6 +116,7 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement with values for its named parameters ({@code text()} or bind params). */
     public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureUsable();
+        route(statement);
         if (statement instanceof Insert insert) {
             return inserts.execute(insert, parameters);
         }
@@ -111,6 +136,9 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(RenderedSql rendered, Map<String, ?> parameters) {
         ensureUsable();
+        if (routed != null) {
+            routed.before(rendered);
+        }
         return runner.run(rendered, parameters, false, 0, null);
     }
 
@@ -120,6 +148,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
         ensureUsable();
+        route(statement);
         if (rows.isEmpty()) {
             return Result.ofCount(0, null);
         }
@@ -144,6 +173,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Object> executeManyReturningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
         ensureUsable();
+        route(insert);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -161,6 +191,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result stream(Statement statement, int fetchSize) {
         ensureUsable();
+        route(statement);
         if (fetchSize <= 0) {
             throw new IllegalArgumentException("fetchSize must be positive, got " + fetchSize);
         }
@@ -213,6 +244,7 @@ public final class Connection implements AutoCloseable {
     private <T extends @Nullable Object> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
                                     Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         ensureUsable();
+        route(statement);
         if (statement instanceof Insert insert) {
             if (!insert.returnsRows()) {
                 throw notRows("insert into " + insert.table().name());
@@ -271,9 +303,22 @@ public final class Connection implements AutoCloseable {
 
     /** Rolls back the work since the last commit. */
     public void rollback() {
+        rollback(null);
+    }
+
+    /**
+     * {@link #rollback()} because of {@code cause}, which listeners are told
+     * ({@link TransactionEvent#failure()}): for code that rolls back after an exception, as the
+     * Kotlin layer does.
+     *
+     * <pre>{@code
+     * try { work(conn); conn.commit(); } catch (RuntimeException e) { conn.rollback(e); throw e; }
+     * }</pre>
+     */
+    public void rollback(Throwable cause) {
         ensureOpen();
         cursors.closeAll();
-        tx.rollback();
+        tx.rollback(cause);
     }
 
     /**
@@ -409,14 +454,7 @@ public final class Connection implements AutoCloseable {
      * @throws TransactionStateException when they differ
      */
     public void checkJoinable(TransactionOptions options) {
-        if (options.isolation() != null && isolation() != null && options.isolation() != isolation()) {
-            throw new TransactionStateException("cannot join a " + isolation() + " transaction with " + options
-                    + "; use Propagation.REQUIRES_NEW for a transaction of its own");
-        }
-        if (options.readOnly() != null && options.readOnly() != isReadOnly()) {
-            throw new TransactionStateException("cannot join a " + (isReadOnly() ? "read-only" : "read-write")
-                    + " transaction with " + options + "; use Propagation.REQUIRES_NEW for a transaction of its own");
-        }
+        tx.checkJoinable(options);
     }
 
     /** Same as {@link #nested(TransactionCallback)}. */
@@ -508,9 +546,20 @@ public final class Connection implements AutoCloseable {
         }
         cursors.closeAll();
         closed = true;
+        if (external != null) {
+            try {
+                tx.abandon(); // marks the owner's transaction rollback-only after a failure here
+            } catch (SQLException ignored) {
+                // nothing is sent to the database for an outside transaction
+            }
+            external.release();
+            events.released();
+            return;
+        }
         if (errors.broken()) {
             // the server or the network ended it: never hand it out again
             engine.evict(jdbc);
+            events.released();
             return;
         }
         try {
@@ -523,6 +572,11 @@ public final class Connection implements AutoCloseable {
             } catch (SQLException ignored) {
                 // already gone
             }
+            events.released();
         }
+    }
+
+    ConnectionEvents events() {
+        return events;
     }
 }

@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final Dialect dialect;
     private final EngineOptions options;
-    private final Echo echo;
+    private final Events events;
     /** Run once by the first {@link #close()}; see {@link #onClose}. */
     private final List<Runnable> closeActions = new ArrayList<>();
     /** The innermost {@code begin}/{@code transaction} block's connection on each thread. */
@@ -59,13 +59,24 @@ public final class Engine implements AutoCloseable {
     /** Cancels statements whose driver ignores the query timeout; see {@link #cancelAfter}. */
     private java.util.concurrent.ScheduledExecutorService timeoutTimer;
     private boolean closed;
+    /** Null unless {@link #replicated}: then connections are routed between a primary and replicas. */
+    private final ReplicaRouter router;
+    /** The manager whose transactions this engine's connections join (Spring's), or null. */
+    private final ExternalTransactions external;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
+        this(dataSource, ownedPool, dialect, options, null, null);
+    }
+
+    private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options,
+                   ReplicaRouter router, ExternalTransactions external) {
         this.dataSource = dataSource;
+        this.external = external;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.options = options;
-        this.echo = new Echo(options);
+        this.events = new Events(options);
+        this.router = router;
     }
 
     /** An engine for a JDBC URL with default options. */
@@ -152,6 +163,88 @@ public final class Engine implements AutoCloseable {
         return new Engine(dataSource, null, dialect, options);
     }
 
+    /**
+     * An engine over a data source whose transactions an outside manager may own (what
+     * {@code tabula-spring} builds): while {@code transactions} runs one on the calling thread,
+     * {@link #connect()} and {@link #begin(TransactionWork)} work on its connection and never
+     * commit, roll back or close it (see {@link ExternalTransactions}); otherwise the engine
+     * behaves as {@link #create(DataSource, Dialect, EngineOptions)}'s.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create(dataSource, Dialect.POSTGRES, EngineOptions.defaults(), new SpringTransactions());
+     * }</pre>
+     */
+    public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options,
+                                ExternalTransactions transactions) {
+        return new Engine(dataSource, null, dialect, options, null,
+                Objects.requireNonNull(transactions, "transactions"));
+    }
+
+    /** {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}. */
+    public static Engine replicated(Engine primary, Engine... replicas) {
+        return replicated(ReplicaOptions.defaults(), primary, replicas);
+    }
+
+    /**
+     * An engine over a primary and its read replicas (engines of their own, which this one now
+     * owns and closes). Every transaction ({@code begin}, {@code transaction}, {@code begin()},
+     * ORM sessions) runs on the primary; a {@link #connect()} connection sends its reads (SELECT
+     * without row locks) to a replica and moves to the primary at its first write; after a write
+     * the same {@link ReadYourWrites context} (by default the thread) reads from the primary for
+     * {@link ReplicaOptions#readYourWritesWindow()}. A replica that is down, not replicating or
+     * lagging beyond {@link ReplicaOptions#maxLag()} gets no reads; with none usable, reads go to
+     * the primary. {@link #primary()} and {@link #replica()} are the explicit hints. Details:
+     * {@code docs/replication.md}.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.replicated(ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2)),
+     *         Engine.create("jdbc:postgresql://db1/app"), Engine.create("jdbc:postgresql://db2/app"));
+     * try (Connection conn = engine.connect()) {
+     *     conn.execute(select(USERS.name).from(USERS));          // a replica
+     * }
+     * engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")));   // the primary
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a replica runs another database than the primary
+     * @throws IllegalStateException when a replica's lag cannot be measured (the probe lacks a privilege)
+     */
+    public static Engine replicated(ReplicaOptions options, Engine primary, Engine... replicas) {
+        Objects.requireNonNull(replicas, "replicas");
+        ReplicaRouter router = new ReplicaRouter(options, primary, List.of(replicas));
+        return new Engine(primary.dataSource(), null, primary.dialect(), primary.options(), router, null);
+    }
+
+    /** Whether this engine routes between a primary and replicas ({@link #replicated}). */
+    public boolean isReplicated() {
+        return router != null;
+    }
+
+    /**
+     * The hint "on the primary": the primary's own engine for a replicated engine, this engine
+     * otherwise. {@code engine.primary().connect()} reads what was just written anywhere.
+     */
+    public Engine primary() {
+        return router == null ? this : router.primary();
+    }
+
+    /**
+     * The hint "on a replica": the engine of a usable replica (the next in turn), or the primary
+     * when none is usable; this engine when it is not replicated. Its connections are plain ones
+     * on that server, statements of any kind included (a write there fails: the replica is read-only).
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.replica().connect()) { report(conn); }   // even text() SQL
+     * }</pre>
+     */
+    public Engine replica() {
+        return router == null ? this : router.replicaHint();
+    }
+
+    /** What the last health check found on each replica; empty when not replicated. */
+    public List<ReplicaStatus> replicaStatus() {
+        return router == null ? List.of() : router.status();
+    }
+
     /** The dialect chosen by URL, refined by the server it reached (MySQL URLs may point at MariaDB). */
     private static Dialect detect(DataSource ds, Dialect guess) {
         if (!guess.refinedByServer()) {
@@ -186,6 +279,67 @@ public final class Engine implements AutoCloseable {
      *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
      */
     public Connection connect() {
+        // The clock is read only when someone listens: no listener, no cost.
+        return connect(events.listening() ? System.nanoTime() : 0L);
+    }
+
+    /**
+     * {@link #connect()} for a layer that waited before asking the pool (the Kotlin layer waits
+     * for a permit first): listeners are told the wait since {@code waitStartNanos}, a
+     * {@link System#nanoTime()} reading (0: not measured).
+     *
+     * <pre>{@code
+     * long start = System.nanoTime();
+     * permits.acquire();
+     * Connection conn = engine.connect(start);
+     * }</pre>
+     *
+     * @throws PoolTimeoutException when no connection is free within the connection timeout
+     */
+    public Connection connect(long waitStartNanos) {
+        try {
+            Connection conn = open();
+            conn.events().acquired(waitStartNanos);
+            return conn;
+        } catch (RuntimeException e) {
+            events.connectFailed(this, waitStartNanos, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Tells listeners that a caller waiting since {@code waitStartNanos} got no connection, when
+     * the wait failed before the pool was asked (the Kotlin layer's own wait for a permit), so
+     * that they hear of every failed wait as {@link #connect()}'s are reported.
+     *
+     * <pre>{@code
+     * engine.connectFailed(start, poolTimeout);
+     * }</pre>
+     */
+    public void connectFailed(long waitStartNanos, RuntimeException failure) {
+        events.connectFailed(this, waitStartNanos, failure);
+    }
+
+    private Connection open() {
+        if (router != null) {
+            return router.connect(this, false);
+        }
+        Connection joined = external == null ? null : joinExternal();
+        return joined != null ? joined : pooled();
+    }
+
+    /** A connection in the outside manager's transaction on this thread, or null when it runs none. */
+    private Connection joinExternal() {
+        try {
+            ExternalTransaction tx = external.current(dataSource);
+            return tx == null ? null : new Connection(this, tx);
+        } catch (SQLException e) {
+            throw cannotConnect(e);
+        }
+    }
+
+    /** A connection of the pool's, whatever transaction an outside manager runs. */
+    private Connection pooled() {
         try {
             java.sql.Connection jdbc = dataSource.getConnection();
             if (jdbc.getAutoCommit()) {
@@ -223,7 +377,23 @@ public final class Engine implements AutoCloseable {
      * a transaction. For commit-at-the-end semantics use {@link #begin(TransactionWork)}.
      */
     public Connection begin() {
-        return connect();
+        return router == null ? connect() : ownConnection();
+    }
+
+    /**
+     * A connection for a transaction of its own: the primary's on a replicated engine, the pool's
+     * even inside an outside manager's transaction (REQUIRES_NEW), reported to listeners.
+     */
+    private Connection ownConnection() {
+        long start = events.listening() ? System.nanoTime() : 0L;
+        try {
+            Connection conn = router != null ? router.connect(this, true) : pooled();
+            conn.events().acquired(start);
+            return conn;
+        } catch (RuntimeException e) {
+            events.connectFailed(this, start, e);
+            throw e;
+        }
     }
 
     /**
@@ -282,6 +452,18 @@ public final class Engine implements AutoCloseable {
             currentTransaction.remove();
             outer = null;
         }
+        if (outer == null && external != null) {
+            Connection joined = joinExternal();
+            if (joined != null) {
+                // The outside transaction is this block's outer one: REQUIRED joins it, NESTED takes a savepoint in it.
+                currentTransaction.set(joined);
+                try (joined) {
+                    return transaction(options, work);
+                } finally {
+                    currentTransaction.remove();
+                }
+            }
+        }
         return switch (options.propagation()) {
             case REQUIRED -> outer != null ? outer.participate(options, work) : runNew(null, options, work);
             case MANDATORY -> {
@@ -310,7 +492,7 @@ public final class Engine implements AutoCloseable {
             TransactionOptions once = options.withRetry(null);
             return options.retry().run(dialect, () -> runNew(outer, once, work));
         }
-        try (Connection conn = connect()) {
+        try (Connection conn = ownConnection()) {
             currentTransaction.set(conn);
             try {
                 return conn.inTransaction(options, work);
@@ -352,12 +534,15 @@ public final class Engine implements AutoCloseable {
         return options;
     }
 
-    Echo echo() {
-        return echo;
+    Events events() {
+        return events;
     }
 
     /** The pool's counters (zeros for an engine over a foreign data source). */
     public PoolStatus poolStatus() {
+        if (router != null) {
+            return router.primary().poolStatus();
+        }
         if (ownedPool == null) {
             return new PoolStatus(0, 0, 0, 0);
         }
@@ -446,6 +631,17 @@ public final class Engine implements AutoCloseable {
         if (ownedPool != null) {
             ownedPool.close();
         }
+        if (router != null) {
+            try {
+                router.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         if (failure != null) {
             throw failure;
         }
@@ -479,6 +675,6 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Engine[" + dialect.name() + "]";
+        return router == null ? "Engine[" + dialect.name() + "]" : "Engine[" + dialect.name() + ", " + router + "]";
     }
 }

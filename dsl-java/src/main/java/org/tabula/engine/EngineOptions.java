@@ -36,7 +36,8 @@ public final class EngineOptions {
     private boolean echo;
     private int fetchSize;
     private Map<String, String> driverProperties;
-    private List<StatementListener> listeners;
+    private List<EngineListener> listeners;
+    private boolean hideParameters;
     private @Nullable String poolName;
     private @Nullable Isolation isolation;
     private boolean readOnly;
@@ -81,6 +82,7 @@ public final class EngineOptions {
         c.fetchSize = fetchSize;
         c.driverProperties = driverProperties;
         c.listeners = listeners;
+        c.hideParameters = hideParameters;
         c.poolName = poolName;
         c.isolation = isolation;
         c.readOnly = readOnly;
@@ -141,9 +143,32 @@ public final class EngineOptions {
         return with(c -> c.queryTimeout = value);
     }
 
-    /** Logs every statement and its parameters at INFO on the {@code org.tabula.engine} logger. */
+    /**
+     * Logs every statement at INFO on the {@code org.tabula.engine} logger after it ran, with its
+     * parameters, duration and rows (and BEGIN, COMMIT, ROLLBACK); at DEBUG level that logger
+     * logs the same without echo. See {@link #hideParameters(boolean)} to keep values out of logs.
+     *
+     * <pre>{@code
+     * Engine.create(url, EngineOptions.defaults().echo(true));
+     * // SELECT "users"."name" FROM "users" WHERE "users"."id" = ? [7] (0.214 ms, 1 row)
+     * }</pre>
+     */
     public EngineOptions echo(boolean value) {
         return with(c -> c.echo = value);
+    }
+
+    /**
+     * Keeps bound values out of the echo log (SQLAlchemy's {@code hide_parameters}): statements
+     * are logged with {@code [parameters hidden]} instead, for data that must not reach logs.
+     * Listeners still see the values ({@link StatementEvent#parameters()}).
+     *
+     * <pre>{@code
+     * Engine.create(url, EngineOptions.defaults().echo(true).hideParameters(true));
+     * // INSERT INTO "users" ("email") VALUES (?) [parameters hidden] (0.377 ms, 1 row)
+     * }</pre>
+     */
+    public EngineOptions hideParameters(boolean value) {
+        return with(c -> c.hideParameters = value);
     }
 
     /** The JDBC fetch size for ordinary (buffered) queries; 0 leaves the driver's default. */
@@ -158,11 +183,31 @@ public final class EngineOptions {
         return with(c -> c.driverProperties = Collections.unmodifiableMap(props));
     }
 
-    /** Adds a listener told about every statement. */
-    public EngineOptions listener(StatementListener listener) {
-        List<StatementListener> next = new ArrayList<>(listeners);
-        next.add(Objects.requireNonNull(listener));
+    /**
+     * Adds a listener told about statements, connections and transactions (see
+     * {@link EngineListener}); several are told in the order they were added.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create(url, EngineOptions.defaults()
+     *         .listener(EngineListener.afterEach(e -> timer.record(e.durationNanos())))
+     *         .listener(auditListener));
+     * }</pre>
+     */
+    public EngineOptions listener(EngineListener listener) {
+        List<EngineListener> next = new ArrayList<>(listeners);
+        next.add(Objects.requireNonNull(listener, "listener"));
         return with(c -> c.listeners = List.copyOf(next));
+    }
+
+    /**
+     * Adds a listener told about every statement before it runs.
+     *
+     * @deprecated use {@link #listener(EngineListener)}; {@code EngineListener.beforeEach(e -> ...)}
+     *     is the one-lambda form
+     */
+    @Deprecated
+    public EngineOptions listener(StatementListener listener) {
+        return listener(EngineListener.of(listener));
     }
 
     /** The pool's name in logs and JMX. */
@@ -232,7 +277,8 @@ public final class EngineOptions {
     public boolean echo() { return echo; }
     public int fetchSize() { return fetchSize; }
     public Map<String, String> driverProperties() { return driverProperties; }
-    public List<StatementListener> listeners() { return listeners; }
+    public List<EngineListener> listeners() { return listeners; }
+    public boolean hideParameters() { return hideParameters; }
     public @Nullable String poolName() { return poolName; }
     public Duration busyTimeout() { return busyTimeout; }
     public SqliteJournalMode sqliteJournalMode() { return sqliteJournalMode; }

@@ -56,7 +56,7 @@ final class ExecuteMany {
             sent = false;
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
-                bindRow(ps, binder, rendered, many, rows.get(r), params, r, 0, rendered.bindings().size());
+                bindRow(ps, binder, rendered, many, rows.get(r), params, r, 0, rendered.bindings().size(), rows.size());
                 ps.addBatch();
                 if (++pending == BATCH_CHUNK) {
                     total += sum(runBatch(ps));
@@ -67,12 +67,12 @@ final class ExecuteMany {
                 total += sum(runBatch(ps));
             }
             tx.started();
-            return Result.ofCount(total, null);
+            return Result.ofCount(runner.events().statementEnded(total), null);
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
             // Refused at a later row after earlier batches ran: the statement is half done.
-            throw sent ? tx.failed(e) : e;
+            throw sent ? tx.failed(e) : runner.events().statementFailed(e);
         } finally {
             StatementRunner.closeQuietly(ps);
         }
@@ -111,7 +111,7 @@ final class ExecuteMany {
             sent = false;
             for (int r = 0; r < rows.size(); r++) {
                 bindRow(ps, binder, rendered, many, rows.get(r), many.row(rows.get(r), r, context), r, 0,
-                        rendered.bindings().size());
+                        rendered.bindings().size(), rows.size());
                 if (batched) {
                     ps.addBatch();
                     if (++pending == BATCH_CHUNK || r == rows.size() - 1) {
@@ -139,11 +139,12 @@ final class ExecuteMany {
                 throw new IllegalStateException(context + ": the driver returned " + out.size() + " generated keys for "
                         + rows.size() + " rows");
             }
+            runner.events().statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            throw sent ? tx.failed(e) : e;
+            throw sent ? tx.failed(e) : runner.events().statementFailed(e);
         } finally {
             StatementRunner.closeQuietly(ps);
         }
@@ -184,7 +185,7 @@ final class ExecuteMany {
                 for (int r = 0; r < n; r++) {
                     int index = from + r;
                     Map<String, ?> params = many.row(rows.get(index), index, context);
-                    bindRow(ps, binder, rendered, many, rows.get(index), params, index, r * width, width);
+                    bindRow(ps, binder, rendered, many, rows.get(index), params, index, r * width, width, rows.size());
                 }
                 sent = true;
                 chunkKeys.clear();
@@ -205,11 +206,12 @@ final class ExecuteMany {
                     StatementRunner.closeQuietly(ps);
                 }
             }
+            runner.events().statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            throw sent ? tx.failed(e) : e;
+            throw sent ? tx.failed(e) : runner.events().statementFailed(e);
         } finally {
             StatementRunner.closeQuietly(ps);
             StatementRunner.closeQuietly(full);
@@ -219,13 +221,13 @@ final class ExecuteMany {
     /**
      * Binds row {@code index} ({@code width} bindings) at parameter {@code offset + 1} on: through the binder's fast path,
      * else (a row it cannot bind, or no binder) through the general path, which words the error.
-     * The first row is announced to echo and the listeners.
+     * The first row starts the statement's events, as one statement of {@code batch} rows.
      */
     private void bindRow(PreparedStatement ps, RowBinder binder, RenderedSql rendered, RowsInsert many,
-                         Map<String, ?> given, Map<String, ?> params, int index, int offset, int width)
+                         Map<String, ?> given, Map<String, ?> params, int index, int offset, int width, int batch)
             throws SQLException {
         if (index == 0) {
-            runner.announce(rendered, params);
+            runner.events().statementStarting(rendered, params, batch, width);
         }
         if (binder == null || !binder.bind(dialect, ps, params, offset)) {
             if (many != null) {

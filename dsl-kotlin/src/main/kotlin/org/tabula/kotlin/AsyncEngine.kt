@@ -1,5 +1,6 @@
 package org.tabula.kotlin
 
+import java.util.function.Supplier
 import kotlin.coroutines.coroutineContext
 import kotlin.random.Random
 import kotlinx.coroutines.CancellationException
@@ -19,6 +20,7 @@ import org.tabula.engine.RetryPolicy
 import org.tabula.engine.EngineOptions
 import org.tabula.engine.Isolation
 import org.tabula.engine.Propagation
+import org.tabula.engine.ReadYourWrites
 import org.tabula.engine.TransactionOptions
 import org.tabula.error.TransactionStateException
 import org.tabula.result.Result
@@ -49,6 +51,10 @@ import org.tabula.statement.Statement
  * as `Engine.connect()` does. Cancelling a coroutine (or `withTimeout`) cancels its
  * running statement where the driver can, rolls back, and returns the connection to the pool;
  * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
+ *
+ * On Java 21+, `-Dtabula.async.virtualThreads=true` (read when an engine's first AsyncEngine is
+ * made) runs the JDBC calls on a virtual thread each instead; it measured slower with drivers that
+ * pin their carrier thread (benchmarks/README.md, "Round 3: coroutines"), so it is off by default.
  */
 class AsyncEngine(val engine: Engine) : AutoCloseable {
 
@@ -141,11 +147,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * can fix, as Java's `Engine.transaction` does. A joined block never retries alone.
      */
     private suspend fun <T> newTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T {
-        val retry = options.retry() ?: return withConnection(commit = true, options, block)
+        val retry = options.retry() ?: return withConnection(commit = true, options, block, routed = false)
         var attempt = 1
         while (true) {
             try {
-                return withConnection(commit = true, options, block)
+                return withConnection(commit = true, options, block, routed = false)
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Exception) {
@@ -169,10 +175,22 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * fails with [org.tabula.error.PoolTimeoutException] after the engine's connection timeout.
      */
     suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T =
-        withConnection(commit = false, TransactionOptions.defaults(), block)
+        withConnection(commit = false, TransactionOptions.defaults(), block, routed = true)
 
-    /** Executes one statement in a transaction of its own (rows read into memory). */
-    suspend fun execute(statement: Statement): Result = begin { execute(statement) }
+    /** [connect] on the primary of a replicated engine (what an ORM session needs); [connect] elsewhere. */
+    internal suspend fun <T> connectPrimary(block: suspend AsyncConnection.() -> T): T =
+        withConnection(commit = false, TransactionOptions.defaults(), block, routed = false)
+
+    /**
+     * Executes one statement in a transaction of its own (rows read into memory), or in the
+     * current one; on a replicated engine a query outside a transaction reads a replica.
+     */
+    suspend fun execute(statement: Statement): Result =
+        if (!engine.isReplicated || currentTransaction() != null) {
+            begin { execute(statement) }
+        } else {
+            withConnection(commit = true, TransactionOptions.defaults(), { execute(statement) }, routed = true)
+        }
 
     /** Runs a select of one expression in its own transaction; the result's scalar methods return its type. */
     suspend fun <T> execute(select: Select1<T>): Result1<T> = begin { execute(select) }
@@ -184,9 +202,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      */
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
         checkOpen()
-        limits.acquire(engine, "AsyncEngine.stream")
+        val waitStart = System.nanoTime()
+        limits.acquire(engine, "AsyncEngine.stream", waitStart)
         try {
-            val conn = withContext(dispatcher) { engine.connect() }
+            val context = engine.readYourWritesIn(coroutineContext)
+            val conn = withContext(dispatcher) { open(routed = true, context, waitStart) }
             val canceller = StatementCanceller(coroutineContext.job, conn)
             try {
                 emitAll(AsyncConnection(conn, this@AsyncEngine).stream(statement, fetchSize))
@@ -202,17 +222,21 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         commit: Boolean,
         options: TransactionOptions,
         block: suspend AsyncConnection.() -> T,
+        routed: Boolean,
     ): T {
         checkOpen()
+        val context = engine.readYourWritesIn(coroutineContext)
         val transaction = TransactionElement()
         // One context switch for everything: the permit is taken on the JDBC dispatcher, not the
         // caller's, so a waiter resumed by release() continues on a JDBC thread that is already
         // awake instead of hopping to the caller's dispatcher and back; the transaction element
         // rides along instead of costing a nested withContext.
         return withContext(dispatcher + transaction) {
-            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect")
+            // Listeners are told the whole wait, this coroutine's turn for a permit included, as Java's connect() reports the pool's.
+            val waitStart = System.nanoTime()
+            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect", waitStart)
             try {
-                val conn = engine.connect()
+                val conn = open(routed, context, waitStart)
                 val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
                     conn.begin(options)
@@ -235,6 +259,17 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                 limits.permits.release()
             }
         }
+    }
+
+    /**
+     * A connection: on a replicated engine, [routed] (reads to a replica until the first write) or
+     * pinned to the primary, remembering writes in the caller's [context]; on a plain engine both
+     * are the same.
+     */
+    private fun open(routed: Boolean, context: ReadYourWrites?, waitStart: Long): Connection = when {
+        context == null -> engine.connect(waitStart)
+        routed -> context.run(Supplier { engine.connect(waitStart) })
+        else -> context.run(Supplier { engine.begin() })
     }
 
     /**
@@ -291,7 +326,7 @@ private fun rollbackAfter(conn: Connection, t: Throwable) {
         return
     }
     try {
-        conn.rollback()
+        conn.rollback(t)
     } catch (e: RuntimeException) {
         t.addSuppressed(e)
     }

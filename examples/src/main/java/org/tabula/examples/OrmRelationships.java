@@ -6,6 +6,7 @@ import static org.tabula.orm.LoadOption.selectIn;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tabula.engine.Engine;
+import org.tabula.engine.EngineListener;
 import org.tabula.engine.EngineOptions;
 import org.tabula.orm.Cascade;
 import org.tabula.orm.MappedColumn;
@@ -111,7 +112,7 @@ public final class OrmRelationships {
     public static void main(String[] args) {
         AtomicInteger statements = new AtomicInteger();
         try (Engine engine = Engine.create("jdbc:sqlite::memory:",
-                EngineOptions.defaults().listener((sql, params) -> statements.incrementAndGet()))) {
+                EngineOptions.defaults().listener(EngineListener.beforeEach(e -> statements.incrementAndGet())))) {
             Mapper.metaData(Author.class, Biography.class, Article.class, Tag.class, ArticleTag.class).createAll(engine);
             SessionFactory sessions = SessionFactory.of(engine);
 
