@@ -526,12 +526,12 @@ public final class Session implements AutoCloseable {
      * session.lazyLoadPolicy((owner, attr, name) -> new OrmException(name + " is not loaded"));
      * }</pre>
      */
-    public void lazyLoadPolicy(LazyLoadPolicy policy) {
+    public void lazyLoadPolicy(@Nullable LazyLoadPolicy policy) {
         this.lazyLoadPolicy = policy;
     }
 
     /** The policy set by {@link #lazyLoadPolicy(LazyLoadPolicy)}, or {@code null}. */
-    public LazyLoadPolicy lazyLoadPolicy() {
+    public @Nullable LazyLoadPolicy lazyLoadPolicy() {
         return lazyLoadPolicy;
     }
 
