@@ -1,5 +1,7 @@
 package org.tabula;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.tabula.statement.Delete;
 import org.tabula.statement.DropTable;
 import org.tabula.statement.Insert;
 import org.tabula.statement.Select;
+import org.tabula.statement.Select1;
 import org.tabula.statement.TextStatement;
 import org.tabula.statement.Update;
 import org.tabula.type.SqlType;
@@ -46,6 +49,14 @@ public final class Sql {
     /** {@code SELECT expressions}; FROM is inferred from the columns unless given. */
     public static Select select(Expression<?>... expressions) {
         return Select.of(Arrays.asList(expressions));
+    }
+
+    /**
+     * {@code SELECT expression}, typed by it: {@code conn.execute(select(USERS.id)).scalarOne()} is a
+     * {@code Long}, {@code scalars()} a {@code List<Long>}.
+     */
+    public static <T extends @org.jspecify.annotations.Nullable Object> Select1<T> select(Expression<T> expression) {
+        return Select1.of(expression);
     }
 
     public static Select select(List<? extends Expression<?>> expressions) {
@@ -85,17 +96,17 @@ public final class Sql {
     // ---------------------------------------------------------------- values and parameters
 
     /** A bound value of the given type. */
-    public static <T> Expression<T> value(T value, SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> value(T value, SqlType<T> type) {
         return new BindValue<>(value, type);
     }
 
     /** A bound value whose type is guessed from the Java value. */
-    public static <T> Expression<T> value(T value) {
+    public static <T extends @Nullable Object> Expression<T> value(T value) {
         return new BindValue<>(value, SqlTypes.forValue(value));
     }
 
     /** A named parameter, given a value per execution (executemany). */
-    public static <T> Expression<T> bindParam(String name, SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> bindParam(String name, SqlType<T> type) {
         return new BindParam<>(name, type);
     }
 
@@ -103,12 +114,12 @@ public final class Sql {
      * A fragment of SQL written by the programmer, used as is. Never build it from input: values
      * belong in {@link #value}.
      */
-    public static <T> Expression<T> raw(String sql, SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> raw(String sql, SqlType<T> type) {
         return new RawSql<>(sql, type);
     }
 
     /** In an upsert's update, the value the INSERT proposed for {@code column}. */
-    public static <T> Expression<T> excluded(org.tabula.schema.Column<T> column) {
+    public static <T extends @Nullable Object> Expression<T> excluded(org.tabula.schema.Column<T> column) {
         return new org.tabula.expr.Excluded<>(column);
     }
 
@@ -146,12 +157,12 @@ public final class Sql {
 
     /** {@code CASE WHEN condition THEN result ...}; continue with {@code .when(...)} and {@code .otherwise(...)}. */
     @SuppressWarnings("unchecked")
-    public static <T> Case<T> caseWhen(Condition condition, T result) {
+    public static <T extends @Nullable Object> Case<T> caseWhen(Condition condition, T result) {
         SqlType<T> type = SqlTypes.forValue(result);
         return new Case<T>(List.of(), null, type).when(condition, result);
     }
 
-    public static <T> Case<T> caseWhen(Condition condition, Expression<T> result) {
+    public static <T extends @Nullable Object> Case<T> caseWhen(Condition condition, Expression<T> result) {
         return new Case<T>(List.of(), null, result.type()).when(condition, result);
     }
 
@@ -173,7 +184,7 @@ public final class Sql {
 
     /** {@code SUM}: integers sum to {@code Long}, decimals to {@code BigDecimal}, doubles to {@code Double}. */
     @SuppressWarnings("unchecked")
-    public static <T extends Number> Expression<T> sum(Expression<T> expression) {
+    public static <T extends @Nullable Number> Expression<T> sum(Expression<T> expression) {
         SqlType<?> type = switch (expression.type().kind()) {
             case INTEGER, BIGINT -> SqlTypes.BIGINT;
             case DOUBLE -> SqlTypes.DOUBLE;
@@ -183,21 +194,21 @@ public final class Sql {
     }
 
     /** {@code AVG}, as a {@code Double}. */
-    public static Expression<Double> avg(Expression<? extends Number> expression) {
+    public static Expression<Double> avg(Expression<? extends @Nullable Number> expression) {
         return new FunctionCall<>("avg", List.of(expression), SqlTypes.DOUBLE, false);
     }
 
-    public static <T> Expression<T> min(Expression<T> expression) {
+    public static <T extends @Nullable Object> Expression<T> min(Expression<T> expression) {
         return new FunctionCall<>("min", List.of(expression), expression.type(), false);
     }
 
-    public static <T> Expression<T> max(Expression<T> expression) {
+    public static <T extends @Nullable Object> Expression<T> max(Expression<T> expression) {
         return new FunctionCall<>("max", List.of(expression), expression.type(), false);
     }
 
     /** The first non-null argument. */
     @SafeVarargs
-    public static <T> Expression<T> coalesce(Expression<T> first, Expression<? extends T>... rest) {
+    public static <T extends @Nullable Object> Expression<T> coalesce(Expression<T> first, Expression<? extends T>... rest) {
         List<Expression<?>> args = new ArrayList<>();
         args.add(first);
         args.addAll(Arrays.asList(rest));
@@ -205,7 +216,7 @@ public final class Sql {
     }
 
     /** {@code COALESCE(expression, fallback)}. */
-    public static <T> Expression<T> coalesce(Expression<T> expression, T fallback) {
+    public static <T extends @Nullable Object> Expression<T> coalesce(Expression<T> expression, T fallback) {
         return new FunctionCall<>("coalesce", List.of(expression, expression.bind(fallback)), expression.type(), false);
     }
 
@@ -222,12 +233,12 @@ public final class Sql {
         return new FunctionCall<>("length", List.of(expression), SqlTypes.INTEGER, false);
     }
 
-    public static <T extends Number> Expression<T> abs(Expression<T> expression) {
+    public static <T extends @Nullable Number> Expression<T> abs(Expression<T> expression) {
         return new FunctionCall<>("abs", List.of(expression), expression.type(), false);
     }
 
     /** The current timestamp, in the dialect's spelling. */
-    public static <T> Expression<T> now(SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> now(SqlType<T> type) {
         return new FunctionCall<>("now", List.of(), type, false);
     }
 
@@ -237,7 +248,7 @@ public final class Sql {
     }
 
     /** Any function by name, e.g. {@code func("round", SqlTypes.DOUBLE, price, value(2))}. */
-    public static <T> Expression<T> func(String name, SqlType<T> type, Expression<?>... arguments) {
+    public static <T extends @Nullable Object> Expression<T> func(String name, SqlType<T> type, Expression<?>... arguments) {
         return new FunctionCall<>(name, Arrays.asList(arguments), type, false);
     }
 

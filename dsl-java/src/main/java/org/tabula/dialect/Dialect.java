@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,7 +132,7 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * A column's server default as this dialect writes it in DDL, or {@code null} without one;
      * what a schema comparison holds against the catalog's report.
      */
-    public String serverDefaultSql(Column<?> column) {
+    public @Nullable String serverDefaultSql(Column<?> column) {
         if (column.serverDefault() == null) {
             return null;
         }
@@ -366,12 +368,12 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * SQL that makes a new connection refuse writes, where the driver cannot switch an open
      * connection to read-only ({@code null}: JDBC's {@code setReadOnly} does it).
      */
-    public String readOnlyInitSql() {
+    public @Nullable String readOnlyInitSql() {
         return null;
     }
 
     /** SQL run on each new connection (e.g. session time zone), or {@code null}. */
-    public String connectionInitSql() {
+    public @Nullable String connectionInitSql() {
         return null;
     }
 
@@ -436,7 +438,7 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     }
 
     /** Reads a value of {@code type} from column {@code index}. */
-    public Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
         return type.read(rs, index);
     }
 

@@ -13,12 +13,15 @@ import org.tabula.error.TabulaException;
 import org.tabula.error.TransactionRolledBackException;
 import org.tabula.error.TransactionStateException;
 import org.tabula.result.RecordMapper;
+import org.jspecify.annotations.Nullable;
 import org.tabula.result.Result;
+import org.tabula.result.Result1;
 import org.tabula.result.ResultColumns;
 import org.tabula.result.Row;
 import org.tabula.result.ValuesMapper;
 import org.tabula.schema.Column;
 import org.tabula.statement.Insert;
+import org.tabula.statement.Select1;
 import org.tabula.statement.Statement;
 
 /**
@@ -97,6 +100,17 @@ public final class Connection implements AutoCloseable {
     /** Executes a statement. Queries are read into memory; see {@link #stream} for large results. */
     public Result execute(Statement statement) {
         return execute(statement, Map.of());
+    }
+
+    /**
+     * Executes a select of one expression; the result's scalar methods return its type.
+     *
+     * <pre>{@code
+     * long n = conn.execute(select(count()).from(USERS)).scalarOne();
+     * }</pre>
+     */
+    public <T extends @Nullable Object> Result1<T> execute(Select1<T> select) {
+        return Result1.of(execute((Statement) select, Map.of()));
     }
 
     /** Executes a statement with values for its named parameters ({@code text()} or bind params). */
@@ -201,12 +215,12 @@ public final class Connection implements AutoCloseable {
      *         v -> new Item((Long) v[0], (String) v[1]));
      * }</pre>
      */
-    public <T> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
+    public <T extends @Nullable Object> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
         return fetchMapped(statement, parameters, columns -> mapper);
     }
 
     /** {@link #fetch(Statement, Map, ValuesMapper)} of a statement without named parameters. */
-    public <T> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
+    public <T extends @Nullable Object> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
         return fetchMapped(statement, Map.of(), columns -> mapper);
     }
 
@@ -220,14 +234,14 @@ public final class Connection implements AutoCloseable {
      * List<UserName> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), UserName.class);
      * }</pre>
      */
-    public <R> List<R> fetch(Statement statement, Class<R> recordType) {
+    public <R extends @Nullable Object> List<R> fetch(Statement statement, Class<R> recordType) {
         return fetchMapped(statement, Map.of(), columns -> {
             RecordMapper<R> mapper = RecordMapper.of(recordType, columns);
             return values -> mapper.map(values, columns);
         });
     }
 
-    private <T> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
+    private <T extends @Nullable Object> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
                                     Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         ensureUsable();
         route(statement);
@@ -313,7 +327,7 @@ public final class Connection implements AutoCloseable {
      * {@code work} swallowed the exception, the commit rolls back instead and throws
      * {@link TransactionRolledBackException} naming that failure.
      */
-    public <T> T inTransaction(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
         T value;
         try {
@@ -327,7 +341,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** {@link #begin(TransactionOptions)}, then {@link #inTransaction(TransactionCallback)}. */
-    public <T> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
         begin(options);
         return inTransaction(work);
     }
@@ -361,7 +375,7 @@ public final class Connection implements AutoCloseable {
      * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
      * else the engine's default, or {@code null} when neither set one (the database's default).
      */
-    public Isolation isolation() {
+    public @Nullable Isolation isolation() {
         return tx.isolation();
     }
 
@@ -390,7 +404,7 @@ public final class Connection implements AutoCloseable {
      * }
      * }</pre>
      */
-    public <T> T nested(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T nested(TransactionCallback<T> work) {
         Savepoint sp = savepoint();
         T value;
         try {
@@ -411,7 +425,7 @@ public final class Connection implements AutoCloseable {
      * Runs {@code work} as part of this transaction (propagation REQUIRED or MANDATORY): no commit
      * here; if it throws, the transaction is marked rollback-only and the exception goes on.
      */
-    <T> T participate(TransactionOptions options, TransactionCallback<T> work) {
+    <T extends @Nullable Object> T participate(TransactionOptions options, TransactionCallback<T> work) {
         checkJoinable(options);
         try {
             return work.run(this);
@@ -422,7 +436,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Runs {@code work} in a savepoint of this transaction (propagation NESTED). */
-    <T> T nestedIn(TransactionOptions options, TransactionCallback<T> work) {
+    <T extends @Nullable Object> T nestedIn(TransactionOptions options, TransactionCallback<T> work) {
         checkJoinable(options);
         return nested(work);
     }
@@ -444,7 +458,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Same as {@link #nested(TransactionCallback)}. */
-    public <T> T savepoint(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T savepoint(TransactionCallback<T> work) {
         return nested(work);
     }
 

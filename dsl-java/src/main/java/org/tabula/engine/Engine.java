@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -417,7 +419,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * Runs {@code work} in a transaction and returns its value: commit on return, rollback on any
      * exception. Inside another {@code begin}/{@code transaction} on this thread it joins that one.
      */
-    public <T> T transaction(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T transaction(TransactionCallback<T> work) {
         return transaction(TransactionOptions.defaults(), work);
     }
 
@@ -444,7 +446,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * @throws TransactionStateException when the propagation forbids the current state
      * @throws org.tabula.error.RetriesExhaustedException when a retry policy's attempts all were aborted
      */
-    public <T> T transaction(TransactionOptions options, TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T transaction(TransactionOptions options, TransactionCallback<T> work) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(work, "work");
         Connection outer = currentTransaction.get();
@@ -486,7 +488,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     }
 
     /** A transaction on a connection of its own, current on this thread until it ends. */
-    private <T> T runNew(Connection outer, TransactionOptions options, TransactionCallback<T> work) {
+    private <T extends @Nullable Object> T runNew(Connection outer, TransactionOptions options, TransactionCallback<T> work) {
         if (options.retry() != null) {
             // Each attempt is a new transaction on a new connection; a joined block never gets here.
             TransactionOptions once = options.withRetry(null);

@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,22 +24,22 @@ import java.util.Objects;
  */
 public final class EngineOptions {
 
-    private String user;
-    private String password;
+    private @Nullable String user;
+    private @Nullable String password;
     private int poolSize;
     private int maxOverflow;
     private Duration connectionTimeout;
     private Duration idleTimeout;
     private Duration maxLifetime;
-    private Duration leakDetectionThreshold;
-    private Duration queryTimeout;
+    private @Nullable Duration leakDetectionThreshold;
+    private @Nullable Duration queryTimeout;
     private boolean echo;
     private int fetchSize;
     private Map<String, String> driverProperties;
     private List<EngineListener> listeners;
     private boolean hideParameters;
-    private String poolName;
-    private Isolation isolation;
+    private @Nullable String poolName;
+    private @Nullable Isolation isolation;
     private boolean readOnly;
     private Duration busyTimeout = Duration.ofSeconds(10);
     private SqliteJournalMode sqliteJournalMode = SqliteJournalMode.WAL;
@@ -231,7 +233,7 @@ public final class EngineOptions {
         return with(c -> c.readOnly = value);
     }
 
-    public Isolation isolation() { return isolation; }
+    public @Nullable Isolation isolation() { return isolation; }
     public boolean readOnly() { return readOnly; }
 
     /**
@@ -263,21 +265,21 @@ public final class EngineOptions {
         return with(c -> c.sqliteJournalMode = Objects.requireNonNull(value, "sqliteJournalMode"));
     }
 
-    public String user() { return user; }
-    public String password() { return password; }
+    public @Nullable String user() { return user; }
+    public @Nullable String password() { return password; }
     public int poolSize() { return poolSize; }
     public int maxOverflow() { return maxOverflow; }
     public Duration connectionTimeout() { return connectionTimeout; }
     public Duration idleTimeout() { return idleTimeout; }
     public Duration maxLifetime() { return maxLifetime; }
-    public Duration leakDetectionThreshold() { return leakDetectionThreshold; }
-    public Duration queryTimeout() { return queryTimeout; }
+    public @Nullable Duration leakDetectionThreshold() { return leakDetectionThreshold; }
+    public @Nullable Duration queryTimeout() { return queryTimeout; }
     public boolean echo() { return echo; }
     public int fetchSize() { return fetchSize; }
     public Map<String, String> driverProperties() { return driverProperties; }
     public List<EngineListener> listeners() { return listeners; }
     public boolean hideParameters() { return hideParameters; }
-    public String poolName() { return poolName; }
+    public @Nullable String poolName() { return poolName; }
     public Duration busyTimeout() { return busyTimeout; }
     public SqliteJournalMode sqliteJournalMode() { return sqliteJournalMode; }
 }

@@ -86,11 +86,11 @@ public final class Inspector {
     }
 
     @FunctionalInterface
-    private interface Question<T> {
+    private interface Question<T extends @Nullable Object> {
         T ask(Catalog catalog, java.sql.Connection jdbc) throws SQLException;
     }
 
-    private <T> T ask(String what, Question<T> question) {
+    private <T extends @Nullable Object> T ask(String what, Question<T> question) {
         Catalog catalog = engine.dialect().catalog();
         try (Connection conn = engine.connect()) {
             return question.ask(catalog, conn.jdbc());

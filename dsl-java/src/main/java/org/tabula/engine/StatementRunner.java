@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -112,7 +114,7 @@ final class StatementRunner {
     }
 
     /** Runs a query and maps each row's values array (no {@link Row}) with the mapper made for its columns. */
-    <T> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters, Function<ResultColumns, ValuesMapper<T>> mapperFor) {
+    <T extends @Nullable Object> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters, Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         PreparedStatement ps = null;
         try {
             ps = prepareAndExecute(rendered, parameters, false, 0);

@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -20,9 +22,9 @@ public final class TransactionOptions {
     private static final TransactionOptions DEFAULTS = new TransactionOptions(Propagation.REQUIRED, null, null);
 
     private final Propagation propagation;
-    private final Isolation isolation;
-    private final Boolean readOnly;
-    private final RetryPolicy retry;
+    private final @Nullable Isolation isolation;
+    private final @Nullable Boolean readOnly;
+    private final @Nullable RetryPolicy retry;
 
     private TransactionOptions(Propagation propagation, Isolation isolation, Boolean readOnly) {
         this(propagation, isolation, readOnly, null);
@@ -78,7 +80,7 @@ public final class TransactionOptions {
     }
 
     /** These options retrying by {@code policy}; {@code null} for no retries. See {@link RetryPolicy}. */
-    public TransactionOptions withRetry(RetryPolicy policy) {
+    public TransactionOptions withRetry(@Nullable RetryPolicy policy) {
         return new TransactionOptions(propagation, isolation, readOnly, policy);
     }
 
@@ -87,17 +89,17 @@ public final class TransactionOptions {
     }
 
     /** The isolation level asked for, or {@code null} for the engine's default. */
-    public Isolation isolation() {
+    public @Nullable Isolation isolation() {
         return isolation;
     }
 
     /** Whether read-only was asked for, or {@code null} for the engine's default. */
-    public Boolean readOnly() {
+    public @Nullable Boolean readOnly() {
         return readOnly;
     }
 
     /** How an aborted transaction is run again, or {@code null} for never. */
-    public RetryPolicy retry() {
+    public @Nullable RetryPolicy retry() {
         return retry;
     }
 

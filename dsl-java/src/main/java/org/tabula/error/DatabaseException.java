@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /**
@@ -16,11 +18,11 @@ import java.sql.SQLException;
  */
 public class DatabaseException extends TabulaException {
 
-    private final String sqlState;
+    private final @Nullable String sqlState;
     private final int vendorCode;
-    private final String sql;
+    private final @Nullable String sql;
 
-    public DatabaseException(String message, SQLException cause, String sql) {
+    public DatabaseException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause);
         this.sqlState = cause == null ? null : cause.getSQLState();
         this.vendorCode = cause == null ? 0 : cause.getErrorCode();
@@ -28,7 +30,7 @@ public class DatabaseException extends TabulaException {
     }
 
     /** Wraps {@code e} in the exception type matching {@code kind}. */
-    public static DatabaseException of(ErrorKind kind, SQLException e, String sql, String context) {
+    public static DatabaseException of(ErrorKind kind, SQLException e, @Nullable String sql, @Nullable String context) {
         String base = (context == null ? "" : context + ": ") + firstLine(e.getMessage())
                 + (sql == null ? "" : " [SQL: " + sql + "]");
         return switch (kind) {
@@ -45,7 +47,7 @@ public class DatabaseException extends TabulaException {
         };
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "database error";
         }
@@ -54,7 +56,7 @@ public class DatabaseException extends TabulaException {
     }
 
     /** The five-character SQLState, or {@code null} when the driver gave none. */
-    public String sqlState() {
+    public @Nullable String sqlState() {
         return sqlState;
     }
 
@@ -63,7 +65,7 @@ public class DatabaseException extends TabulaException {
     }
 
     /** The SQL that failed, or {@code null}. */
-    public String sql() {
+    public @Nullable String sql() {
         return sql;
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /**
@@ -13,7 +15,7 @@ import java.sql.SQLException;
  */
 public class ReadOnlyTransactionException extends DatabaseException {
 
-    public ReadOnlyTransactionException(String message, SQLException cause, String sql) {
+    public ReadOnlyTransactionException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }
 }

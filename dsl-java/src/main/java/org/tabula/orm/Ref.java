@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * @Entity class Post extends Model {
- *     @Column(references = User.class) public Long authorId;
+ *     @MappedColumn(references = User.class) public Long authorId;
  *     @Relationship(backPopulates = "posts") public final Ref<User> author = new Ref<>(this);
  * }
  * post.author.set(ann);          // ann.posts now contains post; post.authorId is set at flush
@@ -44,7 +46,7 @@ public final class Ref<T> {
     }
 
     /** The related object, loading it on first access; {@code null} when there is none. */
-    public T get() {
+    public @Nullable T get() {
         if (!holder.isLoaded()) {
             holder.load();
         }
@@ -57,7 +59,7 @@ public final class Ref<T> {
     }
 
     /** Replaces the related object ({@code null} to clear it); the other side follows. */
-    public void set(T newValue) {
+    public void set(@Nullable T newValue) {
         RelationshipAttribute attr = holder.attribute();
         Object old = currentForSync();
         internalSet(newValue);

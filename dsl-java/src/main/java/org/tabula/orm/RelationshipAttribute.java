@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -180,7 +182,7 @@ public final class RelationshipAttribute extends FieldAttribute {
         ColumnAttribute a = findForeignKeyTo(holder, referenced);
         if (a == null) {
             throw new OrmException(where + ": no single foreign key from " + holder.table().name() + " to " + referenced.name()
-                    + "; declare one (@Column(references = ...)) or name it with @Relationship(foreignKey = \"...\")");
+                    + "; declare one (@MappedColumn(references = ...)) or name it with @Relationship(foreignKey = \"...\")");
         }
         return a;
     }
@@ -241,7 +243,7 @@ public final class RelationshipAttribute extends FieldAttribute {
     }
 
     /** The relationship of the other class kept in sync with this one, or null. */
-    public RelationshipAttribute back() {
+    public @Nullable RelationshipAttribute back() {
         if (!backResolved) {
             back = backName.isEmpty() ? null : target.relationship(backName);
             if (back != null && back.targetClass != entityClass) {

@@ -1,5 +1,7 @@
 package org.tabula.result;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -38,7 +40,7 @@ public final class RecordMapper<R> {
     }
 
     /** A mapper from rows of {@code columns} to {@code type}. */
-    public static <R> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
+    public static <R extends @Nullable Object> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
         Shape shape = SHAPES.computeIfAbsent(type, RecordMapper::inspect);
         return new RecordMapper<>(ConstructorMapper.of(type, shape.parameters, shape.constructor, columns));
     }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -13,6 +14,8 @@ import java.util.stream.StreamSupport;
 import org.tabula.error.MultipleResultsException;
 import org.tabula.error.NoResultException;
 import org.tabula.schema.Table;
+import org.tabula.type.SqlType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of executing a statement: rows (for queries and RETURNING) and a row count.
@@ -31,18 +34,18 @@ import org.tabula.schema.Table;
  * result holds its statement open until it is consumed or closed, and at the latest until its
  * connection closes.
  */
-public final class Result implements Iterable<Row>, AutoCloseable {
+public sealed class Result implements Iterable<Row>, AutoCloseable permits Result1 {
 
-    private final ResultColumns columns;
-    private List<Row> buffered;
-    private RowCursor cursor;
+    private final @Nullable ResultColumns columns;
+    private @Nullable List<Row> buffered;
+    private @Nullable RowCursor cursor;
     private final long rowCount;
-    private final Row insertedPrimaryKey;
-    private final Table changedRowsOf;
+    private final @Nullable Row insertedPrimaryKey;
+    private final @Nullable Table changedRowsOf;
     private boolean consumed;
 
-    private Result(ResultColumns columns, List<Row> buffered, RowCursor cursor, long rowCount, Row insertedPrimaryKey,
-                   Table changedRowsOf) {
+    private Result(@Nullable ResultColumns columns, @Nullable List<Row> buffered, @Nullable RowCursor cursor, long rowCount,
+                   @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
         this.columns = columns;
         this.buffered = buffered;
         this.cursor = cursor;
@@ -51,8 +54,17 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.changedRowsOf = changedRowsOf;
     }
 
+    /** Takes over {@code other}'s rows (and cursor): {@code other} must not be read any more. */
+    Result(Result other) {
+        this(other.columns, other.buffered, other.cursor, other.rowCount, other.insertedPrimaryKey, other.changedRowsOf);
+        this.consumed = other.consumed;
+        other.buffered = null;
+        other.cursor = null;
+        other.consumed = true;
+    }
+
     /** A result whose rows are all in memory. */
-    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey) {
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey) {
         return buffered(columns, rows, rowCount, insertedPrimaryKey, null);
     }
 
@@ -60,8 +72,8 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * A result whose rows are all in memory, of a statement that changed existing rows of
      * {@code changedRowsOf} (an UPDATE or DELETE with RETURNING), or {@code null}.
      */
-    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey,
-                                  Table changedRowsOf) {
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey,
+                                  @Nullable Table changedRowsOf) {
         return new Result(columns, rows, null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
@@ -71,7 +83,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /** The result of a statement that returns no rows. */
-    public static Result ofCount(long rowCount, Row insertedPrimaryKey) {
+    public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey) {
         return ofCount(rowCount, insertedPrimaryKey, null);
     }
 
@@ -83,7 +95,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * Result r = Result.ofCount(3, null, USERS);   // what conn.execute(update(USERS)...) returns
      * }</pre>
      */
-    public static Result ofCount(long rowCount, Row insertedPrimaryKey, Table changedRowsOf) {
+    public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
         return new Result(null, List.of(), null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
@@ -102,7 +114,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * Table t = conn.execute(delete(USERS).where(USERS.age.lt(18))).changedRowsOf();   // USERS
      * }</pre>
      */
-    public Table changedRowsOf() {
+    public @Nullable Table changedRowsOf() {
         return changedRowsOf;
     }
 
@@ -112,7 +124,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /** The result's columns, or {@code null} when it has no rows. */
-    public ResultColumns columns() {
+    public @Nullable ResultColumns columns() {
         return columns;
     }
 
@@ -144,7 +156,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         consumed = true;
     }
 
-    private Row nextRow(Iterator<Row> it) {
+    private @Nullable Row nextRow(Iterator<Row> it) {
         return it.hasNext() ? it.next() : null;
     }
 
@@ -166,7 +178,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /** The first row or {@code null}; the rest is discarded. */
-    public Row first() {
+    public @Nullable Row first() {
         startConsuming();
         try {
             return buffered != null ? (buffered.isEmpty() ? null : buffered.get(0)) : cursor.next();
@@ -185,7 +197,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /** One row or {@code null}; more than one is an error. */
-    public Row oneOrNull() {
+    public @Nullable Row oneOrNull() {
         startConsuming();
         try {
             Iterator<Row> it = rowIterator();
@@ -200,25 +212,96 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /** The first column of the first row, or {@code null} when there is no row. */
-    public <T> T scalar() {
+    public <T extends @Nullable Object> @Nullable T scalar() {
         Row row = first();
         return row == null ? null : row.get(0);
     }
 
     /** The first column of the only row; an error for zero or several rows. */
-    public <T> T scalarOne() {
+    public <T extends @Nullable Object> T scalarOne() {
         return one().get(0);
     }
 
     /** The first column of the only row, {@code null} for no row; an error for several. */
-    public <T> T scalarOneOrNull() {
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull() {
         Row row = oneOrNull();
         return row == null ? null : row.get(0);
     }
 
+    /**
+     * The first column of the only row as a {@code type}, for results whose columns Tabula does not
+     * know ({@code text()}): numbers of another width are converted, anything else must be one.
+     *
+     * <pre>{@code
+     * long n = conn.execute(text("SELECT count(*) FROM users")).scalarOne(Long.class);
+     * }</pre>
+     */
+    public <T extends @Nullable Object> T scalarOne(Class<T> type) {
+        return Objects.requireNonNull(Conversions.convert(one().get(0), type),
+                "the only row's first column is NULL; use scalarOneOrNull");
+    }
+
+    /**
+     * The first column of the only row read as {@code type} would read it (a UUID or a date that
+     * the driver returned as text is parsed).
+     *
+     * <pre>{@code
+     * UUID id = conn.execute(text("SELECT id FROM tokens WHERE owner = :o").bind("o", 1)).scalarOne(SqlTypes.UUID_TYPE);
+     * }</pre>
+     */
+    public <T extends @Nullable Object> T scalarOne(SqlType<T> type) {
+        return Objects.requireNonNull(coerce(one().get(0), type),
+                "the only row's first column is NULL; use scalarOneOrNull");
+    }
+
+    /** As {@link #scalarOne(Class)}, {@code null} for no row or a NULL. */
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull(Class<T> type) {
+        Row row = oneOrNull();
+        return row == null ? null : Conversions.convert(row.get(0), type);
+    }
+
+    /** As {@link #scalarOne(SqlType)}, {@code null} for no row or a NULL. */
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull(SqlType<T> type) {
+        Row row = oneOrNull();
+        return row == null ? null : coerce(row.get(0), type);
+    }
+
+    /** The first column of the first row as a {@code type}, or {@code null}; the rest is discarded. */
+    public <T extends @Nullable Object> @Nullable T scalar(Class<T> type) {
+        Row row = first();
+        return row == null ? null : Conversions.convert(row.get(0), type);
+    }
+
+    /** The first column of the first row read as {@code type}, or {@code null}. */
+    public <T extends @Nullable Object> @Nullable T scalar(SqlType<T> type) {
+        Row row = first();
+        return row == null ? null : coerce(row.get(0), type);
+    }
+
+    /** The first column of every row as a {@code type}. */
+    public <T extends @Nullable Object> List<@Nullable T> scalars(Class<T> type) {
+        return map(r -> Conversions.convert(r.get(0), type));
+    }
+
+    /** The first column of every row read as {@code type}. */
+    public <T extends @Nullable Object> List<@Nullable T> scalars(SqlType<T> type) {
+        return map(r -> coerce(r.get(0), type));
+    }
+
+    private static <T extends @Nullable Object> @Nullable T coerce(@Nullable Object value, SqlType<T> type) {
+        if (value == null) {
+            return null;
+        }
+        Class<T> javaType = type.javaType();
+        if (value instanceof Number && Number.class.isAssignableFrom(javaType)) {
+            return Conversions.convert(value, javaType);
+        }
+        return type.coerce(value);
+    }
+
     /** The first column of every row. */
     @SuppressWarnings("unchecked")
-    public <T> List<T> scalars() {
+    public <T extends @Nullable Object> List<T> scalars() {
         startConsuming();
         List<T> out = new ArrayList<>();
         try {
@@ -238,7 +321,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /** Every row through {@code mapper}. */
-    public <T> List<T> map(Function<? super Row, ? extends T> mapper) {
+    public <T extends @Nullable Object> List<T> map(Function<? super Row, ? extends T> mapper) {
         startConsuming();
         List<T> out = new ArrayList<>();
         try {
@@ -253,7 +336,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     }
 
     /** Every row as a record whose component names match the column labels (see {@link RecordMapper}). */
-    public <R> List<R> into(Class<R> recordType) {
+    public <R extends @Nullable Object> List<R> into(Class<R> recordType) {
         if (columns == null) {
             throw new IllegalStateException("this statement returned no rows (rowCount = " + rowCount + ")");
         }

@@ -63,7 +63,7 @@ public final class Row {
     }
 
     /** The value at a position, converted to {@code type} where it is a number of another width. */
-    public <T> @Nullable T get(int index, Class<T> type) {
+    public <T extends @Nullable Object> @Nullable T get(int index, Class<T> type) {
         Object v = get(index);
         return Conversions.convert(v, type);
     }

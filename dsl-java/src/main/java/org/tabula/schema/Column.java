@@ -248,7 +248,7 @@ public final class Column<T extends @Nullable Object> implements Expression<T> {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitColumn(this);
     }
 

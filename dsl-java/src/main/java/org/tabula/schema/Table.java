@@ -68,7 +68,7 @@ public class Table implements FromItem {
     // ---------------------------------------------------------------- column factories
 
     /** A column of any {@link SqlType}, including user-defined ones. */
-    public final <T> Column<T> column(String columnName, SqlType<T> type) {
+    public final <T extends @Nullable Object> Column<T> column(String columnName, SqlType<T> type) {
         for (Column<?> existing : columns) {
             if (existing.name().equals(columnName)) {
                 throw new IllegalStateException("table " + name + " already has a column " + columnName);
@@ -142,12 +142,12 @@ public class Table implements FromItem {
     }
 
     /** A JSON document bound to a class through Jackson. */
-    public final <T> Column<T> json(String columnName, Class<T> type) {
+    public final <T extends @Nullable Object> Column<T> json(String columnName, Class<T> type) {
         return column(columnName, JsonType.of(type));
     }
 
     /** A PostgreSQL array of {@code elementType}. */
-    public final <T> Column<List<T>> array(String columnName, SqlType<T> elementType) {
+    public final <T extends @Nullable Object> Column<List<T>> array(String columnName, SqlType<T> elementType) {
         return column(columnName, ArrayType.of(elementType));
     }
 
@@ -331,7 +331,7 @@ public class Table implements FromItem {
     }
 
     @Override
-    public final <R> R accept(SqlVisitor<R> visitor) {
+    public final <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitTable(this);
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.schema;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.tabula.expr.AliasedColumn;
 import org.tabula.expr.SqlVisitor;
@@ -37,7 +39,7 @@ public final class TableAlias implements FromItem {
     }
 
     /** The column of the underlying table, qualified by this alias. */
-    public <T> AliasedColumn<T> col(Column<T> column) {
+    public <T extends @Nullable Object> AliasedColumn<T> col(Column<T> column) {
         if (column.table() != table) {
             throw new IllegalArgumentException("column " + column.qualifiedName() + " does not belong to "
                     + table.name() + " (aliased as " + alias + ")");
@@ -46,7 +48,7 @@ public final class TableAlias implements FromItem {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitTableAlias(this);
     }
 

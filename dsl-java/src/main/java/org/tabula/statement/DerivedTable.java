@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.type.SqlType;
@@ -24,12 +26,12 @@ public record DerivedTable(Select select, String alias) implements FromItem {
     }
 
     /** A column of the subquery's result, by its name or alias, qualified by this alias. */
-    public <T> DerivedColumn<T> col(String name, SqlType<T> type) {
+    public <T extends @Nullable Object> DerivedColumn<T> col(String name, SqlType<T> type) {
         return new DerivedColumn<>(this, name, type);
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitDerivedTable(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.tabula.expr.BindParam;
 import org.tabula.expr.BindValue;
 import org.tabula.expr.Expression;
@@ -20,16 +23,18 @@ import org.tabula.schema.Table;
  * <pre>{@code
  * insert(USERS).set(USERS.name, "ann").set(USERS.age, 31)              // one row, type-checked
  * insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40)
+ * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))   // a row from column handles
  * insert(USERS).values(Map.of("name", "ann", "age", 31))             // by column name
  * insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90)))
  * insert(USERS).set(USERS.name, "ann").returning(USERS.id)
  * }</pre>
  *
  * <p>An insert with no values at all, executed with a list of parameter maps, is an executemany
- * over the columns named by the maps' keys.
+ * over the columns named by the maps' keys; {@link InsertRow#batch} builds those rows from column
+ * handles: {@code conn.execute(insert(USERS), InsertRow.batch(USERS, people, (row, p) -> row.set(USERS.name, p.name())))}.
  */
-public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, Select fromSelect,
-                     List<Expression<?>> returning, OnConflict onConflict) implements Statement {
+public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, @Nullable Select fromSelect,
+                     List<Expression<?>> returning, @Nullable OnConflict onConflict) implements Statement {
 
     public Insert {
         Objects.requireNonNull(table, "table");
@@ -43,13 +48,25 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, List.of(), List.of(), null, List.of(), null);
     }
 
+    /**
+     * Sets one column of the single row to NULL. {@code set(column, null)} is ambiguous in Java
+     * between the two {@code set} methods; {@code setNull} says it without a cast.
+     *
+     * <pre>{@code
+     * insert(USERS).set(USERS.name, "ann").setNull(USERS.age)
+     * }</pre>
+     */
+    public <T extends @Nullable Object> Insert setNull(Column<T> column) {
+        return set(column, new BindValue<T>(null, column.type()));
+    }
+
     /** Sets one column of the single row. */
-    public <T> Insert set(Column<T> column, T value) {
+    public <T extends @Nullable Object> Insert set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
     /** Sets one column of the single row to an expression (another column, a function, a subquery). */
-    public <T> Insert set(Column<T> column, Expression<? extends T> value) {
+    public <T extends @Nullable Object> Insert set(Column<T> column, Expression<? extends T> value) {
         requireOwn(column);
         if (rows.size() > 1 || fromSelect != null) {
             throw new IllegalStateException("set() builds a single-row insert into " + table.name()
@@ -94,6 +111,19 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         List<List<Expression<?>>> next = new ArrayList<>(rows);
         next.add(Collections.unmodifiableList(row));
         return new Insert(table, columns, next, null, returning, onConflict);
+    }
+
+    /**
+     * Adds a row built from column handles, each value of its column's type: the typed form of
+     * {@link #values(Map)}. All rows of one insert set the same columns.
+     *
+     * <pre>{@code
+     * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))
+     *              .values(row -> row.set(USERS.name, "bob").set(USERS.age, null))
+     * }</pre>
+     */
+    public Insert values(UnaryOperator<InsertRow> row) {
+        return values(List.of(row.apply(InsertRow.of(table))));
     }
 
     /** Adds a row given as column name to value. */
@@ -231,7 +261,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitInsert(this);
     }
 }

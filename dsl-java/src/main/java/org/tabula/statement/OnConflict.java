@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tabula.expr.BindValue;
@@ -61,12 +63,12 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
         }
 
         /** Set one column to an expression (which may use {@code Sql.excluded(column)}). */
-        public <T> Insert doUpdate(Column<T> column, Expression<? extends T> value) {
+        public <T extends @Nullable Object> Insert doUpdate(Column<T> column, Expression<? extends T> value) {
             return insert.withOnConflict(new OnConflict(target, List.of(new Update.Assignment(column, value))));
         }
 
         /** Set one column to a value. */
-        public <T> Insert doUpdate(Column<T> column, T value) {
+        public <T extends @Nullable Object> Insert doUpdate(Column<T> column, T value) {
             return doUpdate(column, new BindValue<>(value, column.type()));
         }
     }

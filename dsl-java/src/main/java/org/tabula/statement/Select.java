@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,20 +33,20 @@ import org.tabula.schema.Table;
  *
  * <p>Without {@link #from}, the FROM clause is inferred from the tables of the selected columns.
  */
-public final class Select implements Statement {
+public sealed class Select implements Statement permits Select1 {
 
     private final boolean distinct;
     private final List<Expression<?>> selections;
     private final List<FromItem> from;
-    private final Condition where;
+    private final @Nullable Condition where;
     private final List<Expression<?>> groupBy;
-    private final Condition having;
+    private final @Nullable Condition having;
     private final List<OrderItem> orderBy;
-    private final Long limit;
-    private final Long offset;
+    private final @Nullable Long limit;
+    private final @Nullable Long offset;
     private final LockMode lock;
 
-    private Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+    Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
                    List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit, Long offset,
                    LockMode lock) {
         this.distinct = distinct;
@@ -78,13 +80,14 @@ public final class Select implements Statement {
                 null, null, LockMode.NONE);
     }
 
-    private Select copy(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+    /** A changed copy; {@link Select1} keeps its type while the select list stays the same. */
+    Select copy(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
                         List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
                         Long offset, LockMode lock) {
         return new Select(distinct, selections, from, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
-    private static <E> List<E> append(List<E> list, List<? extends E> more) {
+    private static <E extends @Nullable Object> List<E> append(List<E> list, List<? extends E> more) {
         if (list.isEmpty()) {
             return List.copyOf(more);
         }
@@ -138,7 +141,7 @@ public final class Select implements Statement {
     }
 
     /** A join of any type; a {@code null} condition is inferred from foreign keys. */
-    public Select join(FromItem right, JoinType type, Condition on) {
+    public Select join(FromItem right, JoinType type, @Nullable Condition on) {
         Objects.requireNonNull(right, "right");
         List<FromItem> items = new ArrayList<>(from);
         if (items.isEmpty()) {
@@ -276,7 +279,7 @@ public final class Select implements Statement {
 
     /** This single-column query as a value: {@code (SELECT max(x) FROM t)}. */
     @SuppressWarnings("unchecked")
-    public <T> ScalarSubquery<T> asScalar() {
+    public <T extends @Nullable Object> ScalarSubquery<T> asScalar() {
         if (selections.size() != 1) {
             throw new IllegalStateException("a scalar subquery selects exactly one column, this one selects "
                     + selections.size());
@@ -321,7 +324,7 @@ public final class Select implements Statement {
         return List.copyOf(FromInference.tablesOf(selections, where));
     }
 
-    public Condition where() {
+    public @Nullable Condition where() {
         return where;
     }
 
@@ -329,7 +332,7 @@ public final class Select implements Statement {
         return groupBy;
     }
 
-    public Condition having() {
+    public @Nullable Condition having() {
         return having;
     }
 
@@ -337,11 +340,11 @@ public final class Select implements Statement {
         return orderBy;
     }
 
-    public Long limit() {
+    public @Nullable Long limit() {
         return limit;
     }
 
-    public Long offset() {
+    public @Nullable Long offset() {
         return offset;
     }
 
@@ -355,7 +358,7 @@ public final class Select implements Statement {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitSelect(this);
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -120,13 +122,13 @@ public final class TextStatement implements Statement {
     }
 
     /** Binds a parameter; the SQL type is guessed from the value. */
-    public TextStatement bind(String name, Object value) {
+    public TextStatement bind(String name, @Nullable Object value) {
         return bind(name, value, SqlTypes.forValue(value));
     }
 
     /** Binds a parameter with an explicit type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public <T> TextStatement bind(String name, T value, SqlType<T> type) {
+    public <T extends @Nullable Object> TextStatement bind(String name, T value, SqlType<T> type) {
         if (!parameterNames.contains(name)) {
             throw new IllegalArgumentException("text statement has no parameter :" + name
                     + " (parameters: " + parameterNames() + ")");
@@ -171,7 +173,7 @@ public final class TextStatement implements Statement {
     }
 
     /** The value bound to {@code name}, or {@code null} if it is to be supplied at execution. */
-    public BindValue<?> boundValue(String name) {
+    public @Nullable BindValue<?> boundValue(String name) {
         return bound.get(name);
     }
 
@@ -189,7 +191,7 @@ public final class TextStatement implements Statement {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitText(this);
     }
 

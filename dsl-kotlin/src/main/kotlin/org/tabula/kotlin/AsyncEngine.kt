@@ -24,7 +24,9 @@ import org.tabula.engine.ReadYourWrites
 import org.tabula.engine.TransactionOptions
 import org.tabula.error.TransactionStateException
 import org.tabula.result.Result
+import org.tabula.result.Result1
 import org.tabula.result.Row
+import org.tabula.statement.Select1
 import org.tabula.statement.Statement
 
 /**
@@ -189,6 +191,9 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         } else {
             withConnection(commit = true, TransactionOptions.defaults(), { execute(statement) }, routed = true)
         }
+
+    /** Runs a select of one expression in its own transaction; the result's scalar methods return its type. */
+    suspend fun <T> execute(select: Select1<T>): Result1<T> = begin { execute(select) }
 
     /**
      * The rows of a query as a cold [Flow] on a connection of its own, fetched [fetchSize] rows

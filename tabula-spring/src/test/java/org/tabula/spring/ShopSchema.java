@@ -1,6 +1,6 @@
 package org.tabula.spring;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.schema.MetaData;
 import org.tabula.schema.Table;
@@ -31,9 +31,9 @@ final class ShopSchema {
 
     @Entity(table = "spring_notes")
     public static class Note {
-        @Column(primaryKey = true, autoIncrement = true)
+        @MappedColumn(primaryKey = true, autoIncrement = true)
         public Long id;
-        @Column(length = 50)
+        @MappedColumn(length = 50)
         public String text;
 
         public Note() {

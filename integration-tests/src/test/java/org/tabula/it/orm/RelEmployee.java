@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relationship;
@@ -8,13 +8,13 @@ import org.tabula.orm.Relationship;
 /** Self-referencing through a nullable key: rows may reference rows written after them, or each other. */
 @Entity(table = "rel_orm_employees")
 public class RelEmployee {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String name;
 
-    @Column(references = RelEmployee.class, nullable = true)
+    @MappedColumn(references = RelEmployee.class, nullable = true)
     public Long managerId;
 
     @Relationship(foreignKey = "managerId")

@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relationship;
@@ -8,13 +8,13 @@ import org.tabula.orm.Relationship;
 /** Self-referencing through a NOT NULL key: a cycle of rows cannot be inserted, and the flush says so. */
 @Entity(table = "rel_orm_ring_nodes")
 public class RelRingNode {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String name;
 
-    @Column(references = RelRingNode.class)
+    @MappedColumn(references = RelRingNode.class)
     public Long nextId;
 
     @Relationship(foreignKey = "nextId")
