@@ -1,8 +1,7 @@
 package org.tabula.engine;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection taken from the pool, given to {@link EngineListener#connectionAcquired} and then,
@@ -15,7 +14,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class ConnectionEvent {
+public final class ConnectionEvent extends EngineEvent {
 
     private final Engine engine;
     private final Connection connection;
@@ -23,7 +22,6 @@ public final class ConnectionEvent {
     private final long acquiredNanos;
     private final Throwable failure;
     private long releasedNanos;
-    private Map<Object, Object> attributes;
 
     ConnectionEvent(Engine engine, Connection connection, long waitNanos, long acquiredNanos, Throwable failure) {
         this.engine = engine;
@@ -39,7 +37,7 @@ public final class ConnectionEvent {
     }
 
     /** The connection, or null when none could be had. */
-    public Connection connection() {
+    public @Nullable Connection connection() {
         return connection;
     }
 
@@ -62,23 +60,11 @@ public final class ConnectionEvent {
     }
 
     /** Why no connection could be had (for {@link EngineListener#connectionFailed}), else null. */
-    public Throwable failure() {
+    public @Nullable Throwable failure() {
         return failure;
     }
 
-    /** What a listener kept under {@code key}, or null. */
-    @SuppressWarnings("unchecked")
-    public <T> T attribute(Object key) {
-        return attributes == null ? null : (T) attributes.get(key);
-    }
 
-    /** Keeps {@code value} under {@code key} until the connection is released. */
-    public void attribute(Object key, Object value) {
-        if (attributes == null) {
-            attributes = new HashMap<>(4);
-        }
-        attributes.put(key, value);
-    }
 
     void released() {
         releasedNanos = System.nanoTime();

@@ -1,7 +1,9 @@
 package org.tabula.engine;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.tabula.dialect.RenderedSql;
 
 /**
@@ -34,13 +36,7 @@ final class ConnectionEvents {
         ConnectionEvent event = new ConnectionEvent(connection.engine(), connection,
                 waitStart == 0 ? 0 : now - waitStart, now, null);
         connectionEvent = event;
-        for (EngineListener l : listeners) {
-            try {
-                l.connectionAcquired(event);
-            } catch (RuntimeException e) {
-                listenerFailed(l, "connectionAcquired", e);
-            }
-        }
+        tell(listeners, "connectionAcquired", event, EngineListener::connectionAcquired);
     }
 
     /** A statement is about to be sent: begins the transaction if this is its first, then tells beforeExecute. */
@@ -69,9 +65,7 @@ final class ConnectionEvents {
                 // The statement will not run: the listeners told before this one hear that it ended.
                 statement = null;
                 event.end(-1, e);
-                for (int j = 0; j < i; j++) {
-                    safely(listeners[j], event);
-                }
+                tell(Arrays.copyOf(listeners, i), "afterExecute", event, EngineListener::afterExecute);
                 throw e;
             }
         }
@@ -112,13 +106,7 @@ final class ConnectionEvents {
         }
         TransactionEvent event = new TransactionEvent(connection, name, transaction);
         sp.event = event;
-        for (EngineListener l : listeners) {
-            try {
-                l.savepoint(event);
-            } catch (RuntimeException e) {
-                listenerFailed(l, "savepoint", e);
-            }
-        }
+        tell(listeners, "savepoint", event, EngineListener::savepoint);
     }
 
     void savepointReleased(Savepoint sp) {
@@ -127,13 +115,7 @@ final class ConnectionEvents {
             return;
         }
         event.end(null);
-        for (EngineListener l : listeners) {
-            try {
-                l.savepointReleased(event);
-            } catch (RuntimeException e) {
-                listenerFailed(l, "savepointReleased", e);
-            }
-        }
+        tell(listeners, "savepointReleased", event, EngineListener::savepointReleased);
     }
 
     void savepointRolledBack(Savepoint sp) {
@@ -142,13 +124,7 @@ final class ConnectionEvents {
             return;
         }
         event.end(null);
-        for (EngineListener l : listeners) {
-            try {
-                l.savepointRolledBack(event);
-            } catch (RuntimeException e) {
-                listenerFailed(l, "savepointRolledBack", e);
-            }
-        }
+        tell(listeners, "savepointRolledBack", event, EngineListener::savepointRolledBack);
     }
 
     /** The transaction committed. */
@@ -179,13 +155,7 @@ final class ConnectionEvents {
         // Back in the pool without a commit: whatever the transaction did is gone.
         endTransaction(false, null);
         connectionEvent.released();
-        for (EngineListener l : listeners) {
-            try {
-                l.connectionReleased(connectionEvent);
-            } catch (RuntimeException e) {
-                listenerFailed(l, "connectionReleased", e);
-            }
-        }
+        tell(listeners, "connectionReleased", connectionEvent, EngineListener::connectionReleased);
     }
 
     private void beginIfNew() {
@@ -194,13 +164,7 @@ final class ConnectionEvents {
         }
         TransactionEvent event = new TransactionEvent(connection, null, null);
         transaction = event;
-        for (EngineListener l : listeners) {
-            try {
-                l.begin(event);
-            } catch (RuntimeException e) {
-                listenerFailed(l, "begin", e);
-            }
-        }
+        tell(listeners, "begin", event, EngineListener::begin);
     }
 
     private void endTransaction(boolean commit, Throwable failure) {
@@ -210,30 +174,30 @@ final class ConnectionEvents {
         }
         transaction = null;
         event.end(failure);
-        for (EngineListener l : listeners) {
-            try {
-                if (commit) {
-                    l.commit(event);
-                } else {
-                    l.rollback(event);
-                }
-            } catch (RuntimeException e) {
-                listenerFailed(l, commit ? "commit" : "rollback", e);
-            }
+        if (commit) {
+            tell(listeners, "commit", event, EngineListener::commit);
+        } else {
+            tell(listeners, "rollback", event, EngineListener::rollback);
         }
     }
 
     private void after(StatementEvent event) {
-        for (EngineListener l : listeners) {
-            safely(l, event);
-        }
+        tell(listeners, "afterExecute", event, EngineListener::afterExecute);
     }
 
-    private static void safely(EngineListener l, StatementEvent event) {
-        try {
-            l.afterExecute(event);
-        } catch (RuntimeException e) {
-            listenerFailed(l, "afterExecute", e);
+    /**
+     * Tells each listener through {@code call}. A listener that throws is logged and skipped: a
+     * broken metrics listener must never fail the statement or transaction it was told of. Method
+     * references to {@link EngineListener} capture nothing, so this allocates nothing per call.
+     */
+    static <E extends EngineEvent> void tell(EngineListener[] listeners, String method, E event,
+            BiConsumer<EngineListener, E> call) {
+        for (EngineListener l : listeners) {
+            try {
+                call.accept(l, event);
+            } catch (RuntimeException e) {
+                listenerFailed(l, method, e);
+            }
         }
     }
 

@@ -666,11 +666,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
                 action.run();
             } catch (RuntimeException e) {
                 // Every resource still gets its chance to close; the first failure is reported.
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = Failures.add(failure, e);
             }
         }
         if (ownedPool != null) {
@@ -680,11 +676,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
             try {
                 router.close();
             } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = Failures.add(failure, e);
             }
         }
         if (failure != null) {

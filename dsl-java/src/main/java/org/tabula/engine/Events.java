@@ -46,12 +46,6 @@ final class Events {
         }
         long at = System.nanoTime();
         ConnectionEvent event = new ConnectionEvent(engine, null, waitStart == 0 ? 0 : at - waitStart, at, failure);
-        for (EngineListener l : now) {
-            try {
-                l.connectionFailed(event);
-            } catch (RuntimeException e) {
-                ConnectionEvents.listenerFailed(l, "connectionFailed", e);
-            }
-        }
+        ConnectionEvents.tell(now, "connectionFailed", event, EngineListener::connectionFailed);
     }
 }

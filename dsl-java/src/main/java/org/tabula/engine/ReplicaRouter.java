@@ -275,11 +275,7 @@ final class ReplicaRouter {
             try {
                 e.close();
             } catch (RuntimeException ex) {
-                if (failure == null) {
-                    failure = ex;
-                } else {
-                    failure.addSuppressed(ex);
-                }
+                failure = Failures.add(failure, ex);
             }
         }
         if (failure != null) {

@@ -230,11 +230,7 @@ final class RoutedJdbcConnection implements java.sql.Connection {
             try {
                 primary.close();
             } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = Failures.add(failure, e);
             }
         }
         if (failure != null) {

@@ -3,9 +3,9 @@ package org.tabula.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tabula.dialect.Binding;
 import org.tabula.dialect.RenderedSql;
 import org.tabula.dialect.StatementKind;
@@ -23,7 +23,7 @@ import org.tabula.dialect.StatementKind;
  * }
  * }</pre>
  */
-public final class StatementEvent {
+public final class StatementEvent extends EngineEvent {
 
     private final Connection connection;
     private final RenderedSql rendered;
@@ -34,10 +34,9 @@ public final class StatementEvent {
     private final long startNanos;
     private long endNanos;
     private long rows = -1;
-    private Throwable failure;
+    private @Nullable Throwable failure;
     private boolean ended;
     private List<Object> parameters;
-    private Map<Object, Object> attributes;
 
     StatementEvent(Connection connection, RenderedSql rendered, int rowBindings, Map<String, ?> values, int batchSize,
                    TransactionEvent transaction) {
@@ -119,7 +118,7 @@ public final class StatementEvent {
     }
 
     /** The transaction the statement runs in. */
-    public TransactionEvent transaction() {
+    public @Nullable TransactionEvent transaction() {
         return transaction;
     }
 
@@ -151,7 +150,7 @@ public final class StatementEvent {
     }
 
     /** Why the statement failed (a {@link org.tabula.error.DatabaseException} or a refused value), or null. */
-    public Throwable failure() {
+    public @Nullable Throwable failure() {
         return failure;
     }
 
@@ -160,19 +159,7 @@ public final class StatementEvent {
         return ended && failure == null;
     }
 
-    /** What a listener kept under {@code key} (any object of its own, so listeners do not collide), or null. */
-    @SuppressWarnings("unchecked")
-    public <T> T attribute(Object key) {
-        return attributes == null ? null : (T) attributes.get(key);
-    }
 
-    /** Keeps {@code value} under {@code key} for the rest of this statement's events. */
-    public void attribute(Object key, Object value) {
-        if (attributes == null) {
-            attributes = new HashMap<>(4);
-        }
-        attributes.put(key, value);
-    }
 
     void end(long rows, Throwable failure) {
         this.endNanos = System.nanoTime();

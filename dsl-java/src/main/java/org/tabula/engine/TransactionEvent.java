@@ -1,8 +1,7 @@
 package org.tabula.engine;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transaction (or a savepoint in one), given to {@link EngineListener#begin} and then, the
@@ -16,15 +15,14 @@ import java.util.Map;
  * }
  * }</pre>
  */
-public final class TransactionEvent {
+public final class TransactionEvent extends EngineEvent {
 
     private final Connection connection;
-    private final String savepointName;
+    private final @Nullable String savepointName;
     private final TransactionEvent transaction;
     private final long startNanos;
     private long endNanos;
-    private Throwable failure;
-    private Map<Object, Object> attributes;
+    private @Nullable Throwable failure;
 
     TransactionEvent(Connection connection, String savepointName, TransactionEvent transaction) {
         this.connection = connection;
@@ -39,7 +37,7 @@ public final class TransactionEvent {
     }
 
     /** The savepoint's name for savepoint events, else null. */
-    public String savepointName() {
+    public @Nullable String savepointName() {
         return savepointName;
     }
 
@@ -67,23 +65,11 @@ public final class TransactionEvent {
      * For a rollback, the exception that caused it, when there was one; for a commit, why the
      * commit failed; else null.
      */
-    public Throwable failure() {
+    public @Nullable Throwable failure() {
         return failure;
     }
 
-    /** What a listener kept under {@code key}, or null. */
-    @SuppressWarnings("unchecked")
-    public <T> T attribute(Object key) {
-        return attributes == null ? null : (T) attributes.get(key);
-    }
 
-    /** Keeps {@code value} under {@code key} until the transaction (or savepoint) ends. */
-    public void attribute(Object key, Object value) {
-        if (attributes == null) {
-            attributes = new HashMap<>(4);
-        }
-        attributes.put(key, value);
-    }
 
     void end(Throwable failure) {
         this.endNanos = System.nanoTime();
