@@ -35,6 +35,7 @@ public final class EngineOptions {
     private @Nullable Duration queryTimeout;
     private boolean echo;
     private int fetchSize;
+    private int batchSize = 1000;
     private Map<String, String> driverProperties;
     private List<EngineListener> listeners;
     private boolean hideParameters;
@@ -80,6 +81,7 @@ public final class EngineOptions {
         c.queryTimeout = queryTimeout;
         c.echo = echo;
         c.fetchSize = fetchSize;
+        c.batchSize = batchSize;
         c.driverProperties = driverProperties;
         c.listeners = listeners;
         c.hideParameters = hideParameters;
@@ -174,6 +176,26 @@ public final class EngineOptions {
     /** The JDBC fetch size for ordinary (buffered) queries; 0 leaves the driver's default. */
     public EngineOptions fetchSize(int value) {
         return with(c -> c.fetchSize = value);
+    }
+
+    /**
+     * How many rows an executemany sends per JDBC batch (default 1,000): larger batches save
+     * round trips, smaller ones bound the driver's memory and the server's packet size.
+     *
+     * <pre>{@code
+     * Engine.create(url, EngineOptions.defaults().batchSize(5_000));
+     * }</pre>
+     */
+    public EngineOptions batchSize(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + value);
+        }
+        return with(c -> c.batchSize = value);
+    }
+
+    /** Rows per JDBC batch of an executemany; see {@link #batchSize(int)}. */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** A JDBC driver property, e.g. {@code rewriteBatchedStatements=true} for MySQL. */

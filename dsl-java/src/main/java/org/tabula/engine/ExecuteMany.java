@@ -21,12 +21,12 @@ import org.tabula.statement.Statement;
  */
 final class ExecuteMany {
 
-    private static final int BATCH_CHUNK = 1000;
-
     private final StatementRunner runner;
     private final Dialect dialect;
     private final java.sql.Connection jdbc;
     private final TransactionState tx;
+    /** Rows per JDBC batch ({@link EngineOptions#batchSize}). */
+    private final int batchSize;
     /** Whether the executemany in progress has sent rows to the database (a later refusal leaves it half done). */
     private boolean sent;
 
@@ -35,6 +35,7 @@ final class ExecuteMany {
         this.dialect = runner.dialect();
         this.jdbc = runner.jdbc();
         this.tx = runner.tx();
+        this.batchSize = runner.engine().options().batchSize();
     }
 
     /** Runs {@code statement} once per row; an {@code insert(table)} without values takes its columns from the rows. */
@@ -58,7 +59,7 @@ final class ExecuteMany {
                 Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
                 bindRow(ps, binder, rendered, many, rows.get(r), params, r, 0, rendered.bindings().size(), rows.size());
                 ps.addBatch();
-                if (++pending == BATCH_CHUNK) {
+                if (++pending == batchSize) {
                     total += sum(runBatch(ps));
                     pending = 0;
                 }
@@ -113,7 +114,7 @@ final class ExecuteMany {
                         rendered.bindings().size(), rows.size());
                 if (batched) {
                     ps.addBatch();
-                    if (++pending == BATCH_CHUNK || r == rows.size() - 1) {
+                    if (++pending == batchSize || r == rows.size() - 1) {
                         runBatch(ps);
                         pending = 0;
                         StatementRunner.readKeys(ps.getGeneratedKeys(), key, out);

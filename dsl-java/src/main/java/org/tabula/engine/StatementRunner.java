@@ -57,6 +57,10 @@ final class StatementRunner {
         this.cursors = cursors;
     }
 
+    Engine engine() {
+        return engine;
+    }
+
     Dialect dialect() {
         return dialect;
     }

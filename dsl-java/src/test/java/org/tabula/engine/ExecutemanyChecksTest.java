@@ -54,6 +54,24 @@ class ExecutemanyChecksTest {
     }
 
     @Test
+    void batchSizeSplitsTheRowsIntoJdbcBatchesAndEveryRowArrives() {
+        try (Engine small = Engine.create("jdbc:sqlite::memory:", EngineOptions.defaults().batchSize(2))) {
+            new MetaData(USERS, POSTS).createAll(small);
+            try (Connection conn = small.connect()) {
+                // 5 rows in batches of 2: two full batches and the rest, counted together
+                long inserted = conn.execute(insert(USERS), List.of(user("a", 1), user("b", 2), user("c", 3),
+                        user("d", 4), user("e", 5))).rowCount();
+                assertEquals(5L, inserted);
+                assertEquals(List.of(1, 2, 3, 4, 5),
+                        conn.execute(select(USERS.age).from(USERS).orderBy(USERS.id.asc())).scalars());
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineOptions.defaults().batchSize(0));
+        assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
+    }
+
+    @Test
     void nullIntoNotNullInALaterRowNamesTheColumn() {
         try (Connection conn = engine.connect()) {
             NotNullViolationException e = assertThrows(NotNullViolationException.class,

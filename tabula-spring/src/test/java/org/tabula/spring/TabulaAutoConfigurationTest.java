@@ -80,8 +80,10 @@ class TabulaAutoConfigurationTest {
     void tabulaPropertiesShapeTheEngineAndSessions() {
         Map<String, Object> properties = Map.of(
                 "tabula.echo", "true",
+                "tabula.hide-parameters", "true",
                 "tabula.query-timeout", "5s",
                 "tabula.fetch-size", "250",
+                "tabula.batch-size", "50",
                 "tabula.isolation", "serializable",
                 "tabula.autoflush", "false",
                 "tabula.expire-on-commit", "false");
@@ -90,6 +92,8 @@ class TabulaAutoConfigurationTest {
             assertTrue(options.echo());
             assertEquals(Duration.ofSeconds(5), options.queryTimeout());
             assertEquals(250, options.fetchSize());
+            assertEquals(50, options.batchSize());
+            assertTrue(options.hideParameters());
             assertEquals(Isolation.SERIALIZABLE, options.isolation());
             assertFalse(options.readOnly());
             SessionFactory sessions = ctx.getBean(SessionFactory.class);

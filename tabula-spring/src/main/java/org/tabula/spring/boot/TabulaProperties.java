@@ -13,7 +13,9 @@ import org.tabula.engine.Isolation;
  * # application.properties
  * tabula.echo=true                    # log SQL and parameters through SLF4J
  * tabula.query-timeout=5s
+ * tabula.hide-parameters=true         # echo without bound values
  * tabula.fetch-size=500
+ * tabula.batch-size=5000
  * tabula.expire-on-commit=false
  * }</pre>
  */
@@ -22,7 +24,9 @@ public class TabulaProperties {
 
     private boolean echo;
     private Duration queryTimeout;
+    private boolean hideParameters;
     private int fetchSize;
+    private int batchSize = 1000;
     private Isolation isolation;
     private boolean readOnly;
     private boolean autoflush = true;
@@ -46,6 +50,26 @@ public class TabulaProperties {
     /** Sets {@code tabula.query-timeout}, e.g. {@code 5s}. */
     public void setQueryTimeout(Duration queryTimeout) {
         this.queryTimeout = queryTimeout;
+    }
+
+    /** Whether echo and listeners leave bound values out ({@code tabula.hide-parameters}). */
+    public boolean isHideParameters() {
+        return hideParameters;
+    }
+
+    /** Sets {@code tabula.hide-parameters}. */
+    public void setHideParameters(boolean hideParameters) {
+        this.hideParameters = hideParameters;
+    }
+
+    /** Rows per JDBC batch of an executemany ({@code tabula.batch-size}, default 1000). */
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /** Sets {@code tabula.batch-size}. */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
     }
 
     /** The JDBC fetch size of queries ({@code tabula.fetch-size}); 0 leaves the driver's. */
@@ -109,7 +133,8 @@ public class TabulaProperties {
      * }</pre>
      */
     public EngineOptions toEngineOptions() {
-        EngineOptions options = EngineOptions.defaults().echo(echo).fetchSize(fetchSize).readOnly(readOnly);
+        EngineOptions options = EngineOptions.defaults().echo(echo).hideParameters(hideParameters)
+                .fetchSize(fetchSize).batchSize(batchSize).readOnly(readOnly);
         if (queryTimeout != null) {
             options = options.queryTimeout(queryTimeout);
         }
