@@ -82,6 +82,7 @@ public abstract class Dialect {
     /** Renders any statement or expression to SQL plus bindings. */
     public RenderedSql render(SqlNode node) {
         SqlRenderer renderer = newRenderer();
+        renderer.top = node;
         node.accept(renderer);
         return renderer.result();
     }

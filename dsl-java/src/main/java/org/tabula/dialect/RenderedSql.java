@@ -2,20 +2,44 @@ package org.tabula.dialect;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tabula.expr.Expression;
+import org.tabula.schema.Table;
 
 /**
- * SQL text with {@code ?} placeholders and the ordered bindings that fill them.
+ * A statement compiled for one dialect: SQL text with {@code ?} placeholders and the ordered
+ * bindings that fill them, plus what executing it needs to know without reading the AST again
+ * (as SQLAlchemy's compiled statement): its {@link #kind()}, the {@link #table()} it writes to
+ * (for error messages; the bindings carry the columns for NOT NULL and length checks), the
+ * expressions of its result {@link #columns()} (whose types read the values), whether it
+ * {@link #returnsRows()} and whether it {@link #locksRows()}.
  *
  * <pre>{@code
  * RenderedSql r = select(USERS.id).from(USERS).where(USERS.name.eq("ann")).toSql(Dialect.SQLITE);
  * r.sql();      // SELECT "users"."id" FROM "users" WHERE "users"."name" = ?
  * r.values();   // [ann]
+ * r.columns();  // [USERS.id]
  * }</pre>
+ *
+ * @param sql         the SQL text
+ * @param bindings    one per {@code ?}, in order
+ * @param kind        what the outermost statement is
+ * @param table       the table an INSERT, UPDATE or DELETE writes to, else {@code null}
+ * @param columns     the selected or RETURNING expressions, in order (empty for counts and text)
+ * @param returnsRows whether executing it produces rows (for text, a guess from its first keyword)
+ * @param locksRows   whether it is a {@code SELECT ... FOR UPDATE} (a write lock)
  */
-public record RenderedSql(String sql, List<Binding> bindings) {
+public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind, Table table,
+                          List<Expression<?>> columns, boolean returnsRows, boolean locksRows) {
 
     public RenderedSql {
         bindings = List.copyOf(bindings);
+        // The statement's own list, not a copy: AST lists are immutable, and this runs per render.
+        columns = columns == null ? List.of() : columns;
+    }
+
+    /** SQL and bindings of something that is not a statement the engine reads rows or counts from. */
+    public RenderedSql(String sql, List<Binding> bindings) {
+        this(sql, bindings, StatementKind.OTHER, null, List.of(), false, false);
     }
 
     /** The values of the bindings, {@code null} for named ones, for debugging and tests. */
@@ -35,6 +59,19 @@ public record RenderedSql(String sql, List<Binding> bindings) {
             }
         }
         return false;
+    }
+
+    /**
+     * How error messages name this statement ({@code "insert into users"}), or {@code null}
+     * where it writes to no table.
+     */
+    public String context() {
+        return switch (kind) {
+            case INSERT -> "insert into " + table.name();
+            case UPDATE -> "update " + table.name();
+            case DELETE -> "delete from " + table.name();
+            default -> null;
+        };
     }
 
     @Override

@@ -105,6 +105,13 @@ public class SqlRenderer implements SqlVisitor<Void> {
      * Kept as the lists themselves (not sets of tables) so a select without subqueries allocates nothing here.
      */
     private final Deque<List<FromItem>> scopes = new ArrayDeque<>();
+    /** The node {@link Dialect#render} was asked for: only its visit describes the result. */
+    SqlNode top;
+    private StatementKind kind = StatementKind.OTHER;
+    private Table target;
+    private List<Expression<?>> resultColumns = List.of();
+    private boolean returnsRows;
+    private boolean locksRows;
 
     protected SqlRenderer(Dialect dialect) {
         this.dialect = dialect;
@@ -112,7 +119,23 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     /** The SQL and bindings rendered so far. */
     public RenderedSql result() {
-        return new RenderedSql(sql.toString(), bindings);
+        return new RenderedSql(sql.toString(), bindings, kind, target, resultColumns, returnsRows, locksRows);
+    }
+
+    /**
+     * Records what executing {@code node} needs (kind, target table, result columns) when it is
+     * the statement being rendered, not one nested in it: rendering is the one reading of the AST.
+     */
+    private void describe(SqlNode node, StatementKind kind, Table target, List<Expression<?>> columns,
+                          boolean returnsRows, boolean locksRows) {
+        if (node != top) {
+            return;
+        }
+        this.kind = kind;
+        this.target = target;
+        this.resultColumns = columns;
+        this.returnsRows = returnsRows;
+        this.locksRows = locksRows;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -484,6 +507,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitSelect(Select select) {
+        describe(select, StatementKind.QUERY, null, select.selections(), true,
+                select.lock() != LockMode.NONE && select.lock() != LockMode.SHARE);
         List<FromItem> from = fromOf(select);
         scopes.push(from);
         try {
@@ -599,6 +624,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitSetOperation(SetOperation operation) {
         List<Select> selects = operation.selects();
+        describe(operation, StatementKind.QUERY, null, selects.get(0).selections(), true, false);
         for (int i = 0; i < selects.size(); i++) {
             if (i > 0) {
                 sql.append(' ').append(Keywords.of(operation.kind())).append(' ');
@@ -620,6 +646,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitInsert(Insert insert) {
         Table table = insert.table();
+        describe(insert, StatementKind.INSERT, table, insert.returning(), !insert.returning().isEmpty(), false);
         List<Column<?>> columns = new ArrayList<>(insert.columns());
         List<List<Expression<?>>> rows = new ArrayList<>(insert.rows());
         Select fromSelect = insert.fromSelect();
@@ -790,6 +817,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @SuppressWarnings("unchecked")
     public Void visitUpdate(Update update) {
         Table table = update.table();
+        describe(update, StatementKind.UPDATE, table, update.returning(), !update.returning().isEmpty(), false);
         if (update.where() == null && !update.unrestricted()) {
             throw new IllegalStateException("update of " + table.name()
                     + " has no WHERE clause; add where(...) or call allRows() to update every row");
@@ -819,6 +847,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     public Void visitDelete(Delete delete) {
         Table table = delete.table();
+        describe(delete, StatementKind.DELETE, table, delete.returning(), !delete.returning().isEmpty(), false);
         if (delete.where() == null && !delete.unrestricted()) {
             throw new IllegalStateException("delete from " + table.name()
                     + " has no WHERE clause; add where(...) or call allRows() to delete every row");
@@ -835,6 +864,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitText(TextStatement text) {
+        describe(text, StatementKind.TEXT, null, text.columns(), text.returnsRows(), false);
         List<String> fragments = text.fragments();
         List<String> names = text.parameterOccurrences();
         sql.append(fragments.get(0));

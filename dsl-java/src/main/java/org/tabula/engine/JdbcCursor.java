@@ -3,6 +3,7 @@ package org.tabula.engine;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.tabula.dialect.RenderedSql;
 import org.tabula.result.ResultColumns;
 import org.tabula.result.Row;
 import org.tabula.result.RowCursor;
@@ -10,19 +11,22 @@ import org.tabula.result.RowCursor;
 /** Reads rows from an open JDBC result set on demand; closes it at the end or when asked. */
 final class JdbcCursor implements RowCursor {
 
-    private final Connection connection;
+    private final StatementRunner runner;
+    private final Cursors cursors;
     private final PreparedStatement statement;
     private final ResultSet resultSet;
     private final ResultColumns columns;
-    private final String sql;
+    private final RenderedSql rendered;
     private boolean closed;
 
-    JdbcCursor(Connection connection, PreparedStatement statement, ResultSet resultSet, ResultColumns columns, String sql) {
-        this.connection = connection;
+    JdbcCursor(StatementRunner runner, Cursors cursors, PreparedStatement statement, ResultSet resultSet,
+               ResultColumns columns, RenderedSql rendered) {
+        this.runner = runner;
+        this.cursors = cursors;
         this.statement = statement;
         this.resultSet = resultSet;
         this.columns = columns;
-        this.sql = sql;
+        this.rendered = rendered;
     }
 
     @Override
@@ -35,10 +39,10 @@ final class JdbcCursor implements RowCursor {
                 close();
                 return null;
             }
-            return connection.readRow(resultSet, columns);
+            return runner.readRow(resultSet, columns);
         } catch (SQLException e) {
             close();
-            throw connection.failed(connection.translate(e, sql, null));
+            throw runner.failed(e, rendered);
         }
     }
 
@@ -48,7 +52,7 @@ final class JdbcCursor implements RowCursor {
             return;
         }
         closed = true;
-        connection.cursorClosed(this);
+        cursors.closed(this);
         try {
             resultSet.close();
         } catch (SQLException ignored) {

@@ -11,7 +11,7 @@ import org.tabula.type.SqlType;
 import org.tabula.type.TypeKind;
 
 /**
- * executemany's per-row binding, with what {@code Connection.bindAll} works out per value
+ * executemany's per-row binding, with what {@code StatementRunner.bindAll} works out per value
  * (name, type, NOT NULL and length limits) resolved once per statement instead of once per row.
  * It binds only rows that pass every check; for any other row it reports failure and the caller
  * binds that row with {@code bindAll}, which raises the usual, fully worded exception.
@@ -51,8 +51,8 @@ final class RowBinder {
             names[i] = b.name();
             types[i] = b.type();
             Column<?> target = b.target();
-            nullAllowed[i] = target == null || Connection.acceptsNull(target);
-            maxLengths[i] = target == null ? Integer.MAX_VALUE : Connection.maxLength(target);
+            nullAllowed[i] = target == null || StatementRunner.acceptsNull(target);
+            maxLengths[i] = target == null ? Integer.MAX_VALUE : StatementRunner.maxLength(target);
             direct[i] = dialect.bindsWithType(b.type().kind()) ? b.type().javaType() : null;
         }
         return new RowBinder(names, types, nullAllowed, maxLengths, direct);

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 import org.tabula.statement.Insert;
+import org.tabula.statement.Statement;
 
 /**
  * An executemany INSERT whose rows are maps: the statement takes the first row's keys as
@@ -15,6 +16,17 @@ import org.tabula.statement.Insert;
  * row must name the same keys. Shared by plain executemany and executemany returning keys.
  */
 record RowsInsert(Insert statement, Set<String> keys, List<Column<?>> defaulted) {
+
+    /**
+     * The executemany form of {@code statement} when it is an {@code insert(table)} without values
+     * (its columns come from the first row's keys), else {@code null}: the statement runs as it is.
+     */
+    static RowsInsert forRows(Statement statement, Map<String, ?> first) {
+        if (statement instanceof Insert insert && insert.rows().isEmpty() && insert.fromSelect() == null) {
+            return of(insert, first);
+        }
+        return null;
+    }
 
     static RowsInsert of(Insert insert, Map<String, ?> first) {
         Table table = insert.table();

@@ -12,10 +12,8 @@ import org.tabula.error.TabulaException;
 import org.tabula.result.Result;
 import org.tabula.result.Row;
 import org.tabula.schema.Table;
-import org.tabula.statement.Delete;
 import org.tabula.statement.Select;
 import org.tabula.statement.Statement;
-import org.tabula.statement.Update;
 
 /**
  * A unit of work over one database transaction: SQLAlchemy's {@code Session}. It keeps an
@@ -456,10 +454,9 @@ public final class Session implements AutoCloseable {
     public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureActive();
         autoflush();
-        Table bulkTable = statement instanceof Update u ? u.table() : statement instanceof Delete d ? d.table() : null;
         Result result = connection().execute(statement, parameters);
-        if (bulkTable != null) {
-            loader.synchronize(bulkTable);
+        if (result.changedRowsOf() != null) {
+            loader.synchronize(result.changedRowsOf());
         }
         return result;
     }

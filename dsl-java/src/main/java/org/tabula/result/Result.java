@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.tabula.error.MultipleResultsException;
 import org.tabula.error.NoResultException;
+import org.tabula.schema.Table;
 
 /**
  * The outcome of executing a statement: rows (for queries and RETURNING) and a row count.
@@ -37,29 +38,53 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     private RowCursor cursor;
     private final long rowCount;
     private final Row insertedPrimaryKey;
+    private final Table changedRowsOf;
     private boolean consumed;
 
-    private Result(ResultColumns columns, List<Row> buffered, RowCursor cursor, long rowCount, Row insertedPrimaryKey) {
+    private Result(ResultColumns columns, List<Row> buffered, RowCursor cursor, long rowCount, Row insertedPrimaryKey,
+                   Table changedRowsOf) {
         this.columns = columns;
         this.buffered = buffered;
         this.cursor = cursor;
         this.rowCount = rowCount;
         this.insertedPrimaryKey = insertedPrimaryKey;
+        this.changedRowsOf = changedRowsOf;
     }
 
     /** A result whose rows are all in memory. */
     public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey) {
-        return new Result(columns, rows, null, rowCount, insertedPrimaryKey);
+        return buffered(columns, rows, rowCount, insertedPrimaryKey, null);
+    }
+
+    /**
+     * A result whose rows are all in memory, of a statement that changed existing rows of
+     * {@code changedRowsOf} (an UPDATE or DELETE with RETURNING), or {@code null}.
+     */
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey,
+                                  Table changedRowsOf) {
+        return new Result(columns, rows, null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
     /** A result that reads rows from an open cursor as they are asked for. */
     public static Result streaming(ResultColumns columns, RowCursor cursor) {
-        return new Result(columns, null, cursor, -1, null);
+        return new Result(columns, null, cursor, -1, null, null);
     }
 
     /** The result of a statement that returns no rows. */
     public static Result ofCount(long rowCount, Row insertedPrimaryKey) {
-        return new Result(null, List.of(), null, rowCount, insertedPrimaryKey);
+        return ofCount(rowCount, insertedPrimaryKey, null);
+    }
+
+    /**
+     * The result of a statement that returns no rows and changed existing rows of
+     * {@code changedRowsOf} (an UPDATE or DELETE), or {@code null}.
+     *
+     * <pre>{@code
+     * Result r = Result.ofCount(3, null, USERS);   // what conn.execute(update(USERS)...) returns
+     * }</pre>
+     */
+    public static Result ofCount(long rowCount, Row insertedPrimaryKey, Table changedRowsOf) {
+        return new Result(null, List.of(), null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
     // ---------------------------------------------------------------- metadata
@@ -67,6 +92,18 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     /** Rows inserted, updated or deleted; -1 when unknown (queries, streaming). */
     public long rowCount() {
         return rowCount;
+    }
+
+    /**
+     * The table whose existing rows the statement updated or deleted, or {@code null} (queries,
+     * inserts, text, DDL): what a session re-reads after a bulk UPDATE or DELETE.
+     *
+     * <pre>{@code
+     * Table t = conn.execute(delete(USERS).where(USERS.age.lt(18))).changedRowsOf();   // USERS
+     * }</pre>
+     */
+    public Table changedRowsOf() {
+        return changedRowsOf;
     }
 
     /** Whether the statement produced rows (a query or RETURNING). */

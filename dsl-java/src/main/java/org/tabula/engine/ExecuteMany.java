@@ -1,0 +1,260 @@
+package org.tabula.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tabula.dialect.Dialect;
+import org.tabula.dialect.RenderedSql;
+import org.tabula.error.UnsupportedFeatureException;
+import org.tabula.result.Result;
+import org.tabula.schema.Column;
+import org.tabula.statement.Insert;
+import org.tabula.statement.Statement;
+
+/**
+ * executemany: one statement rendered and prepared once, run for many parameter maps as JDBC
+ * batches of 1,000, or, for an INSERT whose keys the database generates, with each row's key
+ * returned in row order (batches where the driver returns their keys, multi-row
+ * {@code VALUES ... RETURNING} ("insertmanyvalues") where it does not, else one row at a time).
+ */
+final class ExecuteMany {
+
+    private static final int BATCH_CHUNK = 1000;
+
+    private final StatementRunner runner;
+    private final Dialect dialect;
+    private final java.sql.Connection jdbc;
+    private final TransactionState tx;
+    /** Whether the executemany in progress has sent rows to the database (a later refusal leaves it half done). */
+    private boolean sent;
+
+    ExecuteMany(StatementRunner runner) {
+        this.runner = runner;
+        this.dialect = runner.dialect();
+        this.jdbc = runner.jdbc();
+        this.tx = runner.tx();
+    }
+
+    /** Runs {@code statement} once per row; an {@code insert(table)} without values takes its columns from the rows. */
+    Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
+        if (statement.returnsRows()) {
+            throw new UnsupportedFeatureException("executemany cannot return rows; run " + statement
+                    + " once per row instead");
+        }
+        RowsInsert many = RowsInsert.forRows(statement, rows.get(0));
+        RenderedSql rendered = runner.dialect().render(many == null ? statement : many.statement());
+        String context = rendered.context();
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(rendered.sql());
+            runner.running().applyTimeout(ps);
+            RowBinder binder = RowBinder.of(dialect, rendered.bindings());
+            long total = 0;
+            int pending = 0;
+            sent = false;
+            for (int r = 0; r < rows.size(); r++) {
+                Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
+                bindRow(ps, binder, rendered, many, rows.get(r), params, r, 0, rendered.bindings().size());
+                ps.addBatch();
+                if (++pending == BATCH_CHUNK) {
+                    total += sum(runBatch(ps));
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                total += sum(runBatch(ps));
+            }
+            tx.started();
+            return Result.ofCount(total, null);
+        } catch (SQLException e) {
+            throw runner.failed(e, rendered);
+        } catch (RuntimeException e) {
+            // Refused at a later row after earlier batches ran: the statement is half done.
+            throw sent ? tx.failed(e) : e;
+        } finally {
+            StatementRunner.closeQuietly(ps);
+        }
+    }
+
+    /** See {@link Connection#executeManyReturningKeys}. */
+    List<Object> returningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
+        if (!insert.rows().isEmpty() || insert.fromSelect() != null || !insert.returning().isEmpty()) {
+            throw new IllegalArgumentException("executeManyReturningKeys takes insert(" + insert.table().name()
+                    + ") without values or RETURNING; the rows give the values");
+        }
+        RowsInsert many = RowsInsert.of(insert, rows.get(0));
+        Insert statement = many.statement();
+        int perStatement = key.isAutoIncrement() ? dialect.insertManyValuesRows(statement.columns().size()) : 0;
+        if (perStatement > 1 && rows.size() > 1) {
+            return insertManyValues(many, rows, key, perStatement);
+        }
+        boolean batched = dialect.batchReturnsGeneratedKeys();
+        // With RETURNING in the SQL, the key column is named by us (quoted by the dialect) rather
+        // than guessed by the driver; a batch still reads the keys through getGeneratedKeys().
+        boolean returning = dialect.supportsReturning(Dialect.ReturningSupport.INSERT)
+                && (!batched || dialect.batchKeysFromReturning());
+        if (returning) {
+            statement = statement.returning(key);
+        }
+        RenderedSql rendered = dialect.render(statement);
+        String context = rendered.context();
+        List<Object> out = new ArrayList<>(rows.size());
+        PreparedStatement ps = null;
+        try {
+            ps = returning && !batched ? jdbc.prepareStatement(rendered.sql())
+                    : jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
+            runner.running().applyTimeout(ps);
+            RowBinder binder = RowBinder.of(dialect, rendered.bindings());
+            int pending = 0;
+            sent = false;
+            for (int r = 0; r < rows.size(); r++) {
+                bindRow(ps, binder, rendered, many, rows.get(r), many.row(rows.get(r), r, context), r, 0,
+                        rendered.bindings().size());
+                if (batched) {
+                    ps.addBatch();
+                    if (++pending == BATCH_CHUNK || r == rows.size() - 1) {
+                        runBatch(ps);
+                        pending = 0;
+                        StatementRunner.readKeys(ps.getGeneratedKeys(), key, out);
+                    }
+                } else {
+                    sent = true;
+                    runner.running().start(ps);
+                    try {
+                        if (returning) {
+                            StatementRunner.readKeys(ps.executeQuery(), key, out);
+                        } else {
+                            ps.executeUpdate();
+                            StatementRunner.readKeys(ps.getGeneratedKeys(), key, out);
+                        }
+                    } finally {
+                        runner.running().stop();
+                    }
+                }
+                tx.started();
+            }
+            if (out.size() != rows.size()) {
+                throw new IllegalStateException(context + ": the driver returned " + out.size() + " generated keys for "
+                        + rows.size() + " rows");
+            }
+            return out;
+        } catch (SQLException e) {
+            throw runner.failed(e, rendered);
+        } catch (RuntimeException e) {
+            throw sent ? tx.failed(e) : e;
+        } finally {
+            StatementRunner.closeQuietly(ps);
+        }
+    }
+
+    /**
+     * SQLAlchemy's "insertmanyvalues": {@code perStatement} rows per {@code INSERT ... VALUES (...),
+     * (...) RETURNING key}, for drivers that return no keys from a batch (sqlite-jdbc). The database
+     * may return the keys in any order, but assigns auto-increment keys in the order of the VALUES
+     * rows, so sorting each statement's keys puts them in input order.
+     */
+    private List<Object> insertManyValues(RowsInsert many, List<? extends Map<String, ?>> rows, Column<?> key,
+                                          int perStatement) {
+        Insert single = many.statement();
+        int width = single.columns().size();
+        List<Object> out = new ArrayList<>(rows.size());
+        List<Object> chunkKeys = new ArrayList<>(Math.min(perStatement, rows.size()));
+        PreparedStatement full = null;
+        PreparedStatement ps = null;
+        RenderedSql rendered = null;
+        sent = false;
+        try {
+            RowBinder binder = null;
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                int n = Math.min(perStatement, rows.size() - from);
+                if (n == perStatement && full != null) {
+                    ps = full;
+                } else {
+                    rendered = dialect.render(single.repeatRow(n).returning(key));
+                    ps = jdbc.prepareStatement(rendered.sql());
+                    runner.running().applyTimeout(ps);
+                    if (n == perStatement) {
+                        full = ps;
+                    }
+                    binder = RowBinder.of(dialect, rendered.bindings().subList(0, width));
+                }
+                String context = rendered.context();
+                for (int r = 0; r < n; r++) {
+                    int index = from + r;
+                    Map<String, ?> params = many.row(rows.get(index), index, context);
+                    bindRow(ps, binder, rendered, many, rows.get(index), params, index, r * width, width);
+                }
+                sent = true;
+                chunkKeys.clear();
+                runner.running().start(ps);
+                try {
+                    StatementRunner.readKeys(ps.executeQuery(), key, chunkKeys);
+                } finally {
+                    runner.running().stop();
+                }
+                tx.started();
+                if (chunkKeys.size() != n) {
+                    throw new IllegalStateException(context + ": the database returned " + chunkKeys.size()
+                            + " keys for " + n + " rows");
+                }
+                sortKeys(chunkKeys);
+                out.addAll(chunkKeys);
+                if (ps != full) {
+                    StatementRunner.closeQuietly(ps);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw runner.failed(e, rendered);
+        } catch (RuntimeException e) {
+            throw sent ? tx.failed(e) : e;
+        } finally {
+            StatementRunner.closeQuietly(ps);
+            StatementRunner.closeQuietly(full);
+        }
+    }
+
+    /**
+     * Binds row {@code index} ({@code width} bindings) at parameter {@code offset + 1} on: through the binder's fast path,
+     * else (a row it cannot bind, or no binder) through the general path, which words the error.
+     * The first row is announced to echo and the listeners.
+     */
+    private void bindRow(PreparedStatement ps, RowBinder binder, RenderedSql rendered, RowsInsert many,
+                         Map<String, ?> given, Map<String, ?> params, int index, int offset, int width)
+            throws SQLException {
+        if (index == 0) {
+            runner.announce(rendered, params);
+        }
+        if (binder == null || !binder.bind(dialect, ps, params, offset)) {
+            if (many != null) {
+                many.checkKeys(given, index, rendered.context());
+            }
+            runner.bindAll(ps, rendered.bindings().subList(offset, offset + width), params, rendered.context(), offset);
+        }
+    }
+
+    private int[] runBatch(PreparedStatement ps) throws SQLException {
+        sent = true;
+        runner.running().start(ps);
+        try {
+            return ps.executeBatch();
+        } finally {
+            runner.running().stop();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortKeys(List<Object> keys) {
+        ((List) keys).sort(null);
+    }
+
+    private static long sum(int[] counts) {
+        long total = 0;
+        for (int c : counts) {
+            total += c >= 0 ? c : (c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,349 @@
+package org.tabula.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.tabula.dialect.Binding;
+import org.tabula.dialect.Dialect;
+import org.tabula.dialect.RenderedSql;
+import org.tabula.dialect.StatementKind;
+import org.tabula.error.DataException;
+import org.tabula.error.DatabaseException;
+import org.tabula.error.NotNullViolationException;
+import org.tabula.expr.Expression;
+import org.tabula.result.Result;
+import org.tabula.result.ResultColumns;
+import org.tabula.result.Row;
+import org.tabula.result.ValuesMapper;
+import org.tabula.schema.Column;
+import org.tabula.schema.Table;
+import org.tabula.type.SqlType;
+import org.tabula.type.SqlTypes;
+import org.tabula.type.TypeKind;
+
+/**
+ * The one place a rendered statement runs: prepare, bind (checking NOT NULL and length against
+ * the bindings' target columns first), execute, read rows with the rendered result columns'
+ * types, and record a failure on the transaction. It never looks at the statement's AST: what it
+ * needs came with the {@link RenderedSql}.
+ */
+final class StatementRunner {
+
+    private final Engine engine;
+    private final Dialect dialect;
+    private final java.sql.Connection jdbc;
+    private final TransactionState tx;
+    private final RunningStatement running;
+    private final ErrorTranslator errors;
+    private final Cursors cursors;
+
+    StatementRunner(Engine engine, java.sql.Connection jdbc, TransactionState tx, RunningStatement running,
+                    ErrorTranslator errors, Cursors cursors) {
+        this.engine = engine;
+        this.dialect = engine.dialect();
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.running = running;
+        this.errors = errors;
+        this.cursors = cursors;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    java.sql.Connection jdbc() {
+        return jdbc;
+    }
+
+    TransactionState tx() {
+        return tx;
+    }
+
+    RunningStatement running() {
+        return running;
+    }
+
+    /** Runs {@code rendered}: its rows in memory, or as a cursor when {@code streaming}, or its count. */
+    Result run(RenderedSql rendered, Map<String, ?> parameters, boolean streaming, int fetchSize, Row insertedKey) {
+        PreparedStatement ps = null;
+        boolean keepOpen = false;
+        try {
+            ps = prepareAndExecute(rendered, parameters, streaming, fetchSize);
+            ResultSet rs = ps.getResultSet();
+            Table changed = rendered.kind() == StatementKind.UPDATE || rendered.kind() == StatementKind.DELETE
+                    ? rendered.table() : null;
+            if (rs == null) {
+                return Result.ofCount(ps.getUpdateCount(), insertedKey, changed);
+            }
+            ResultColumns columns = columnsOf(rendered, rs.getMetaData());
+            if (streaming) {
+                keepOpen = true;
+                return Result.streaming(columns, cursors.open(this, ps, rs, columns, rendered));
+            }
+            List<Row> rows = new ArrayList<>();
+            try (rs) {
+                while (rs.next()) {
+                    rows.add(new Row(columns, readValues(rs, columns)));
+                }
+            }
+            return Result.buffered(columns, rows, rendered.kind() == StatementKind.QUERY ? -1 : rows.size(), insertedKey,
+                    changed);
+        } catch (SQLException e) {
+            throw failed(e, rendered);
+        } finally {
+            if (!keepOpen) {
+                closeQuietly(ps);
+            }
+        }
+    }
+
+    /** Runs a query and maps each row's values array (no {@link Row}) with the mapper made for its columns. */
+    <T> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters, Function<ResultColumns, ValuesMapper<T>> mapperFor) {
+        PreparedStatement ps = null;
+        try {
+            ps = prepareAndExecute(rendered, parameters, false, 0);
+            ResultSet rs = ps.getResultSet();
+            if (rs == null) {
+                throw new IllegalArgumentException("fetch() needs a statement that returns rows: " + rendered.sql());
+            }
+            List<T> out = new ArrayList<>();
+            try (rs) {
+                ResultColumns columns = columnsOf(rendered, rs.getMetaData());
+                ValuesMapper<T> mapper = mapperFor.apply(columns);
+                while (rs.next()) {
+                    out.add(mapper.map(readValues(rs, columns)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failed(e, rendered);
+        } finally {
+            closeQuietly(ps);
+        }
+    }
+
+    /** Prepares, binds and executes; the caller reads {@code getResultSet()} (null for a count) and closes it. */
+    private PreparedStatement prepareAndExecute(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
+                                                int fetchSize) throws SQLException {
+        if (!tx.isDirty() && rendered.locksRows()) {
+            beginWriteTransaction();
+        }
+        PreparedStatement ps;
+        if (streaming) {
+            ps = jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        } else {
+            ps = jdbc.prepareStatement(rendered.sql());
+        }
+        try {
+            if (streaming) {
+                ps.setFetchSize(dialect.streamingFetchSize(fetchSize));
+            } else if (engine.options().fetchSize() > 0) {
+                ps.setFetchSize(engine.options().fetchSize());
+            }
+            running.applyTimeout(ps);
+            bindAll(ps, rendered.bindings(), parameters, rendered.context());
+            announce(rendered, parameters);
+            running.start(ps);
+            try {
+                ps.execute();
+            } finally {
+                running.stop();
+            }
+            tx.started();
+            return ps;
+        } catch (SQLException | RuntimeException | Error e) {
+            closeQuietly(ps);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code rendered} once, prepared to return generated keys, adding them (as
+     * {@code keyColumn}'s type) to {@code keysOut}; returns the update count.
+     */
+    long runWithGeneratedKeys(RenderedSql rendered, Map<String, ?> parameters, Column<?> keyColumn,
+                              List<Object> keysOut) {
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
+            running.applyTimeout(ps);
+            bindAll(ps, rendered.bindings(), parameters, rendered.context());
+            announce(rendered, parameters);
+            running.start(ps);
+            long count;
+            try {
+                count = ps.executeUpdate();
+            } finally {
+                running.stop();
+            }
+            tx.started();
+            readKeys(ps.getGeneratedKeys(), keyColumn, keysOut);
+            return count;
+        } catch (SQLException e) {
+            throw failed(e, rendered);
+        } finally {
+            closeQuietly(ps);
+        }
+    }
+
+    /** Adds every key of {@code keys} (the first column) to {@code out} as {@code key}'s type, and closes it. */
+    static void readKeys(ResultSet keys, Column<?> key, List<Object> out) throws SQLException {
+        try (keys) {
+            while (keys.next()) {
+                out.add(key.type().coerce(keys.getObject(1)));
+            }
+        }
+    }
+
+    /**
+     * Where the dialect has no row locks (SQLite), a transaction that starts with
+     * {@code SELECT ... FOR UPDATE} is restarted as a write transaction before anything ran in
+     * it, so concurrent read-modify-writes take turns instead of losing updates.
+     */
+    private void beginWriteTransaction() {
+        try {
+            if (dialect.beginWriteTransaction(jdbc)) {
+                tx.started();
+            }
+        } catch (SQLException e) {
+            throw errors.translate(e, "BEGIN", null);
+        }
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    Row readRow(ResultSet rs, ResultColumns columns) throws SQLException {
+        return new Row(columns, readValues(rs, columns));
+    }
+
+    private Object[] readValues(ResultSet rs, ResultColumns columns) throws SQLException {
+        int n = columns.size();
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = dialect.read(rs, i + 1, columns.type(i));
+        }
+        return values;
+    }
+
+    /** The driver's labels with the rendered result expressions and their types ({@code ANY} past them). */
+    private static ResultColumns columnsOf(RenderedSql rendered, ResultSetMetaData md) throws SQLException {
+        List<Expression<?>> selected = rendered.columns();
+        int n = md.getColumnCount();
+        String[] labels = new String[n];
+        SqlType<?>[] types = new SqlType<?>[n];
+        Expression<?>[] expressions = new Expression<?>[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = md.getColumnLabel(i + 1);
+            Expression<?> e = i < selected.size() ? selected.get(i) : null;
+            expressions[i] = e;
+            types[i] = e != null && e.type() != null ? e.type() : SqlTypes.ANY;
+        }
+        return new ResultColumns(labels, types, expressions);
+    }
+
+    // ---------------------------------------------------------------- binding
+
+    void bindAll(PreparedStatement ps, List<Binding> bindings, Map<String, ?> parameters, String context)
+            throws SQLException {
+        bindAll(ps, bindings, parameters, context, 0);
+    }
+
+    /** Binds {@code bindings} at parameter indexes {@code offset + 1} and on. */
+    void bindAll(PreparedStatement ps, List<Binding> bindings, Map<String, ?> parameters, String context, int offset)
+            throws SQLException {
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            Object value;
+            if (b.isNamed()) {
+                value = parameters.get(b.name());
+                // One map lookup per value on the executemany path; the second only for a null.
+                if (value == null && !parameters.containsKey(b.name())) {
+                    throw new IllegalArgumentException((context == null ? "" : context + ": ")
+                            + "no value for parameter :" + b.name() + " (given: " + parameters.keySet() + ")");
+                }
+            } else {
+                value = b.value();
+            }
+            SqlType<?> type = b.type();
+            if (type.kind() == TypeKind.ANY && value != null) {
+                type = SqlTypes.forValue(value);
+            }
+            if (b.target() != null) {
+                validate(b.target(), value, context);
+            }
+            try {
+                dialect.bind(ps, offset + i + 1, type, value);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                String what = b.target() != null ? "column " + b.target().qualifiedName()
+                        : b.isNamed() ? "parameter :" + b.name() : "parameter " + (i + 1);
+                throw new IllegalArgumentException((context == null ? "" : context + ": ") + what + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Whether NULL may be written to {@code column} (auto-increment columns fill it themselves). */
+    static boolean acceptsNull(Column<?> column) {
+        return column.isNullable() || column.isAutoIncrement();
+    }
+
+    /** The most characters {@code column} holds: its {@code varchar(n)}, else no limit. */
+    static int maxLength(Column<?> column) {
+        SqlType<?> type = column.type();
+        return type.kind() == TypeKind.VARCHAR && type.length() > 0 ? type.length() : Integer.MAX_VALUE;
+    }
+
+    /** NOT NULL and length checks before the database sees the value, so the message can name the column. */
+    private static void validate(Column<?> column, Object value, String context) {
+        if (value == null) {
+            if (!acceptsNull(column)) {
+                throw new NotNullViolationException((context == null ? "" : context + ": ") + "column "
+                        + column.qualifiedName() + " is NOT NULL but the value is null", null, null);
+            }
+            return;
+        }
+        int max = maxLength(column);
+        if (value instanceof String s && s.length() > max && s.codePointCount(0, s.length()) > max) {
+            throw new DataException((context == null ? "" : context + ": ") + "value of "
+                    + s.codePointCount(0, s.length()) + " characters is too long for column " + column.qualifiedName()
+                    + " VARCHAR(" + max + ")", null, null);
+        }
+    }
+
+    /** Logs the statement (echo) and tells the listeners, with the values it is bound to. */
+    void announce(RenderedSql rendered, Map<String, ?> parameters) {
+        Echo echo = engine.echo();
+        if (!echo.active()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>(rendered.bindings().size());
+        for (Binding b : rendered.bindings()) {
+            values.add(b.isNamed() ? parameters.get(b.name()) : b.value());
+        }
+        echo.statement(rendered.sql(), Collections.unmodifiableList(values));
+    }
+
+    // ---------------------------------------------------------------- failures
+
+    /** The translated failure of {@code rendered}, recorded on the transaction (or innermost savepoint). */
+    DatabaseException failed(SQLException e, RenderedSql rendered) {
+        return tx.failed(errors.translate(e, rendered));
+    }
+
+    static void closeQuietly(java.sql.Statement s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (SQLException ignored) {
+                // nothing to do
+            }
+        }
+    }
+}
