@@ -47,6 +47,9 @@ import org.tabula.statement.Statement
  * as `Engine.connect()` does. Cancelling a coroutine (or `withTimeout`) cancels its
  * running statement where the driver can, rolls back, and returns the connection to the pool;
  * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
+ *
+ * @property engine the blocking engine underneath, for what has no suspending form:
+ *   `db.engine.dialect()`, `MetaData(Users).createAll(db.engine)`.
  */
 class AsyncEngine(val engine: Engine) : AutoCloseable {
 
@@ -269,8 +272,10 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         close()
     }
 
+    /** `AsyncEngine[sqlite]`: the dialect's name, for logs. */
     override fun toString(): String = "AsyncEngine[${engine.dialect().name()}]"
 
+    /** Factory functions: `AsyncEngine.create("jdbc:sqlite:app.db")`. */
     companion object {
         /** An engine for a JDBC URL (SQLAlchemy's `create_async_engine`): `AsyncEngine.create("jdbc:sqlite:app.db")`. */
         @JvmStatic

@@ -43,6 +43,10 @@ class RowMapper<R : Any> private constructor(
         return constructor.newInstance(*args)
     }
 
+    /**
+     * Builds and caches the mapper of each class: `RowMapper.of(UserDto::class, result.columns())`,
+     * which `mapTo<UserDto>()` calls for you.
+     */
     companion object {
         private class Shape<R : Any>(val constructor: Constructor<R>, val parameters: List<Parameter>)
 

@@ -92,6 +92,7 @@ class AsyncSession internal constructor(
         }
     }
 
+    /** `AsyncSession[Session[...]]`: the Java session's state, for logs. */
     override fun toString(): String = "AsyncSession[$session]"
 }
 
