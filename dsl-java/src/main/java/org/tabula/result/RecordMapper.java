@@ -40,7 +40,14 @@ public final class RecordMapper<R> {
         this.componentTypes = componentTypes;
     }
 
-    /** A mapper from rows of {@code columns} to {@code type}. */
+    /**
+     * A mapper from rows of {@code columns} to {@code type}.
+     *
+     * @param <R> the record type
+     * @param type the record class
+     * @param columns the result columns its components are matched against
+     * @return the mapper: {@code RecordMapper.of(UserName.class, result.columns())}
+     */
     public static <R> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
         Shape shape = SHAPES.computeIfAbsent(type, RecordMapper::inspect);
         int[] positions = new int[shape.names.length];
@@ -96,7 +103,12 @@ public final class RecordMapper<R> {
         return sb.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** The record for one row. */
+    /**
+     * The record for one row.
+     *
+     * @param row a row of the result the mapper was made for
+     * @return the record: {@code mapper.map(result.one())}
+     */
     public R map(Row row) {
         return map(row.rawValues(), row.columns());
     }
@@ -104,6 +116,10 @@ public final class RecordMapper<R> {
     /**
      * The record for one row's values in column order (what {@code Connection.fetch} reads from
      * JDBC), the labels of {@code columns} naming a column in errors.
+      *
+      * @param values the row's values, in column order
+      * @param columns the columns the values belong to
+      * @return the record
      */
     public R map(Object[] values, ResultColumns columns) {
         Object[] args = new Object[positions.length];

@@ -51,7 +51,15 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.changedRowsOf = changedRowsOf;
     }
 
-    /** A result whose rows are all in memory. */
+    /**
+     * A result whose rows are all in memory.
+     *
+     * @param columns the labels and types of the result's columns
+     * @param rows the rows, in order
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @return the result: {@code Result.buffered(columns, rows, -1, null).all()}
+     */
     public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey) {
         return buffered(columns, rows, rowCount, insertedPrimaryKey, null);
     }
@@ -59,18 +67,37 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     /**
      * A result whose rows are all in memory, of a statement that changed existing rows of
      * {@code changedRowsOf} (an UPDATE or DELETE with RETURNING), or {@code null}.
+      *
+      * @param columns the labels and types of the result's columns
+      * @param rows the rows RETURNING gave
+      * @param rowCount the rows the statement changed, or -1 when unknown
+      * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+      * @param changedRowsOf the table whose rows changed, or {@code null}
+      * @return the result: {@code Result.buffered(columns, rows, 2, null, USERS)}
      */
     public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey,
                                   Table changedRowsOf) {
         return new Result(columns, rows, null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
-    /** A result that reads rows from an open cursor as they are asked for. */
+    /**
+     * A result that reads rows from an open cursor as they are asked for.
+     *
+     * @param columns the labels and types of the result's columns
+     * @param cursor where the rows come from; closed with the result
+     * @return the result: what {@code conn.stream(select)} returns
+     */
     public static Result streaming(ResultColumns columns, RowCursor cursor) {
         return new Result(columns, null, cursor, -1, null, null);
     }
 
-    /** The result of a statement that returns no rows. */
+    /**
+     * The result of a statement that returns no rows.
+     *
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @return the result: {@code Result.ofCount(1, null).rowCount()} is 1
+     */
     public static Result ofCount(long rowCount, Row insertedPrimaryKey) {
         return ofCount(rowCount, insertedPrimaryKey, null);
     }
@@ -82,6 +109,11 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * <pre>{@code
      * Result r = Result.ofCount(3, null, USERS);   // what conn.execute(update(USERS)...) returns
      * }</pre>
+      *
+      * @param rowCount the rows the statement changed, or -1 when unknown
+      * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+      * @param changedRowsOf the table whose rows changed, or {@code null}
+      * @return the result
      */
     public static Result ofCount(long rowCount, Row insertedPrimaryKey, Table changedRowsOf) {
         return new Result(null, List.of(), null, rowCount, insertedPrimaryKey, changedRowsOf);
@@ -89,7 +121,11 @@ public final class Result implements Iterable<Row>, AutoCloseable {
 
     // ---------------------------------------------------------------- metadata
 
-    /** Rows inserted, updated or deleted; -1 when unknown (queries, streaming). */
+    /**
+     * Rows inserted, updated or deleted; -1 when unknown (queries, streaming).
+     *
+     * @return the count: {@code conn.execute(delete(USERS).where(USERS.age.lt(18))).rowCount()}
+     */
     public long rowCount() {
         return rowCount;
     }
@@ -101,17 +137,27 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * <pre>{@code
      * Table t = conn.execute(delete(USERS).where(USERS.age.lt(18))).changedRowsOf();   // USERS
      * }</pre>
+      *
+      * @return the changed table, or {@code null}
      */
     public Table changedRowsOf() {
         return changedRowsOf;
     }
 
-    /** Whether the statement produced rows (a query or RETURNING). */
+    /**
+     * Whether the statement produced rows (a query or RETURNING).
+     *
+     * @return {@code true} for a SELECT: {@code conn.execute(select(USERS)).returnsRows()}
+     */
     public boolean returnsRows() {
         return columns != null;
     }
 
-    /** The result's columns, or {@code null} when it has no rows. */
+    /**
+     * The result's columns, or {@code null} when it has no rows.
+     *
+     * @return the columns: {@code result.columns().labels()}
+     */
     public ResultColumns columns() {
         return columns;
     }
@@ -123,6 +169,8 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * <pre>{@code
      * Long id = conn.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id);
      * }</pre>
+      *
+      * @return a row of the key's columns, or {@code null} for other statements
      */
     public Row insertedPrimaryKey() {
         if (insertedPrimaryKey == null) {
@@ -148,7 +196,11 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return it.hasNext() ? it.next() : null;
     }
 
-    /** Every row. */
+    /**
+     * Every row.
+     *
+     * @return the rows, in order: {@code conn.execute(select(USERS)).all()}
+     */
     public List<Row> all() {
         startConsuming();
         if (buffered != null) {
@@ -165,7 +217,11 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return rows;
     }
 
-    /** The first row or {@code null}; the rest is discarded. */
+    /**
+     * The first row or {@code null}; the rest is discarded.
+     *
+     * @return the first row: {@code conn.execute(select(USERS).orderBy(USERS.name)).first()}
+     */
     public Row first() {
         startConsuming();
         try {
@@ -175,7 +231,13 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
     }
 
-    /** Exactly one row. */
+    /**
+     * Exactly one row.
+     *
+     * @return the row: {@code conn.execute(select(USERS).where(USERS.id.eq(1L))).one()}
+     * @throws org.tabula.error.NoResultException when there is no row
+     * @throws org.tabula.error.MultipleResultsException when there are several
+     */
     public Row one() {
         Row row = oneOrNull();
         if (row == null) {
@@ -184,7 +246,12 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return row;
     }
 
-    /** One row or {@code null}; more than one is an error. */
+    /**
+     * One row or {@code null}; more than one is an error.
+     *
+     * @return the row, or {@code null}: {@code conn.execute(select(USERS).where(USERS.name.eq("x"))).oneOrNull()}
+     * @throws org.tabula.error.MultipleResultsException when there are several
+     */
     public Row oneOrNull() {
         startConsuming();
         try {
@@ -199,24 +266,47 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
     }
 
-    /** The first column of the first row, or {@code null} when there is no row. */
+    /**
+     * The first column of the first row, or {@code null} when there is no row.
+     *
+     * @param <T> the column's Java type
+     * @return the value: {@code Long n = conn.execute(select(count()).from(USERS)).scalar()}
+     */
     public <T> T scalar() {
         Row row = first();
         return row == null ? null : row.get(0);
     }
 
-    /** The first column of the only row; an error for zero or several rows. */
+    /**
+     * The first column of the only row; an error for zero or several rows.
+     *
+     * @param <T> the column's Java type
+     * @return the value: {@code String name = conn.execute(select(USERS.name).where(USERS.id.eq(1L))).scalarOne()}
+     * @throws org.tabula.error.NoResultException when there is no row
+     * @throws org.tabula.error.MultipleResultsException when there are several
+     */
     public <T> T scalarOne() {
         return one().get(0);
     }
 
-    /** The first column of the only row, {@code null} for no row; an error for several. */
+    /**
+     * The first column of the only row, {@code null} for no row; an error for several.
+     *
+     * @param <T> the column's Java type
+     * @return the value, or {@code null}
+     * @throws org.tabula.error.MultipleResultsException when there are several rows
+     */
     public <T> T scalarOneOrNull() {
         Row row = oneOrNull();
         return row == null ? null : row.get(0);
     }
 
-    /** The first column of every row. */
+    /**
+     * The first column of every row.
+     *
+     * @param <T> the column's Java type
+     * @return the values, in row order: {@code List<String> names = conn.execute(select(USERS.name)).scalars()}
+     */
     @SuppressWarnings("unchecked")
     public <T> List<T> scalars() {
         startConsuming();
@@ -232,12 +322,22 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return out;
     }
 
-    /** Every row as a label-to-value map. */
+    /**
+     * Every row as a label-to-value map.
+     *
+     * @return one map per row: {@code conn.execute(select(USERS)).mappings().get(0).get("name")}
+     */
     public List<Map<String, Object>> mappings() {
         return map(Row::toMap);
     }
 
-    /** Every row through {@code mapper}. */
+    /**
+     * Every row through {@code mapper}.
+     *
+     * @param <T> what each row becomes
+     * @param mapper builds one object from one row
+     * @return the objects, in row order: {@code result.map(row -> row.get(USERS.name).toUpperCase())}
+     */
     public <T> List<T> map(Function<? super Row, ? extends T> mapper) {
         startConsuming();
         List<T> out = new ArrayList<>();
@@ -252,7 +352,13 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return out;
     }
 
-    /** Every row as a record whose component names match the column labels (see {@link RecordMapper}). */
+    /**
+     * Every row as a record whose component names match the column labels (see {@link RecordMapper}).
+     *
+     * @param <R> the record type
+     * @param recordType the record class: {@code result.into(UserName.class)}
+     * @return one record per row
+     */
     public <R> List<R> into(Class<R> recordType) {
         if (columns == null) {
             throw new IllegalStateException("this statement returned no rows (rowCount = " + rowCount + ")");
@@ -261,7 +367,11 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         return map(mapper::map);
     }
 
-    /** The rows as a stream; close it (or the result) if not read to the end. */
+    /**
+     * The rows as a stream; close it (or the result) if not read to the end.
+     *
+     * @return the rows: {@code conn.stream(select(USERS)).stream().map(r -> r.get(USERS.name))}
+     */
     public Stream<Row> stream() {
         startConsuming();
         Iterator<Row> it = rowIterator();
