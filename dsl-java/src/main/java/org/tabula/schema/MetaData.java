@@ -31,11 +31,21 @@ public final class MetaData {
 
     private final List<Table> tables = new ArrayList<>();
 
+    /**
+     * A collection of {@code tables}: {@code new MetaData(USERS, POSTS)}.
+     *
+     * @param tables the tables, in any order
+     */
     public MetaData(Table... tables) {
         add(tables);
     }
 
-    /** Adds tables; adding one twice keeps one. */
+    /**
+     * Adds tables; adding one twice keeps one.
+     *
+     * @param more the tables to add: {@code metadata.add(TAGS)}
+     * @return this collection
+     */
     public synchronized MetaData add(Table... more) {
         for (Table t : more) {
             if (t == null) {
@@ -53,12 +63,22 @@ public final class MetaData {
         return this;
     }
 
-    /** Tables in the order they were added. */
+    /**
+     * Tables in the order they were added.
+     *
+     * @return the tables: {@code metadata.tables()}
+     */
     public synchronized List<Table> tables() {
         return List.copyOf(tables);
     }
 
-    /** The table with this name; throws when there is none. */
+    /**
+     * The table with this name; throws when there is none.
+     *
+     * @param name the table's name: {@code MetaData.reflect(engine).table("users")}
+     * @return the table
+     * @throws IllegalArgumentException when there is none
+     */
     public synchronized Table table(String name) {
         for (Table t : tables) {
             if (t.name().equals(name)) {
@@ -79,6 +99,9 @@ public final class MetaData {
      * Column<?> name = users.column("name");
      * Result rows = conn.execute(select(name).from(users));
      * }</pre>
+      *
+      * @param engine the database to read: {@code MetaData.reflect(engine)}
+      * @return its tables as declared tables
      */
     public static MetaData reflect(Engine engine) {
         return Reflection.build(Inspector.of(engine).tables());
@@ -87,12 +110,19 @@ public final class MetaData {
     /**
      * Tables with every table after the tables it references ({@link TableOrder}); a cycle of
      * foreign keys is an error naming its tables.
+      *
+      * @return the tables, parents before children: {@code metadata.sortedTables()}
      */
     public synchronized List<Table> sortedTables() {
         return List.copyOf(TableOrder.parentsFirst(tables));
     }
 
-    /** The DDL {@link #createAll} runs, for review or migration scripts. */
+    /**
+     * The DDL {@link #createAll} runs, for review or migration scripts.
+     *
+     * @param dialect the database to write for: {@code metadata.createStatements(Dialect.POSTGRES)}
+     * @return CREATE TYPE, TABLE and INDEX statements, parents first
+     */
     public List<Statement> createStatements(Dialect dialect) {
         List<Statement> out = new ArrayList<>();
         for (Table t : sortedTables()) {
@@ -104,7 +134,11 @@ public final class MetaData {
         return out;
     }
 
-    /** Creates every table and index that does not exist yet, in one transaction where the database allows. */
+    /**
+     * Creates every table and index that does not exist yet, in one transaction where the database allows.
+     *
+     * @param engine the database: {@code new MetaData(USERS, POSTS).createAll(engine)}
+     */
     public void createAll(Engine engine) {
         Dialect dialect = engine.dialect();
         engine.begin(conn -> {
@@ -132,7 +166,11 @@ public final class MetaData {
         });
     }
 
-    /** Drops every table that exists, children before parents. */
+    /**
+     * Drops every table that exists, children before parents.
+     *
+     * @param engine the database: {@code metadata.dropAll(engine)}
+     */
     public void dropAll(Engine engine) {
         List<Table> order = new ArrayList<>(sortedTables());
         Collections.reverse(order);
@@ -148,7 +186,11 @@ public final class MetaData {
         });
     }
 
-    /** The named enum types the tables use, each once. */
+    /**
+     * The named enum types the tables use, each once.
+     *
+     * @return the enum types: {@code metadata.nativeEnumTypes()} (PostgreSQL creates them first)
+     */
     public List<EnumType<?>> nativeEnumTypes() {
         Map<String, EnumType<?>> types = new LinkedHashMap<>();
         for (Table t : sortedTables()) {
