@@ -66,12 +66,23 @@ public final class Engine implements AutoCloseable {
         this.echo = new Echo(options);
     }
 
-    /** An engine for a JDBC URL with default options. */
+    /**
+     * An engine for a JDBC URL with default options.
+     *
+     * @param url the JDBC URL: {@code Engine.create("jdbc:sqlite::memory:")}
+     * @return the engine; close it at shutdown
+     */
     public static Engine create(String url) {
         return create(url, EngineOptions.defaults());
     }
 
-    /** An engine for a JDBC URL; the dialect follows from the URL (and, for MySQL URLs, from the server). */
+    /**
+     * An engine for a JDBC URL; the dialect follows from the URL (and, for MySQL URLs, from the server).
+     *
+     * @param url the JDBC URL: {@code Engine.create(url, EngineOptions.defaults().poolSize(10))}
+     * @param options pool, timeouts, logging
+     * @return the engine; close it at shutdown
+     */
     public static Engine create(String url, EngineOptions options) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
@@ -145,6 +156,11 @@ public final class Engine implements AutoCloseable {
      * ds.setUrl("jdbc:sqlite:app.db");
      * Engine engine = Engine.create(ds, Dialect.SQLITE, EngineOptions.defaults());
      * }</pre>
+      *
+      * @param dataSource your pool: {@code Engine.create(myPool, Dialect.POSTGRES, EngineOptions.defaults())}
+      * @param dialect the database behind it
+      * @param options timeouts and logging (the pool's own settings are yours)
+      * @return the engine; closing it does not close {@code dataSource}
      */
     public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options) {
         return new Engine(dataSource, null, dialect, options);
@@ -182,6 +198,8 @@ public final class Engine implements AutoCloseable {
      *
      * @throws PoolTimeoutException when no connection is free within the
      *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
+      *
+      * @return a connection with a transaction that starts with its first statement: {@code try (Connection conn = engine.connect()) { ...; conn.commit(); }}
      */
     public Connection connect() {
         try {
@@ -219,6 +237,8 @@ public final class Engine implements AutoCloseable {
      * exit from an exception in {@code close()}, so the block must end with
      * {@link Connection#commit()}; closing without it rolls everything back, never leaving half
      * a transaction. For commit-at-the-end semantics use {@link #begin(TransactionWork)}.
+      *
+      * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
      */
     public Connection begin() {
         return connect();
@@ -228,12 +248,19 @@ public final class Engine implements AutoCloseable {
      * Runs {@code work} in a transaction that commits when it returns and rolls back if it throws.
      * Inside another {@code begin}/{@code transaction} on this thread it joins that one
      * ({@link Propagation#REQUIRED}).
+      *
+      * @param work the block: {@code engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")))}
      */
     public void begin(TransactionWork work) {
         begin(TransactionOptions.defaults(), work);
     }
 
-    /** {@link #begin(TransactionWork)} with isolation, read-only and propagation. */
+    /**
+     * {@link #begin(TransactionWork)} with isolation, read-only and propagation.
+     *
+     * @param options isolation, read-only, propagation, retry
+     * @param work the block
+     */
     public void begin(TransactionOptions options, TransactionWork work) {
         transaction(options, conn -> {
             work.run(conn);
@@ -244,6 +271,10 @@ public final class Engine implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction and returns its value: commit on return, rollback on any
      * exception. Inside another {@code begin}/{@code transaction} on this thread it joins that one.
+      *
+      * @param <T> what the block returns
+      * @param work the block: {@code long n = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).scalarOne())}
+      * @return what the block returned
      */
     public <T> T transaction(TransactionCallback<T> work) {
         return transaction(TransactionOptions.defaults(), work);
@@ -271,6 +302,10 @@ public final class Engine implements AutoCloseable {
      *
      * @throws TransactionStateException when the propagation forbids the current state
      * @throws org.tabula.error.RetriesExhaustedException when a retry policy's attempts all were aborted
+      * @param <T> what the block returns
+      * @param options isolation, read-only, propagation, retry
+      * @param work the block
+      * @return what the block returned
      */
     public <T> T transaction(TransactionOptions options, TransactionCallback<T> work) {
         Objects.requireNonNull(options, "options");
@@ -329,6 +364,8 @@ public final class Engine implements AutoCloseable {
      * <pre>{@code
      * engine.currentTransaction().ifPresent(conn -> conn.setRollbackOnly());
      * }</pre>
+      *
+      * @return the transaction of the current thread, or empty: {@code engine.currentTransaction().isPresent()}
      */
     public Optional<Connection> currentTransaction() {
         Connection conn = currentTransaction.get();
@@ -337,15 +374,29 @@ public final class Engine implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    /** Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link org.tabula.schema.inspect.Inspector}. */
+    /**
+     * Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link org.tabula.schema.inspect.Inspector}.
+     *
+     * @return an inspector: {@code engine.inspect().tableNames()}
+     */
     public org.tabula.schema.inspect.Inspector inspect() {
         return org.tabula.schema.inspect.Inspector.of(this);
     }
 
+    /**
+     * The dialect statements are rendered with: {@code engine.dialect().name()} is {@code "sqlite"}.
+     *
+     * @return the dialect
+     */
     public Dialect dialect() {
         return dialect;
     }
 
+    /**
+     * The options the engine was made with: {@code engine.options().poolSize()}.
+     *
+     * @return the options
+     */
     public EngineOptions options() {
         return options;
     }
@@ -354,7 +405,11 @@ public final class Engine implements AutoCloseable {
         return echo;
     }
 
-    /** The pool's counters (zeros for an engine over a foreign data source). */
+    /**
+     * The pool's counters (zeros for an engine over a foreign data source).
+     *
+     * @return the counters: {@code engine.poolStatus().active()}
+     */
     public PoolStatus poolStatus() {
         if (ownedPool == null) {
             return new PoolStatus(0, 0, 0, 0);
@@ -411,7 +466,11 @@ public final class Engine implements AutoCloseable {
         return timer.schedule(conn::cancel, after.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** The underlying data source, for interop with other JDBC code. */
+    /**
+     * The underlying data source, for interop with other JDBC code.
+     *
+     * @return the data source: {@code new JdbcTemplate(engine.dataSource())}
+     */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -458,6 +517,8 @@ public final class Engine implements AutoCloseable {
      * ExecutorService jdbcThreads = Executors.newFixedThreadPool(10);
      * engine.onClose(jdbcThreads::shutdown);
      * }</pre>
+      *
+      * @param action run once at close: {@code engine.onClose(executor::shutdown)}
      */
     public void onClose(Runnable action) {
         Objects.requireNonNull(action, "action");

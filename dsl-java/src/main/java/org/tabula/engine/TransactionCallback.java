@@ -7,5 +7,12 @@ package org.tabula.engine;
  */
 @FunctionalInterface
 public interface TransactionCallback<T> {
+    /**
+     * Runs in the transaction: {@code conn -> conn.execute(select(count()).from(USERS)).scalarOne()}.
+     *
+     * @param connection the transaction's connection
+     * @return the value the transaction returns
+     * @throws Exception anything; it rolls the transaction back and is rethrown
+     */
     T run(Connection connection) throws Exception;
 }
