@@ -14,11 +14,20 @@ import org.tabula.expr.SqlNode;
  */
 public interface Statement extends SqlNode {
 
-    /** Renders this statement for {@code dialect}: SQL text plus ordered bind values. */
+    /**
+     * Renders this statement for {@code dialect}: SQL text plus ordered bind values.
+     *
+     * @param dialect the database: {@code select(USERS).toSql(Dialect.POSTGRES).sql()}
+     * @return the SQL and its bound values
+     */
     default RenderedSql toSql(Dialect dialect) {
         return dialect.render(this);
     }
 
-    /** Whether executing this statement produces rows (a query, or a DML statement with RETURNING). */
+    /**
+     * Whether executing this statement produces rows (a query, or a DML statement with RETURNING).
+     *
+     * @return {@code true} for queries and statements with RETURNING
+     */
     boolean returnsRows();
 }
