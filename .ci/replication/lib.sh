@@ -120,8 +120,9 @@ my_wait() {
 # never written to the binary log, each server runs it for itself.
 MY_ROOT_TCP="SET sql_log_bin=0; CREATE USER IF NOT EXISTS root@'127.0.0.1'; GRANT ALL ON *.* TO root@'127.0.0.1' WITH GRANT OPTION;"
 # The database the tests use and an application user limited to it: unlike root it has no
-# READ_ONLY ADMIN, so read_only=1 applies to it.
-MY_TEST_DB="CREATE DATABASE IF NOT EXISTS test CHARACTER SET utf8mb4; CREATE USER IF NOT EXISTS tabula@'127.0.0.1'; GRANT ALL ON test.* TO tabula@'127.0.0.1';"
+# READ_ONLY ADMIN, so read_only=1 applies to it. SLAVE MONITOR lets it read SHOW SLAVE STATUS,
+# the replica lag that Engine.replicated's health probe measures.
+MY_TEST_DB="CREATE DATABASE IF NOT EXISTS test CHARACTER SET utf8mb4; CREATE USER IF NOT EXISTS tabula@'127.0.0.1'; GRANT ALL ON test.* TO tabula@'127.0.0.1'; GRANT SLAVE MONITOR ON *.* TO tabula@'127.0.0.1';"
 
 # my_down PORT: whether nothing answers on PORT any more.
 my_down() { ! my_up "$1"; }

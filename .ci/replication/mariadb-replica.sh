@@ -19,6 +19,8 @@ replicating() {
 }
 
 if my_up "$PRIMARY_PORT" && my_up "$REPLICA_PORT" && replicating; then
+  # Servers set up before the application user had SLAVE MONITOR get it here (idempotent).
+  my_sql "$PRIMARY" "$MY_TEST_DB"
   exit 0
 fi
 

@@ -50,6 +50,8 @@ public class CoroutinePoolBenchmark {
 
     private Engine engine;
     private AsyncEngine db;
+    private Engine virtualEngine;
+    private AsyncEngine virtualDb;
     private ExecutorService threads;
 
     static Select pointSelect(long id) {
@@ -68,12 +70,29 @@ public class CoroutinePoolBenchmark {
         }
         db = new AsyncEngine(engine);
         threads = Executors.newFixedThreadPool(POOL);
+        // A second engine whose coroutine JDBC calls run on virtual threads (Java 21+; on 17 to 20
+        // it falls back to the platform threads, so the two coroutine rows measure the same code).
+        virtualEngine = BenchDatabase.open(database, EngineOptions.defaults().poolSize(POOL).maxOverflow(0));
+        if (database.equals("sqlite")) {     // its own file: the same table and rows
+            new MetaData(ITEMS).createAll(virtualEngine);
+            try (Connection c = virtualEngine.connect()) {
+                InsertBenchmark.rawInsert(c.jdbc(), InsertBenchmark.rows(ROWS));
+                c.commit();
+            }
+        }
+        System.setProperty("tabula.async.virtualThreads", "true");
+        try {
+            virtualDb = new AsyncEngine(virtualEngine);
+        } finally {
+            System.clearProperty("tabula.async.virtualThreads");
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
         threads.shutdown();
         threads.awaitTermination(10, TimeUnit.SECONDS);
+        virtualEngine.close();
         new MetaData(ITEMS).dropAll(engine);
         engine.close();
     }
@@ -81,6 +100,15 @@ public class CoroutinePoolBenchmark {
     @Benchmark
     public long coroutines() {
         return CoroutineSelects.run(db, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
+    }
+
+    /**
+     * {@link #coroutines} with the engine's JDBC calls on virtual threads
+     * ({@code -Dtabula.async.virtualThreads=true}); the same as {@link #coroutines} before Java 21.
+     */
+    @Benchmark
+    public long coroutinesVirtualThreads() {
+        return CoroutineSelects.run(virtualDb, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
     }
 
     /** The same coroutines started on {@code Dispatchers.Default} (a server's request handlers) instead of one event loop. */

@@ -525,6 +525,26 @@ public abstract class Dialect {
     }
 
     /**
+     * How far the server {@code jdbc} is connected to lags behind its primary, as the health probe
+     * of {@code Engine.replicated} measures it: {@link java.time.Duration#ZERO} for a server that
+     * is no replica or has applied everything it received, {@code null} when replication is
+     * stopped or the lag cannot be known (such a replica gets no reads). The default, for a
+     * database without replication (SQLite), is zero. PostgreSQL asks
+     * {@code pg_is_in_recovery()} and {@code pg_last_xact_replay_timestamp()}; MariaDB and MySQL
+     * read {@code SHOW SLAVE STATUS} / {@code SHOW REPLICA STATUS}, which needs the
+     * {@code SLAVE MONITOR} (MariaDB) or {@code REPLICATION CLIENT} (MySQL) privilege.
+     *
+     * <pre>{@code
+     * Duration lag = engine.dialect().replicationLag(conn.jdbc());   // null: not replicating
+     * }</pre>
+     *
+     * @throws SQLException when the server cannot answer (down, or the user lacks the privilege)
+     */
+    public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
      * Whether the driver lost the connection while talking to the server: some drivers report
      * that with a generic SQLState (MySQL Connector/J reading a streamed row, for one) and only
      * the I/O exception underneath tells.

@@ -240,4 +240,21 @@ public final class MySqlDialect extends Dialect {
     public boolean serverClosedConnection(SQLException e) {
         return e.getErrorCode() == 1927 || e.getErrorCode() == 1053 || super.serverClosedConnection(e);
     }
+
+    /**
+     * {@code Seconds_Behind_Master} of the first replication channel (MariaDB; MySQL 8.0.22+
+     * names it {@code Seconds_Behind_Source} under {@code SHOW REPLICA STATUS}): {@code NULL}
+     * there means a replication thread is stopped. A server with no channel is no replica.
+     */
+    @Override
+    public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {
+        try (java.sql.Statement st = jdbc.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(mariaDb ? "SHOW SLAVE STATUS" : "SHOW REPLICA STATUS")) {
+            if (!rs.next()) {
+                return java.time.Duration.ZERO;
+            }
+            long seconds = rs.getLong(mariaDb ? "Seconds_Behind_Master" : "Seconds_Behind_Source");
+            return rs.wasNull() ? null : java.time.Duration.ofSeconds(seconds);
+        }
+    }
 }

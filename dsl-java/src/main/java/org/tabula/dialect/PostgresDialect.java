@@ -160,4 +160,23 @@ public final class PostgresDialect extends Dialect {
     public String connectionInitSql() {
         return "SET TIME ZONE 'UTC'";
     }
+
+    /**
+     * A standby that has replayed everything it received lags by nothing, however long ago the
+     * primary last wrote; otherwise by the age of the last transaction it replayed (so an idle
+     * primary's first write after an hour shows an hour until the standby replays it: a bound
+     * errs towards the primary).
+     */
+    @Override
+    public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {
+        try (java.sql.Statement st = jdbc.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
+                     + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+                     + " ELSE CAST(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000"
+                     + " AS BIGINT) END")) {
+            rs.next();
+            long millis = rs.getLong(1);
+            return rs.wasNull() ? null : java.time.Duration.ofMillis(Math.max(0, millis));
+        }
+    }
 }

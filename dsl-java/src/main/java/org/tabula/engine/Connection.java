@@ -56,16 +56,26 @@ public final class Connection implements AutoCloseable {
     private final ExecuteMany executeMany;
     private boolean closed;
 
+    /** The routing of a replicated engine's connection, told each statement; null on a plain engine. */
+    private final RoutedJdbcConnection routed;
+
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
+        this.routed = jdbc instanceof RoutedJdbcConnection r ? r : null;
         this.running = new RunningStatement(engine, this);
         this.errors = new ErrorTranslator(dialect, running);
         this.tx = new TransactionState(engine, jdbc, errors);
         this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors);
         this.inserts = new InsertExecution(runner);
         this.executeMany = new ExecuteMany(runner);
+    }
+
+    private void route(Statement statement) {
+        if (routed != null) {
+            routed.before(statement);
+        }
     }
 
     // ---------------------------------------------------------------- execution
@@ -89,6 +99,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureUsable();
+        route(statement);
         if (statement instanceof Insert insert) {
             return inserts.execute(insert, parameters);
         }
@@ -112,6 +123,9 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(RenderedSql rendered, Map<String, ?> parameters) {
         ensureUsable();
+        if (routed != null) {
+            routed.before(rendered);
+        }
         return runner.run(rendered, parameters, false, 0, null);
     }
 
@@ -125,6 +139,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
         ensureUsable();
+        route(statement);
         if (rows.isEmpty()) {
             return Result.ofCount(0, null);
         }
@@ -154,6 +169,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Object> executeManyReturningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
         ensureUsable();
+        route(insert);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -180,6 +196,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result stream(Statement statement, int fetchSize) {
         ensureUsable();
+        route(statement);
         if (fetchSize <= 0) {
             throw new IllegalArgumentException("fetchSize must be positive, got " + fetchSize);
         }
@@ -255,6 +272,7 @@ public final class Connection implements AutoCloseable {
     private <T> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
                                     Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         ensureUsable();
+        route(statement);
         if (statement instanceof Insert insert) {
             if (!insert.returnsRows()) {
                 throw notRows("insert into " + insert.table().name());

@@ -57,13 +57,21 @@ public final class Engine implements AutoCloseable {
     /** Cancels statements whose driver ignores the query timeout; see {@link #cancelAfter}. */
     private java.util.concurrent.ScheduledExecutorService timeoutTimer;
     private boolean closed;
+    /** Null unless {@link #replicated}: then connections are routed between a primary and replicas. */
+    private final ReplicaRouter router;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
+        this(dataSource, ownedPool, dialect, options, null);
+    }
+
+    private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options,
+                   ReplicaRouter router) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.options = options;
         this.echo = new Echo(options);
+        this.router = router;
     }
 
     /**
@@ -166,6 +174,71 @@ public final class Engine implements AutoCloseable {
         return new Engine(dataSource, null, dialect, options);
     }
 
+    /** {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}. */
+    public static Engine replicated(Engine primary, Engine... replicas) {
+        return replicated(ReplicaOptions.defaults(), primary, replicas);
+    }
+
+    /**
+     * An engine over a primary and its read replicas (engines of their own, which this one now
+     * owns and closes). Every transaction ({@code begin}, {@code transaction}, {@code begin()},
+     * ORM sessions) runs on the primary; a {@link #connect()} connection sends its reads (SELECT
+     * without row locks) to a replica and moves to the primary at its first write; after a write
+     * the same {@link ReadYourWrites context} (by default the thread) reads from the primary for
+     * {@link ReplicaOptions#readYourWritesWindow()}. A replica that is down, not replicating or
+     * lagging beyond {@link ReplicaOptions#maxLag()} gets no reads; with none usable, reads go to
+     * the primary. {@link #primary()} and {@link #replica()} are the explicit hints. Details:
+     * {@code docs/replication.md}.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.replicated(ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2)),
+     *         Engine.create("jdbc:postgresql://db1/app"), Engine.create("jdbc:postgresql://db2/app"));
+     * try (Connection conn = engine.connect()) {
+     *     conn.execute(select(USERS.name).from(USERS));          // a replica
+     * }
+     * engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")));   // the primary
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a replica runs another database than the primary
+     * @throws IllegalStateException when a replica's lag cannot be measured (the probe lacks a privilege)
+     */
+    public static Engine replicated(ReplicaOptions options, Engine primary, Engine... replicas) {
+        Objects.requireNonNull(replicas, "replicas");
+        ReplicaRouter router = new ReplicaRouter(options, primary, List.of(replicas));
+        return new Engine(primary.dataSource(), null, primary.dialect(), primary.options(), router);
+    }
+
+    /** Whether this engine routes between a primary and replicas ({@link #replicated}). */
+    public boolean isReplicated() {
+        return router != null;
+    }
+
+    /**
+     * The hint "on the primary": the primary's own engine for a replicated engine, this engine
+     * otherwise. {@code engine.primary().connect()} reads what was just written anywhere.
+     */
+    public Engine primary() {
+        return router == null ? this : router.primary();
+    }
+
+    /**
+     * The hint "on a replica": the engine of a usable replica (the next in turn), or the primary
+     * when none is usable; this engine when it is not replicated. Its connections are plain ones
+     * on that server, statements of any kind included (a write there fails: the replica is read-only).
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.replica().connect()) { report(conn); }   // even text() SQL
+     * }</pre>
+     */
+    public Engine replica() {
+        return router == null ? this : router.replicaHint();
+    }
+
+    /** What the last health check found on each replica; empty when not replicated. */
+    public List<ReplicaStatus> replicaStatus() {
+        return router == null ? List.of() : router.status();
+    }
+
     /** The dialect chosen by URL, refined by the server it reached (MySQL URLs may point at MariaDB). */
     private static Dialect detect(DataSource ds, Dialect guess) {
         if (!guess.refinedByServer()) {
@@ -202,6 +275,9 @@ public final class Engine implements AutoCloseable {
       * @return a connection with a transaction that starts with its first statement: {@code try (Connection conn = engine.connect()) { ...; conn.commit(); }}
      */
     public Connection connect() {
+        if (router != null) {
+            return router.connect(this, false);
+        }
         try {
             java.sql.Connection jdbc = dataSource.getConnection();
             if (jdbc.getAutoCommit()) {
@@ -241,7 +317,7 @@ public final class Engine implements AutoCloseable {
       * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
      */
     public Connection begin() {
-        return connect();
+        return router != null ? router.connect(this, true) : connect();
     }
 
     /**
@@ -343,7 +419,7 @@ public final class Engine implements AutoCloseable {
             TransactionOptions once = options.withRetry(null);
             return options.retry().run(dialect, () -> runNew(outer, once, work));
         }
-        try (Connection conn = connect()) {
+        try (Connection conn = begin()) {
             currentTransaction.set(conn);
             try {
                 return conn.inTransaction(options, work);
@@ -411,6 +487,9 @@ public final class Engine implements AutoCloseable {
      * @return the counters: {@code engine.poolStatus().active()}
      */
     public PoolStatus poolStatus() {
+        if (router != null) {
+            return router.primary().poolStatus();
+        }
         if (ownedPool == null) {
             return new PoolStatus(0, 0, 0, 0);
         }
@@ -503,6 +582,17 @@ public final class Engine implements AutoCloseable {
         if (ownedPool != null) {
             ownedPool.close();
         }
+        if (router != null) {
+            try {
+                router.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         if (failure != null) {
             throw failure;
         }
@@ -538,6 +628,6 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Engine[" + dialect.name() + "]";
+        return router == null ? "Engine[" + dialect.name() + "]" : "Engine[" + dialect.name() + ", " + router + "]";
     }
 }

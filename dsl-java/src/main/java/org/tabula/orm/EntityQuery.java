@@ -246,6 +246,32 @@ public final class EntityQuery<T> {
         return oneOrNull();
     }
 
+    /**
+     * Streams the matching objects from a cursor in chunks of {@code size} rows (see
+     * {@link EntityPartitions}); with {@code expunge}, each chunk's objects leave the session when
+     * the next one is read, so memory stays bounded. Load options are not applied to streamed
+     * objects (a second statement may not run while MySQL streams); load what you need per chunk.
+     *
+     * <pre>{@code
+     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
+     *     for (List<User> chunk : parts) { ... }
+     * }
+     * }</pre>
+     *
+     * @throws OrmException when the query has load options
+     * @throws IllegalArgumentException when {@code size} is not positive
+     */
+    public EntityPartitions<T> partitions(int size, boolean expunge) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("partition size must be positive, got " + size);
+        }
+        if (!options.isEmpty()) {
+            throw new OrmException("load options " + options + " are not applied to a stream of "
+                    + mapping.entityClass().getSimpleName() + ": load the relationships of each chunk instead, or use all()");
+        }
+        return session.partitions(mapping, select, size, expunge);
+    }
+
     /** How many objects match (ignores limit/offset and order; with joins, distinct objects). */
     public long count() {
         List<Expression<?>> count = new ArrayList<>();

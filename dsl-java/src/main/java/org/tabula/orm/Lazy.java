@@ -27,13 +27,22 @@ package org.tabula.orm;
 public final class Lazy<T> {
 
     private final String attribute;
+    private final Attribute mapped;          // the deferred column's attribute, or null
+    private final Object[] ownerRef;         // its owner, set once the object exists, or null
     private Session session;
     private LazyLoader<T> loader;
     private T value;
     private boolean loaded;
 
     private Lazy(String attribute, Session session, LazyLoader<T> loader, T value, boolean loaded) {
+        this(attribute, null, null, session, loader, value, loaded);
+    }
+
+    private Lazy(String attribute, Attribute mapped, Object[] ownerRef, Session session, LazyLoader<T> loader, T value,
+                 boolean loaded) {
         this.attribute = attribute;
+        this.mapped = mapped;
+        this.ownerRef = ownerRef;
         this.session = session;
         this.loader = loader;
         this.value = value;
@@ -50,6 +59,11 @@ public final class Lazy<T> {
         return new Lazy<>(attribute, session, loader, null, false);
     }
 
+    /** The unloaded holder of a deferred column of {@code ownerRef[0]}, for the session's {@link LazyLoadPolicy}. */
+    static <T> Lazy<T> deferred(ColumnAttribute attribute, Object[] ownerRef, Session session, LazyLoader<T> loader) {
+        return new Lazy<>(attribute.qualifiedName(), attribute, ownerRef, session, loader, null, false);
+    }
+
     /** The value, loading it first if needed. */
     public T get() {
         if (!loaded) {
@@ -57,6 +71,7 @@ public final class Lazy<T> {
                 throw new DetachedInstanceException("cannot load " + attribute + ": its object is detached (its session is "
                         + (session == null ? "gone" : "closed") + "); load it before closing the session, or merge() the object into an open one");
             }
+            session.checkLazyLoad(ownerRef == null ? null : ownerRef[0], mapped, attribute);
             value = loader.load(session);
             loaded = true;
             loader = null;

@@ -132,7 +132,7 @@ final class Loader {
 
     /** An unloaded holder for a deferred column of {@code entityRef[0]}, loaded through the session. */
     Lazy<?> deferredHolder(Object[] entityRef, ColumnAttribute attribute) {
-        return Lazy.loading(attribute.qualifiedName(), session, s -> loadDeferred(entityRef[0], attribute));
+        return Lazy.deferred(attribute, entityRef, session, s -> loadDeferred(entityRef[0], attribute));
     }
 
     /** Selects one deferred column of a persistent object (the loader behind its {@link Lazy} holder). */
@@ -236,6 +236,19 @@ final class Loader {
             return found;
         }
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The to-one related object the identity map holds, found without SQL (see {@link Session#relatedWithoutLoading}). */
+    Object relatedWithoutLoading(Object owner, RelationshipAttribute attr) {
+        if (attr.kind() != RelationshipAttribute.Kind.MANY_TO_ONE) {
+            return null;
+        }
+        Object fk = attr.localForeignKey().value(owner);
+        if (fk == null) {
+            return null;
+        }
+        EntityState state = identity.byKey(attr.target().keyOfIdentity(fk));
+        return state == null || identity.isDeleted(state) ? null : state.entity;
     }
 
     /** Rows of an entity query with loading options: joined relationships ride along, select-in ones follow. */

@@ -101,6 +101,12 @@ public final class Ref<T> {
             return value;
         }
         if (session != null && !session.isClosed()) {
+            RelationshipAttribute attr = attribute();
+            if (attr != null && session.refusesLazyLoad(owner, attr, attr.qualifiedName()) != null) {
+                // Not allowed to load: the old value matters only when the session holds it
+                // (its back reference is in memory), which needs no SQL to find.
+                return session.relatedWithoutLoading(owner, attr);
+            }
             return session.withoutAutoflush(this::get);
         }
         return null;

@@ -77,6 +77,7 @@ public final class Session implements AutoCloseable {
     private Connection connection;
     private boolean closed;
     private boolean suppressAutoflush;
+    private LazyLoadPolicy lazyLoadPolicy;
     private final PendingRollback pendingRollback = new PendingRollback();
 
     private final IdentityMap identity = new IdentityMap();
@@ -101,7 +102,8 @@ public final class Session implements AutoCloseable {
     public Connection connection() {
         ensureActive();
         if (connection == null) {
-            connection = engine.connect();
+            // A session is a unit of work that may write: on a replicated engine it runs on the primary.
+            connection = engine.begin();
         }
         return connection;
     }
@@ -466,6 +468,27 @@ public final class Session implements AutoCloseable {
         return loader.load(mapping, select, options);
     }
 
+    /** A streaming cursor over an entity query, read in chunks (internal to {@link EntityQuery#partitions}). */
+    <T> EntityPartitions<T> partitions(EntityMapping<T> mapping, Select select, int size, boolean expunge) {
+        ensureActive();
+        autoflush();
+        return new EntityPartitions<>(this, mapping, connection().stream(select, size), size, expunge);
+    }
+
+    /** The object of one streamed row; when {@code fresh} is given, an object new to the session is added to it. */
+    <T> T materialize(EntityMapping<T> mapping, Object[] values, List<Object> fresh) {
+        ensureOpen();
+        if (fresh != null && !mapping.isReadOnly()) {
+            EntityKey key = mapping.keyOf(values);
+            if (key == null || identity.byKey(key) == null) {
+                T entity = loader.materialize(mapping, values);
+                fresh.add(entity);
+                return entity;
+            }
+        }
+        return loader.materialize(mapping, values);
+    }
+
     Result run(Select select) {
         autoflush();
         return connection().execute(select);
@@ -477,7 +500,51 @@ public final class Session implements AutoCloseable {
      */
     Object loadRelationship(Object owner, RelationshipAttribute attr) {
         ensureOpen();
+        checkLazyLoad(owner, attr, attr.qualifiedName());
         return loader.loadRelationship(owner, attr);
+    }
+
+    /**
+     * The related object of a to-one relationship as far as the session knows it without SQL
+     * (many-to-one: the object the identity map holds for the foreign key), for keeping back
+     * references in sync when the lazy-load policy refuses to load it; null when unknown.
+     */
+    Object relatedWithoutLoading(Object owner, RelationshipAttribute attr) {
+        return loader.relatedWithoutLoading(owner, attr);
+    }
+
+    // ---------------------------------------------------------------- lazy-load policy
+
+    /**
+     * Sets what implicit lazy loads (an unloaded {@link Ref}, {@link RelatedList} or deferred
+     * {@link Lazy} read) may do in this session; {@code null}, the default, lets them all run.
+     * Loads the session makes itself (eager options, cascades at flush) are not asked.
+     *
+     * <pre>{@code
+     * session.lazyLoadPolicy((owner, attr, name) -> new OrmException(name + " is not loaded"));
+     * }</pre>
+     */
+    public void lazyLoadPolicy(LazyLoadPolicy policy) {
+        this.lazyLoadPolicy = policy;
+    }
+
+    /** The policy set by {@link #lazyLoadPolicy(LazyLoadPolicy)}, or {@code null}. */
+    public LazyLoadPolicy lazyLoadPolicy() {
+        return lazyLoadPolicy;
+    }
+
+    /** Throws the policy's refusal of an implicit load of {@code name}, if it refuses. */
+    void checkLazyLoad(Object owner, Attribute attribute, String name) {
+        RuntimeException refused = refusesLazyLoad(owner, attribute, name);
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /** The policy's refusal of an implicit load of {@code name}, or null when it may run. */
+    RuntimeException refusesLazyLoad(Object owner, Attribute attribute, String name) {
+        LazyLoadPolicy policy = lazyLoadPolicy;
+        return policy == null ? null : policy.refusal(owner, attribute, name);
     }
 
     // ---------------------------------------------------------------- flush

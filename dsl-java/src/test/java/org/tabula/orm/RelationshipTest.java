@@ -193,4 +193,79 @@ class RelationshipTest {
         OrmException e2 = assertThrows(OrmException.class, () -> Mapper.mapping(PlainListOfEntities.class));
         assertTrue(e2.getMessage().contains("RelatedList<Category>"), e2.getMessage());
     }
+
+    @Test
+    void aLazyLoadPolicyRefusesImplicitLoadsWithItsExceptionAndTheDefaultStillLoads() {
+        long rootId = sessions.inTransaction(session -> {
+            Tree.Category root = new Tree.Category("root");
+            session.add(root);
+            Tree.Category leaf = new Tree.Category("leaf");
+            leaf.parent = new Ref<>();
+            leaf.parent.set(root);
+            session.add(leaf);
+            session.flush();
+            return root.id;
+        });
+        try (Session session = sessions.openSession()) {
+            List<String> asked = new CopyOnWriteArrayList<>();
+            session.lazyLoadPolicy((owner, attribute, name) -> {
+                asked.add(name + " of " + owner + " (" + attribute.name() + ")");
+                return new OrmException("refused " + name);
+            });
+            Tree.Category leaf = session.select(Tree.Category.class).filterBy("name", "leaf").one();
+            sql.clear();
+            OrmException e = assertThrows(OrmException.class, () -> leaf.parent.get());
+            assertEquals("refused Category.parent", e.getMessage());
+            assertEquals(List.of("Category.parent of leaf (parent)"), asked);
+            assertTrue(sql.isEmpty(), "no SQL ran: " + sql);
+            assertFalse(leaf.parent.isLoaded());
+            Tree.Category root = session.get(Tree.Category.class, rootId);          // loaded by the session itself: no refusal
+            assertTrue(root.children.isLoaded(), "eager select-in loads are not lazy loads");
+            assertTrue(root.children.contains(leaf));
+            Tree.Category other = new Tree.Category("other");
+            session.add(other);
+            leaf.parent.set(other);                          // the old parent is found in the identity map, no SQL
+            assertFalse(root.children.contains(leaf), "back reference unlinked without loading");
+            session.lazyLoadPolicy(null);
+            session.rollback();
+            Tree.Category again = session.select(Tree.Category.class).filterBy("name", "leaf").one();
+            assertSame(root, again.parent.get(), "no policy: the lazy load runs");
+        }
+    }
+
+    @Test
+    void aLazyLoadPolicyRefusesDeferredColumnsNamingTheirOwner() {
+        Mapper.metaData(Shop.Profile.class).createAll(engine);
+        long id = sessions.inTransaction(s -> {
+            Shop.Profile p = new Shop.Profile();
+            p.handle = "ann";
+            p.bio = Lazy.of("text");
+            s.add(p);
+            s.flush();
+            return p.id;
+        });
+        try (Session session = sessions.openSession()) {
+            Shop.Profile p = session.get(Shop.Profile.class, id);
+            List<Object> owners = new CopyOnWriteArrayList<>();
+            session.lazyLoadPolicy((owner, attribute, name) -> {
+                owners.add(owner);
+                return attribute instanceof ColumnAttribute c && c.isDeferred() ? new OrmException("refused " + name) : null;
+            });
+            assertEquals("refused Profile.bio", assertThrows(OrmException.class, () -> p.bio.get()).getMessage());
+            assertSame(p, owners.get(0));
+            assertFalse(p.bio.isLoaded());
+            session.lazyLoadPolicy(null);
+            assertEquals("text", p.bio.get());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void partitionsRefuseLoadOptionsNamingTheEntity() {
+        try (Session session = sessions.openSession()) {
+            OrmException e = assertThrows(OrmException.class, () -> session.select(Tree.Category.class)
+                    .options(LoadOption.selectIn("children")).partitions(10, true));
+            assertTrue(e.getMessage().contains("not applied to a stream of Category"), e.getMessage());
+        }
+    }
 }

@@ -14,6 +14,7 @@ import static org.tabula.Sql.select;
 import static org.tabula.Sql.update;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -472,5 +473,35 @@ class SessionTest {
             assertNotSame(ann, again);
             assertEquals("ann", again.name);
         }
+    }
+
+    @Test
+    void partitionsStreamObjectsInChunksAndExpungeEachChunkUnlessChanged() {
+        sessions.begin(s -> {
+            for (int i = 0; i < 25; i++) {
+                s.add(new Shop.Customer(String.format("c%02d", i)));
+            }
+        });
+        try (Session session = sessions.openSession()) {
+            Shop.Customer held = session.select(Shop.Customer.class).filterBy(name, "c00").one();
+            List<Shop.Customer> seen = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            try (EntityPartitions<Shop.Customer> parts = session.select(Shop.Customer.class).orderBy(name).partitions(10, true)) {
+                for (List<Shop.Customer> chunk : parts) {
+                    sizes.add(chunk.size());
+                    if (!seen.isEmpty()) {
+                        assertFalse(session.contains(seen.get(seen.size() - 2)), "the previous chunk left the session");
+                    }
+                    seen.addAll(chunk);
+                    chunk.get(chunk.size() - 1).age = 1;           // changed: stays until flushed
+                }
+            }
+            assertEquals(List.of(10, 10, 5), sizes);
+            assertSame(held, seen.get(0), "an object held before is the one streamed, and stays");
+            assertEquals(4, seen.stream().filter(session::contains).count(), "held before + the three changed ones");
+            session.commit();
+            assertThrows(IllegalArgumentException.class, () -> session.select(Shop.Customer.class).partitions(0, false));
+        }
+        assertEquals(3L, (long) sessions.inTransaction(s -> s.select(Shop.Customer.class).filterBy(age, 1).count()));
     }
 }

@@ -1,5 +1,6 @@
 package org.tabula.kotlin
 
+import java.util.function.Supplier
 import kotlin.coroutines.coroutineContext
 import kotlin.random.Random
 import kotlinx.coroutines.CancellationException
@@ -19,6 +20,7 @@ import org.tabula.engine.RetryPolicy
 import org.tabula.engine.EngineOptions
 import org.tabula.engine.Isolation
 import org.tabula.engine.Propagation
+import org.tabula.engine.ReadYourWrites
 import org.tabula.engine.TransactionOptions
 import org.tabula.error.TransactionStateException
 import org.tabula.result.Result
@@ -47,6 +49,10 @@ import org.tabula.statement.Statement
  * as `Engine.connect()` does. Cancelling a coroutine (or `withTimeout`) cancels its
  * running statement where the driver can, rolls back, and returns the connection to the pool;
  * the caller sees the CancellationException. Any other exception rolls back and is rethrown as is.
+ *
+ * On Java 21+, `-Dtabula.async.virtualThreads=true` (read when an engine's first AsyncEngine is
+ * made) runs the JDBC calls on a virtual thread each instead; it measured slower with drivers that
+ * pin their carrier thread (benchmarks/README.md, "Round 3: coroutines"), so it is off by default.
  *
  * @property engine the blocking engine underneath, for what has no suspending form:
  *   `db.engine.dialect()`, `MetaData(Users).createAll(db.engine)`.
@@ -142,11 +148,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * can fix, as Java's `Engine.transaction` does. A joined block never retries alone.
      */
     private suspend fun <T> newTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T {
-        val retry = options.retry() ?: return withConnection(commit = true, options, block)
+        val retry = options.retry() ?: return withConnection(commit = true, options, block, routed = false)
         var attempt = 1
         while (true) {
             try {
-                return withConnection(commit = true, options, block)
+                return withConnection(commit = true, options, block, routed = false)
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Exception) {
@@ -170,10 +176,22 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * fails with [org.tabula.error.PoolTimeoutException] after the engine's connection timeout.
      */
     suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T =
-        withConnection(commit = false, TransactionOptions.defaults(), block)
+        withConnection(commit = false, TransactionOptions.defaults(), block, routed = true)
 
-    /** Executes one statement in a transaction of its own (rows read into memory). */
-    suspend fun execute(statement: Statement): Result = begin { execute(statement) }
+    /** [connect] on the primary of a replicated engine (what an ORM session needs); [connect] elsewhere. */
+    internal suspend fun <T> connectPrimary(block: suspend AsyncConnection.() -> T): T =
+        withConnection(commit = false, TransactionOptions.defaults(), block, routed = false)
+
+    /**
+     * Executes one statement in a transaction of its own (rows read into memory), or in the
+     * current one; on a replicated engine a query outside a transaction reads a replica.
+     */
+    suspend fun execute(statement: Statement): Result =
+        if (!engine.isReplicated || currentTransaction() != null) {
+            begin { execute(statement) }
+        } else {
+            withConnection(commit = true, TransactionOptions.defaults(), { execute(statement) }, routed = true)
+        }
 
     /**
      * The rows of a query as a cold [Flow] on a connection of its own, fetched [fetchSize] rows
@@ -184,7 +202,8 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         checkOpen()
         limits.acquire(engine, "AsyncEngine.stream")
         try {
-            val conn = withContext(dispatcher) { engine.connect() }
+            val context = engine.readYourWritesIn(coroutineContext)
+            val conn = withContext(dispatcher) { open(routed = true, context) }
             val canceller = StatementCanceller(coroutineContext.job, conn)
             try {
                 emitAll(AsyncConnection(conn, this@AsyncEngine).stream(statement, fetchSize))
@@ -200,8 +219,10 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         commit: Boolean,
         options: TransactionOptions,
         block: suspend AsyncConnection.() -> T,
+        routed: Boolean,
     ): T {
         checkOpen()
+        val context = engine.readYourWritesIn(coroutineContext)
         val transaction = TransactionElement()
         // One context switch for everything: the permit is taken on the JDBC dispatcher, not the
         // caller's, so a waiter resumed by release() continues on a JDBC thread that is already
@@ -210,7 +231,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         return withContext(dispatcher + transaction) {
             limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect")
             try {
-                val conn = engine.connect()
+                val conn = open(routed, context)
                 val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
                     conn.begin(options)
@@ -233,6 +254,17 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
                 limits.permits.release()
             }
         }
+    }
+
+    /**
+     * A connection: on a replicated engine, [routed] (reads to a replica until the first write) or
+     * pinned to the primary, remembering writes in the caller's [context]; on a plain engine both
+     * are the same.
+     */
+    private fun open(routed: Boolean, context: ReadYourWrites?): Connection = when {
+        context == null -> engine.connect()
+        routed -> context.run(Supplier { engine.connect() })
+        else -> context.run(Supplier { engine.begin() })
     }
 
     /**

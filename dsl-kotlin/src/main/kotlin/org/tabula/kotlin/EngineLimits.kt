@@ -1,6 +1,8 @@
 package org.tabula.kotlin
 
 import java.util.WeakHashMap
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.ThreadFactory
 import java.util.concurrent.ThreadPoolExecutor
@@ -34,9 +36,10 @@ internal class EngineLimits private constructor(
     private val poolName: String,
     private val timeout: Duration,
 ) {
-    private val executor = ThreadPoolExecutor(
-        maxConnections, maxConnections, IDLE_SECONDS, TimeUnit.SECONDS, LinkedBlockingQueue(), JdbcThreads,
-    ).apply { allowCoreThreadTimeOut(true) }
+    private val executor: ExecutorService = (if (VIRTUAL_REQUESTED) VirtualThreads.executor() else null)
+        ?: ThreadPoolExecutor(
+            maxConnections, maxConnections, IDLE_SECONDS, TimeUnit.SECONDS, LinkedBlockingQueue(), JdbcThreads,
+        ).apply { allowCoreThreadTimeOut(true) }
 
     val dispatcher: ExecutorCoroutineDispatcher = executor.asCoroutineDispatcher()
     val permits = Semaphore(maxConnections)
@@ -96,8 +99,30 @@ internal class EngineLimits private constructor(
             Thread(task, "tabula-jdbc-${count.incrementAndGet()}").apply { isDaemon = true }
     }
 
+    /**
+     * A virtual thread per JDBC call, when the runtime has them (Java 21+) and
+     * `-Dtabula.async.virtualThreads=true` asks for them; the bytecode stays Java 17, so the
+     * factory is looked up once, reflectively, when an engine's limits are made (never per call).
+     * Measured in benchmarks/README.md ("coroutines"); off by default.
+     */
+    private object VirtualThreads {
+        fun executor(): ExecutorService? = try {
+            val builder = Thread::class.java.getMethod("ofVirtual").invoke(null)
+            val builderType = Class.forName("java.lang.Thread\$Builder")
+            val named = builderType.getMethod("name", String::class.java, Long::class.javaPrimitiveType).invoke(builder, "tabula-jdbc-v-", 1L)
+            val factory = builderType.getMethod("factory").invoke(named) as ThreadFactory
+            Executors::class.java.getMethod("newThreadPerTaskExecutor", ThreadFactory::class.java).invoke(null, factory) as ExecutorService
+        } catch (e: ReflectiveOperationException) {
+            null      // Java 17 to 20: the platform threads below
+        }
+    }
+
     companion object {
         private const val IDLE_SECONDS = 30L
+
+        /** `-Dtabula.async.virtualThreads=true`: JDBC calls on virtual threads where the JVM has them. */
+        private val VIRTUAL_REQUESTED: Boolean
+            get() = System.getProperty("tabula.async.virtualThreads").toBoolean()
 
         // Weak keys: the limits hold no reference to the engine, so closed engines can go.
         private val byEngine = WeakHashMap<Engine, EngineLimits>()

@@ -8,7 +8,10 @@ import org.tabula.kotlin.sorted
 import org.tabula.orm.EntityQuery
 import org.tabula.orm.LoadOption
 import org.tabula.orm.Relation
+import kotlinx.coroutines.flow.Flow
+import org.tabula.orm.RelationshipAttribute
 import org.tabula.schema.Column
+import org.tabula.statement.FromItem
 import org.tabula.statement.Select
 
 /**
@@ -51,6 +54,24 @@ class AsyncEntityQuery<T : Any> internal constructor(
     @Suppress("DEPRECATION")
     fun join(relationship: String): AsyncEntityQuery<T> = next(query.join(relationship))
 
+    /** Adds WHERE conditions (SQLAlchemy's `filter`, the same as [where]). */
+    fun filter(vararg conditions: Condition): AsyncEntityQuery<T> = next(query.filter(*conditions))
+
+    /** `attribute = value` for each entry, by attribute name: `filterBy(mapOf("name" to "ann"))`. */
+    fun filterBy(attributes: Map<String, *>): AsyncEntityQuery<T> = next(query.filterBy(attributes))
+
+    /** Inner join along a relationship attribute. */
+    fun join(relationship: RelationshipAttribute): AsyncEntityQuery<T> = next(query.join(relationship))
+
+    /** Inner join of another table or subquery on its foreign key to the entity's table. */
+    fun join(right: FromItem): AsyncEntityQuery<T> = next(query.join(right))
+
+    /** Inner join of another table or subquery on [on]. */
+    fun join(right: FromItem, on: Condition): AsyncEntityQuery<T> = next(query.join(right, on))
+
+    /** Left outer join of another table or subquery on [on]. */
+    fun leftJoin(right: FromItem, on: Condition): AsyncEntityQuery<T> = next(query.leftJoin(right, on))
+
     /** Loading strategies for relationships: `options(selectIn("posts"))`. */
     fun options(vararg options: LoadOption): AsyncEntityQuery<T> = next(query.options(*options))
 
@@ -90,6 +111,29 @@ class AsyncEntityQuery<T : Any> internal constructor(
 
     /** One matching object or null; more than one is an exception. */
     suspend fun oneOrNull(): T? = session.call { query.oneOrNull() }
+
+    /** SQLAlchemy's `scalar_one_or_none()`: the same as [oneOrNull]. */
+    suspend fun scalarOneOrNull(): T? = session.call { query.scalarOneOrNull() }
+
+    /**
+     * The matching objects as a cold [Flow], read from a cursor [chunkSize] rows at a time: the
+     * next chunk is fetched on the engine's JDBC threads only when the collector has taken the
+     * previous one. With [expunge] (the default), the objects a chunk brought into the session
+     * leave it when the next chunk is read, unless you changed them: the identity map stays
+     * bounded by one chunk, and emitted objects become detached (load their relationships while
+     * collecting, with [AsyncSession.load]). Objects the session held before stay. Collect it
+     * inside the session's block; cancelling the collecting coroutine cancels the statement and
+     * rolls the transaction back; a collector that stops early (`take`, `first`) only closes the
+     * cursor. Load options are refused here ([org.tabula.orm.EntityQuery.partitions]).
+     *
+     * ```
+     * session.select<User>().orderBy(User::id.column).stream(chunkSize = 500).collect { export(it) }
+     * ```
+     */
+    fun stream(chunkSize: Int = 1000, expunge: Boolean = true): Flow<T> {
+        require(chunkSize > 0) { "chunkSize must be positive, got $chunkSize" }
+        return session.partitions(query, chunkSize, expunge)
+    }
 
     /** The number of matching rows. */
     suspend fun count(): Long = session.call { query.count() }

@@ -34,16 +34,41 @@ class AsyncSessionFactory(
     val engine: AsyncEngine,
     /** The Java factory whose options (autoflush, expireOnCommit) the sessions use. */
     val factory: SessionFactory = SessionFactory.of(engine.engine),
+    /**
+     * Whether the sessions let implicit lazy loads run blocking JDBC on the reading thread
+     * (false: they throw [BlockingLazyLoadException]; see [AsyncSession]).
+     */
+    val blockingLazyLoads: Boolean = false,
 ) {
     init {
         require(factory.engine() === engine.engine) { "the SessionFactory must belong to the same Engine as the AsyncEngine" }
     }
 
     /** A factory with autoflush on or off (see [SessionFactory.autoflush]). */
-    fun autoflush(value: Boolean): AsyncSessionFactory = AsyncSessionFactory(engine, factory.autoflush(value))
+    fun autoflush(value: Boolean): AsyncSessionFactory = AsyncSessionFactory(engine, factory.autoflush(value), blockingLazyLoads)
 
     /** A factory whose commit expires objects or not (see [SessionFactory.expireOnCommit]). */
-    fun expireOnCommit(value: Boolean): AsyncSessionFactory = AsyncSessionFactory(engine, factory.expireOnCommit(value))
+    fun expireOnCommit(value: Boolean): AsyncSessionFactory =
+        AsyncSessionFactory(engine, factory.expireOnCommit(value), blockingLazyLoads)
+
+    /**
+     * A factory whose sessions let implicit lazy loads (an unloaded relationship or deferred
+     * column read outside a suspend call) block the reading thread instead of throwing
+     * [BlockingLazyLoadException]: an explicit opt-in, for code that knows it runs on a thread
+     * that may block.
+     *
+     * ```
+     * val sessions = asyncEngine.sessionFactory().blockingLazyLoads(true)
+     * sessions.begin { s -> s.get<User>(id)!!.posts.size }     // SELECT on the reading thread
+     * ```
+     */
+    fun blockingLazyLoads(value: Boolean): AsyncSessionFactory = AsyncSessionFactory(engine, factory, value)
+
+    /** Whether queries flush pending changes first (see [SessionFactory.autoflush]). */
+    val autoflush: Boolean get() = factory.autoflush()
+
+    /** Whether commit expires every object (see [SessionFactory.expireOnCommit]). */
+    val expireOnCommit: Boolean get() = factory.expireOnCommit()
 
     /**
      * Runs [block] with a new session in a transaction: flushes and commits when it returns;
@@ -101,7 +126,7 @@ class AsyncSessionFactory(
      * Runs [block] with a new session on a connection of its own, "commit as you go": call
      * [AsyncSession.commit] to keep work; what is not committed is rolled back at the end.
      */
-    suspend fun <T> session(block: suspend (AsyncSession) -> T): T = engine.connect {
+    suspend fun <T> session(block: suspend (AsyncSession) -> T): T = engine.connectPrimary {
         val session = open(this)
         try {
             block(session)
@@ -113,8 +138,27 @@ class AsyncSessionFactory(
         }
     }
 
+    /**
+     * A session on a connection you hold (an [AsyncEngine.begin] or [AsyncEngine.connect] block),
+     * Java's `openSession(connection)`: [AsyncSession.commit] commits that connection's
+     * transaction; the session ends with [block], the connection stays yours.
+     *
+     * ```
+     * asyncEngine.begin { sessions.session(this) { s -> s.add(User("ann")) } }
+     * ```
+     */
+    suspend fun <T> session(connection: AsyncConnection, block: suspend (AsyncSession) -> T): T {
+        require(connection.engine.engine === engine.engine) { "the connection must come from ${engine}" }
+        val session = open(connection)
+        try {
+            return block(session)
+        } finally {
+            session.closeQuietly()
+        }
+    }
+
     private fun open(connection: AsyncConnection): AsyncSession =
-        AsyncSession(factory.openSession(connection.connection), connection)
+        AsyncSession(factory.openSession(connection.connection), connection, blockingLazyLoads)
 
     /** `AsyncSessionFactory[AsyncEngine[sqlite]]`, for logs. */
     override fun toString(): String = "AsyncSessionFactory[$engine]"

@@ -1,7 +1,12 @@
 package org.tabula.kotlin.orm
 
+import org.tabula.orm.Cascade
 import org.tabula.orm.Column
 import org.tabula.orm.Entity
+import org.tabula.orm.Lazy
+import org.tabula.orm.Ref
+import org.tabula.orm.RelatedList
+import org.tabula.orm.Relationship
 import org.tabula.orm.Transient
 import org.tabula.schema.ReferentialAction
 
@@ -55,3 +60,44 @@ data class KtoTag(
     @Column(length = 20) val label: String,
     @Column(nullable = true) val weight: Int?,
 )
+
+/** An author with a deferred column and a one-to-many relationship: what the suspend loads read. */
+@Entity(table = "kto_authors")
+class KtoAuthor() {
+    @Column(primaryKey = true, autoIncrement = true)
+    var id: Long? = null
+
+    @Column(length = 50)
+    var name: String = ""
+
+    /** Deferred: left out of queries, loaded on first read. */
+    @Column(text = true, nullable = true)
+    var bio: Lazy<String?> = Lazy.of(null)
+
+    @Relationship(backPopulates = "author", cascade = [Cascade.ALL], orderBy = "title")
+    val posts = RelatedList<KtoPost>(this)
+
+    constructor(name: String, bio: String? = null) : this() {
+        this.name = name
+        this.bio = Lazy.of(bio)
+    }
+}
+
+@Entity(table = "kto_posts")
+class KtoPost() {
+    @Column(primaryKey = true, autoIncrement = true)
+    var id: Long? = null
+
+    @Column(references = KtoAuthor::class, nullable = true)
+    var authorId: Long? = null
+
+    @Column(length = 80)
+    var title: String = ""
+
+    @Relationship(backPopulates = "posts")
+    val author = Ref<KtoAuthor>(this)
+
+    constructor(title: String) : this() {
+        this.title = title
+    }
+}

@@ -9,7 +9,9 @@ import org.tabula.statement.Delete
 object KtoTables {
     /** Drops and creates them, at the start of a spec. */
     fun create(engine: Engine) {
-        val metadata = Mapper.metaData(KtoUser::class.java, KtoAddress::class.java, KtoTag::class.java)
+        val metadata = Mapper.metaData(
+            KtoUser::class.java, KtoAddress::class.java, KtoTag::class.java, KtoAuthor::class.java, KtoPost::class.java,
+        )
         metadata.dropAll(engine)
         metadata.createAll(engine)
     }
@@ -17,6 +19,8 @@ object KtoTables {
     /** Empties them, children first. */
     suspend fun clear(async: AsyncEngine) {
         async.begin {
+            execute(Delete.from(table<KtoPost>()).allRows())
+            execute(Delete.from(table<KtoAuthor>()).allRows())
             execute(Delete.from(table<KtoAddress>()).allRows())
             execute(Delete.from(table<KtoTag>()).allRows())
             execute(Delete.from(table<KtoUser>()).allRows())

@@ -1,0 +1,80 @@
+package org.tabula.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The context whose writes a {@link Engine#replicated replicated engine} remembers, so that its
+ * next reads go to the primary for {@link ReplicaOptions#readYourWritesWindow()} instead of a
+ * replica that may not have the write yet. By default each thread is its own context; code whose
+ * unit of work hops threads (an asynchronous request) makes one and runs each step in it. The
+ * Kotlin layer keeps one per coroutine.
+ *
+ * <pre>{@code
+ * ReadYourWrites request = ReadYourWrites.create();
+ * request.run(() -> engine.begin(conn -> conn.execute(insert(ORDERS).set(ORDERS.item, "book"))));
+ * // later, perhaps on another thread: reads the primary, which has the order
+ * long n = request.run(() -> { try (Connection c = engine.connect()) { return countOrders(c); } });
+ * }</pre>
+ */
+public final class ReadYourWrites {
+
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final ThreadLocal<ReadYourWrites> CURRENT = ThreadLocal.withInitial(ReadYourWrites::new);
+
+    /** {@link System#nanoTime()} of the last write, or {@link #NEVER}. */
+    private volatile long lastWrite = NEVER;
+
+    private ReadYourWrites() {
+    }
+
+    /** A new context that has written nothing. */
+    public static ReadYourWrites create() {
+        return new ReadYourWrites();
+    }
+
+    /** The calling thread's context: the one a {@link #run} on this thread installed, or the thread's own. */
+    public static ReadYourWrites current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Runs {@code work} with this as the calling thread's context (the previous one is put back
+     * after): connections a replicated engine opens inside record their writes here and read
+     * the primary while this context wrote recently.
+     */
+    public <T> T run(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        ReadYourWrites previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return work.get();
+        } finally {
+            CURRENT.set(previous);
+        }
+    }
+
+    /** Records a write now: {@code ReadYourWrites.current().wrote()} after writing the primary by other means. */
+    public void wrote() {
+        lastWrite = System.nanoTime();
+    }
+
+    /** Whether this context wrote less than {@code window} ago: {@code ctx.wroteWithin(Duration.ofSeconds(1))}. */
+    public boolean wroteWithin(Duration window) {
+        long last = lastWrite;
+        return last != NEVER && System.nanoTime() - last < window.toNanos();
+    }
+
+    /** Forgets the writes recorded so far: the next reads may go to a replica again. */
+    public void forget() {
+        lastWrite = NEVER;
+    }
+
+    @Override
+    public String toString() {
+        long last = lastWrite;
+        return last == NEVER ? "ReadYourWrites[no write]"
+                : "ReadYourWrites[last write " + Duration.ofNanos(System.nanoTime() - last).toMillis() + " ms ago]";
+    }
+}

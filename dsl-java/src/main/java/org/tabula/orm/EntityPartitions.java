@@ -1,0 +1,113 @@
+package org.tabula.orm;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.tabula.result.Result;
+import org.tabula.result.Row;
+
+/**
+ * The objects of an entity query read from a streaming cursor, a chunk at a time
+ * (SQLAlchemy's {@code yield_per()} with {@code partitions()}), from
+ * {@link EntityQuery#partitions(int, boolean)}. Each chunk's rows become objects through the
+ * identity map as usual. With {@code expunge}, the objects a chunk brought into the session leave
+ * it when the next chunk is read (or the partitions are closed), unless they were changed, added
+ * to or deleted from the session meanwhile, so the identity map stays bounded by one chunk plus
+ * what you modified; expunged objects are detached (their unloaded relationships and deferred
+ * columns can no longer load). Objects the session held before stay. Close it (try-with-resources)
+ * to free the cursor; a commit or rollback of the session closes it too.
+ *
+ * <pre>{@code
+ * try (EntityPartitions<User> parts = session.select(User.class).orderBy(User_.id.asc()).partitions(500, true)) {
+ *     for (List<User> chunk : parts) {
+ *         chunk.forEach(u -> export(u));
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param <T> the entity class
+ */
+public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<List<T>>, AutoCloseable {
+
+    private final Session session;
+    private final EntityMapping<T> mapping;
+    private final Result result;
+    private final Iterator<Row> rows;
+    private final int size;
+    private final boolean expunge;
+    private List<Object> broughtIn = List.of();
+    private boolean closed;
+
+    EntityPartitions(Session session, EntityMapping<T> mapping, Result result, int size, boolean expunge) {
+        this.session = session;
+        this.mapping = mapping;
+        this.result = result;
+        this.rows = result.iterator();
+        this.size = size;
+        this.expunge = expunge;
+    }
+
+    /** Whether another chunk follows (reads from the cursor, may block). */
+    @Override
+    public boolean hasNext() {
+        if (closed) {
+            return false;
+        }
+        if (!rows.hasNext()) {
+            close();
+            return false;
+        }
+        return true;
+    }
+
+    /** The next chunk of at most {@code size} objects; with {@code expunge}, the previous chunk's objects leave the session first. */
+    @Override
+    public List<T> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more " + mapping.entityClass().getSimpleName() + " rows");
+        }
+        expungePrevious();
+        List<T> chunk = new ArrayList<>(Math.min(size, 1024));
+        List<Object> fresh = expunge ? new ArrayList<>(Math.min(size, 1024)) : null;
+        while (chunk.size() < size && rows.hasNext()) {
+            T entity = session.materialize(mapping, mapping.fromRow(rows.next()), fresh);
+            chunk.add(entity);
+        }
+        if (expunge) {
+            broughtIn = fresh;
+        }
+        return chunk;
+    }
+
+    /** This object as the iterable of a for-each loop (once). */
+    @Override
+    public Iterator<List<T>> iterator() {
+        return this;
+    }
+
+    /** Frees the cursor; with {@code expunge}, the last chunk's objects leave the session. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            result.close();
+        } finally {
+            if (!session.isClosed()) {
+                expungePrevious();
+            }
+        }
+    }
+
+    private void expungePrevious() {
+        for (Object o : broughtIn) {
+            if (session.contains(o) && !session.isModified(o)) {
+                session.expunge(o);
+            }
+        }
+        broughtIn = List.of();
+    }
+}
