@@ -174,7 +174,13 @@ public final class Engine implements AutoCloseable {
         return new Engine(dataSource, null, dialect, options);
     }
 
-    /** {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}. */
+    /**
+     * {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}.
+     *
+     * @param primary the engine every write and transaction uses
+     * @param replicas the engines reads outside transactions may use: {@code Engine.replicated(primary, replica1, replica2)}
+     * @return the routing engine
+     */
     public static Engine replicated(Engine primary, Engine... replicas) {
         return replicated(ReplicaOptions.defaults(), primary, replicas);
     }
@@ -201,6 +207,10 @@ public final class Engine implements AutoCloseable {
      *
      * @throws IllegalArgumentException when a replica runs another database than the primary
      * @throws IllegalStateException when a replica's lag cannot be measured (the probe lacks a privilege)
+      * @param options balance, read-your-writes window, lag bound, health checks
+      * @param primary the engine every write and transaction uses
+      * @param replicas the engines reads may use
+      * @return the routing engine: {@code Engine.replicated(ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2)), primary, replica)}
      */
     public static Engine replicated(ReplicaOptions options, Engine primary, Engine... replicas) {
         Objects.requireNonNull(replicas, "replicas");
@@ -208,7 +218,11 @@ public final class Engine implements AutoCloseable {
         return new Engine(primary.dataSource(), null, primary.dialect(), primary.options(), router);
     }
 
-    /** Whether this engine routes between a primary and replicas ({@link #replicated}). */
+    /**
+     * Whether this engine routes between a primary and replicas ({@link #replicated}).
+     *
+     * @return {@code true} for an engine made by {@code replicated(...)}
+     */
     public boolean isReplicated() {
         return router != null;
     }
@@ -216,6 +230,8 @@ public final class Engine implements AutoCloseable {
     /**
      * The hint "on the primary": the primary's own engine for a replicated engine, this engine
      * otherwise. {@code engine.primary().connect()} reads what was just written anywhere.
+      *
+      * @return the primary, or this engine when not replicated: {@code engine.primary().connect()}
      */
     public Engine primary() {
         return router == null ? this : router.primary();
@@ -229,12 +245,18 @@ public final class Engine implements AutoCloseable {
      * <pre>{@code
      * try (Connection conn = engine.replica().connect()) { report(conn); }   // even text() SQL
      * }</pre>
+      *
+      * @return a usable replica, or the primary when none is: {@code engine.replica().connect()}
      */
     public Engine replica() {
         return router == null ? this : router.replicaHint();
     }
 
-    /** What the last health check found on each replica; empty when not replicated. */
+    /**
+     * What the last health check found on each replica; empty when not replicated.
+     *
+     * @return one status per replica: {@code engine.replicaStatus().get(0).lag()}
+     */
     public List<ReplicaStatus> replicaStatus() {
         return router == null ? List.of() : router.status();
     }
