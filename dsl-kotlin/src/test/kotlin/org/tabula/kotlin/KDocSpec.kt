@@ -1,7 +1,7 @@
 package org.tabula.kotlin
 
 import io.kotest.core.spec.style.FunSpec
-import io.kotest.matchers.collections.shouldBeEmpty
+import io.kotest.assertions.fail
 import io.kotest.matchers.ints.shouldBeGreaterThan
 import java.io.File
 
@@ -20,7 +20,7 @@ class KDocSpec : FunSpec({
         val sources = File("src/main/kotlin").walkTopDown().filter { it.extension == "kt" }.toList()
         sources.size shouldBeGreaterThan 10
         val missing = sources.flatMap { undocumented(it) }
-        missing.shouldBeEmpty()
+        if (missing.isNotEmpty()) fail("${missing.size} public declaration(s) without KDoc:\n" + missing.joinToString("\n"))
     }
 })
 
