@@ -1,5 +1,7 @@
 package org.tabula;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.tabula.statement.Delete;
 import org.tabula.statement.DropTable;
 import org.tabula.statement.Insert;
 import org.tabula.statement.Select;
+import org.tabula.statement.Select1;
 import org.tabula.statement.TextStatement;
 import org.tabula.statement.Update;
 import org.tabula.type.SqlType;
@@ -51,6 +54,18 @@ public final class Sql {
      */
     public static Select select(Expression<?>... expressions) {
         return Select.of(Arrays.asList(expressions));
+    }
+
+    /**
+     * {@code SELECT expression}, typed by it: {@code conn.execute(select(USERS.id)).scalarOne()} is a
+     * {@code Long}, {@code scalars()} a {@code List<Long>}.
+     *
+     * @param <T> the expression's Java type
+     * @param expression the one column or expression selected
+     * @return the typed query
+     */
+    public static <T extends @org.jspecify.annotations.Nullable Object> Select1<T> select(Expression<T> expression) {
+        return Select1.of(expression);
     }
 
     /**
@@ -143,7 +158,7 @@ public final class Sql {
      * @param type its SQL type
      * @return the expression
      */
-    public static <T> Expression<T> value(T value, SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> value(T value, SqlType<T> type) {
         return new BindValue<>(value, type);
     }
 
@@ -154,7 +169,7 @@ public final class Sql {
      * @param value the value: {@code select(value(1))}
      * @return the expression
      */
-    public static <T> Expression<T> value(T value) {
+    public static <T extends @Nullable Object> Expression<T> value(T value) {
         return new BindValue<>(value, SqlTypes.forValue(value));
     }
 
@@ -166,7 +181,7 @@ public final class Sql {
      * @param type its SQL type
      * @return the expression
      */
-    public static <T> Expression<T> bindParam(String name, SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> bindParam(String name, SqlType<T> type) {
         return new BindParam<>(name, type);
     }
 
@@ -179,7 +194,7 @@ public final class Sql {
       * @param type the type of its value
       * @return the expression
      */
-    public static <T> Expression<T> raw(String sql, SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> raw(String sql, SqlType<T> type) {
         return new RawSql<>(sql, type);
     }
 
@@ -190,7 +205,7 @@ public final class Sql {
      * @param column the column: {@code onConflict(USERS.email).doUpdate(USERS.name, excluded(USERS.name))}
      * @return the expression
      */
-    public static <T> Expression<T> excluded(org.tabula.schema.Column<T> column) {
+    public static <T extends @Nullable Object> Expression<T> excluded(org.tabula.schema.Column<T> column) {
         return new org.tabula.expr.Excluded<>(column);
     }
 
@@ -275,7 +290,7 @@ public final class Sql {
      * @return the CASE, to continue with {@code when} and {@code otherwise}
      */
     @SuppressWarnings("unchecked")
-    public static <T> Case<T> caseWhen(Condition condition, T result) {
+    public static <T extends @Nullable Object> Case<T> caseWhen(Condition condition, T result) {
         SqlType<T> type = SqlTypes.forValue(result);
         return new Case<T>(List.of(), null, type).when(condition, result);
     }
@@ -288,7 +303,7 @@ public final class Sql {
      * @param result its THEN expression
      * @return the CASE, to continue with {@code when} and {@code otherwise}
      */
-    public static <T> Case<T> caseWhen(Condition condition, Expression<T> result) {
+    public static <T extends @Nullable Object> Case<T> caseWhen(Condition condition, Expression<T> result) {
         return new Case<T>(List.of(), null, result.type()).when(condition, result);
     }
 
@@ -331,7 +346,7 @@ public final class Sql {
      * @return the expression; NULL over no rows
      */
     @SuppressWarnings("unchecked")
-    public static <T extends Number> Expression<T> sum(Expression<T> expression) {
+    public static <T extends @Nullable Number> Expression<T> sum(Expression<T> expression) {
         SqlType<?> type = switch (expression.type().kind()) {
             case INTEGER, BIGINT -> SqlTypes.BIGINT;
             case DOUBLE -> SqlTypes.DOUBLE;
@@ -346,7 +361,7 @@ public final class Sql {
      * @param expression the numbers: {@code avg(USERS.age)}
      * @return the expression; NULL over no rows
      */
-    public static Expression<Double> avg(Expression<? extends Number> expression) {
+    public static Expression<Double> avg(Expression<? extends @Nullable Number> expression) {
         return new FunctionCall<>("avg", List.of(expression), SqlTypes.DOUBLE, false);
     }
 
@@ -357,7 +372,7 @@ public final class Sql {
      * @param expression the values
      * @return the expression; NULL over no rows
      */
-    public static <T> Expression<T> min(Expression<T> expression) {
+    public static <T extends @Nullable Object> Expression<T> min(Expression<T> expression) {
         return new FunctionCall<>("min", List.of(expression), expression.type(), false);
     }
 
@@ -368,7 +383,7 @@ public final class Sql {
      * @param expression the values
      * @return the expression; NULL over no rows
      */
-    public static <T> Expression<T> max(Expression<T> expression) {
+    public static <T extends @Nullable Object> Expression<T> max(Expression<T> expression) {
         return new FunctionCall<>("max", List.of(expression), expression.type(), false);
     }
 
@@ -381,7 +396,7 @@ public final class Sql {
      * @return the expression
      */
     @SafeVarargs
-    public static <T> Expression<T> coalesce(Expression<T> first, Expression<? extends T>... rest) {
+    public static <T extends @Nullable Object> Expression<T> coalesce(Expression<T> first, Expression<? extends T>... rest) {
         List<Expression<?>> args = new ArrayList<>();
         args.add(first);
         args.addAll(Arrays.asList(rest));
@@ -396,7 +411,7 @@ public final class Sql {
      * @param fallback the value when it is NULL, bound
      * @return the expression
      */
-    public static <T> Expression<T> coalesce(Expression<T> expression, T fallback) {
+    public static <T extends @Nullable Object> Expression<T> coalesce(Expression<T> expression, T fallback) {
         return new FunctionCall<>("coalesce", List.of(expression, expression.bind(fallback)), expression.type(), false);
     }
 
@@ -437,7 +452,7 @@ public final class Sql {
      * @param expression the number
      * @return the expression
      */
-    public static <T extends Number> Expression<T> abs(Expression<T> expression) {
+    public static <T extends @Nullable Number> Expression<T> abs(Expression<T> expression) {
         return new FunctionCall<>("abs", List.of(expression), expression.type(), false);
     }
 
@@ -448,7 +463,7 @@ public final class Sql {
      * @param type its SQL type: {@code now(SqlTypes.INSTANT)}
      * @return the expression
      */
-    public static <T> Expression<T> now(SqlType<T> type) {
+    public static <T extends @Nullable Object> Expression<T> now(SqlType<T> type) {
         return new FunctionCall<>("now", List.of(), type, false);
     }
 
@@ -470,7 +485,7 @@ public final class Sql {
      * @param arguments its arguments
      * @return the expression
      */
-    public static <T> Expression<T> func(String name, SqlType<T> type, Expression<?>... arguments) {
+    public static <T extends @Nullable Object> Expression<T> func(String name, SqlType<T> type, Expression<?>... arguments) {
         return new FunctionCall<>(name, Arrays.asList(arguments), type, false);
     }
 

@@ -3,7 +3,7 @@ package shop;
 import java.util.List;
 import java.util.Map;
 import org.tabula.orm.Cascade;
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Lazy;
 import org.tabula.orm.Model;
@@ -26,18 +26,18 @@ public class Member extends Model {
 
     public static final String NOT_A_COLUMN = "x";
 
-    @Column(length = 50, unique = true) public String name;
-    @Column(nullable = true) public Integer age;
-    @Column(name = "mail_address") public String email;
+    @MappedColumn(length = 50, unique = true) public String name;
+    @MappedColumn(nullable = true) public Integer age;
+    @MappedColumn(name = "mail_address") public String email;
     public int visits;
-    @Column(nullable = true) public double score;
-    @Column(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
+    @MappedColumn(nullable = true) public double score;
+    @MappedColumn(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
     public Lazy<Integer> rank = Lazy.of(0);
-    @Column(serverDefault = "ACTIVE") public Status status;
-    @Column(nullable = true, enumByValue = "code") public Mood mood;
-    @Column(json = true, nullable = true) public Map<String, Object> attributes;
-    @Column(nullable = true) public List<String> labels;
-    @Column(nullable = true) public byte[] avatar;
+    @MappedColumn(serverDefault = "ACTIVE") public Status status;
+    @MappedColumn(nullable = true, enumByValue = "code") public Mood mood;
+    @MappedColumn(json = true, nullable = true) public Map<String, Object> attributes;
+    @MappedColumn(nullable = true) public List<String> labels;
+    @MappedColumn(nullable = true) public byte[] avatar;
     @Transient public String scratch;
     public transient int cache;
 

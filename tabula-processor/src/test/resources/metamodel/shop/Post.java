@@ -1,6 +1,6 @@
 package shop;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relationship;
@@ -8,7 +8,7 @@ import org.tabula.orm.Relationship;
 @Entity
 public class Post {
     @IntPk public Long id;
-    @Column(references = Member.class, nullable = true) public Long authorId;
+    @MappedColumn(references = Member.class, nullable = true) public Long authorId;
     public String title;
     @Relationship(backPopulates = "posts") public final Ref<Member> author = new Ref<>(this);
 }

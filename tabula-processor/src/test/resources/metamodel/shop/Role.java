@@ -1,13 +1,13 @@
 package shop;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relationship;
 
 @Entity
 public class Role {
-    @Column(primaryKey = true, autoIncrement = true) public Long id;
+    @MappedColumn(primaryKey = true, autoIncrement = true) public Long id;
     public String name;
     @Relationship(secondary = MemberRole.class, backPopulates = "roles") public final RelatedList<Member> members = new RelatedList<>(this);
 }

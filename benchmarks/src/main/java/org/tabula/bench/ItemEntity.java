@@ -1,6 +1,6 @@
 package org.tabula.bench;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 
 /**
@@ -9,14 +9,14 @@ import org.tabula.orm.Entity;
  */
 @Entity(table = "bench_items")
 public class ItemEntity {
-    @Column(primaryKey = true)
+    @MappedColumn(primaryKey = true)
     public Long id;
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String name;
     public Integer qty;
     public Double price;
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public Long score;
-    @Column(nullable = true, length = 100)
+    @MappedColumn(nullable = true, length = 100)
     public String note;
 }

@@ -1,10 +1,12 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 /** The dialects Tabula ships: SQLite, MySQL, MariaDB and PostgreSQL, by URL scheme. */
 public final class BuiltInDialects implements DialectProvider {
 
     @Override
-    public Dialect forUrl(String jdbcUrl) {
+    public @Nullable Dialect forUrl(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return Dialect.SQLITE;
         }

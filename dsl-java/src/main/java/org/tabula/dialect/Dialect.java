@@ -1,14 +1,25 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tabula.error.ErrorKind;
 import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.SqlNode;
 import org.tabula.schema.Column;
+import org.tabula.schema.Index;
+import org.tabula.schema.MetaData;
+import org.tabula.schema.Table;
+import org.tabula.statement.CreateIndex;
+import org.tabula.statement.CreateTable;
+import org.tabula.statement.Statement;
+import org.tabula.statement.StatementCompiler;
 import org.tabula.type.EnumType;
 import org.tabula.type.SqlType;
 import org.tabula.type.TypeKind;
@@ -24,7 +35,7 @@ import org.tabula.type.TypeKind;
  *
  * <p>Dialects are stateless and shared. Rendering creates one short-lived {@link SqlRenderer}.
  */
-public abstract class Dialect {
+public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     public static final Dialect SQLITE = new SqliteDialect();
     public static final Dialect MYSQL = new MySqlDialect(false);
@@ -80,11 +91,33 @@ public abstract class Dialect {
     // ---------------------------------------------------------------- rendering
 
     /** Renders any statement or expression to SQL plus bindings. */
+    @Override
     public RenderedSql render(SqlNode node) {
         SqlRenderer renderer = newRenderer();
         renderer.top = node;
         node.accept(renderer);
         return renderer.result();
+    }
+
+    /**
+     * The DDL {@code metaData.createAll(engine)} runs on this dialect (tables parents first, each
+     * with its indexes), for review or migration scripts.
+     *
+     * <pre>{@code
+     * for (Statement s : Dialect.POSTGRES.createStatements(new MetaData(USERS, POSTS))) {
+     *     System.out.println(Dialect.POSTGRES.render(s).sql() + ";");
+     * }
+     * }</pre>
+     */
+    public List<Statement> createStatements(MetaData metaData) {
+        List<Statement> out = new ArrayList<>();
+        for (Table t : metaData.sortedTables()) {
+            out.add(new CreateTable(t, true));
+            for (Index index : t.indexes()) {
+                out.add(new CreateIndex(index, supportsCreateIndexIfNotExists()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -99,7 +132,7 @@ public abstract class Dialect {
      * A column's server default as this dialect writes it in DDL, or {@code null} without one;
      * what a schema comparison holds against the catalog's report.
      */
-    public String serverDefaultSql(Column<?> column) {
+    public @Nullable String serverDefaultSql(Column<?> column) {
         if (column.serverDefault() == null) {
             return null;
         }
@@ -335,12 +368,12 @@ public abstract class Dialect {
      * SQL that makes a new connection refuse writes, where the driver cannot switch an open
      * connection to read-only ({@code null}: JDBC's {@code setReadOnly} does it).
      */
-    public String readOnlyInitSql() {
+    public @Nullable String readOnlyInitSql() {
         return null;
     }
 
     /** SQL run on each new connection (e.g. session time zone), or {@code null}. */
-    public String connectionInitSql() {
+    public @Nullable String connectionInitSql() {
         return null;
     }
 
@@ -405,7 +438,7 @@ public abstract class Dialect {
     }
 
     /** Reads a value of {@code type} from column {@code index}. */
-    public Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
         return type.read(rs, index);
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Supplies the {@link Dialect} of JDBC URLs it recognises: how a dialect in a jar of its own (for
  * H2, CockroachDB, a distributed SQL engine) plugs in, found through {@link java.util.ServiceLoader}
@@ -17,5 +19,5 @@ package org.tabula.dialect;
 public interface DialectProvider {
 
     /** The dialect for {@code jdbcUrl}, or {@code null} when this provider does not know it. */
-    Dialect forUrl(String jdbcUrl);
+    @Nullable Dialect forUrl(String jdbcUrl);
 }

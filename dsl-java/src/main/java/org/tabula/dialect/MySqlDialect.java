@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -108,7 +110,7 @@ public final class MySqlDialect extends Dialect {
 
     /** UTC sessions: CURRENT_TIMESTAMP defaults and stored instants agree. */
     @Override
-    public String connectionInitSql() {
+    public @Nullable String connectionInitSql() {
         return "SET time_zone = '+00:00'";
     }
 
@@ -144,7 +146,7 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
-    public Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
         switch (type.kind()) {
             case INSTANT: {
                 LocalDateTime t = rs.getObject(index, LocalDateTime.class);

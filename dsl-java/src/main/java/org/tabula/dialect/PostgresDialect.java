@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.schema.Column;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -157,7 +159,7 @@ public final class PostgresDialect extends Dialect {
 
     /** UTC sessions, so server-side {@code now()} for timestamps means the same on every database. */
     @Override
-    public String connectionInitSql() {
+    public @Nullable String connectionInitSql() {
         return "SET TIME ZONE 'UTC'";
     }
 

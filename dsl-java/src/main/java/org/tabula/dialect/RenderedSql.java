@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tabula.expr.Expression;
@@ -65,7 +67,7 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
      * How error messages name this statement ({@code "insert into users"}), or {@code null}
      * where it writes to no table.
      */
-    public String context() {
+    public @Nullable String context() {
         return switch (kind) {
             case INSERT -> "insert into " + table.name();
             case UPDATE -> "update " + table.name();

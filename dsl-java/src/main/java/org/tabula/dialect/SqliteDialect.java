@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.PreparedStatement;
@@ -120,7 +122,7 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+    public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
         switch (type.kind()) {
             case DATE: {
                 String s = rs.getString(index);
@@ -182,7 +184,7 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public String readOnlyInitSql() {
+    public @Nullable String readOnlyInitSql() {
         return "PRAGMA query_only = 1";
     }
 

@@ -13,12 +13,15 @@ import org.tabula.error.TabulaException;
 import org.tabula.error.TransactionRolledBackException;
 import org.tabula.error.TransactionStateException;
 import org.tabula.result.RecordMapper;
+import org.jspecify.annotations.Nullable;
 import org.tabula.result.Result;
+import org.tabula.result.Result1;
 import org.tabula.result.ResultColumns;
 import org.tabula.result.Row;
 import org.tabula.result.ValuesMapper;
 import org.tabula.schema.Column;
 import org.tabula.statement.Insert;
+import org.tabula.statement.Select1;
 import org.tabula.statement.Statement;
 
 /**
@@ -54,20 +57,34 @@ public final class Connection implements AutoCloseable {
     private final StatementRunner runner;
     private final InsertExecution inserts;
     private final ExecuteMany executeMany;
+    /** Where listeners hear of this connection's statements and transactions. */
+    private final ConnectionEvents events;
     private boolean closed;
 
     /** The routing of a replicated engine's connection, told each statement; null on a plain engine. */
     private final RoutedJdbcConnection routed;
+    /** The outside transaction (Spring's) this connection works in, which Tabula never ends; null when Tabula owns it. */
+    private final ExternalTransaction external;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
+        this(engine, jdbc, null);
+    }
+
+    Connection(Engine engine, ExternalTransaction external) {
+        this(engine, external.connection(), external);
+    }
+
+    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction external) {
         this.engine = engine;
+        this.external = external;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
+        this.events = engine.events().open(this);
         this.routed = jdbc instanceof RoutedJdbcConnection r ? r : null;
         this.running = new RunningStatement(engine, this);
         this.errors = new ErrorTranslator(dialect, running);
-        this.tx = new TransactionState(engine, jdbc, errors);
-        this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors);
+        this.tx = new TransactionState(engine, jdbc, errors, events, external);
+        this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors, events);
         this.inserts = new InsertExecution(runner);
         this.executeMany = new ExecuteMany(runner);
     }
@@ -88,6 +105,21 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement) {
         return execute(statement, Map.of());
+    }
+
+    /**
+     * Executes a select of one expression; the result's scalar methods return its type.
+     *
+     * <pre>{@code
+     * long n = conn.execute(select(count()).from(USERS)).scalarOne();
+     * }</pre>
+     *
+     * @param <T> the selected expression's Java type
+     * @param select the typed query
+     * @return its rows, whose scalars are {@code T}s
+     */
+    public <T extends @Nullable Object> Result1<T> execute(Select1<T> select) {
+        return Result1.of(execute((Statement) select, Map.of()));
     }
 
     /**
@@ -231,7 +263,7 @@ public final class Connection implements AutoCloseable {
       * @param mapper builds one object from one row's values
       * @return the objects, in row order
      */
-    public <T> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
+    public <T extends @Nullable Object> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
         return fetchMapped(statement, parameters, columns -> mapper);
     }
 
@@ -243,7 +275,7 @@ public final class Connection implements AutoCloseable {
      * @param mapper builds one object from one row's values
      * @return the objects, in row order
      */
-    public <T> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
+    public <T extends @Nullable Object> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
         return fetchMapped(statement, Map.of(), columns -> mapper);
     }
 
@@ -262,14 +294,14 @@ public final class Connection implements AutoCloseable {
       * @param recordType the record class; components in the order of the SELECT
       * @return the records, in row order
      */
-    public <R> List<R> fetch(Statement statement, Class<R> recordType) {
+    public <R extends @Nullable Object> List<R> fetch(Statement statement, Class<R> recordType) {
         return fetchMapped(statement, Map.of(), columns -> {
             RecordMapper<R> mapper = RecordMapper.of(recordType, columns);
             return values -> mapper.map(values, columns);
         });
     }
 
-    private <T> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
+    private <T extends @Nullable Object> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
                                     Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         ensureUsable();
         route(statement);
@@ -332,9 +364,24 @@ public final class Connection implements AutoCloseable {
 
     /** Rolls back the work since the last commit. */
     public void rollback() {
+        rollback(null);
+    }
+
+    /**
+     * {@link #rollback()} because of {@code cause}, which listeners are told
+     * ({@link TransactionEvent#failure()}): for code that rolls back after an exception, as the
+     * Kotlin layer does.
+     *
+     * <pre>{@code
+     * try { work(conn); conn.commit(); } catch (RuntimeException e) { conn.rollback(e); throw e; }
+     * }</pre>
+     *
+     * @param cause why the transaction rolls back
+     */
+    public void rollback(Throwable cause) {
         ensureOpen();
         cursors.closeAll();
-        tx.rollback();
+        tx.rollback(cause);
     }
 
     /**
@@ -347,7 +394,7 @@ public final class Connection implements AutoCloseable {
       * @param work the block: {@code conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).rowCount())}
       * @return what the block returned
      */
-    public <T> T inTransaction(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
         T value;
         try {
@@ -368,7 +415,7 @@ public final class Connection implements AutoCloseable {
      * @param work the block
      * @return what the block returned
      */
-    public <T> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
         begin(options);
         return inTransaction(work);
     }
@@ -414,7 +461,7 @@ public final class Connection implements AutoCloseable {
       *
       * @return the level: {@code conn.isolation()}
      */
-    public Isolation isolation() {
+    public @Nullable Isolation isolation() {
         return tx.isolation();
     }
 
@@ -455,7 +502,7 @@ public final class Connection implements AutoCloseable {
       * @param work the block: {@code conn.nested(c -> c.execute(insert(USERS).set(USERS.name, name)))}
       * @return what the block returned
      */
-    public <T> T nested(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T nested(TransactionCallback<T> work) {
         Savepoint sp = savepoint();
         T value;
         try {
@@ -476,7 +523,7 @@ public final class Connection implements AutoCloseable {
      * Runs {@code work} as part of this transaction (propagation REQUIRED or MANDATORY): no commit
      * here; if it throws, the transaction is marked rollback-only and the exception goes on.
      */
-    <T> T participate(TransactionOptions options, TransactionCallback<T> work) {
+    <T extends @Nullable Object> T participate(TransactionOptions options, TransactionCallback<T> work) {
         checkJoinable(options);
         try {
             return work.run(this);
@@ -487,7 +534,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Runs {@code work} in a savepoint of this transaction (propagation NESTED). */
-    <T> T nestedIn(TransactionOptions options, TransactionCallback<T> work) {
+    <T extends @Nullable Object> T nestedIn(TransactionOptions options, TransactionCallback<T> work) {
         checkJoinable(options);
         return nested(work);
     }
@@ -506,14 +553,7 @@ public final class Connection implements AutoCloseable {
       * @param options the options of the block that wants to join: {@code conn.checkJoinable(TransactionOptions.defaults())}
      */
     public void checkJoinable(TransactionOptions options) {
-        if (options.isolation() != null && isolation() != null && options.isolation() != isolation()) {
-            throw new TransactionStateException("cannot join a " + isolation() + " transaction with " + options
-                    + "; use Propagation.REQUIRES_NEW for a transaction of its own");
-        }
-        if (options.readOnly() != null && options.readOnly() != isReadOnly()) {
-            throw new TransactionStateException("cannot join a " + (isReadOnly() ? "read-only" : "read-write")
-                    + " transaction with " + options + "; use Propagation.REQUIRES_NEW for a transaction of its own");
-        }
+        tx.checkJoinable(options);
     }
 
     /**
@@ -523,7 +563,7 @@ public final class Connection implements AutoCloseable {
      * @param work the block
      * @return what the block returned
      */
-    public <T> T savepoint(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T savepoint(TransactionCallback<T> work) {
         return nested(work);
     }
 
@@ -634,9 +674,20 @@ public final class Connection implements AutoCloseable {
         }
         cursors.closeAll();
         closed = true;
+        if (external != null) {
+            try {
+                tx.abandon(); // marks the owner's transaction rollback-only after a failure here
+            } catch (SQLException ignored) {
+                // nothing is sent to the database for an outside transaction
+            }
+            external.release();
+            events.released();
+            return;
+        }
         if (errors.broken()) {
             // the server or the network ended it: never hand it out again
             engine.evict(jdbc);
+            events.released();
             return;
         }
         try {
@@ -649,6 +700,11 @@ public final class Connection implements AutoCloseable {
             } catch (SQLException ignored) {
                 // already gone
             }
+            events.released();
         }
+    }
+
+    ConnectionEvents events() {
+        return events;
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.tabula.dialect.ConnectionSettings;
 import org.tabula.dialect.Dialect;
+import org.tabula.schema.MetaData;
+import org.tabula.schema.SchemaTarget;
 import org.tabula.error.OperationalException;
 import org.tabula.error.TransactionStateException;
 import org.tabula.error.PoolTimeoutException;
@@ -39,7 +43,7 @@ import org.tabula.error.PoolTimeoutException;
  * <p>An in-memory SQLite database lives as long as its one connection, so such an engine keeps
  * exactly one connection and never recycles it.
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable, SchemaTarget {
 
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
 
@@ -49,7 +53,7 @@ public final class Engine implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final Dialect dialect;
     private final EngineOptions options;
-    private final Echo echo;
+    private final Events events;
     /** Run once by the first {@link #close()}; see {@link #onClose}. */
     private final List<Runnable> closeActions = new ArrayList<>();
     /** The innermost {@code begin}/{@code transaction} block's connection on each thread. */
@@ -59,18 +63,21 @@ public final class Engine implements AutoCloseable {
     private boolean closed;
     /** Null unless {@link #replicated}: then connections are routed between a primary and replicas. */
     private final ReplicaRouter router;
+    /** The manager whose transactions this engine's connections join (Spring's), or null. */
+    private final ExternalTransactions external;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
-        this(dataSource, ownedPool, dialect, options, null);
+        this(dataSource, ownedPool, dialect, options, null, null);
     }
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options,
-                   ReplicaRouter router) {
+                   ReplicaRouter router, ExternalTransactions external) {
         this.dataSource = dataSource;
+        this.external = external;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.options = options;
-        this.echo = new Echo(options);
+        this.events = new Events(options);
         this.router = router;
     }
 
@@ -175,6 +182,29 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * An engine over a data source whose transactions an outside manager may own (what
+     * {@code tabula-spring} builds): while {@code transactions} runs one on the calling thread,
+     * {@link #connect()} and {@link #begin(TransactionWork)} work on its connection and never
+     * commit, roll back or close it (see {@link ExternalTransactions}); otherwise the engine
+     * behaves as {@link #create(DataSource, Dialect, EngineOptions)}'s.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create(dataSource, Dialect.POSTGRES, EngineOptions.defaults(), new SpringTransactions());
+     * }</pre>
+     *
+     * @param dataSource where connections come from
+     * @param dialect the database's dialect
+     * @param options pool, echo and listener options
+     * @param transactions tells the engine the outside transaction of the calling thread, if any
+     * @return the engine
+     */
+    public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options,
+                                ExternalTransactions transactions) {
+        return new Engine(dataSource, null, dialect, options, null,
+                Objects.requireNonNull(transactions, "transactions"));
+    }
+
+    /**
      * {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}.
      *
      * @param primary the engine every write and transaction uses
@@ -215,7 +245,7 @@ public final class Engine implements AutoCloseable {
     public static Engine replicated(ReplicaOptions options, Engine primary, Engine... replicas) {
         Objects.requireNonNull(replicas, "replicas");
         ReplicaRouter router = new ReplicaRouter(options, primary, List.of(replicas));
-        return new Engine(primary.dataSource(), null, primary.dialect(), primary.options(), router);
+        return new Engine(primary.dataSource(), null, primary.dialect(), primary.options(), router, null);
     }
 
     /**
@@ -297,9 +327,72 @@ public final class Engine implements AutoCloseable {
       * @return a connection with a transaction that starts with its first statement: {@code try (Connection conn = engine.connect()) { ...; conn.commit(); }}
      */
     public Connection connect() {
+        // The clock is read only when someone listens: no listener, no cost.
+        return connect(events.listening() ? System.nanoTime() : 0L);
+    }
+
+    /**
+     * {@link #connect()} for a layer that waited before asking the pool (the Kotlin layer waits
+     * for a permit first): listeners are told the wait since {@code waitStartNanos}, a
+     * {@link System#nanoTime()} reading (0: not measured).
+     *
+     * <pre>{@code
+     * long start = System.nanoTime();
+     * permits.acquire();
+     * Connection conn = engine.connect(start);
+     * }</pre>
+     *
+     * @throws PoolTimeoutException when no connection is free within the connection timeout
+     * @param waitStartNanos {@code System.nanoTime()} when the caller began waiting for the connection
+     * @return {@link #connect()} for a layer that waited before asking the pool
+     */
+    public Connection connect(long waitStartNanos) {
+        try {
+            Connection conn = open();
+            conn.events().acquired(waitStartNanos);
+            return conn;
+        } catch (RuntimeException e) {
+            events.connectFailed(this, waitStartNanos, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Tells listeners that a caller waiting since {@code waitStartNanos} got no connection, when
+     * the wait failed before the pool was asked (the Kotlin layer's own wait for a permit), so
+     * that they hear of every failed wait as {@link #connect()}'s are reported.
+     *
+     * <pre>{@code
+     * engine.connectFailed(start, poolTimeout);
+     * }</pre>
+     *
+     * @param waitStartNanos {@code System.nanoTime()} when the caller began waiting for the connection
+     * @param failure what failed, or {@code null}
+     */
+    public void connectFailed(long waitStartNanos, RuntimeException failure) {
+        events.connectFailed(this, waitStartNanos, failure);
+    }
+
+    private Connection open() {
         if (router != null) {
             return router.connect(this, false);
         }
+        Connection joined = external == null ? null : joinExternal();
+        return joined != null ? joined : pooled();
+    }
+
+    /** A connection in the outside manager's transaction on this thread, or null when it runs none. */
+    private Connection joinExternal() {
+        try {
+            ExternalTransaction tx = external.current(dataSource);
+            return tx == null ? null : new Connection(this, tx);
+        } catch (SQLException e) {
+            throw cannotConnect(e);
+        }
+    }
+
+    /** A connection of the pool's, whatever transaction an outside manager runs. */
+    private Connection pooled() {
         try {
             java.sql.Connection jdbc = dataSource.getConnection();
             if (jdbc.getAutoCommit()) {
@@ -339,7 +432,23 @@ public final class Engine implements AutoCloseable {
       * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
      */
     public Connection begin() {
-        return router != null ? router.connect(this, true) : connect();
+        return router == null ? connect() : ownConnection();
+    }
+
+    /**
+     * A connection for a transaction of its own: the primary's on a replicated engine, the pool's
+     * even inside an outside manager's transaction (REQUIRES_NEW), reported to listeners.
+     */
+    private Connection ownConnection() {
+        long start = events.listening() ? System.nanoTime() : 0L;
+        try {
+            Connection conn = router != null ? router.connect(this, true) : pooled();
+            conn.events().acquired(start);
+            return conn;
+        } catch (RuntimeException e) {
+            events.connectFailed(this, start, e);
+            throw e;
+        }
     }
 
     /**
@@ -374,7 +483,7 @@ public final class Engine implements AutoCloseable {
       * @param work the block: {@code long n = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).scalarOne())}
       * @return what the block returned
      */
-    public <T> T transaction(TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T transaction(TransactionCallback<T> work) {
         return transaction(TransactionOptions.defaults(), work);
     }
 
@@ -405,13 +514,25 @@ public final class Engine implements AutoCloseable {
       * @param work the block
       * @return what the block returned
      */
-    public <T> T transaction(TransactionOptions options, TransactionCallback<T> work) {
+    public <T extends @Nullable Object> T transaction(TransactionOptions options, TransactionCallback<T> work) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(work, "work");
         Connection outer = currentTransaction.get();
         if (outer != null && outer.isClosed()) {
             currentTransaction.remove();
             outer = null;
+        }
+        if (outer == null && external != null) {
+            Connection joined = joinExternal();
+            if (joined != null) {
+                // The outside transaction is this block's outer one: REQUIRED joins it, NESTED takes a savepoint in it.
+                currentTransaction.set(joined);
+                try (joined) {
+                    return transaction(options, work);
+                } finally {
+                    currentTransaction.remove();
+                }
+            }
         }
         return switch (options.propagation()) {
             case REQUIRED -> outer != null ? outer.participate(options, work) : runNew(null, options, work);
@@ -435,13 +556,13 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A transaction on a connection of its own, current on this thread until it ends. */
-    private <T> T runNew(Connection outer, TransactionOptions options, TransactionCallback<T> work) {
+    private <T extends @Nullable Object> T runNew(Connection outer, TransactionOptions options, TransactionCallback<T> work) {
         if (options.retry() != null) {
             // Each attempt is a new transaction on a new connection; a joined block never gets here.
             TransactionOptions once = options.withRetry(null);
             return options.retry().run(dialect, () -> runNew(outer, once, work));
         }
-        try (Connection conn = begin()) {
+        try (Connection conn = ownConnection()) {
             currentTransaction.set(conn);
             try {
                 return conn.inTransaction(options, work);
@@ -473,12 +594,55 @@ public final class Engine implements AutoCloseable {
     // ---------------------------------------------------------------- state
 
     /**
-     * Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link org.tabula.schema.inspect.Inspector}.
+     * Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link Inspector}.
      *
      * @return an inspector: {@code engine.inspect().tableNames()}
      */
-    public org.tabula.schema.inspect.Inspector inspect() {
-        return org.tabula.schema.inspect.Inspector.of(this);
+    public Inspector inspect() {
+        return Inspector.of(this);
+    }
+
+    /**
+     * Creates every table, index and native enum type of {@code metaData} that does not exist
+     * yet, parents first, in one transaction where the database allows.
+     *
+     * <pre>{@code
+     * engine.createAll(new MetaData(USERS, POSTS));      // the same as metadata.createAll(engine)
+     * }</pre>
+     *
+     * @param metaData the tables to create
+     */
+    @Override
+    public void createAll(MetaData metaData) {
+        SchemaCommands.createAll(this, metaData);
+    }
+
+    /**
+     * Drops every table of {@code metaData} that exists, children first, then its native enum types.
+     *
+     * <pre>{@code
+     * engine.dropAll(new MetaData(USERS, POSTS));        // the same as metadata.dropAll(engine)
+     * }</pre>
+     *
+     * @param metaData the tables to drop
+     */
+    @Override
+    public void dropAll(MetaData metaData) {
+        SchemaCommands.dropAll(this, metaData);
+    }
+
+    /**
+     * Tables built from what the database holds (see {@link MetaData#reflect}).
+     *
+     * <pre>{@code
+     * Table users = engine.reflect().table("users");
+     * }</pre>
+     *
+     * @return a metadata of every table the database holds
+     */
+    @Override
+    public MetaData reflect() {
+        return MetaData.fromReports(inspect().tables());
     }
 
     /**
@@ -499,8 +663,8 @@ public final class Engine implements AutoCloseable {
         return options;
     }
 
-    Echo echo() {
-        return echo;
+    Events events() {
+        return events;
     }
 
     /**
@@ -530,10 +694,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Closes a connection the server or network broke, so the pool never hands it out again. */
+    /**
+     * Closes a connection the server or network broke, so the pool never hands it out again, and
+     * retires the rest of the pool as SQLAlchemy invalidates its pool on a disconnect: a server
+     * that went away broke its other connections too, and a failover URL only moves a connection
+     * that is opened after the failure.
+     */
     void evict(java.sql.Connection jdbc) {
         if (ownedPool != null) {
             ownedPool.evictConnection(jdbc);
+            softEvictConnections();
             return;
         }
         try {

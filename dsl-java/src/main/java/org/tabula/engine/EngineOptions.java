@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,21 +24,22 @@ import java.util.Objects;
  */
 public final class EngineOptions {
 
-    private String user;
-    private String password;
+    private @Nullable String user;
+    private @Nullable String password;
     private int poolSize;
     private int maxOverflow;
     private Duration connectionTimeout;
     private Duration idleTimeout;
     private Duration maxLifetime;
-    private Duration leakDetectionThreshold;
-    private Duration queryTimeout;
+    private @Nullable Duration leakDetectionThreshold;
+    private @Nullable Duration queryTimeout;
     private boolean echo;
     private int fetchSize;
     private Map<String, String> driverProperties;
-    private List<StatementListener> listeners;
-    private String poolName;
-    private Isolation isolation;
+    private List<EngineListener> listeners;
+    private boolean hideParameters;
+    private @Nullable String poolName;
+    private @Nullable Isolation isolation;
     private boolean readOnly;
     private Duration busyTimeout = Duration.ofSeconds(10);
     private SqliteJournalMode sqliteJournalMode = SqliteJournalMode.WAL;
@@ -83,6 +86,7 @@ public final class EngineOptions {
         c.fetchSize = fetchSize;
         c.driverProperties = driverProperties;
         c.listeners = listeners;
+        c.hideParameters = hideParameters;
         c.poolName = poolName;
         c.isolation = isolation;
         c.readOnly = readOnly;
@@ -189,13 +193,37 @@ public final class EngineOptions {
     }
 
     /**
-     * Logs every statement and its parameters at INFO on the {@code org.tabula.engine} logger.
+     * Logs every statement at INFO on the {@code org.tabula.engine} logger after it ran, with its
+     * parameters, duration and rows (and BEGIN, COMMIT, ROLLBACK); at DEBUG level that logger
+     * logs the same without echo. See {@link #hideParameters(boolean)} to keep values out of logs.
+     *
+     * <pre>{@code
+     * Engine.create(url, EngineOptions.defaults().echo(true));
+     * // SELECT "users"."name" FROM "users" WHERE "users"."id" = ? [7] (0.214 ms, 1 row)
+     * }</pre>
      *
      * @param value {@code true} to log: {@code .echo(true)}
      * @return new options with that value
      */
     public EngineOptions echo(boolean value) {
         return with(c -> c.echo = value);
+    }
+
+    /**
+     * Keeps bound values out of the echo log (SQLAlchemy's {@code hide_parameters}): statements
+     * are logged with {@code [parameters hidden]} instead, for data that must not reach logs.
+     * Listeners still see the values ({@link StatementEvent#parameters()}).
+     *
+     * <pre>{@code
+     * Engine.create(url, EngineOptions.defaults().echo(true).hideParameters(true));
+     * // INSERT INTO "users" ("email") VALUES (?) [parameters hidden] (0.377 ms, 1 row)
+     * }</pre>
+     *
+     * @param value {@code true} to log {@code [parameters hidden]} instead of the values
+     * @return new options with that value
+     */
+    public EngineOptions hideParameters(boolean value) {
+        return with(c -> c.hideParameters = value);
     }
 
     /**
@@ -222,15 +250,35 @@ public final class EngineOptions {
     }
 
     /**
-     * Adds a listener told about every statement.
+     * Adds a listener told about statements, connections and transactions (see
+     * {@link EngineListener}); several are told in the order they were added.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create(url, EngineOptions.defaults()
+     *         .listener(EngineListener.afterEach(e -> timer.record(e.durationNanos())))
+     *         .listener(auditListener));
+     * }</pre>
+     *
+     * @param listener told of statements, connections and transactions
+     * @return new options with that value
+     */
+    public EngineOptions listener(EngineListener listener) {
+        List<EngineListener> next = new ArrayList<>(listeners);
+        next.add(Objects.requireNonNull(listener, "listener"));
+        return with(c -> c.listeners = List.copyOf(next));
+    }
+
+    /**
+     * Adds a listener told about every statement before it runs.
      *
      * @param listener told of each statement: {@code .listener((sql, params) -> count.incrementAndGet())}
      * @return new options with that value
+     * @deprecated use {@link #listener(EngineListener)}; {@code EngineListener.beforeEach(e -> ...)}
+     *     is the one-lambda form
      */
+    @Deprecated
     public EngineOptions listener(StatementListener listener) {
-        List<StatementListener> next = new ArrayList<>(listeners);
-        next.add(Objects.requireNonNull(listener));
-        return with(c -> c.listeners = List.copyOf(next));
+        return listener(EngineListener.of(listener));
     }
 
     /**
@@ -274,7 +322,7 @@ public final class EngineOptions {
      *
      * @return the level
      */
-    public Isolation isolation() { return isolation; }
+    public @Nullable Isolation isolation() { return isolation; }
     /**
      * Whether transactions are read-only by default.
      *
@@ -322,13 +370,13 @@ public final class EngineOptions {
      *
      * @return the user name
      */
-    public String user() { return user; }
+    public @Nullable String user() { return user; }
     /**
      * The password, or {@code null}.
      *
      * @return the password
      */
-    public String password() { return password; }
+    public @Nullable String password() { return password; }
     /**
      * Connections kept in the pool.
      *
@@ -364,13 +412,13 @@ public final class EngineOptions {
      *
      * @return the threshold, or zero for none
      */
-    public Duration leakDetectionThreshold() { return leakDetectionThreshold; }
+    public @Nullable Duration leakDetectionThreshold() { return leakDetectionThreshold; }
     /**
      * The time limit of each statement.
      *
      * @return the limit, or zero for none
      */
-    public Duration queryTimeout() { return queryTimeout; }
+    public @Nullable Duration queryTimeout() { return queryTimeout; }
     /**
      * Whether statements are logged.
      *
@@ -390,17 +438,23 @@ public final class EngineOptions {
      */
     public Map<String, String> driverProperties() { return driverProperties; }
     /**
-     * The statement listeners, in the order they were added.
+     * The listeners, in the order they were added.
      *
      * @return the listeners
      */
-    public List<StatementListener> listeners() { return listeners; }
+    public List<EngineListener> listeners() { return listeners; }
+    /**
+     * Whether the echo log hides bound values.
+     *
+     * @return {@code true} when {@link #hideParameters(boolean)} was set
+     */
+    public boolean hideParameters() { return hideParameters; }
     /**
      * The pool's name.
      *
      * @return the name, or {@code null} for a generated one
      */
-    public String poolName() { return poolName; }
+    public @Nullable String poolName() { return poolName; }
     /**
      * How long SQLite waits for a lock.
      *

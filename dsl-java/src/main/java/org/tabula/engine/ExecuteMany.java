@@ -56,7 +56,7 @@ final class ExecuteMany {
             sent = false;
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
-                bindRow(ps, binder, rendered, many, rows.get(r), params, r, 0, rendered.bindings().size());
+                bindRow(ps, binder, rendered, many, rows.get(r), params, r, 0, rendered.bindings().size(), rows.size());
                 ps.addBatch();
                 if (++pending == BATCH_CHUNK) {
                     total += sum(runBatch(ps));
@@ -67,12 +67,11 @@ final class ExecuteMany {
                 total += sum(runBatch(ps));
             }
             tx.started();
-            return Result.ofCount(total, null);
+            return Result.ofCount(runner.events().statementEnded(total), null);
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            // Refused at a later row after earlier batches ran: the statement is half done.
-            throw sent ? tx.failed(e) : e;
+            throw refused(e);
         } finally {
             StatementRunner.closeQuietly(ps);
         }
@@ -111,7 +110,7 @@ final class ExecuteMany {
             sent = false;
             for (int r = 0; r < rows.size(); r++) {
                 bindRow(ps, binder, rendered, many, rows.get(r), many.row(rows.get(r), r, context), r, 0,
-                        rendered.bindings().size());
+                        rendered.bindings().size(), rows.size());
                 if (batched) {
                     ps.addBatch();
                     if (++pending == BATCH_CHUNK || r == rows.size() - 1) {
@@ -121,17 +120,16 @@ final class ExecuteMany {
                     }
                 } else {
                     sent = true;
-                    runner.running().start(ps);
-                    try {
+                    PreparedStatement one = ps;
+                    runner.running().execute(one, () -> {
                         if (returning) {
-                            StatementRunner.readKeys(ps.executeQuery(), key, out);
+                            StatementRunner.readKeys(one.executeQuery(), key, out);
                         } else {
-                            ps.executeUpdate();
-                            StatementRunner.readKeys(ps.getGeneratedKeys(), key, out);
+                            one.executeUpdate();
+                            StatementRunner.readKeys(one.getGeneratedKeys(), key, out);
                         }
-                    } finally {
-                        runner.running().stop();
-                    }
+                        return null;
+                    });
                 }
                 tx.started();
             }
@@ -139,11 +137,12 @@ final class ExecuteMany {
                 throw new IllegalStateException(context + ": the driver returned " + out.size() + " generated keys for "
                         + rows.size() + " rows");
             }
+            runner.events().statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            throw sent ? tx.failed(e) : e;
+            throw refused(e);
         } finally {
             StatementRunner.closeQuietly(ps);
         }
@@ -184,16 +183,15 @@ final class ExecuteMany {
                 for (int r = 0; r < n; r++) {
                     int index = from + r;
                     Map<String, ?> params = many.row(rows.get(index), index, context);
-                    bindRow(ps, binder, rendered, many, rows.get(index), params, index, r * width, width);
+                    bindRow(ps, binder, rendered, many, rows.get(index), params, index, r * width, width, rows.size());
                 }
                 sent = true;
                 chunkKeys.clear();
-                runner.running().start(ps);
-                try {
-                    StatementRunner.readKeys(ps.executeQuery(), key, chunkKeys);
-                } finally {
-                    runner.running().stop();
-                }
+                PreparedStatement chunk = ps;
+                runner.running().execute(chunk, () -> {
+                    StatementRunner.readKeys(chunk.executeQuery(), key, chunkKeys);
+                    return null;
+                });
                 tx.started();
                 if (chunkKeys.size() != n) {
                     throw new IllegalStateException(context + ": the database returned " + chunkKeys.size()
@@ -205,11 +203,12 @@ final class ExecuteMany {
                     StatementRunner.closeQuietly(ps);
                 }
             }
+            runner.events().statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
-            throw sent ? tx.failed(e) : e;
+            throw refused(e);
         } finally {
             StatementRunner.closeQuietly(ps);
             StatementRunner.closeQuietly(full);
@@ -219,13 +218,13 @@ final class ExecuteMany {
     /**
      * Binds row {@code index} ({@code width} bindings) at parameter {@code offset + 1} on: through the binder's fast path,
      * else (a row it cannot bind, or no binder) through the general path, which words the error.
-     * The first row is announced to echo and the listeners.
+     * The first row starts the statement's events, as one statement of {@code batch} rows.
      */
     private void bindRow(PreparedStatement ps, RowBinder binder, RenderedSql rendered, RowsInsert many,
-                         Map<String, ?> given, Map<String, ?> params, int index, int offset, int width)
+                         Map<String, ?> given, Map<String, ?> params, int index, int offset, int width, int batch)
             throws SQLException {
         if (index == 0) {
-            runner.announce(rendered, params);
+            runner.events().statementStarting(rendered, params, batch, width);
         }
         if (binder == null || !binder.bind(dialect, ps, params, offset)) {
             if (many != null) {
@@ -237,12 +236,12 @@ final class ExecuteMany {
 
     private int[] runBatch(PreparedStatement ps) throws SQLException {
         sent = true;
-        runner.running().start(ps);
-        try {
-            return ps.executeBatch();
-        } finally {
-            runner.running().stop();
-        }
+        return runner.running().execute(ps, ps::executeBatch);
+    }
+
+    /** A refusal after some rows were sent leaves the statement half done: the transaction is doomed. */
+    private RuntimeException refused(RuntimeException e) {
+        return sent ? tx.failed(e) : runner.events().statementFailed(e);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

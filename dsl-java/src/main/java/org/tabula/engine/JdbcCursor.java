@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +32,7 @@ final class JdbcCursor implements RowCursor {
     }
 
     @Override
-    public Row next() {
+    public @Nullable Row next() {
         if (closed) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -226,7 +228,7 @@ public final class RetryPolicy {
     }
 
     /** Runs {@code attempt} until it returns, fails for a reason not retryable, or the attempts run out. */
-    <T> T run(Dialect dialect, Supplier<T> attempt) {
+    <T extends @Nullable Object> T run(Dialect dialect, Supplier<T> attempt) {
         for (int n = 1; ; n++) {
             try {
                 return attempt.get();

@@ -41,6 +41,22 @@ final class RunningStatement {
         }
     }
 
+    /** JDBC work that may fail. */
+    @FunctionalInterface
+    interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    /** Runs {@code call} as {@code statement}'s execution: cancellable, under the query timeout. */
+    <T> T execute(java.sql.Statement statement, SqlCall<T> call) throws SQLException {
+        start(statement);
+        try {
+            return call.call();
+        } finally {
+            stop();
+        }
+    }
+
     void stop() {
         running = null;
         if (timeout != null) {

@@ -22,6 +22,8 @@ public final class Savepoint {
     private final java.sql.Savepoint savepoint;
     private boolean ended;
     private Throwable failure;
+    /** What listeners were told when it was set; null when nobody listens. */
+    TransactionEvent event;
 
     Savepoint(Connection connection, java.sql.Savepoint savepoint) {
         this.connection = connection;

@@ -1,11 +1,12 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,9 +43,11 @@ final class StatementRunner {
     private final RunningStatement running;
     private final ErrorTranslator errors;
     private final Cursors cursors;
+    private final ConnectionEvents events;
 
     StatementRunner(Engine engine, java.sql.Connection jdbc, TransactionState tx, RunningStatement running,
-                    ErrorTranslator errors, Cursors cursors) {
+                    ErrorTranslator errors, Cursors cursors, ConnectionEvents events) {
+        this.events = events;
         this.engine = engine;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
@@ -66,6 +69,10 @@ final class StatementRunner {
         return tx;
     }
 
+    ConnectionEvents events() {
+        return events;
+    }
+
     RunningStatement running() {
         return running;
     }
@@ -80,11 +87,12 @@ final class StatementRunner {
             Table changed = rendered.kind() == StatementKind.UPDATE || rendered.kind() == StatementKind.DELETE
                     ? rendered.table() : null;
             if (rs == null) {
-                return Result.ofCount(ps.getUpdateCount(), insertedKey, changed);
+                return Result.ofCount(events.statementEnded(ps.getUpdateCount()), insertedKey, changed);
             }
             ResultColumns columns = columnsOf(rendered, rs.getMetaData());
             if (streaming) {
                 keepOpen = true;
+                events.statementEnded(-1);
                 return Result.streaming(columns, cursors.open(this, ps, rs, columns, rendered));
             }
             List<Row> rows = new ArrayList<>();
@@ -93,6 +101,7 @@ final class StatementRunner {
                     rows.add(new Row(columns, readValues(rs, columns)));
                 }
             }
+            events.statementEnded(rows.size());
             return Result.buffered(columns, rows, rendered.kind() == StatementKind.QUERY ? -1 : rows.size(), insertedKey,
                     changed);
         } catch (SQLException e) {
@@ -105,7 +114,7 @@ final class StatementRunner {
     }
 
     /** Runs a query and maps each row's values array (no {@link Row}) with the mapper made for its columns. */
-    <T> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters, Function<ResultColumns, ValuesMapper<T>> mapperFor) {
+    <T extends @Nullable Object> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters, Function<ResultColumns, ValuesMapper<T>> mapperFor) {
         PreparedStatement ps = null;
         try {
             ps = prepareAndExecute(rendered, parameters, false, 0);
@@ -121,6 +130,7 @@ final class StatementRunner {
                     out.add(mapper.map(readValues(rs, columns)));
                 }
             }
+            events.statementEnded(out.size());
             return out;
         } catch (SQLException e) {
             throw failed(e, rendered);
@@ -136,10 +146,13 @@ final class StatementRunner {
             beginWriteTransaction();
         }
         PreparedStatement ps;
-        if (streaming) {
-            ps = jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        } else {
-            ps = jdbc.prepareStatement(rendered.sql());
+        try {
+            ps = streaming ? jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)
+                    : jdbc.prepareStatement(rendered.sql());
+        } catch (SQLException e) {
+            // SQLite refuses bad SQL when preparing, the others when executing: listeners hear of both alike.
+            events.statementStarting(rendered, parameters, 1);
+            throw e;
         }
         try {
             if (streaming) {
@@ -149,13 +162,8 @@ final class StatementRunner {
             }
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());
-            announce(rendered, parameters);
-            running.start(ps);
-            try {
-                ps.execute();
-            } finally {
-                running.stop();
-            }
+            events.statementStarting(rendered, parameters, 1);
+            running.execute(ps, ps::execute);
             tx.started();
             return ps;
         } catch (SQLException | RuntimeException | Error e) {
@@ -175,17 +183,11 @@ final class StatementRunner {
             ps = jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());
-            announce(rendered, parameters);
-            running.start(ps);
-            long count;
-            try {
-                count = ps.executeUpdate();
-            } finally {
-                running.stop();
-            }
+            events.statementStarting(rendered, parameters, 1);
+            long count = running.execute(ps, ps::executeUpdate);
             tx.started();
             readKeys(ps.getGeneratedKeys(), keyColumn, keysOut);
-            return count;
+            return events.statementEnded(count);
         } catch (SQLException e) {
             throw failed(e, rendered);
         } finally {
@@ -315,19 +317,6 @@ final class StatementRunner {
                     + s.codePointCount(0, s.length()) + " characters is too long for column " + column.qualifiedName()
                     + " VARCHAR(" + max + ")", null, null);
         }
-    }
-
-    /** Logs the statement (echo) and tells the listeners, with the values it is bound to. */
-    void announce(RenderedSql rendered, Map<String, ?> parameters) {
-        Echo echo = engine.echo();
-        if (!echo.active()) {
-            return;
-        }
-        List<Object> values = new ArrayList<>(rendered.bindings().size());
-        for (Binding b : rendered.bindings()) {
-            values.add(b.isNamed() ? parameters.get(b.name()) : b.value());
-        }
-        echo.statement(rendered.sql(), Collections.unmodifiableList(values));
     }
 
     // ---------------------------------------------------------------- failures

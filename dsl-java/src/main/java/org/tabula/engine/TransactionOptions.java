@@ -1,5 +1,7 @@
 package org.tabula.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -20,9 +22,9 @@ public final class TransactionOptions {
     private static final TransactionOptions DEFAULTS = new TransactionOptions(Propagation.REQUIRED, null, null);
 
     private final Propagation propagation;
-    private final Isolation isolation;
-    private final Boolean readOnly;
-    private final RetryPolicy retry;
+    private final @Nullable Isolation isolation;
+    private final @Nullable Boolean readOnly;
+    private final @Nullable RetryPolicy retry;
 
     private TransactionOptions(Propagation propagation, Isolation isolation, Boolean readOnly) {
         this(propagation, isolation, readOnly, null);
@@ -121,7 +123,7 @@ public final class TransactionOptions {
      * @param policy attempts and backoff
      * @return new options
      */
-    public TransactionOptions withRetry(RetryPolicy policy) {
+    public TransactionOptions withRetry(@Nullable RetryPolicy policy) {
         return new TransactionOptions(propagation, isolation, readOnly, policy);
     }
 
@@ -139,7 +141,7 @@ public final class TransactionOptions {
      *
      * @return the level, or {@code null}
      */
-    public Isolation isolation() {
+    public @Nullable Isolation isolation() {
         return isolation;
     }
 
@@ -148,7 +150,7 @@ public final class TransactionOptions {
      *
      * @return {@code true} or {@code false}, or {@code null} for the engine's default
      */
-    public Boolean readOnly() {
+    public @Nullable Boolean readOnly() {
         return readOnly;
     }
 
@@ -157,7 +159,7 @@ public final class TransactionOptions {
      *
      * @return the policy, or {@code null}
      */
-    public RetryPolicy retry() {
+    public @Nullable RetryPolicy retry() {
         return retry;
     }
 

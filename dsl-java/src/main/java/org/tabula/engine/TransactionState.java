@@ -21,6 +21,7 @@ final class TransactionState {
     private final Dialect dialect;
     private final java.sql.Connection jdbc;
     private final ErrorTranslator errors;
+    private final ConnectionEvents events;
     private boolean dirty;
     private int savepoints;
     /** Why this transaction can only roll back: a failed statement, a failed participant, or setRollbackOnly. */
@@ -31,12 +32,21 @@ final class TransactionState {
     private final ArrayList<Savepoint> openSavepoints = new ArrayList<>(0);
     /** What this transaction's options changed, to restore when it ends; null when nothing was changed. */
     private TransactionCharacteristics changed;
+    /**
+     * The outside transaction (Spring's) this connection works in, or null when Tabula owns it.
+     * Its owner ends it: commit is left to it, rollback and failures mark it rollback-only.
+     */
+    private final ExternalTransaction external;
 
-    TransactionState(Engine engine, java.sql.Connection jdbc, ErrorTranslator errors) {
+    TransactionState(Engine engine, java.sql.Connection jdbc, ErrorTranslator errors, ConnectionEvents events,
+            ExternalTransaction external) {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
         this.errors = errors;
+        this.events = events;
+        this.external = external;
+        this.dirty = external != null; // its owner may have run statements already
     }
 
     /** Whether a statement ran since the last commit or rollback. */
@@ -53,6 +63,10 @@ final class TransactionState {
         Isolation isolation = options.isolation();
         Boolean readOnly = options.readOnly();
         if (isolation == null && readOnly == null) {
+            return;
+        }
+        if (external != null) {
+            checkJoinable(options); // the owner set its transaction's characteristics
             return;
         }
         if (dirty) {
@@ -76,22 +90,28 @@ final class TransactionState {
         Throwable cause = pendingFailure();
         if (cause != null) {
             String why = describe(cause);
-            rollback();
+            rollback(cause);
             throw new TransactionRolledBackException("the transaction was rolled back, not committed: " + why
                     + ". Run statements that may fail in a savepoint (conn.nested(...)) to go on after their failure",
                     cause);
         }
+        if (external != null) {
+            return; // the transaction's owner commits it
+        }
         try {
             jdbc.commit();
         } catch (SQLException e) {
-            throw errors.translate(e, "COMMIT", null);
+            throw events.commitFailed(errors.translate(e, "COMMIT", null));
         }
+        events.committed();
         ended();
     }
 
-    void rollback() {
+    /** Rolls back, because of {@code cause} if not null (listeners are told it). */
+    void rollback(Throwable cause) {
         try {
-            jdbc.rollback();
+            rollbackOrMark();
+            events.rolledBack(cause);
         } catch (SQLException e) {
             throw errors.translate(e, "ROLLBACK", null);
         } finally {
@@ -102,7 +122,8 @@ final class TransactionState {
     /** Rolls back after {@code t} ended the work, adding any further failure to it. */
     void rollbackAfter(Throwable t) {
         try {
-            jdbc.rollback();
+            rollbackOrMark();
+            events.rolledBack(t);
         } catch (SQLException | RuntimeException e) {
             t.addSuppressed(e);
         }
@@ -115,8 +136,15 @@ final class TransactionState {
 
     /** On close: uncommitted work is rolled back and the options put back, before the pool gets the connection. */
     void abandon() throws SQLException {
+        if (external != null) {
+            if (pendingFailure() != null) {
+                external.setRollbackOnly(); // a failure here dooms the owner's transaction, as it would a joined Tabula one
+            }
+            return;
+        }
         if (dirty && !jdbc.isClosed()) {
             jdbc.rollback();
+            events.rolledBack(null);
         }
         if (changed != null) {
             restoreCharacteristics();
@@ -127,9 +155,36 @@ final class TransactionState {
         if (rollbackCause == null) {
             rollbackCause = cause != null ? cause : new TabulaException("marked rollback-only");
         }
+        if (external != null) {
+            external.setRollbackOnly();
+        }
+    }
+
+    /** A rollback, or in an outside transaction a mark that its owner must roll it back. */
+    private void rollbackOrMark() throws SQLException {
+        if (external != null) {
+            external.setRollbackOnly();
+        } else {
+            jdbc.rollback();
+        }
+    }
+
+    /** {@link Connection#checkJoinable}: a joining block must ask for what this transaction runs with. */
+    void checkJoinable(TransactionOptions options) {
+        if (options.isolation() != null && isolation() != null && options.isolation() != isolation()) {
+            throw new TransactionStateException("cannot join a " + isolation() + " transaction with " + options
+                    + "; use Propagation.REQUIRES_NEW for a transaction of its own");
+        }
+        if (options.readOnly() != null && options.readOnly() != isReadOnly()) {
+            throw new TransactionStateException("cannot join a " + (isReadOnly() ? "read-only" : "read-write")
+                    + " transaction with " + options + "; use Propagation.REQUIRES_NEW for a transaction of its own");
+        }
     }
 
     Isolation isolation() {
+        if (external != null) {
+            return external.isolation();
+        }
         if (changed != null && changed.isolation() != null) {
             return changed.isolation();
         }
@@ -137,6 +192,9 @@ final class TransactionState {
     }
 
     boolean isReadOnly() {
+        if (external != null) {
+            return external.isReadOnly();
+        }
         if (changed != null && changed.readOnly() != null) {
             return changed.readOnly();
         }
@@ -150,6 +208,7 @@ final class TransactionState {
             dirty = true;
             Savepoint sp = new Savepoint(owner, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));
             openSavepoints.add(sp);
+            events.savepointSet(sp);
             return sp;
         } catch (SQLException e) {
             throw errors.translate(e, "SAVEPOINT", null);
@@ -164,6 +223,7 @@ final class TransactionState {
         } catch (SQLException e) {
             throw errors.translate(e, "ROLLBACK TO SAVEPOINT", null);
         }
+        events.savepointRolledBack(sp);
         endSavepointsFrom(at);
     }
 
@@ -187,6 +247,7 @@ final class TransactionState {
         } catch (SQLException e) {
             throw errors.translate(e, "RELEASE SAVEPOINT", null);
         }
+        events.savepointReleased(sp);
         endSavepointsFrom(at);
     }
 
@@ -212,6 +273,7 @@ final class TransactionState {
      * savepoint can.
      */
     <E extends RuntimeException> E failed(E e) {
+        events.statementFailed(e);
         if (!openSavepoints.isEmpty()) {
             openSavepoints.get(openSavepoints.size() - 1).fail(e);
         } else if (!aborted) {
@@ -251,7 +313,7 @@ final class TransactionState {
     }
 
     private void ended() {
-        dirty = false;
+        dirty = external != null;
         aborted = false;
         rollbackCause = null;
         endSavepointsFrom(0);

@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /** A value did not fit its column: too long, out of range, or unparsable. */
@@ -12,7 +14,7 @@ public class DataException extends DatabaseException {
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
      */
-    public DataException(String message, SQLException cause, String sql) {
+    public DataException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }
 }

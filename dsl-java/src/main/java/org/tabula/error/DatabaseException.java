@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /**
@@ -17,11 +19,11 @@ import java.sql.SQLException;
 public class DatabaseException extends TabulaException {
 
     /** The SQLState the driver reported, or {@code null}. */
-    private final String sqlState;
+    private final @Nullable String sqlState;
     /** The database's own error code, or 0. */
     private final int vendorCode;
     /** The statement that failed, or {@code null}. */
-    private final String sql;
+    private final @Nullable String sql;
 
     /**
      * An exception for a statement the database refused: {@code new DatabaseException("...", sqlException, sql)}.
@@ -30,7 +32,7 @@ public class DatabaseException extends TabulaException {
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
      */
-    public DatabaseException(String message, SQLException cause, String sql) {
+    public DatabaseException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause);
         this.sqlState = cause == null ? null : cause.getSQLState();
         this.vendorCode = cause == null ? 0 : cause.getErrorCode();
@@ -46,7 +48,7 @@ public class DatabaseException extends TabulaException {
      * @param context what was being done, put before the message ({@code "insert into users"}), or {@code null}
      * @return the exception to throw: {@code throw DatabaseException.of(kind, e, sql, null)}
      */
-    public static DatabaseException of(ErrorKind kind, SQLException e, String sql, String context) {
+    public static DatabaseException of(ErrorKind kind, SQLException e, @Nullable String sql, @Nullable String context) {
         String base = (context == null ? "" : context + ": ") + firstLine(e.getMessage())
                 + (sql == null ? "" : " [SQL: " + sql + "]");
         return switch (kind) {
@@ -63,7 +65,7 @@ public class DatabaseException extends TabulaException {
         };
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "database error";
         }
@@ -76,7 +78,7 @@ public class DatabaseException extends TabulaException {
      *
      * @return the SQLState, {@code "23505"} for a unique violation on PostgreSQL, or {@code null}
      */
-    public String sqlState() {
+    public @Nullable String sqlState() {
         return sqlState;
     }
 
@@ -94,7 +96,7 @@ public class DatabaseException extends TabulaException {
      *
      * @return the SQL: {@code log.warn("failed: {}", e.sql())}
      */
-    public String sql() {
+    public @Nullable String sql() {
         return sql;
     }
 }

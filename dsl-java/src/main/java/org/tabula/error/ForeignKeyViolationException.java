@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /** A FOREIGN KEY constraint was violated. */
@@ -12,7 +14,7 @@ public class ForeignKeyViolationException extends IntegrityException {
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
      */
-    public ForeignKeyViolationException(String message, SQLException cause, String sql) {
+    public ForeignKeyViolationException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /** A constraint of the schema was violated; nothing of the statement was written. */
@@ -12,7 +14,7 @@ public class IntegrityException extends DatabaseException {
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
      */
-    public IntegrityException(String message, SQLException cause, String sql) {
+    public IntegrityException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /** NULL was written to a NOT NULL column. */
@@ -12,7 +14,7 @@ public class NotNullViolationException extends IntegrityException {
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
      */
-    public NotNullViolationException(String message, SQLException cause, String sql) {
+    public NotNullViolationException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }
 }

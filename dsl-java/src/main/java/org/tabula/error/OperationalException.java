@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /** The connection or transaction failed for reasons outside the statement: a lost connection, a deadlock, a serialization failure. */
@@ -12,7 +14,7 @@ public class OperationalException extends DatabaseException {
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
      */
-    public OperationalException(String message, SQLException cause, String sql) {
+    public OperationalException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -47,7 +49,7 @@ public class PoolTimeoutException extends OperationalException {
      * @param cause     the pool's own exception, or {@code null}
      */
     public PoolTimeoutException(String pool, String operation, Duration waited, int poolSize, int active, int idle,
-            int waiting, SQLException cause) {
+            int waiting, @Nullable SQLException cause) {
         super(message(pool, operation, waited, poolSize, active, idle, waiting), cause, null);
         this.pool = pool;
         this.waited = waited;

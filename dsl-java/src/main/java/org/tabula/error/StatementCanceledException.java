@@ -1,5 +1,7 @@
 package org.tabula.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.SQLException;
 
 /** The statement was cancelled (timeout, coroutine cancellation) before it finished. */
@@ -12,7 +14,7 @@ public class StatementCanceledException extends OperationalException {
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
      */
-    public StatementCanceledException(String message, SQLException cause, String sql) {
+    public StatementCanceledException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }
 }

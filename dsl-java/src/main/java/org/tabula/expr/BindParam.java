@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.tabula.type.SqlType;
 
@@ -13,7 +15,7 @@ import org.tabula.type.SqlType;
  * conn.execute(stmt, List.of(Map.of("uid", 1L, "newName", "ann")));
  * }</pre>
  */
-public record BindParam<T>(String name, SqlType<T> type) implements Expression<T> {
+public record BindParam<T extends @Nullable Object>(String name, SqlType<T> type) implements Expression<T> {
 
     public BindParam {
         Objects.requireNonNull(name, "name");
@@ -21,7 +23,7 @@ public record BindParam<T>(String name, SqlType<T> type) implements Expression<T
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitBindParam(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.type.SqlType;
 
 /**
@@ -8,10 +10,10 @@ import org.tabula.type.SqlType;
  * @param value the value, may be {@code null}
  * @param type  how to bind it
  */
-public record BindValue<T>(T value, SqlType<T> type) implements Expression<T> {
+public record BindValue<T extends @Nullable Object>(T value, SqlType<T> type) implements Expression<T> {
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitBindValue(this);
     }
 }

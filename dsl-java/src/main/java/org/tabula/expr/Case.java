@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tabula.type.SqlType;
@@ -13,10 +15,10 @@ import org.tabula.type.SqlType;
  *                              .otherwise("senior");
  * }</pre>
  */
-public record Case<T>(List<When<T>> whens, Expression<T> otherwise, SqlType<T> type) implements Expression<T> {
+public record Case<T extends @Nullable Object>(List<When<T>> whens, @Nullable Expression<T> otherwise, SqlType<T> type) implements Expression<T> {
 
     /** One {@code WHEN condition THEN result} arm. */
-    public record When<T>(Condition condition, Expression<T> result) {
+    public record When<T extends @Nullable Object>(Condition condition, Expression<T> result) {
     }
 
     public Case {
@@ -45,7 +47,7 @@ public record Case<T>(List<When<T>> whens, Expression<T> otherwise, SqlType<T> t
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitCase(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
@@ -17,7 +19,7 @@ public record Concat(List<Expression<?>> parts) implements Expression<String> {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitConcat(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 /** A condition that is always true or always false (rendered as {@code 1 = 1} / {@code 1 = 0}). */
 public record ConstantCondition(boolean value) implements Condition {
 
@@ -16,7 +18,7 @@ public record ConstantCondition(boolean value) implements Condition {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitConstantCondition(this);
     }
 }

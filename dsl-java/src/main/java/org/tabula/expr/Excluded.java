@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.schema.Column;
 import org.tabula.type.SqlType;
 
@@ -7,7 +9,7 @@ import org.tabula.type.SqlType;
  * In an upsert's update part, the value the INSERT proposed for {@code column}:
  * {@code excluded."col"} on SQLite/PostgreSQL, {@code VALUES(`col`)} on MySQL/MariaDB.
  */
-public record Excluded<T>(Column<T> column) implements Expression<T> {
+public record Excluded<T extends @Nullable Object>(Column<T> column) implements Expression<T> {
 
     @Override
     public SqlType<T> type() {
@@ -15,7 +17,7 @@ public record Excluded<T>(Column<T> column) implements Expression<T> {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitExcluded(this);
     }
 }

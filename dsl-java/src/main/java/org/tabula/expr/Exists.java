@@ -1,12 +1,14 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.statement.Select;
 
 /** {@code [NOT] EXISTS (SELECT ...)}. */
 public record Exists(Select subquery, boolean negated) implements Condition {
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitExists(this);
     }
 

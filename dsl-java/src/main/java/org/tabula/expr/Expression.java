@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tabula.statement.Select;
@@ -18,7 +20,7 @@ import org.tabula.type.SqlTypes;
  *
  * @param <T> the Java type of the expression's values
  */
-public interface Expression<T> extends SqlNode {
+public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /** The SQL type of the values; drives binding and reading. */
     SqlType<T> type();
@@ -219,12 +221,12 @@ public interface Expression<T> extends SqlNode {
         return new OrderItem(this, true, NullOrdering.DEFAULT);
     }
 
-    default <R> Expression<R> cast(SqlType<R> target) {
+    default <R extends @Nullable Object> Expression<R> cast(SqlType<R> target) {
         return new Cast<>(this, target);
     }
 
     /** Rejects {@code null} where SQL would silently compare to unknown. */
-    private static <V> V requireValue(V value, String operator) {
+    private static <V extends @Nullable Object> V requireValue(V value, String operator) {
         if (value == null) {
             throw new IllegalArgumentException(operator + "(null) is never true in SQL; use isNull()/isNotNull()");
         }

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Objects;
 import org.tabula.type.SqlType;
@@ -10,7 +12,7 @@ import org.tabula.type.SqlType;
  *
  * @param distinct {@code count(DISTINCT x)}
  */
-public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlType<T> type, boolean distinct)
+public record FunctionCall<T extends @Nullable Object>(String name, List<Expression<?>> arguments, SqlType<T> type, boolean distinct)
         implements Expression<T> {
 
     public FunctionCall {
@@ -20,7 +22,7 @@ public record FunctionCall<T>(String name, List<Expression<?>> arguments, SqlTyp
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitFunctionCall(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,7 @@ public record InList(Expression<?> expression, List<Expression<?>> values, boole
      * Builds {@code expr IN (values)}. An empty list gives the constant FALSE (TRUE when negated):
      * nothing is in an empty set, and {@code IN ()} is a syntax error on most databases.
      */
-    public static <T> Condition of(Expression<T> expression, Iterable<? extends T> values, boolean negated) {
+    public static <T extends @Nullable Object> Condition of(Expression<T> expression, Iterable<? extends T> values, boolean negated) {
         if (values == null) {
             throw new IllegalArgumentException("in(null): pass an empty collection to match nothing");
         }
@@ -35,7 +37,7 @@ public record InList(Expression<?> expression, List<Expression<?>> values, boole
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitInList(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.type.SqlTypes;
 
 /**
@@ -42,7 +44,7 @@ public record Like(Expression<?> expression, Expression<String> pattern, boolean
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitLike(this);
     }
 }

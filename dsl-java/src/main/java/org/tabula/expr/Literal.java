@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.tabula.type.SqlType;
 
@@ -12,7 +14,7 @@ import org.tabula.type.SqlType;
  * Column<Status> status = enumeration("status", Status.class).serverDefaultValue(Status.DRAFT);
  * }</pre>
  */
-public record Literal<T>(T value, SqlType<T> type) implements Expression<T> {
+public record Literal<T extends @Nullable Object>(T value, SqlType<T> type) implements Expression<T> {
 
     public Literal {
         Objects.requireNonNull(value, "literal value");
@@ -20,7 +22,7 @@ public record Literal<T>(T value, SqlType<T> type) implements Expression<T> {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitLiteral(this);
     }
 }

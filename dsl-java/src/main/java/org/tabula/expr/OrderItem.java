@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One ORDER BY item. NULLS FIRST / LAST is rendered natively where the dialect has it and
  * emulated with an extra {@code expr IS NULL} key on MySQL.
@@ -19,7 +21,7 @@ public record OrderItem(Expression<?> expression, boolean descending, NullOrderi
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitOrderItem(this);
     }
 }

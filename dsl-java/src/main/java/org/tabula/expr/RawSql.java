@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.tabula.type.SqlType;
 
@@ -8,7 +10,7 @@ import org.tabula.type.SqlType;
  * ({@code CURRENT_TIMESTAMP}). It carries no values: anything that comes from outside the
  * program belongs in a {@link BindValue}.
  */
-public record RawSql<T>(String sql, SqlType<T> type) implements Expression<T> {
+public record RawSql<T extends @Nullable Object>(String sql, SqlType<T> type) implements Expression<T> {
 
     public RawSql {
         Objects.requireNonNull(sql, "sql");
@@ -16,7 +18,7 @@ public record RawSql<T>(String sql, SqlType<T> type) implements Expression<T> {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitRawSql(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Any node of the statement AST: expressions, tables, joins and whole statements.
  * Nodes are immutable; dialect renderers walk them through {@link SqlVisitor}.
@@ -7,5 +9,5 @@ package org.tabula.expr;
 public interface SqlNode {
 
     /** Double dispatch into the visitor: each node calls its own {@code visitX} method. */
-    <R> R accept(SqlVisitor<R> visitor);
+    <R extends @Nullable Object> R accept(SqlVisitor<R> visitor);
 }

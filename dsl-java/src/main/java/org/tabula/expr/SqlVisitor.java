@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 import org.tabula.schema.TableAlias;
@@ -35,7 +37,7 @@ import org.tabula.statement.Update;
  *
  * @param <R> what a visit returns ({@code Void} for renderers that append to a buffer)
  */
-public interface SqlVisitor<R> {
+public interface SqlVisitor<R extends @Nullable Object> {
     // expressions
     R visitColumn(Column<?> column);
     R visitAliasedColumn(AliasedColumn<?> column);

@@ -1,5 +1,7 @@
 package org.tabula.expr;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
 
@@ -14,7 +16,7 @@ public record Star() implements Expression<Object> {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitStar(this);
     }
 }

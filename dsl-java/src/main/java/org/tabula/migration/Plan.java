@@ -1,5 +1,7 @@
 package org.tabula.migration;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -225,7 +227,7 @@ final class Plan {
     }
 
     /** The default as DDL text, so that a written migration script carries no parameters. */
-    private <T> Update fillNulls(Column<T> column) {
+    private <T extends @Nullable Object> Update fillNulls(Column<T> column) {
         return Update.of(column.table()).set(column, new RawSql<>(dialect.serverDefaultSql(column), column.type()))
                 .where(column.isNull());
     }

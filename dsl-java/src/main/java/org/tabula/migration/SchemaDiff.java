@@ -11,7 +11,7 @@ import org.tabula.dialect.RenderedSql;
 import org.tabula.engine.Engine;
 import org.tabula.schema.MetaData;
 import org.tabula.schema.Table;
-import org.tabula.schema.inspect.Inspector;
+import org.tabula.engine.Inspector;
 import org.tabula.schema.inspect.TableInfo;
 import org.tabula.statement.Statement;
 

@@ -13,21 +13,21 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Entity                                    // table "users", derived from the class name
  * public class User extends Model {
- *     @Column(length = 50) public String name;
- *     @Column(nullable = true) public Integer age;
+ *     @MappedColumn(length = 50) public String name;
+ *     @MappedColumn(nullable = true) public Integer age;
  * }
  *
  * @Entity(table = "address_book")
  * public class Address {
- *     @Column(primaryKey = true, autoIncrement = true) public Long id;
- *     @Column(references = User.class) public Long userId;     // column user_id
+ *     @MappedColumn(primaryKey = true, autoIncrement = true) public Long id;
+ *     @MappedColumn(references = User.class) public Long userId;     // column user_id
  *     public String email;                                      // varchar(255) NOT NULL
  * }
  * }</pre>
  *
  * <p>Every non-static, non-{@code transient} field not marked {@link Transient} is a column named
  * by {@link Naming snake case} ({@code createdAt} is {@code created_at}) unless
- * {@link Column#name()} says otherwise.
+ * {@link MappedColumn#name()} says otherwise.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

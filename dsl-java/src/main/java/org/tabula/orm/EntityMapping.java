@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,7 +196,7 @@ public final class EntityMapping<T> {
      * The table column of an attribute, typed by the caller: {@code Column<String> name = users.column("name")}.
      */
     @SuppressWarnings("unchecked")
-    public <V> Column<V> column(String attributeName) {
+    public <V extends @Nullable Object> Column<V> column(String attributeName) {
         return (Column<V>) attribute(attributeName).column();
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +125,7 @@ public final class EntityQuery<T> {
      *
      * @throws OrmException when the column is not one of the entity's table
      */
-    public <V> EntityQuery<T> filterBy(Column<V> column, V value) {
+    public <V extends @Nullable Object> EntityQuery<T> filterBy(Column<V> column, V value) {
         if (!column.equals(mapping.table().findColumn(column.name()))) {
             throw new OrmException("filterBy " + mapping.entityClass().getSimpleName() + ": column "
                     + column.qualifiedName() + " is not a column of its table " + mapping.table().name());
@@ -138,7 +140,7 @@ public final class EntityQuery<T> {
      */
     @Deprecated
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public EntityQuery<T> filterBy(String attribute, Object value) {
+    public EntityQuery<T> filterBy(String attribute, @Nullable Object value) {
         Column column = mapping.attribute(attribute).column();
         if (value == null) {
             return where(column.isNull());
@@ -218,7 +220,7 @@ public final class EntityQuery<T> {
     }
 
     /** The first matching object, or {@code null}. */
-    public T first() {
+    public @Nullable T first() {
         List<T> found = session.load(mapping, select.limit(1), options);
         return found.isEmpty() ? null : found.get(0);
     }
@@ -233,7 +235,7 @@ public final class EntityQuery<T> {
     }
 
     /** One object or {@code null}; fails when there are several. */
-    public T oneOrNull() {
+    public @Nullable T oneOrNull() {
         List<T> found = session.load(mapping, select.limit(2), options);
         if (found.size() > 1) {
             throw new MultipleResultsException("expected at most one " + mapping.entityClass().getSimpleName() + ", found several");

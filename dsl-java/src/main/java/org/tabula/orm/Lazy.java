@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A holder for a value loaded on first access: the attribute kind that can intercept reads
  * without bytecode enhancement (relationship attributes are built on it). A loaded value reads
@@ -12,7 +14,7 @@ package org.tabula.orm;
  * <pre>{@code
  * @Entity class User extends Model {
  *     public String name;
- *     @Column(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
+ *     @MappedColumn(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
  * }
  * user.bio.get();                     // SELECT bio FROM users WHERE id = ?  (once)
  * user.bio.set("hello");              // UPDATE at the next flush
@@ -24,7 +26,7 @@ package org.tabula.orm;
  *
  * @param <T> the held value's type
  */
-public final class Lazy<T> {
+public final class Lazy<T extends @Nullable Object> {
 
     private final String attribute;
     private final Attribute mapped;          // the deferred column's attribute, or null
@@ -50,12 +52,12 @@ public final class Lazy<T> {
     }
 
     /** An already loaded value. */
-    public static <T> Lazy<T> of(T value) {
+    public static <T extends @Nullable Object> Lazy<T> of(T value) {
         return new Lazy<>(null, null, null, value, true);
     }
 
     /** A value loaded through {@code session} on first {@link #get()}; {@code attribute} names it in errors. */
-    public static <T> Lazy<T> loading(String attribute, Session session, LazyLoader<T> loader) {
+    public static <T extends @Nullable Object> Lazy<T> loading(String attribute, Session session, LazyLoader<T> loader) {
         return new Lazy<>(attribute, session, loader, null, false);
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides, per session, whether an <em>implicit</em> lazy load may run: reading an unloaded
  * {@link Ref}, {@link RelatedList} or deferred {@link Lazy} column, which would run SQL on the
@@ -27,5 +29,5 @@ public interface LazyLoadPolicy {
      *                  {@link ColumnAttribute} of a deferred column; {@code null} as for {@code owner}
      * @param name      the attribute for messages, such as {@code User.posts}
      */
-    RuntimeException refusal(Object owner, Attribute attribute, String name);
+    @Nullable RuntimeException refusal(Object owner, Attribute attribute, String name);
 }

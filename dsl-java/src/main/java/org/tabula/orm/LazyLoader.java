@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The loader abstraction behind {@link Lazy}: how one attribute's value is fetched through a
  * session when first read (a deferred column, a related object, a collection).
@@ -7,6 +9,6 @@ package org.tabula.orm;
  * @param <T> the loaded value's type
  */
 @FunctionalInterface
-public interface LazyLoader<T> {
+public interface LazyLoader<T extends @Nullable Object> {
     T load(Session session);
 }

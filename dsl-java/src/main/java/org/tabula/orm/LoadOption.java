@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -110,7 +112,7 @@ public final class LoadOption {
         return path;
     }
 
-    public Loading loading() {
+    public @Nullable Loading loading() {
         return loading;
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.annotation.Annotation;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -94,7 +96,7 @@ public final class Mapper {
     }
 
     /** The table column of an attribute: {@code Column<String> name = Mapper.column(User.class, "name")}. */
-    public static <V> Column<V> column(Class<?> entityClass, String attribute) {
+    public static <V extends @Nullable Object> Column<V> column(Class<?> entityClass, String attribute) {
         return mapping(entityClass).column(attribute);
     }
 
@@ -122,7 +124,7 @@ public final class Mapper {
 
     /**
      * Maps a class onto an existing table; {@code columnsByAttribute} overrides the naming
-     * convention ({@code Map.of("fullName", "name")}). {@link Column#name()} on a field overrides it too.
+     * convention ({@code Map.of("fullName", "name")}). {@link MappedColumn#name()} on a field overrides it too.
      * Every persistent field must find its column; mark the others {@link Transient}.
      */
     public static synchronized <T> EntityMapping<T> map(Class<T> entityClass, Table table, Map<String, String> columnsByAttribute) {
@@ -144,7 +146,7 @@ public final class Mapper {
         }
         List<ColumnAttribute> attributes = new ArrayList<>();
         for (Field f : fields) {
-            org.tabula.orm.Column ann = columnAnnotation(f);
+            MappedColumn ann = columnAnnotation(f);
             String columnName = columnsByAttribute.getOrDefault(f.getName(),
                     ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName()));
             Column<?> column = table.findColumn(columnName);
@@ -179,8 +181,9 @@ public final class Mapper {
             Table table = new Table(tableName);
             List<Field> fields = persistentFields(entityClass);
             List<Column<?>> columns = new ArrayList<>();
+            PropertyConventions conventions = conventionsFor(entityClass);
             for (Field f : fields) {
-                columns.add(declareColumn(entityClass, table, f));
+                columns.add(declareColumn(entityClass, table, f, conventions));
             }
             // Column options replace the column object; read back the final ones from the table.
             List<ColumnAttribute> attributes = new ArrayList<>();
@@ -194,11 +197,23 @@ public final class Mapper {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Column<?> declareColumn(Class<?> entityClass, Table table, Field f) {
-        org.tabula.orm.Column ann = columnAnnotation(f);
+    private static Column<?> declareColumn(Class<?> entityClass, Table table, Field f,
+                                           @Nullable PropertyConventions conventions) {
+        MappedColumn ann = columnAnnotation(f);
         String where = entityClass.getSimpleName() + "." + f.getName();
         String name = ann != null && !ann.name().isEmpty() ? ann.name() : Naming.snakeCase(f.getName());
         Column c = table.column(name, typeOf(where, f, ann));
+        boolean primaryKey = ann != null && ann.primaryKey();
+        if (conventions != null && !primaryKey) {
+            if (conventions.isNullable(f)) {
+                c = c.nullable();
+            }
+            Supplier<?> initial = ann != null && ann.defaultValue() != MappedColumn.NoValue.class ? null
+                    : conventions.defaultValue(f);
+            if (initial != null) {
+                c = c.defaultValue(initial);
+            }
+        }
         if (ann == null) {
             return c;
         }
@@ -226,10 +241,10 @@ public final class Mapper {
                 c = c.serverDefault(ann.serverDefault());
             }
         }
-        if (ann.defaultValue() != org.tabula.orm.Column.NoValue.class) {
+        if (ann.defaultValue() != MappedColumn.NoValue.class) {
             c = c.defaultValue(supplier(where, ann.defaultValue(), valueType(f)));
         }
-        if (ann.onUpdate() != org.tabula.orm.Column.NoValue.class) {
+        if (ann.onUpdate() != MappedColumn.NoValue.class) {
             c = c.onUpdate(supplier(where, ann.onUpdate(), valueType(f)));
         }
         if (ann.references() != void.class) {
@@ -256,6 +271,24 @@ public final class Mapper {
         return c;
     }
 
+    private static volatile @Nullable List<PropertyConventions> conventions;
+
+    /** The conventions that describe {@code entityClass}'s fields, if any: asked at mapping time only. */
+    static @Nullable PropertyConventions conventionsFor(Class<?> entityClass) {
+        List<PropertyConventions> all = conventions;
+        if (all == null) {
+            List<PropertyConventions> found = new ArrayList<>();
+            java.util.ServiceLoader.load(PropertyConventions.class, Mapper.class.getClassLoader()).forEach(found::add);
+            conventions = all = List.copyOf(found);
+        }
+        for (PropertyConventions c : all) {
+            if (c.appliesTo(entityClass)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     private static Object enumConstant(Class<?> enumClass, String name) {
         for (Object constant : enumClass.getEnumConstants()) {
             if (((Enum<?>) constant).name().equals(name)) {
@@ -266,7 +299,7 @@ public final class Mapper {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static SqlType<?> typeOf(String where, Field f, org.tabula.orm.Column ann) {
+    private static SqlType<?> typeOf(String where, Field f, MappedColumn ann) {
         Class<?> type = valueType(f);
         if (ann != null && ann.json()) {
             return type == Object.class ? org.tabula.type.JsonType.of() : org.tabula.type.JsonType.of(type);
@@ -305,12 +338,12 @@ public final class Mapper {
                 return org.tabula.type.ArrayType.of(basicType(where, element, null));
             }
             throw new OrmException(where + ": declare the element type of the List (an ARRAY column), e.g. List<String>,"
-                    + " or store it as JSON with @Column(json = true)");
+                    + " or store it as JSON with @MappedColumn(json = true)");
         }
         return basicType(where, type, ann);
     }
 
-    private static SqlType<?> basicType(String where, Class<?> type, org.tabula.orm.Column ann) {
+    private static SqlType<?> basicType(String where, Class<?> type, MappedColumn ann) {
         Class<?> t = box(type);
         if (t == Long.class) {
             return SqlTypes.BIGINT;
@@ -390,13 +423,13 @@ public final class Mapper {
                 + ": declare the value type of the Lazy field, e.g. Lazy<String>");
     }
 
-    static org.tabula.orm.Column columnAnnotation(Field f) {
-        org.tabula.orm.Column direct = f.getAnnotation(org.tabula.orm.Column.class);
+    static MappedColumn columnAnnotation(Field f) {
+        MappedColumn direct = f.getAnnotation(MappedColumn.class);
         if (direct != null) {
             return direct;
         }
         for (Annotation a : f.getAnnotations()) {
-            org.tabula.orm.Column meta = a.annotationType().getAnnotation(org.tabula.orm.Column.class);
+            MappedColumn meta = a.annotationType().getAnnotation(MappedColumn.class);
             if (meta != null) {
                 return meta;
             }

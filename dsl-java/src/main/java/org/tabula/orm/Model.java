@@ -10,7 +10,7 @@ import java.time.Instant;
  * <pre>{@code
  * @Entity                         // table "users"
  * public class User extends Model {
- *     @Column(length = 50) public String name;
+ *     @MappedColumn(length = 50) public String name;
  * }
  *
  * session.add(user);
@@ -21,13 +21,13 @@ import java.time.Instant;
  */
 public abstract class Model {
 
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(serverDefault = "now()")
+    @MappedColumn(serverDefault = "now()")
     public Instant createdAt;
 
-    @Column(defaultValue = Now.class, onUpdate = Now.class)
+    @MappedColumn(defaultValue = Now.class, onUpdate = Now.class)
     public Instant updatedAt;
 
     @Override

@@ -1,34 +1,24 @@
 package org.tabula.orm;
 
 import java.util.Locale;
+import org.tabula.result.ColumnNaming;
 
 /**
- * The naming convention between Java and SQL: {@code createdAt} is {@code created_at}, entity
- * {@code User} is table {@code users}, {@code Category} is {@code categories}.
+ * The naming convention between Java and SQL: {@code createdAt} is {@code created_at} (the rule of
+ * {@link ColumnNaming}), entity {@code User} is table {@code users}, {@code Category} is
+ * {@code categories}.
  */
 public final class Naming {
 
     private Naming() {
     }
 
-    /** {@code createdAt} to {@code created_at}; {@code HTTPStatus} to {@code http_status}. */
+    /**
+     * {@code createdAt} to {@code created_at}; {@code HTTPStatus} to {@code http_status}: the one
+     * rule of {@link ColumnNaming}, which record and Kotlin row mapping use too.
+     */
     public static String snakeCase(String name) {
-        StringBuilder out = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isUpperCase(c)) {
-                boolean prevLower = i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
-                boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
-                boolean prevUpper = i > 0 && Character.isUpperCase(name.charAt(i - 1));
-                if (out.length() > 0 && (prevLower || (prevUpper && nextLower)) && out.charAt(out.length() - 1) != '_') {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return ColumnNaming.snakeCase(name);
     }
 
     /** The table name of an entity class: snake case, plural ({@code OrderLine} to {@code order_lines}). */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The current time, for {@link Column#defaultValue()} and {@link Column#onUpdate()}. Tabula
+ * The current time, for {@link MappedColumn#defaultValue()} and {@link MappedColumn#onUpdate()}. Tabula
  * converts it to the field's type: {@code Instant}, {@code LocalDateTime} (UTC) or {@code LocalDate} (UTC).
  */
 public final class Now implements Supplier<Object> {

@@ -2,9 +2,12 @@ package org.tabula.orm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.tabula.dialect.Dialect;
 import org.tabula.engine.Connection;
@@ -49,14 +52,17 @@ final class Persistence {
         // (its foreign key would be taken before the referenced row's key is known).
         Column<?> generatedKey = table.primaryKey().size() == 1 && table.primaryKey().get(0).isAutoIncrement()
                 ? table.primaryKey().get(0) : null;
-        boolean batchesKeys = generatedKey != null && !referencesItself(table);
+        boolean selfReferencing = referencesItself(table);
+        boolean batchesKeys = generatedKey != null && !selfReferencing;
+        // Rows of a self-referencing table not yet written: a reference to one of them waits for a post-update.
+        Set<Object> unwritten = plan != null && selfReferencing ? unwritten(table, inserts) : Collections.emptySet();
         InsertBatches batches = new InsertBatches(conn, table, generatedKey, undo);
         for (EntityState s : inserts) {
             if (s.mapping.table() != table) {
                 continue;
             }
             if (plan != null) {
-                plan.applyForeignKeys(s, undo);
+                plan.applyForeignKeys(s, undo, unwritten);
             }
             List<ColumnAttribute> fetch = new ArrayList<>();
             Map<Column<?>, Object> row = valuesToInsert(s, fetch);
@@ -69,9 +75,23 @@ final class Persistence {
                 batches.sendPlain();
                 insertFetching(table, s, row, fetch);
             }
+            unwritten.remove(s.entity);
         }
         batches.sendPlain();
         batches.sendKeyed();
+        if (plan != null) {
+            plan.postUpdate(conn, undo);
+        }
+    }
+
+    private static Set<Object> unwritten(Table table, List<EntityState> inserts) {
+        Set<Object> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EntityState s : inserts) {
+            if (s.mapping.table() == table) {
+                out.add(s.entity);
+            }
+        }
+        return out;
     }
 
     /**

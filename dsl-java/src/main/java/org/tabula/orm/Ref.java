@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * @Entity class Post extends Model {
- *     @Column(references = User.class) public Long authorId;
+ *     @MappedColumn(references = User.class) public Long authorId;
  *     @Relationship(backPopulates = "posts") public final Ref<User> author = new Ref<>(this);
  * }
  * post.author.set(ann);          // ann.posts now contains post; post.authorId is set at flush
@@ -26,10 +28,8 @@ import java.util.Optional;
  */
 public final class Ref<T> {
 
-    private Object owner;
-    private RelationshipAttribute attribute;
-    private Session session;
-    private boolean loaded = true;
+    /** The ORM's side: owner, attribute, loading session, loaded flag. */
+    final RelationHolder.One holder;
     private T value;
     private boolean changed;
     private Object original;     // the value as last loaded, when changed since
@@ -37,17 +37,18 @@ public final class Ref<T> {
 
     /** An empty reference, owner bound when its object is added to a session. */
     public Ref() {
+        this.holder = new RelationHolder.One(this, null);
     }
 
     /** An empty reference of {@code owner}, kept in sync with the other side right away. */
     public Ref(Object owner) {
-        this.owner = owner;
+        this.holder = new RelationHolder.One(this, owner);
     }
 
     /** The related object, loading it on first access; {@code null} when there is none. */
-    public T get() {
-        if (!loaded) {
-            load();
+    public @Nullable T get() {
+        if (!holder.isLoaded()) {
+            holder.load();
         }
         return value;
     }
@@ -58,50 +59,40 @@ public final class Ref<T> {
     }
 
     /** Replaces the related object ({@code null} to clear it); the other side follows. */
-    public void set(T newValue) {
-        RelationshipAttribute attr = attribute();
+    public void set(@Nullable T newValue) {
+        RelationshipAttribute attr = holder.attribute();
         Object old = currentForSync();
         internalSet(newValue);
         if (attr != null && old != newValue) {
             if (old != null) {
-                attr.afterUnlink(owner, old);
+                attr.afterUnlink(holder.owner(), old);
             }
             if (newValue != null) {
-                attr.afterLink(owner, newValue);
+                attr.afterLink(holder.owner(), newValue);
             }
         }
     }
 
     /** Whether the value is loaded (reading it runs no SQL). */
     public boolean isLoaded() {
-        return loaded;
+        return holder.isLoaded();
     }
 
     @Override
     public String toString() {
-        return loaded ? "Ref(" + value + ")" : "Ref(<not loaded: " + (attribute == null ? "?" : attribute.qualifiedName()) + ">)";
+        return holder.isLoaded() ? "Ref(" + value + ")" : "Ref(<not loaded: " + holder.describe() + ">)";
     }
 
     // ---------------------------------------------------------------- ORM side
 
-    private void load() {
-        RelationshipAttribute attr = attribute();
-        String name = attr == null ? "a relationship" : attr.qualifiedName();
-        if (session == null || session.isClosed()) {
-            throw new DetachedInstanceException("cannot load " + name + ": its object is detached (its session is "
-                    + (session == null ? "gone" : "closed") + "); load it before closing the session (selectIn/joined), or merge() the object into an open one");
-        }
-        @SuppressWarnings("unchecked")
-        T loadedValue = (T) session.loadRelationship(owner, attr);
-        populate(loadedValue);
-    }
-
     Object currentForSync() {
-        if (loaded) {
+        if (holder.isLoaded()) {
             return value;
         }
+        Session session = holder.session();
         if (session != null && !session.isClosed()) {
-            RelationshipAttribute attr = attribute();
+            RelationshipAttribute attr = holder.attribute();
+            Object owner = holder.owner();
             if (attr != null && session.refusesLazyLoad(owner, attr, attr.qualifiedName()) != null) {
                 // Not allowed to load: the old value matters only when the session holds it
                 // (its back reference is in memory), which needs no SQL to find.
@@ -115,12 +106,11 @@ public final class Ref<T> {
     @SuppressWarnings("unchecked")
     void internalSet(Object newValue) {
         if (!hasOriginal) {
-            original = loaded ? value : null;
+            original = holder.isLoaded() ? value : null;
             hasOriginal = true;
         }
         value = (T) newValue;
-        loaded = true;
-        session = null;
+        holder.markLoaded();
         changed = true;
     }
 
@@ -137,44 +127,14 @@ public final class Ref<T> {
         return hasOriginal ? original : value;
     }
 
-    void bind(Object newOwner, RelationshipAttribute attr) {
-        this.owner = newOwner;
-        this.attribute = attr;
-    }
-
-    Object owner() {
-        return owner;
-    }
-
-    void unload(Session loader) {
-        this.session = loader;
-        this.loaded = false;
-        this.value = null;
-        clearChanges();
-    }
-
     @SuppressWarnings("unchecked")
-    void populate(Object loadedValue) {
-        this.value = (T) loadedValue;
-        this.loaded = true;
-        this.session = null;
-        clearChanges();
+    void setValue(Object newValue) {
+        this.value = (T) newValue;
     }
 
     void clearChanges() {
         changed = false;
         hasOriginal = false;
         original = null;
-    }
-
-    java.util.List<Object> loadedValues() {
-        return loaded && value != null ? java.util.List.of(value) : java.util.List.of();
-    }
-
-    RelationshipAttribute attribute() {
-        if (attribute == null && owner != null) {
-            attribute = Mapper.mapping(owner.getClass()).relationshipHolding(owner, this);
-        }
-        return attribute;
     }
 }

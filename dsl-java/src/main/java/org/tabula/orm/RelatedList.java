@@ -32,10 +32,8 @@ import java.util.Set;
  */
 public final class RelatedList<T> extends AbstractList<T> implements RandomAccess {
 
-    private Object owner;
-    private RelationshipAttribute attribute;
-    private Session session;
-    private boolean loaded = true;
+    /** The ORM's side: owner, attribute, loading session, loaded flag. */
+    final RelationHolder.Many holder;
     private ArrayList<T> items = new ArrayList<>();
     private final Set<Object> added = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> removed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -43,11 +41,12 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
     /** An empty collection, owner bound when its object is added to a session. */
     public RelatedList() {
+        this.holder = new RelationHolder.Many(this, null);
     }
 
     /** An empty collection of {@code owner}, kept in sync with the other side right away. */
     public RelatedList(Object owner) {
-        this.owner = owner;
+        this.holder = new RelationHolder.Many(this, owner);
     }
 
     @Override
@@ -69,9 +68,9 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         items.add(index, element);
         modCount++;
         noteAdded(element);
-        RelationshipAttribute attr = attribute();
+        RelationshipAttribute attr = holder.attribute();
         if (attr != null) {
-            attr.afterLink(owner, element);
+            attr.afterLink(holder.owner(), element);
         }
     }
 
@@ -83,10 +82,10 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         if (old != element) {
             noteRemoved(old);
             noteAdded(element);
-            RelationshipAttribute attr = attribute();
+            RelationshipAttribute attr = holder.attribute();
             if (attr != null) {
-                attr.afterUnlink(owner, old);
-                attr.afterLink(owner, element);
+                attr.afterUnlink(holder.owner(), old);
+                attr.afterLink(holder.owner(), element);
             }
         }
         return old;
@@ -98,9 +97,9 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         T old = items.remove(index);
         modCount++;
         noteRemoved(old);
-        RelationshipAttribute attr = attribute();
+        RelationshipAttribute attr = holder.attribute();
         if (attr != null) {
-            attr.afterUnlink(owner, old);
+            attr.afterUnlink(holder.owner(), old);
         }
         return old;
     }
@@ -125,27 +124,20 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
     /** Whether the collection is loaded (reading it runs no SQL). */
     public boolean isLoaded() {
-        return loaded;
+        return holder.isLoaded();
     }
 
     @Override
     public String toString() {
-        return loaded ? items.toString() : "[<not loaded: " + (attribute == null ? "?" : attribute.qualifiedName()) + ">]";
+        return holder.isLoaded() ? items.toString() : "[<not loaded: " + holder.describe() + ">]";
     }
 
     // ---------------------------------------------------------------- ORM side
 
     private void ensureLoaded() {
-        if (loaded) {
-            return;
+        if (!holder.isLoaded()) {
+            holder.load();
         }
-        RelationshipAttribute attr = attribute();
-        String name = attr == null ? "a relationship" : attr.qualifiedName();
-        if (session == null || session.isClosed()) {
-            throw new DetachedInstanceException("cannot load " + name + ": its object is detached (its session is "
-                    + (session == null ? "gone" : "closed") + "); load it before closing the session (selectIn/joined), or merge() the object into an open one");
-        }
-        populate(session.loadRelationship(owner, attr));
     }
 
     private void noteAdded(Object e) {
@@ -166,7 +158,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     /** Adds without sync events (the other side changed); skipped when not loaded: a later load sees the row. */
     @SuppressWarnings("unchecked")
     void internalAdd(Object e) {
-        if (loaded && !containsSame(e)) {
+        if (holder.isLoaded() && !containsSame(e)) {
             items.add((T) e);
             modCount++;
             noteAdded(e);
@@ -174,7 +166,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     }
 
     void internalRemove(Object e) {
-        if (!loaded) {
+        if (!holder.isLoaded()) {
             return;
         }
         for (int i = 0; i < items.size(); i++) {
@@ -189,7 +181,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
     /** Drops objects whose rows were deleted, without tracking it as a change. */
     void forget(java.util.Map<Object, Boolean> deleted) {
-        if (loaded && items.removeIf(deleted::containsKey)) {
+        if (holder.isLoaded() && items.removeIf(deleted::containsKey)) {
             modCount++;
         }
         added.removeIf(deleted::containsKey);
@@ -218,28 +210,9 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         return discarded;
     }
 
-    void bind(Object newOwner, RelationshipAttribute attr) {
-        this.owner = newOwner;
-        this.attribute = attr;
-    }
-
-    Object owner() {
-        return owner;
-    }
-
-    void unload(Session loader) {
-        this.session = loader;
-        this.loaded = false;
-        this.items = new ArrayList<>();
-        clearChanges();
-    }
-
     @SuppressWarnings("unchecked")
-    void populate(Object value) {
-        this.items = new ArrayList<>((List<T>) value);
-        this.loaded = true;
-        this.session = null;
-        clearChanges();
+    void setItems(Object value) {
+        this.items = value == null ? new ArrayList<>() : new ArrayList<>((List<T>) value);
     }
 
     void clearChanges() {
@@ -249,14 +222,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     }
 
     @SuppressWarnings("unchecked")
-    List<Object> loadedValues() {
-        return loaded ? (List<Object>) (List<?>) items : List.of();
-    }
-
-    RelationshipAttribute attribute() {
-        if (attribute == null && owner != null) {
-            attribute = Mapper.mapping(owner.getClass()).relationshipHolding(owner, this);
-        }
-        return attribute;
+    List<Object> items() {
+        return (List<Object>) (List<?>) items;
     }
 }

@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
  *     public final RelatedList<Role> roles = new RelatedList<>(this);       // many-to-many
  * }
  * @Entity class Post extends Model {
- *     @Column(references = User.class) public Long authorId;
+ *     @MappedColumn(references = User.class) public Long authorId;
  *     @Relationship(foreignKey = "authorId", backPopulates = "posts")
  *     public final Ref<User> author = new Ref<>(this);                      // many-to-one
  * }

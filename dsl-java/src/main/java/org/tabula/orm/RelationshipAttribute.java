@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -180,7 +182,7 @@ public final class RelationshipAttribute extends FieldAttribute {
         ColumnAttribute a = findForeignKeyTo(holder, referenced);
         if (a == null) {
             throw new OrmException(where + ": no single foreign key from " + holder.table().name() + " to " + referenced.name()
-                    + "; declare one (@Column(references = ...)) or name it with @Relationship(foreignKey = \"...\")");
+                    + "; declare one (@MappedColumn(references = ...)) or name it with @Relationship(foreignKey = \"...\")");
         }
         return a;
     }
@@ -241,7 +243,7 @@ public final class RelationshipAttribute extends FieldAttribute {
     }
 
     /** The relationship of the other class kept in sync with this one, or null. */
-    public RelationshipAttribute back() {
+    public @Nullable RelationshipAttribute back() {
         if (!backResolved) {
             back = backName.isEmpty() ? null : target.relationship(backName);
             if (back != null && back.targetClass != entityClass) {
@@ -301,21 +303,9 @@ public final class RelationshipAttribute extends FieldAttribute {
         if (b == null) {
             return;
         }
-        RelationHolder other = b.holder(related);
-        if (other.list() != null) {
-            other.list().internalAdd(owner);
-        } else {
-            Ref<?> ref = other.ref();
-            Object previous = ref.currentForSync();
-            ref.internalSet(owner);
-            if (previous != null && previous != owner) {
-                RelationHolder stale = holder(previous);
-                if (stale.list() != null) {
-                    stale.list().internalRemove(related);
-                } else if (stale.ref().peek() == related) {
-                    stale.ref().internalSet(null);
-                }
-            }
+        Object previous = b.holder(related).attach(owner);
+        if (previous != null && previous != owner) {
+            holder(previous).release(related);
         }
     }
 
@@ -325,12 +315,7 @@ public final class RelationshipAttribute extends FieldAttribute {
         if (b == null) {
             return;
         }
-        RelationHolder other = b.holder(related);
-        if (other.list() != null) {
-            other.list().internalRemove(owner);
-        } else if (other.ref().currentForSync() == owner) {
-            other.ref().internalSet(null);
-        }
+        b.holder(related).detach(owner);
     }
 
     // ---------------------------------------------------------------- statements

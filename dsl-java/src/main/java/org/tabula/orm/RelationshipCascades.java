@@ -85,14 +85,14 @@ final class RelationshipCascades {
                                 Map<Object, RelationshipAttribute> orphanCandidates) {
         switch (r.kind()) {
             case MANY_TO_ONE: {
-                Ref<?> ref = holder.ref();
+                Ref<?> ref = ((RelationHolder.One) holder).ref;
                 if (ref.isChanged()) {
                     plan.assign(s.entity, r.localForeignKey(), ref.peek());
                 }
                 break;
             }
             case ONE_TO_ONE: {
-                Ref<?> ref = holder.ref();
+                Ref<?> ref = ((RelationHolder.One) holder).ref;
                 if (ref.isChanged()) {
                     Object old = ref.original();
                     if (old != null && old != ref.peek()) {
@@ -108,10 +108,10 @@ final class RelationshipCascades {
                 break;
             }
             case ONE_TO_MANY:
-                collectListChanges(s, r, holder.list(), plan, orphanCandidates);
+                collectListChanges(s, r, ((RelationHolder.Many) holder).list, plan, orphanCandidates);
                 break;
             default: {
-                RelatedList<?> list = holder.list();
+                RelatedList<?> list = ((RelationHolder.Many) holder).list;
                 for (Object added : list.added()) {
                     plan.link(r, s.entity, added, true);
                 }
@@ -285,11 +285,7 @@ final class RelationshipCascades {
                 if (h == null || !h.isLoaded()) {
                     continue;
                 }
-                if (h.list() != null) {
-                    h.list().forget(deleted);
-                } else if (deleted.containsKey(h.ref().peek())) {
-                    h.ref().populate(null);
-                }
+                h.forget(deleted);
             }
         }
     }

@@ -5,11 +5,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tabula.engine.Connection;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
 import org.tabula.statement.Delete;
 import org.tabula.statement.Insert;
+import org.tabula.statement.Update;
 
 /**
  * What a flush writes for relationships ({@link RelationshipCascades#prepare} finds it): foreign
@@ -24,6 +26,8 @@ final class RelationshipFlush {
     private final Map<List<Object>, Object[]> linkInserts = new LinkedHashMap<>();
     private final Map<List<Object>, Object[]> linkDeletes = new LinkedHashMap<>();
     private final List<Object[]> linkPurges = new ArrayList<>();    // {link column, owner}
+    /** {child, foreign key attribute, parent}: set by an UPDATE once both rows are in (SQLAlchemy's post-update). */
+    private final List<Object[]> postUpdates = new ArrayList<>();
 
     RelationshipFlush(IdentityMap identity) {
         this.identity = identity;
@@ -71,6 +75,17 @@ final class RelationshipFlush {
 
     /** Sets the foreign keys of one object from its related objects, right before it is written. */
     void applyForeignKeys(EntityState cs, List<Runnable> undo) {
+        applyForeignKeys(cs, undo, Set.of());
+    }
+
+    /**
+     * Sets the foreign keys of one object about to be inserted. A parent among {@code unwritten}
+     * (a row of the same table inserted later in this flush, or the object itself) cannot be
+     * referenced yet: the key is inserted NULL and set by an UPDATE after the table's rows are in
+     * ({@link #postUpdate}), which breaks a cycle of rows as SQLAlchemy's post-update does. A NOT
+     * NULL foreign key cannot wait: that is an error naming the table, the column and the rows.
+     */
+    void applyForeignKeys(EntityState cs, List<Runnable> undo, Set<Object> unwritten) {
         Object child = cs.entity;
         Map<ColumnAttribute, Object> assignments = foreignKeys.get(child);
         if (assignments == null || identity.isDeleted(cs)) {
@@ -79,7 +94,18 @@ final class RelationshipFlush {
         for (Map.Entry<ColumnAttribute, Object> fk : assignments.entrySet()) {
             Object parent = fk.getValue();
             Object value = null;
-            if (parent != null) {
+            if (parent != null && unwritten.contains(parent)) {
+                ColumnAttribute attr = fk.getKey();
+                if (!attr.column().isNullable()) {
+                    String column = attr.column().qualifiedName();
+                    throw new OrmException("cannot insert " + EntityState.describe(child) + " into "
+                            + attr.column().table().name() + ": its NOT NULL foreign key " + column + " ("
+                            + attr.qualifiedName() + ") references " + EntityState.describe(parent)
+                            + ", a row of the same table written after it (the rows reference each other in a cycle);"
+                            + " make " + column + " nullable so the flush can set it by an UPDATE once both rows are in");
+                }
+                postUpdates.add(new Object[] {child, attr, parent});
+            } else if (parent != null) {
                 value = primaryKeyOf(parent);
                 if (value == null) {
                     throw new OrmException("cannot set " + fk.getKey().qualifiedName() + " of " + EntityState.describe(child)
@@ -90,6 +116,28 @@ final class RelationshipFlush {
                 Persistence.setWithUndo(fk.getKey(), child, value, undo);
             }
         }
+    }
+
+    /**
+     * The foreign keys {@link #applyForeignKeys(EntityState, List, Set)} left NULL, now that the
+     * rows they reference are inserted: one UPDATE of the key per row.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void postUpdate(Connection conn, List<Runnable> undo) {
+        for (Object[] p : postUpdates) {
+            Object child = p[0];
+            ColumnAttribute attr = (ColumnAttribute) p[1];
+            Object value = primaryKeyOf(p[2]);
+            Persistence.setWithUndo(attr, child, value, undo);
+            EntityMapping<?> mapping = Mapper.mapping(child.getClass());
+            Object[] key = new Object[mapping.primaryKey().size()];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = mapping.primaryKey().get(i).value(child);
+            }
+            conn.execute(Update.of(mapping.table()).set((Column) attr.column(), value)
+                    .where(mapping.whereKey(EntityKey.ofParts(mapping.entityClass(), key))));
+        }
+        postUpdates.clear();
     }
 
     /** Deletes and inserts link rows: purges first, then single deletes, then one batch per link table and column pair. */

@@ -1,5 +1,7 @@
 package org.tabula.orm;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -396,7 +398,7 @@ public final class Session implements AutoCloseable {
      * The object with this primary key (a List or array for composite keys), from the identity
      * map when present and not expired, else from the database; {@code null} when there is none.
      */
-    public <T> T get(Class<T> entityClass, Object id) {
+    public <T> @Nullable T get(Class<T> entityClass, Object id) {
         ensureActive();
         EntityMapping<T> mapping = Mapper.mapping(entityClass);
         EntityKey key = mapping.keyOfIdentity(id);
@@ -524,12 +526,12 @@ public final class Session implements AutoCloseable {
      * session.lazyLoadPolicy((owner, attr, name) -> new OrmException(name + " is not loaded"));
      * }</pre>
      */
-    public void lazyLoadPolicy(LazyLoadPolicy policy) {
+    public void lazyLoadPolicy(@Nullable LazyLoadPolicy policy) {
         this.lazyLoadPolicy = policy;
     }
 
     /** The policy set by {@link #lazyLoadPolicy(LazyLoadPolicy)}, or {@code null}. */
-    public LazyLoadPolicy lazyLoadPolicy() {
+    public @Nullable LazyLoadPolicy lazyLoadPolicy() {
         return lazyLoadPolicy;
     }
 

@@ -7,7 +7,7 @@
  * come from the runtime mapping through {@link org.tabula.orm.Metamodel}.
  *
  * <ul>
- *   <li>{@link org.tabula.orm.Entity} / {@link org.tabula.orm.Column} / {@link org.tabula.orm.Model}:
+ *   <li>{@link org.tabula.orm.Entity} / {@link org.tabula.orm.MappedColumn} / {@link org.tabula.orm.Model}:
  *       declarative mapping; the table is built from the fields. {@link org.tabula.orm.Mapper#map}
  *       maps a class onto an existing Core table by naming convention ({@link org.tabula.orm.Naming}).</li>
  *   <li>{@link org.tabula.orm.EntityMapping} and {@link org.tabula.orm.Attribute}: the attribute model
@@ -26,7 +26,7 @@
  * </ul>
  *
  * <pre>{@code
- * @Entity public class User extends Model { @Column(length = 50) public String name; }
+ * @Entity public class User extends Model { @MappedColumn(length = 50) public String name; }
  *
  * SessionFactory sessions = SessionFactory.of(engine);
  * sessions.begin(session -> {
@@ -36,4 +36,7 @@
  * });
  * }</pre>
  */
+@NullMarked
 package org.tabula.orm;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package org.tabula.result;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -10,7 +12,7 @@ final class Conversions {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T convert(Object v, Class<T> type) {
+    static <T extends @Nullable Object> T convert(Object v, Class<T> type) {
         if (v == null || type.isInstance(v)) {
             return (T) v;
         }

@@ -1,19 +1,24 @@
 package org.tabula.result;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tabula.error.OpenPackageHint;
 
 /**
- * Builds records from rows: each component takes the column whose label matches its name
- * ({@code createdAt} matches {@code created_at} or {@code createdAt}). The canonical
+ * Builds records from rows: each component takes the column whose label matches its name by the
+ * rule of {@link ColumnNaming} ({@code createdAt} matches {@code created_at} or {@code createdAt},
+ * {@code HTTPStatus} matches {@code http_status}). The canonical
  * constructor and the column positions are resolved once per record class and result shape,
- * so mapping a row is one {@code MethodHandle} call.
+ * so mapping a row is one {@code MethodHandle} call ({@link ConstructorMapper}, shared with the
+ * Kotlin layer's {@code RowMapper}).
  *
  * <pre>{@code
  * record UserName(long id, String name) {}
@@ -25,19 +30,13 @@ public final class RecordMapper<R> {
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     /** What is known about a record class: its components and constructor. */
-    private record Shape(String[] names, Class<?>[] types, MethodHandle constructor) {
+    private record Shape(List<ConstructorMapper.Parameter> parameters, MethodHandle constructor) {
     }
 
-    private final Class<R> type;
-    private final MethodHandle constructor;
-    private final int[] positions;
-    private final Class<?>[] componentTypes;
+    private final ConstructorMapper<R> mapper;
 
-    private RecordMapper(Class<R> type, MethodHandle constructor, int[] positions, Class<?>[] componentTypes) {
-        this.type = type;
-        this.constructor = constructor;
-        this.positions = positions;
-        this.componentTypes = componentTypes;
+    private RecordMapper(ConstructorMapper<R> mapper) {
+        this.mapper = mapper;
     }
 
     /**
@@ -48,22 +47,9 @@ public final class RecordMapper<R> {
      * @param columns the result columns its components are matched against
      * @return the mapper: {@code RecordMapper.of(UserName.class, result.columns())}
      */
-    public static <R> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
+    public static <R extends @Nullable Object> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
         Shape shape = SHAPES.computeIfAbsent(type, RecordMapper::inspect);
-        int[] positions = new int[shape.names.length];
-        for (int i = 0; i < positions.length; i++) {
-            String name = shape.names[i];
-            int at = columns.indexOf(name);
-            if (at < 0) {
-                at = columns.indexOf(snakeCase(name));
-            }
-            if (at < 0) {
-                throw new IllegalArgumentException("record " + type.getSimpleName() + " has a component " + name
-                        + " but the result has no such column (columns: " + columns.labels() + ")");
-            }
-            positions[i] = at;
-        }
-        return new RecordMapper<>(type, shape.constructor, positions, shape.types);
+        return new RecordMapper<>(ConstructorMapper.of(type, shape.parameters, shape.constructor, columns));
     }
 
     private static Shape inspect(Class<?> type) {
@@ -71,36 +57,20 @@ public final class RecordMapper<R> {
             throw new IllegalArgumentException(type.getName() + " is not a record; map rows with map(row -> ...) instead");
         }
         RecordComponent[] components = type.getRecordComponents();
-        String[] names = new String[components.length];
+        List<ConstructorMapper.Parameter> parameters = new ArrayList<>(components.length);
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
-            names[i] = components[i].getName();
             types[i] = components[i].getType();
+            parameters.add(new ConstructorMapper.Parameter(components[i].getName(), types[i], !types[i].isPrimitive()));
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
-            return new Shape(names, types, ctor.asSpreader(Object[].class, types.length));
+            return new Shape(List.copyOf(parameters), ctor.asSpreader(Object[].class, types.length));
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot use the canonical constructor of " + type.getName()
                     + OpenPackageHint.of(type) + ": " + e.getMessage(), e);
         }
-    }
-
-    static String snakeCase(String name) {
-        StringBuilder sb = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0) {
-                    sb.append('_');
-                }
-                sb.append(Character.toLowerCase(c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -122,22 +92,6 @@ public final class RecordMapper<R> {
       * @return the record
      */
     public R map(Object[] values, ResultColumns columns) {
-        Object[] args = new Object[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            Object v = values[positions[i]];
-            Class<?> t = componentTypes[i];
-            if (v == null && t.isPrimitive()) {
-                throw new IllegalArgumentException("column " + columns.label(positions[i]) + " is NULL but "
-                        + type.getSimpleName() + " declares it as primitive " + t.getName());
-            }
-            args[i] = v == null || t.isPrimitive() || t.isInstance(v) ? v : Conversions.convert(v, t);
-        }
-        try {
-            return type.cast(constructor.invoke(args));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("constructing " + type.getSimpleName() + " failed", t);
-        }
+        return mapper.map(values, columns);
     }
 }

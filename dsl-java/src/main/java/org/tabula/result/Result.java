@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -13,6 +14,8 @@ import java.util.stream.StreamSupport;
 import org.tabula.error.MultipleResultsException;
 import org.tabula.error.NoResultException;
 import org.tabula.schema.Table;
+import org.tabula.type.SqlType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of executing a statement: rows (for queries and RETURNING) and a row count.
@@ -31,24 +34,33 @@ import org.tabula.schema.Table;
  * result holds its statement open until it is consumed or closed, and at the latest until its
  * connection closes.
  */
-public final class Result implements Iterable<Row>, AutoCloseable {
+public sealed class Result implements Iterable<Row>, AutoCloseable permits Result1 {
 
-    private final ResultColumns columns;
-    private List<Row> buffered;
-    private RowCursor cursor;
+    private final @Nullable ResultColumns columns;
+    private @Nullable List<Row> buffered;
+    private @Nullable RowCursor cursor;
     private final long rowCount;
-    private final Row insertedPrimaryKey;
-    private final Table changedRowsOf;
+    private final @Nullable Row insertedPrimaryKey;
+    private final @Nullable Table changedRowsOf;
     private boolean consumed;
 
-    private Result(ResultColumns columns, List<Row> buffered, RowCursor cursor, long rowCount, Row insertedPrimaryKey,
-                   Table changedRowsOf) {
+    private Result(@Nullable ResultColumns columns, @Nullable List<Row> buffered, @Nullable RowCursor cursor, long rowCount,
+                   @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
         this.columns = columns;
         this.buffered = buffered;
         this.cursor = cursor;
         this.rowCount = rowCount;
         this.insertedPrimaryKey = insertedPrimaryKey;
         this.changedRowsOf = changedRowsOf;
+    }
+
+    /** Takes over {@code other}'s rows (and cursor): {@code other} must not be read any more. */
+    Result(Result other) {
+        this(other.columns, other.buffered, other.cursor, other.rowCount, other.insertedPrimaryKey, other.changedRowsOf);
+        this.consumed = other.consumed;
+        other.buffered = null;
+        other.cursor = null;
+        other.consumed = true;
     }
 
     /**
@@ -60,7 +72,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
      * @return the result: {@code Result.buffered(columns, rows, -1, null).all()}
      */
-    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey) {
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey) {
         return buffered(columns, rows, rowCount, insertedPrimaryKey, null);
     }
 
@@ -75,8 +87,8 @@ public final class Result implements Iterable<Row>, AutoCloseable {
       * @param changedRowsOf the table whose rows changed, or {@code null}
       * @return the result: {@code Result.buffered(columns, rows, 2, null, USERS)}
      */
-    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, Row insertedPrimaryKey,
-                                  Table changedRowsOf) {
+    public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey,
+                                  @Nullable Table changedRowsOf) {
         return new Result(columns, rows, null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
@@ -98,7 +110,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
      * @return the result: {@code Result.ofCount(1, null).rowCount()} is 1
      */
-    public static Result ofCount(long rowCount, Row insertedPrimaryKey) {
+    public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey) {
         return ofCount(rowCount, insertedPrimaryKey, null);
     }
 
@@ -115,7 +127,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
       * @param changedRowsOf the table whose rows changed, or {@code null}
       * @return the result
      */
-    public static Result ofCount(long rowCount, Row insertedPrimaryKey, Table changedRowsOf) {
+    public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
         return new Result(null, List.of(), null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
@@ -140,7 +152,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
       *
       * @return the changed table, or {@code null}
      */
-    public Table changedRowsOf() {
+    public @Nullable Table changedRowsOf() {
         return changedRowsOf;
     }
 
@@ -158,7 +170,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      *
      * @return the columns: {@code result.columns().labels()}
      */
-    public ResultColumns columns() {
+    public @Nullable ResultColumns columns() {
         return columns;
     }
 
@@ -192,7 +204,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         consumed = true;
     }
 
-    private Row nextRow(Iterator<Row> it) {
+    private @Nullable Row nextRow(Iterator<Row> it) {
         return it.hasNext() ? it.next() : null;
     }
 
@@ -222,7 +234,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      *
      * @return the first row: {@code conn.execute(select(USERS).orderBy(USERS.name)).first()}
      */
-    public Row first() {
+    public @Nullable Row first() {
         startConsuming();
         try {
             return buffered != null ? (buffered.isEmpty() ? null : buffered.get(0)) : cursor.next();
@@ -252,7 +264,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @return the row, or {@code null}: {@code conn.execute(select(USERS).where(USERS.name.eq("x"))).oneOrNull()}
      * @throws org.tabula.error.MultipleResultsException when there are several
      */
-    public Row oneOrNull() {
+    public @Nullable Row oneOrNull() {
         startConsuming();
         try {
             Iterator<Row> it = rowIterator();
@@ -272,7 +284,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @param <T> the column's Java type
      * @return the value: {@code Long n = conn.execute(select(count()).from(USERS)).scalar()}
      */
-    public <T> T scalar() {
+    public <T extends @Nullable Object> @Nullable T scalar() {
         Row row = first();
         return row == null ? null : row.get(0);
     }
@@ -285,7 +297,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @throws org.tabula.error.NoResultException when there is no row
      * @throws org.tabula.error.MultipleResultsException when there are several
      */
-    public <T> T scalarOne() {
+    public <T extends @Nullable Object> T scalarOne() {
         return one().get(0);
     }
 
@@ -296,9 +308,124 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @return the value, or {@code null}
      * @throws org.tabula.error.MultipleResultsException when there are several rows
      */
-    public <T> T scalarOneOrNull() {
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull() {
         Row row = oneOrNull();
         return row == null ? null : row.get(0);
+    }
+
+    /**
+     * The first column of the only row as a {@code type}, for results whose columns Tabula does not
+     * know ({@code text()}): numbers of another width are converted, anything else must be one.
+     *
+     * <pre>{@code
+     * long n = conn.execute(text("SELECT count(*) FROM users")).scalarOne(Long.class);
+     * }</pre>
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted
+     * @return the value, never {@code null}
+     */
+    public <T extends @Nullable Object> T scalarOne(Class<T> type) {
+        return Objects.requireNonNull(Conversions.convert(one().get(0), type),
+                "the only row's first column is NULL; use scalarOneOrNull");
+    }
+
+    /**
+     * The first column of the only row read as {@code type} would read it (a UUID or a date that
+     * the driver returned as text is parsed).
+     *
+     * <pre>{@code
+     * UUID id = conn.execute(text("SELECT id FROM tokens WHERE owner = :o").bind("o", 1)).scalarOne(SqlTypes.UUID_TYPE);
+     * }</pre>
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the value
+     * @return the value, never {@code null}
+     */
+    public <T extends @Nullable Object> T scalarOne(SqlType<T> type) {
+        return Objects.requireNonNull(coerce(one().get(0), type),
+                "the only row's first column is NULL; use scalarOneOrNull");
+    }
+
+    /**
+     * As {@link #scalarOne(Class)}, {@code null} for no row or a NULL.
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted: {@code scalarOneOrNull(Long.class)}
+     * @return the value, or {@code null}
+     */
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull(Class<T> type) {
+        Row row = oneOrNull();
+        return row == null ? null : Conversions.convert(row.get(0), type);
+    }
+
+    /**
+     * As {@link #scalarOne(SqlType)}, {@code null} for no row or a NULL.
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the value: {@code scalarOneOrNull(SqlTypes.UUID_TYPE)}
+     * @return the value, or {@code null}
+     */
+    public <T extends @Nullable Object> @Nullable T scalarOneOrNull(SqlType<T> type) {
+        Row row = oneOrNull();
+        return row == null ? null : coerce(row.get(0), type);
+    }
+
+    /**
+     * The first column of the first row as a {@code type}, or {@code null}; the rest is discarded.
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted: {@code scalar(Long.class)}
+     * @return the value, or {@code null}
+     */
+    public <T extends @Nullable Object> @Nullable T scalar(Class<T> type) {
+        Row row = first();
+        return row == null ? null : Conversions.convert(row.get(0), type);
+    }
+
+    /**
+     * The first column of the first row read as {@code type}, or {@code null}.
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the value: {@code scalar(SqlTypes.UUID_TYPE)}
+     * @return the value, or {@code null}
+     */
+    public <T extends @Nullable Object> @Nullable T scalar(SqlType<T> type) {
+        Row row = first();
+        return row == null ? null : coerce(row.get(0), type);
+    }
+
+    /**
+     * The first column of every row as a {@code type}.
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted: {@code scalars(String.class)}
+     * @return the values, in row order
+     */
+    public <T extends @Nullable Object> List<@Nullable T> scalars(Class<T> type) {
+        return map(r -> Conversions.convert(r.get(0), type));
+    }
+
+    /**
+     * The first column of every row read as {@code type}.
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the values: {@code scalars(SqlTypes.UUID_TYPE)}
+     * @return the values, in row order
+     */
+    public <T extends @Nullable Object> List<@Nullable T> scalars(SqlType<T> type) {
+        return map(r -> coerce(r.get(0), type));
+    }
+
+    private static <T extends @Nullable Object> @Nullable T coerce(@Nullable Object value, SqlType<T> type) {
+        if (value == null) {
+            return null;
+        }
+        Class<T> javaType = type.javaType();
+        if (value instanceof Number && Number.class.isAssignableFrom(javaType)) {
+            return Conversions.convert(value, javaType);
+        }
+        return type.coerce(value);
     }
 
     /**
@@ -308,7 +435,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @return the values, in row order: {@code List<String> names = conn.execute(select(USERS.name)).scalars()}
      */
     @SuppressWarnings("unchecked")
-    public <T> List<T> scalars() {
+    public <T extends @Nullable Object> List<T> scalars() {
         startConsuming();
         List<T> out = new ArrayList<>();
         try {
@@ -338,7 +465,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @param mapper builds one object from one row
      * @return the objects, in row order: {@code result.map(row -> row.get(USERS.name).toUpperCase())}
      */
-    public <T> List<T> map(Function<? super Row, ? extends T> mapper) {
+    public <T extends @Nullable Object> List<T> map(Function<? super Row, ? extends T> mapper) {
         startConsuming();
         List<T> out = new ArrayList<>();
         try {
@@ -359,7 +486,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * @param recordType the record class: {@code result.into(UserName.class)}
      * @return one record per row
      */
-    public <R> List<R> into(Class<R> recordType) {
+    public <R extends @Nullable Object> List<R> into(Class<R> recordType) {
         if (columns == null) {
             throw new IllegalStateException("this statement returned no rows (rowCount = " + rowCount + ")");
         }

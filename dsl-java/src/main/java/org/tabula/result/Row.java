@@ -94,7 +94,7 @@ public final class Row {
      * @param type the class wanted: {@code row.get(0, Long.class)} reads an INTEGER count as a Long
      * @return the value, converted, or {@code null}
      */
-    public <T> @Nullable T get(int index, Class<T> type) {
+    public <T extends @Nullable Object> @Nullable T get(int index, Class<T> type) {
         Object v = get(index);
         return Conversions.convert(v, type);
     }

@@ -1,5 +1,7 @@
 package org.tabula.result;
 
+import org.jspecify.annotations.Nullable;
+
 /** A source of rows read one at a time, such as an open JDBC result set. Implemented by the engine. */
 public interface RowCursor extends AutoCloseable {
 
@@ -8,7 +10,7 @@ public interface RowCursor extends AutoCloseable {
      *
      * @return the row: {@code for (Row r = cursor.next(); r != null; r = cursor.next()) ...}
      */
-    Row next();
+    @Nullable Row next();
 
     /** Releases the underlying statement and result set; called once. */
     @Override

@@ -10,6 +10,7 @@ import org.tabula.expr.Expression;
 import org.tabula.expr.RawSql;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.type.SqlType;
+import org.tabula.type.Identifiers;
 
 /**
  * A typed column of a {@link Table}, declared once as a field and used as an expression.
@@ -374,7 +375,7 @@ public final class Column<T extends @Nullable Object> implements Expression<T> {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitColumn(this);
     }
 

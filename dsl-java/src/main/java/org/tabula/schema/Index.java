@@ -1,6 +1,7 @@
 package org.tabula.schema;
 
 import java.util.List;
+import org.tabula.type.Identifiers;
 
 /** {@code CREATE [UNIQUE] INDEX name ON table (columns)}. */
 public record Index(String name, Table table, List<Column<?>> columns, boolean unique) {

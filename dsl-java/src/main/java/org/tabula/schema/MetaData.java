@@ -2,21 +2,11 @@ package org.tabula.schema;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tabula.dialect.Dialect;
-import org.tabula.engine.Engine;
-import org.tabula.statement.CreateIndex;
-import org.tabula.statement.CreateTable;
-import org.tabula.statement.DropEnumType;
-import org.tabula.statement.DropTable;
-import org.tabula.statement.CreateEnumType;
+import org.tabula.schema.inspect.TableInfo;
 import org.tabula.type.EnumType;
-import org.tabula.schema.inspect.EnumTypeInfo;
-import org.tabula.schema.inspect.Inspector;
-import org.tabula.statement.Statement;
 
 /**
  * A collection of tables that are created and dropped together, in foreign-key order.
@@ -100,11 +90,26 @@ public final class MetaData {
      * Result rows = conn.execute(select(name).from(users));
      * }</pre>
       *
-      * @param engine the database to read: {@code MetaData.reflect(engine)}
+      * @param target the database to read: {@code MetaData.reflect(engine)}
       * @return its tables as declared tables
      */
-    public static MetaData reflect(Engine engine) {
-        return Reflection.build(Inspector.of(engine).tables());
+    public static MetaData reflect(SchemaTarget target) {
+        return target.reflect();
+    }
+
+    /**
+     * Tables built from catalog reports (what {@code engine.inspect().tables()} returns): the
+     * work behind {@link #reflect}.
+     *
+     * <pre>{@code
+     * MetaData some = MetaData.fromReports(List.of(engine.inspect().table("users")));
+     * }</pre>
+     *
+     * @param reports what the inspector read, one per table
+     * @return tables built from catalog reports
+     */
+    public static MetaData fromReports(List<TableInfo> reports) {
+        return Reflection.build(reports);
     }
 
     /**
@@ -118,72 +123,22 @@ public final class MetaData {
     }
 
     /**
-     * The DDL {@link #createAll} runs, for review or migration scripts.
+     * Creates every table and index that does not exist yet, in one transaction where the database
+     * allows: {@code target.createAll(this)} (an {@code Engine} is a {@link SchemaTarget}).
      *
-     * @param dialect the database to write for: {@code metadata.createStatements(Dialect.POSTGRES)}
-     * @return CREATE TYPE, TABLE and INDEX statements, parents first
+     * @param target the database: {@code new MetaData(USERS, POSTS).createAll(engine)}
      */
-    public List<Statement> createStatements(Dialect dialect) {
-        List<Statement> out = new ArrayList<>();
-        for (Table t : sortedTables()) {
-            out.add(new CreateTable(t, true));
-            for (Index index : t.indexes()) {
-                out.add(new CreateIndex(index, dialect.supportsCreateIndexIfNotExists()));
-            }
-        }
-        return out;
+    public void createAll(SchemaTarget target) {
+        target.createAll(this);
     }
 
     /**
-     * Creates every table and index that does not exist yet, in one transaction where the database allows.
+     * Drops every table that exists, children before parents: {@code target.dropAll(this)}.
      *
-     * @param engine the database: {@code new MetaData(USERS, POSTS).createAll(engine)}
+     * @param target the database: {@code metadata.dropAll(engine)}
      */
-    public void createAll(Engine engine) {
-        Dialect dialect = engine.dialect();
-        engine.begin(conn -> {
-            if (dialect.supportsNativeEnumTypes()) {
-                for (EnumType<?> type : nativeEnumTypes()) {
-                    boolean exists = false;
-                    for (EnumTypeInfo existing : dialect.catalog().enumTypes(conn.jdbc())) {
-                        exists |= existing.name().equals(type.nativeName());
-                    }
-                    if (!exists) {
-                        conn.execute(new CreateEnumType(type));
-                    }
-                }
-            }
-            for (Table t : sortedTables()) {
-                conn.execute(new CreateTable(t, true));
-                for (Index index : t.indexes()) {
-                    if (dialect.supportsCreateIndexIfNotExists()) {
-                        conn.execute(new CreateIndex(index, true));
-                    } else if (!dialect.catalog().indexExists(conn.jdbc(), t.name(), index.name())) {
-                        conn.execute(new CreateIndex(index, false));
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * Drops every table that exists, children before parents.
-     *
-     * @param engine the database: {@code metadata.dropAll(engine)}
-     */
-    public void dropAll(Engine engine) {
-        List<Table> order = new ArrayList<>(sortedTables());
-        Collections.reverse(order);
-        engine.begin(conn -> {
-            for (Table t : order) {
-                conn.execute(new DropTable(t, true));
-            }
-            if (engine.dialect().supportsNativeEnumTypes()) {
-                for (EnumType<?> type : nativeEnumTypes()) {
-                    conn.execute(new DropEnumType(type));
-                }
-            }
-        });
+    public void dropAll(SchemaTarget target) {
+        target.dropAll(this);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.tabula.type.EnumType;
 import org.tabula.type.JsonType;
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
+import org.tabula.type.Identifiers;
 
 /**
  * A database table. Subclass it and declare columns as fields (no code generator), or build
@@ -93,7 +94,7 @@ public class Table implements FromItem {
      * @param type its SQL type: {@code column("price", SqlTypes.decimal(10, 2))}
      * @return the new column, NOT NULL until {@code .nullable()}
      */
-    public final <T> Column<T> column(String columnName, SqlType<T> type) {
+    public final <T extends @Nullable Object> Column<T> column(String columnName, SqlType<T> type) {
         for (Column<?> existing : columns) {
             if (existing.name().equals(columnName)) {
                 throw new IllegalStateException("table " + name + " already has a column " + columnName);
@@ -259,7 +260,7 @@ public class Table implements FromItem {
      * @param type the class Jackson reads and writes: {@code json("settings", Settings.class)}
      * @return the new column
      */
-    public final <T> Column<T> json(String columnName, Class<T> type) {
+    public final <T extends @Nullable Object> Column<T> json(String columnName, Class<T> type) {
         return column(columnName, JsonType.of(type));
     }
 
@@ -271,7 +272,7 @@ public class Table implements FromItem {
      * @param elementType the type of each element: {@code array("tags", SqlTypes.VARCHAR)}
      * @return the new column
      */
-    public final <T> Column<List<T>> array(String columnName, SqlType<T> elementType) {
+    public final <T extends @Nullable Object> Column<List<T>> array(String columnName, SqlType<T> elementType) {
         return column(columnName, ArrayType.of(elementType));
     }
 
@@ -529,7 +530,7 @@ public class Table implements FromItem {
     }
 
     @Override
-    public final <R> R accept(SqlVisitor<R> visitor) {
+    public final <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitTable(this);
     }
 

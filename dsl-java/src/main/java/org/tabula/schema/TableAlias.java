@@ -1,9 +1,12 @@
 package org.tabula.schema;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.tabula.expr.AliasedColumn;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.statement.FromItem;
+import org.tabula.type.Identifiers;
 
 /**
  * A table under another name, for self-joins and correlated subqueries.
@@ -58,7 +61,7 @@ public final class TableAlias implements FromItem {
      * @param column a column of the aliased table: {@code Users u = USERS.as("u"); u.col(USERS.name)}
      * @return the column qualified by the alias ({@code u.name})
      */
-    public <T> AliasedColumn<T> col(Column<T> column) {
+    public <T extends @Nullable Object> AliasedColumn<T> col(Column<T> column) {
         if (column.table() != table) {
             throw new IllegalArgumentException("column " + column.qualifiedName() + " does not belong to "
                     + table.name() + " (aliased as " + alias + ")");
@@ -67,7 +70,7 @@ public final class TableAlias implements FromItem {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitTableAlias(this);
     }
 

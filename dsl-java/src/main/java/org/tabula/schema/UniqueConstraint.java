@@ -1,6 +1,7 @@
 package org.tabula.schema;
 
 import java.util.List;
+import org.tabula.type.Identifiers;
 
 /** {@code UNIQUE (a, b)} spanning several columns; single-column ones use {@link Column#unique()}. */
 public record UniqueConstraint(String name, List<Column<?>> columns) {

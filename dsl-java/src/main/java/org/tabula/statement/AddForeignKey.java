@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.expr.SqlVisitor;
 import org.tabula.schema.ForeignKey;
 
@@ -18,7 +20,7 @@ public record AddForeignKey(String name, ForeignKey foreignKey) implements State
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitAddForeignKey(this);
     }
 }

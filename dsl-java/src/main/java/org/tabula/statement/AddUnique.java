@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.schema.Column;
@@ -41,7 +43,7 @@ public record AddUnique(String name, List<Column<?>> columns) implements Stateme
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitAddUnique(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.expr.SqlVisitor;
 import org.tabula.schema.Column;
 
@@ -26,7 +28,7 @@ public record AlterColumn(Column<?> column, boolean type, boolean nullability, b
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitAlterColumn(this);
     }
 }

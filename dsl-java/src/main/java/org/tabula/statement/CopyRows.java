@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import org.tabula.expr.SqlVisitor;
 
@@ -32,7 +34,7 @@ public record CopyRows(String from, String to, List<String> columns) implements 
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitCopyRows(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.expr.SqlVisitor;
 import org.tabula.schema.Table;
 
@@ -30,7 +32,7 @@ public record CreateTable(Table table, boolean ifNotExists, String name) impleme
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitCreateTable(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +18,7 @@ import org.tabula.schema.Table;
  * delete(SESSIONS).allRows()                 // no WHERE: must be said explicitly
  * }</pre>
  */
-public record Delete(Table table, Condition where, boolean unrestricted, List<Expression<?>> returning)
+public record Delete(Table table, @Nullable Condition where, boolean unrestricted, List<Expression<?>> returning)
         implements Statement {
 
     /**
@@ -77,7 +79,7 @@ public record Delete(Table table, Condition where, boolean unrestricted, List<Ex
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitDelete(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.tabula.expr.SqlVisitor;
 import org.tabula.type.SqlType;
@@ -26,7 +28,7 @@ public record DerivedTable(Select select, String alias) implements FromItem {
         if (alias == null || alias.isEmpty()) {
             throw new IllegalArgumentException("a subquery in FROM needs an alias");
         }
-        org.tabula.schema.Identifiers.check(alias, "alias of a subquery in FROM:");
+        org.tabula.type.Identifiers.check(alias, "alias of a subquery in FROM:");
     }
 
     /**
@@ -37,12 +39,12 @@ public record DerivedTable(Select select, String alias) implements FromItem {
      * @param type its SQL type
      * @return the column, qualified by the alias
      */
-    public <T> DerivedColumn<T> col(String name, SqlType<T> type) {
+    public <T extends @Nullable Object> DerivedColumn<T> col(String name, SqlType<T> type) {
         return new DerivedColumn<>(this, name, type);
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitDerivedTable(this);
     }
 }

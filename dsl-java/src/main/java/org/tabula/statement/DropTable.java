@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.expr.SqlVisitor;
 import org.tabula.schema.Table;
 
@@ -12,7 +14,7 @@ public record DropTable(Table table, boolean ifExists) implements Statement {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitDropTable(this);
     }
 }

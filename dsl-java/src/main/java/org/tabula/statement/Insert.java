@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.tabula.expr.BindParam;
 import org.tabula.expr.BindValue;
 import org.tabula.expr.Expression;
@@ -20,16 +23,18 @@ import org.tabula.schema.Table;
  * <pre>{@code
  * insert(USERS).set(USERS.name, "ann").set(USERS.age, 31)              // one row, type-checked
  * insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40)
+ * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))   // a row from column handles
  * insert(USERS).values(Map.of("name", "ann", "age", 31))             // by column name
  * insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90)))
  * insert(USERS).set(USERS.name, "ann").returning(USERS.id)
  * }</pre>
  *
  * <p>An insert with no values at all, executed with a list of parameter maps, is an executemany
- * over the columns named by the maps' keys.
+ * over the columns named by the maps' keys; {@link InsertRow#batch} builds those rows from column
+ * handles: {@code conn.execute(insert(USERS), InsertRow.batch(USERS, people, (row, p) -> row.set(USERS.name, p.name())))}.
  */
-public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, Select fromSelect,
-                     List<Expression<?>> returning, OnConflict onConflict) implements Statement {
+public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, @Nullable Select fromSelect,
+                     List<Expression<?>> returning, @Nullable OnConflict onConflict) implements Statement {
 
     /**
      * Copies the lists; build one with {@code Sql.insert(USERS)}.
@@ -59,6 +64,22 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     }
 
     /**
+     * Sets one column of the single row to NULL. {@code set(column, null)} is ambiguous in Java
+     * between the two {@code set} methods; {@code setNull} says it without a cast.
+     *
+     * <pre>{@code
+     * insert(USERS).set(USERS.name, "ann").setNull(USERS.age)
+     * }</pre>
+     *
+     * @param <T> the column's Java type
+     * @param column the column to set to NULL
+     * @return a new statement
+     */
+    public <T extends @Nullable Object> Insert setNull(Column<T> column) {
+        return set(column, new BindValue<T>(null, column.type()));
+    }
+
+    /**
      * Sets one column of the single row.
      *
      * @param <T> the column's Java type
@@ -66,7 +87,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * @param value its value, bound
      * @return a new statement
      */
-    public <T> Insert set(Column<T> column, T value) {
+    public <T extends @Nullable Object> Insert set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
@@ -78,7 +99,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * @param value an expression: {@code set(USERS.createdAt, Sql.now())}
      * @return a new statement
      */
-    public <T> Insert set(Column<T> column, Expression<? extends T> value) {
+    public <T extends @Nullable Object> Insert set(Column<T> column, Expression<? extends T> value) {
         requireOwn(column);
         if (rows.size() > 1 || fromSelect != null) {
             throw new IllegalStateException("set() builds a single-row insert into " + table.name()
@@ -133,6 +154,22 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         List<List<Expression<?>>> next = new ArrayList<>(rows);
         next.add(Collections.unmodifiableList(row));
         return new Insert(table, columns, next, null, returning, onConflict);
+    }
+
+    /**
+     * Adds a row built from column handles, each value of its column's type: the typed form of
+     * {@link #values(Map)}. All rows of one insert set the same columns.
+     *
+     * <pre>{@code
+     * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))
+     *              .values(row -> row.set(USERS.name, "bob").set(USERS.age, null))
+     * }</pre>
+     *
+     * @param row sets the row's columns on the empty row it is given
+     * @return a new statement
+     */
+    public Insert values(UnaryOperator<InsertRow> row) {
+        return values(List.of(row.apply(InsertRow.of(table))));
     }
 
     /**
@@ -312,7 +349,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitInsert(this);
     }
 }

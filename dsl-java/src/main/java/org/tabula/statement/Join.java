@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.expr.Condition;
 import org.tabula.expr.SqlVisitor;
 
@@ -7,7 +9,7 @@ import org.tabula.expr.SqlVisitor;
 public record Join(FromItem left, FromItem right, JoinType type, Condition on) implements FromItem {
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitJoin(this);
     }
 }

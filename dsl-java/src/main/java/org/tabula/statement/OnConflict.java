@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tabula.expr.BindValue;
@@ -87,7 +89,7 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
          * @param value the expression: {@code doUpdate(COUNTERS.n, COUNTERS.n.plus(1))}
          * @return the insert
          */
-        public <T> Insert doUpdate(Column<T> column, Expression<? extends T> value) {
+        public <T extends @Nullable Object> Insert doUpdate(Column<T> column, Expression<? extends T> value) {
             return insert.withOnConflict(new OnConflict(target, List.of(new Update.Assignment(column, value))));
         }
 
@@ -99,7 +101,7 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
          * @param value the value
          * @return the insert
          */
-        public <T> Insert doUpdate(Column<T> column, T value) {
+        public <T extends @Nullable Object> Insert doUpdate(Column<T> column, T value) {
             return doUpdate(column, new BindValue<>(value, column.type()));
         }
     }

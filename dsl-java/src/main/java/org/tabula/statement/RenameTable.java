@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import org.tabula.expr.SqlVisitor;
 
 /**
@@ -17,7 +19,7 @@ public record RenameTable(String from, String to) implements Statement {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitRenameTable(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,20 +33,20 @@ import org.tabula.schema.Table;
  *
  * <p>Without {@link #from}, the FROM clause is inferred from the tables of the selected columns.
  */
-public final class Select implements Statement {
+public sealed class Select implements Statement permits Select1 {
 
     private final boolean distinct;
     private final List<Expression<?>> selections;
     private final List<FromItem> from;
-    private final Condition where;
+    private final @Nullable Condition where;
     private final List<Expression<?>> groupBy;
-    private final Condition having;
+    private final @Nullable Condition having;
     private final List<OrderItem> orderBy;
-    private final Long limit;
-    private final Long offset;
+    private final @Nullable Long limit;
+    private final @Nullable Long offset;
     private final LockMode lock;
 
-    private Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+    Select(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
                    List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit, Long offset,
                    LockMode lock) {
         this.distinct = distinct;
@@ -88,13 +90,14 @@ public final class Select implements Statement {
                 null, null, LockMode.NONE);
     }
 
-    private Select copy(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
+    /** A changed copy; {@link Select1} keeps its type while the select list stays the same. */
+    Select copy(boolean distinct, List<Expression<?>> selections, List<FromItem> from, Condition where,
                         List<Expression<?>> groupBy, Condition having, List<OrderItem> orderBy, Long limit,
                         Long offset, LockMode lock) {
         return new Select(distinct, selections, from, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
-    private static <E> List<E> append(List<E> list, List<? extends E> more) {
+    private static <E extends @Nullable Object> List<E> append(List<E> list, List<? extends E> more) {
         if (list.isEmpty()) {
             return List.copyOf(more);
         }
@@ -196,7 +199,7 @@ public final class Select implements Statement {
      * @param on the condition, or {@code null} to infer it
      * @return a new statement
      */
-    public Select join(FromItem right, JoinType type, Condition on) {
+    public Select join(FromItem right, JoinType type, @Nullable Condition on) {
         Objects.requireNonNull(right, "right");
         List<FromItem> items = new ArrayList<>(from);
         if (items.isEmpty()) {
@@ -393,7 +396,7 @@ public final class Select implements Statement {
      * @return the subquery as an expression: {@code select(USERS.name, select(count()).from(POSTS).where(...).asScalar())}
      */
     @SuppressWarnings("unchecked")
-    public <T> ScalarSubquery<T> asScalar() {
+    public <T extends @Nullable Object> ScalarSubquery<T> asScalar() {
         if (selections.size() != 1) {
             throw new IllegalStateException("a scalar subquery selects exactly one column, this one selects "
                     + selections.size());
@@ -477,7 +480,7 @@ public final class Select implements Statement {
      *
      * @return the condition, or {@code null}
      */
-    public Condition where() {
+    public @Nullable Condition where() {
         return where;
     }
 
@@ -495,7 +498,7 @@ public final class Select implements Statement {
      *
      * @return the condition, or {@code null}
      */
-    public Condition having() {
+    public @Nullable Condition having() {
         return having;
     }
 
@@ -513,7 +516,7 @@ public final class Select implements Statement {
      *
      * @return the limit, or {@code null}
      */
-    public Long limit() {
+    public @Nullable Long limit() {
         return limit;
     }
 
@@ -522,7 +525,7 @@ public final class Select implements Statement {
      *
      * @return the offset, or {@code null}
      */
-    public Long offset() {
+    public @Nullable Long offset() {
         return offset;
     }
 
@@ -541,7 +544,7 @@ public final class Select implements Statement {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitSelect(this);
     }
 

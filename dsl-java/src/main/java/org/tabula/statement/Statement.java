@@ -1,11 +1,9 @@
 package org.tabula.statement;
 
-import org.tabula.dialect.Dialect;
-import org.tabula.dialect.RenderedSql;
 import org.tabula.expr.SqlNode;
 
 /**
- * A complete SQL statement: an immutable AST that any {@link Dialect} can render.
+ * A complete SQL statement: an immutable AST that any dialect can render.
  *
  * <pre>{@code
  * RenderedSql sql = select(USERS.name).from(USERS).where(USERS.id.eq(7L)).toSql(Dialect.POSTGRES);
@@ -15,12 +13,14 @@ import org.tabula.expr.SqlNode;
 public interface Statement extends SqlNode {
 
     /**
-     * Renders this statement for {@code dialect}: SQL text plus ordered bind values.
+     * Renders this statement for {@code dialect} (any {@link StatementCompiler}): for a
+     * {@code Dialect}, a {@code RenderedSql} of SQL text plus ordered bind values.
      *
-     * @param dialect the database: {@code select(USERS).toSql(Dialect.POSTGRES).sql()}
-     * @return the SQL and its bound values
+     * @param <R> what the compiler makes of a statement
+     * @param dialect the compiler: {@code select(USERS).toSql(Dialect.POSTGRES).sql()}
+     * @return the compiled statement: for a {@code Dialect}, the SQL and its bound values
      */
-    default RenderedSql toSql(Dialect dialect) {
+    default <R> R toSql(StatementCompiler<R> dialect) {
         return dialect.render(this);
     }
 

@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -131,7 +133,7 @@ public final class TextStatement implements Statement {
      * @param value its value, bound
      * @return a new statement
      */
-    public TextStatement bind(String name, Object value) {
+    public TextStatement bind(String name, @Nullable Object value) {
         return bind(name, value, SqlTypes.forValue(value));
     }
 
@@ -145,7 +147,7 @@ public final class TextStatement implements Statement {
      * @return a new statement
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public <T> TextStatement bind(String name, T value, SqlType<T> type) {
+    public <T extends @Nullable Object> TextStatement bind(String name, T value, SqlType<T> type) {
         if (!parameterNames.contains(name)) {
             throw new IllegalArgumentException("text statement has no parameter :" + name
                     + " (parameters: " + parameterNames() + ")");
@@ -221,7 +223,7 @@ public final class TextStatement implements Statement {
      * @param name the parameter
      * @return the bound value
      */
-    public BindValue<?> boundValue(String name) {
+    public @Nullable BindValue<?> boundValue(String name) {
         return bound.get(name);
     }
 
@@ -244,7 +246,7 @@ public final class TextStatement implements Statement {
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitText(this);
     }
 

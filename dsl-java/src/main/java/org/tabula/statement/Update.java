@@ -1,5 +1,7 @@
 package org.tabula.statement;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.tabula.schema.Table;
  * <p>An update with neither {@link #where} nor {@link #allRows()} is refused when rendered, so
  * a forgotten WHERE never rewrites a whole table.
  */
-public record Update(Table table, List<Assignment> assignments, Condition where, boolean unrestricted,
+public record Update(Table table, List<Assignment> assignments, @Nullable Condition where, boolean unrestricted,
                      List<Expression<?>> returning) implements Statement {
 
     /** {@code column = value}. */
@@ -57,26 +59,42 @@ public record Update(Table table, List<Assignment> assignments, Condition where,
     }
 
     /**
-     * Sets a column to a value: {@code update(USERS).set(USERS.name, "Ann")}.
+     * {@code SET column = NULL}. {@code set(column, null)} is ambiguous in Java between this
+     * class's two {@code set} methods; {@code setNull} says it without a cast.
+     *
+     * <pre>{@code
+     * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L))
+     * }</pre>
+     *
+     * @param <T> the column's Java type
+     * @param column the column to set to NULL
+     * @return a new statement
+     */
+    public <T extends @Nullable Object> Update setNull(Column<T> column) {
+        return set(column, new BindValue<T>(null, column.type()));
+    }
+
+    /**
+     * Sets a column to a value, bound as a parameter of the column's type: {@code update(USERS).set(USERS.name, "Ann")}.
      *
      * @param <T> the column's Java type
      * @param column the column
      * @param value the value, bound
      * @return a new statement
      */
-    public <T> Update set(Column<T> column, T value) {
+    public <T extends @Nullable Object> Update set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
     /**
-     * Sets a column to an expression: {@code set(USERS.age, USERS.age.plus(1))}.
+     * Sets a column to an expression (another column, arithmetic, a scalar subquery): {@code set(USERS.age, USERS.age.plus(1))}.
      *
      * @param <T> the column's Java type
      * @param column the column
      * @param value the expression
      * @return a new statement
      */
-    public <T> Update set(Column<T> column, Expression<? extends T> value) {
+    public <T extends @Nullable Object> Update set(Column<T> column, Expression<? extends T> value) {
         return assign(column, value);
     }
 
@@ -155,7 +173,7 @@ public record Update(Table table, List<Assignment> assignments, Condition where,
     }
 
     @Override
-    public <R> R accept(SqlVisitor<R> visitor) {
+    public <R extends @Nullable Object> R accept(SqlVisitor<R> visitor) {
         return visitor.visitUpdate(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.tabula.type;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,7 @@ import java.util.Objects;
  * Column<List<String>> tags = array("tags", SqlTypes.TEXT);
  * }</pre>
  */
-public final class ArrayType<T> implements SqlType<List<T>> {
+public final class ArrayType<T extends @Nullable Object> implements SqlType<List<T>> {
 
     private final SqlType<T> elementType;
 
@@ -30,7 +32,7 @@ public final class ArrayType<T> implements SqlType<List<T>> {
         }
     }
 
-    public static <T> ArrayType<T> of(SqlType<T> elementType) {
+    public static <T extends @Nullable Object> ArrayType<T> of(SqlType<T> elementType) {
         return new ArrayType<>(elementType);
     }
 
@@ -56,7 +58,7 @@ public final class ArrayType<T> implements SqlType<List<T>> {
     }
 
     @Override
-    public List<T> read(ResultSet rs, int index) throws SQLException {
+    public @Nullable List<T> read(ResultSet rs, int index) throws SQLException {
         Array array = rs.getArray(index);
         if (array == null) {
             return null;
@@ -75,7 +77,7 @@ public final class ArrayType<T> implements SqlType<List<T>> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<T> coerce(Object value) {
+    public @Nullable List<T> coerce(@Nullable Object value) {
         if (value == null || value instanceof List<?>) {
             return (List<T>) value;
         }

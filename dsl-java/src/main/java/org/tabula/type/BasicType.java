@@ -1,5 +1,7 @@
 package org.tabula.type;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,18 +14,18 @@ import java.util.function.Function;
  *
  * @param <T> the Java type of values
  */
-public final class BasicType<T> implements SqlType<T> {
+public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
 
     /** Binds one non-null value to a statement parameter. */
     @FunctionalInterface
-    public interface Binder<T> {
+    public interface Binder<T extends @Nullable Object> {
         void bind(PreparedStatement ps, int index, T value) throws SQLException;
     }
 
     /** Reads one value, or {@code null}, from a result column. */
     @FunctionalInterface
-    public interface Reader<T> {
-        T read(ResultSet rs, int index) throws SQLException;
+    public interface Reader<T extends @Nullable Object> {
+        @Nullable T read(ResultSet rs, int index) throws SQLException;
     }
 
     private final TypeKind kind;
@@ -120,7 +122,7 @@ public final class BasicType<T> implements SqlType<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public T read(ResultSet rs, int index) throws SQLException {
+    public @Nullable T read(ResultSet rs, int index) throws SQLException {
         switch (readCode) {
             case LONG: {
                 long v = rs.getLong(index);
@@ -146,7 +148,7 @@ public final class BasicType<T> implements SqlType<T> {
     }
 
     @Override
-    public T coerce(Object value) {
+    public @Nullable T coerce(@Nullable Object value) {
         if (value == null || javaType.isInstance(value)) {
             return javaType.cast(value);
         }

@@ -1,5 +1,7 @@
 package org.tabula.type;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,7 +73,7 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
         if (typeName == null || typeName.isEmpty()) {
             throw new IllegalArgumentException("native enum type of " + enumClass.getSimpleName() + " needs a name");
         }
-        org.tabula.schema.Identifiers.check(typeName, "native enum type name of " + enumClass.getSimpleName() + ":");
+        org.tabula.type.Identifiers.check(typeName, "native enum type name of " + enumClass.getSimpleName() + ":");
         return new EnumType<>(enumClass, toDatabase, typeName);
     }
 
@@ -81,7 +83,7 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
     }
 
     /** The native type's name, or {@code null} for a checked VARCHAR. */
-    public String nativeName() {
+    public @Nullable String nativeName() {
         return nativeName;
     }
 
@@ -122,13 +124,13 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
     }
 
     @Override
-    public E read(ResultSet rs, int index) throws SQLException {
+    public @Nullable E read(ResultSet rs, int index) throws SQLException {
         String s = rs.getString(index);
         return s == null ? null : fromDatabase(s);
     }
 
     @Override
-    public E coerce(Object value) {
+    public @Nullable E coerce(@Nullable Object value) {
         if (value == null || enumClass.isInstance(value)) {
             return enumClass.cast(value);
         }

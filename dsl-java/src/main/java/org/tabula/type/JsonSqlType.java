@@ -1,5 +1,7 @@
 package org.tabula.type;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A JSON column type, whatever library maps its values: {@link JsonType} (Jackson) in Java,
  * a kotlinx.serialization type in the Kotlin layer. Dialects use the JSON text it produces,
@@ -9,7 +11,7 @@ package org.tabula.type;
  * String text = jsonType.toJson(value);
  * }</pre>
  */
-public interface JsonSqlType<T> extends SqlType<T> {
+public interface JsonSqlType<T extends @Nullable Object> extends SqlType<T> {
 
     /** The JSON text of a non-null value. */
     String toJson(T value);

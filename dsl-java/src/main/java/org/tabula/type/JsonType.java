@@ -1,5 +1,7 @@
 package org.tabula.type;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
@@ -20,7 +22,7 @@ import java.util.Objects;
  * Column<List<String>> tags = column("tags", JsonType.of(new TypeReference<List<String>>() {}));
  * }</pre>
  */
-public final class JsonType<T> implements JsonSqlType<T> {
+public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T> {
 
     private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper().findAndRegisterModules();
 
@@ -40,13 +42,13 @@ public final class JsonType<T> implements JsonSqlType<T> {
     }
 
     /** JSON bound to a Java class through Jackson. */
-    public static <T> JsonType<T> of(Class<T> type) {
+    public static <T extends @Nullable Object> JsonType<T> of(Class<T> type) {
         return new JsonType<>(type, DEFAULT_MAPPER.constructType(type), DEFAULT_MAPPER);
     }
 
     /** JSON bound to a generic type, e.g. {@code new TypeReference<List<Item>>() {}}. */
     @SuppressWarnings("unchecked")
-    public static <T> JsonType<T> of(TypeReference<T> type) {
+    public static <T extends @Nullable Object> JsonType<T> of(TypeReference<T> type) {
         JavaType jt = DEFAULT_MAPPER.constructType(type);
         return new JsonType<>((Class<T>) jt.getRawClass(), jt, DEFAULT_MAPPER);
     }
@@ -93,7 +95,7 @@ public final class JsonType<T> implements JsonSqlType<T> {
     }
 
     @Override
-    public T read(ResultSet rs, int index) throws SQLException {
+    public @Nullable T read(ResultSet rs, int index) throws SQLException {
         String s = rs.getString(index);
         return s == null ? null : fromJson(s);
     }
@@ -101,7 +103,7 @@ public final class JsonType<T> implements JsonSqlType<T> {
     /** Any value Jackson can write is accepted; the declared class is checked on reading. */
     @Override
     @SuppressWarnings("unchecked")
-    public T coerce(Object value) {
+    public @Nullable T coerce(@Nullable Object value) {
         return (T) value;
     }
 

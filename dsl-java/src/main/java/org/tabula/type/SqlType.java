@@ -1,5 +1,7 @@
 package org.tabula.type;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ import java.sql.SQLException;
  *
  * @param <T> the Java type of values
  */
-public interface SqlType<T> {
+public interface SqlType<T extends @Nullable Object> {
 
     /** The family of this type. */
     TypeKind kind();
@@ -40,14 +42,14 @@ public interface SqlType<T> {
     void bind(PreparedStatement ps, int index, T value) throws SQLException;
 
     /** Reads a value (or {@code null}) with standard JDBC. */
-    T read(ResultSet rs, int index) throws SQLException;
+    @Nullable T read(ResultSet rs, int index) throws SQLException;
 
     /**
      * Converts a loosely typed value (from a map of parameters, or a driver) to {@code T}.
      *
      * @throws IllegalArgumentException when the value cannot represent a {@code T}
      */
-    default T coerce(Object value) {
+    default @Nullable T coerce(@Nullable Object value) {
         if (value == null) {
             return null;
         }

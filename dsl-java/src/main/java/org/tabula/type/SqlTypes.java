@@ -1,5 +1,7 @@
 package org.tabula.type;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
@@ -125,7 +127,7 @@ public final class SqlTypes {
      * expressions of unknown type (e.g. in {@code text()} statements).
      */
     @SuppressWarnings("unchecked")
-    public static <T> SqlType<T> forValue(T value) {
+    public static <T extends @Nullable Object> SqlType<T> forValue(T value) {
         SqlType<?> type;
         if (value instanceof String) {
             type = VARCHAR;

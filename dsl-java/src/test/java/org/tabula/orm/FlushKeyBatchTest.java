@@ -28,11 +28,11 @@ class FlushKeyBatchTest {
 
     @Entity(table = "batch_things")
     public static class Thing {
-        @Column(primaryKey = true, autoIncrement = true)
+        @MappedColumn(primaryKey = true, autoIncrement = true)
         public Long id;
-        @Column(length = 20)
+        @MappedColumn(length = 20)
         public String name;
-        @Column(nullable = true)
+        @MappedColumn(nullable = true)
         public Integer size;
 
         public Thing() {

@@ -173,7 +173,7 @@ class RelationshipTest {
 
     @Entity(table = "rel_unit_wrong")
     static class WrongCollection {
-        @Column(primaryKey = true)
+        @MappedColumn(primaryKey = true)
         public Long id;
         @Relationship
         public List<Tree.Category> categories;
@@ -181,7 +181,7 @@ class RelationshipTest {
 
     @Entity(table = "rel_unit_wrong2")
     static class PlainListOfEntities {
-        @Column(primaryKey = true)
+        @MappedColumn(primaryKey = true)
         public Long id;
         public List<Tree.Category> categories;
     }

@@ -70,9 +70,9 @@ class SessionTest {
 
     @Entity(table = "counters")
     public static class Counter {
-        @org.tabula.orm.Column(primaryKey = true)
+        @MappedColumn(primaryKey = true)
         public Long id;
-        @org.tabula.orm.Column(nullable = true)
+        @MappedColumn(nullable = true)
         public int hits;      // a primitive over a nullable column: a NULL row cannot become an object
 
         public Counter() {

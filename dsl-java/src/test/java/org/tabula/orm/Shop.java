@@ -19,7 +19,7 @@ final class Shop {
     /** A reusable column definition. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    @org.tabula.orm.Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     @interface IntPk {
     }
 
@@ -32,11 +32,11 @@ final class Shop {
 
     @Entity
     static class Customer extends Model {
-        @org.tabula.orm.Column(length = 50, unique = true)
+        @MappedColumn(length = 50, unique = true)
         public String name;
-        @org.tabula.orm.Column(nullable = true)
+        @MappedColumn(nullable = true)
         public Integer age;
-        @org.tabula.orm.Column(length = 20, serverDefault = "'active'")
+        @MappedColumn(length = 20, serverDefault = "'active'")
         public String status;
         transient String scratch;
 
@@ -52,9 +52,9 @@ final class Shop {
     static class Order {
         @IntPk
         public Long id;
-        @org.tabula.orm.Column(references = Customer.class, onDelete = ReferentialAction.CASCADE)
+        @MappedColumn(references = Customer.class, onDelete = ReferentialAction.CASCADE)
         public Long customerId;
-        @org.tabula.orm.Column(length = 100)
+        @MappedColumn(length = 100)
         public String item;
         public int quantity;
 
@@ -70,9 +70,9 @@ final class Shop {
 
     @Entity
     static class Tag {
-        @org.tabula.orm.Column(primaryKey = true, defaultValue = RandomUuid.class)
+        @MappedColumn(primaryKey = true, defaultValue = RandomUuid.class)
         public UUID id;
-        @org.tabula.orm.Column(length = 30)
+        @MappedColumn(length = 30)
         public String label;
 
         Tag() {
@@ -86,7 +86,7 @@ final class Shop {
     /** Shaped like a Kotlin data class: final fields, one constructor taking them all, no no-arg constructor. */
     @Entity(table = "notes")
     static final class Note {
-        @org.tabula.orm.Column(primaryKey = true, autoIncrement = true)
+        @MappedColumn(primaryKey = true, autoIncrement = true)
         private final Long id;
         private final String text;
 
@@ -109,18 +109,18 @@ final class Shop {
     static class Profile {
         @IntPk
         public Long id;
-        @org.tabula.orm.Column(length = 30)
+        @MappedColumn(length = 30)
         public String handle;
-        @org.tabula.orm.Column(text = true, nullable = true)
+        @MappedColumn(text = true, nullable = true)
         public Lazy<String> bio = Lazy.of(null);
     }
 
     /** A composite primary key. */
     @Entity
     static class Membership {
-        @org.tabula.orm.Column(primaryKey = true)
+        @MappedColumn(primaryKey = true)
         public Long customerId;
-        @org.tabula.orm.Column(primaryKey = true, length = 20)
+        @MappedColumn(primaryKey = true, length = 20)
         public String club;
         public int points;
     }

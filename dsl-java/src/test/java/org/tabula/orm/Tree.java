@@ -9,11 +9,11 @@ final class Tree {
     /** Self-referential: parent (many-to-one) and children (one-to-many) on one table. */
     @Entity(table = "rel_unit_categories")
     static class Category {
-        @Column(primaryKey = true, autoIncrement = true)
+        @MappedColumn(primaryKey = true, autoIncrement = true)
         public Long id;
-        @Column(length = 40)
+        @MappedColumn(length = 40)
         public String name;
-        @Column(references = Category.class, nullable = true)
+        @MappedColumn(references = Category.class, nullable = true)
         public Long parentId;
         @Relationship(foreignKey = "parentId", backPopulates = "children")
         public Ref<Category> parent;                          // not initialized: the ORM installs a holder
@@ -35,11 +35,11 @@ final class Tree {
 
     @Entity(table = "rel_unit_items")
     static class Item {
-        @Column(primaryKey = true, autoIncrement = true)
+        @MappedColumn(primaryKey = true, autoIncrement = true)
         public Long id;
-        @Column(references = Category.class)
+        @MappedColumn(references = Category.class)
         public Long categoryId;
-        @Column(length = 40)
+        @MappedColumn(length = 40)
         public String label;
         @Relationship(lazy = Loading.RAISE)
         public final Ref<Category> category = new Ref<>(this);

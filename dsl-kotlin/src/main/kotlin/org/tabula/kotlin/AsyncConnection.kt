@@ -13,9 +13,11 @@ import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withContext
 import org.tabula.engine.Connection
 import org.tabula.result.Result
+import org.tabula.result.Result1
 import org.tabula.result.Row
 import org.tabula.schema.Table
 import org.tabula.statement.Insert
+import org.tabula.statement.Select1
 import org.tabula.statement.Statement
 
 /**
@@ -41,6 +43,9 @@ class AsyncConnection internal constructor(
 
     /** Executes a statement; queries are read into memory (see [stream] for large results). */
     suspend fun execute(statement: Statement): Result = call { it.execute(statement) }
+
+    /** Executes a select of one expression; the result's scalar methods return its type. */
+    suspend fun <T> execute(select: Select1<T>): Result1<T> = call { it.execute(select) }
 
     /** Executes a statement with values for its named parameters. */
     suspend fun execute(statement: Statement, parameters: Map<String, Any?>): Result =

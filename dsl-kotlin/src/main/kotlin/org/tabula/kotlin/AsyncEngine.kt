@@ -24,7 +24,9 @@ import org.tabula.engine.ReadYourWrites
 import org.tabula.engine.TransactionOptions
 import org.tabula.error.TransactionStateException
 import org.tabula.result.Result
+import org.tabula.result.Result1
 import org.tabula.result.Row
+import org.tabula.statement.Select1
 import org.tabula.statement.Statement
 
 /**
@@ -193,6 +195,9 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
             withConnection(commit = true, TransactionOptions.defaults(), { execute(statement) }, routed = true)
         }
 
+    /** Runs a select of one expression in its own transaction; the result's scalar methods return its type. */
+    suspend fun <T> execute(select: Select1<T>): Result1<T> = begin { execute(select) }
+
     /**
      * The rows of a query as a cold [Flow] on a connection of its own, fetched [fetchSize] rows
      * at a time as the collector asks for them; the connection goes back to the pool when the
@@ -200,10 +205,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      */
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
         checkOpen()
-        limits.acquire(engine, "AsyncEngine.stream")
+        val waitStart = System.nanoTime()
+        limits.acquire(engine, "AsyncEngine.stream", waitStart)
         try {
             val context = engine.readYourWritesIn(coroutineContext)
-            val conn = withContext(dispatcher) { open(routed = true, context) }
+            val conn = withContext(dispatcher) { open(routed = true, context, waitStart) }
             val canceller = StatementCanceller(coroutineContext.job, conn)
             try {
                 emitAll(AsyncConnection(conn, this@AsyncEngine).stream(statement, fetchSize))
@@ -229,9 +235,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         // awake instead of hopping to the caller's dispatcher and back; the transaction element
         // rides along instead of costing a nested withContext.
         return withContext(dispatcher + transaction) {
-            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect")
+            // Listeners are told the whole wait, this coroutine's turn for a permit included, as Java's connect() reports the pool's.
+            val waitStart = System.nanoTime()
+            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect", waitStart)
             try {
-                val conn = open(routed, context)
+                val conn = open(routed, context, waitStart)
                 val canceller = StatementCanceller(coroutineContext.job, conn)
                 try {
                     conn.begin(options)
@@ -261,9 +269,9 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * pinned to the primary, remembering writes in the caller's [context]; on a plain engine both
      * are the same.
      */
-    private fun open(routed: Boolean, context: ReadYourWrites?): Connection = when {
-        context == null -> engine.connect()
-        routed -> context.run(Supplier { engine.connect() })
+    private fun open(routed: Boolean, context: ReadYourWrites?, waitStart: Long): Connection = when {
+        context == null -> engine.connect(waitStart)
+        routed -> context.run(Supplier { engine.connect(waitStart) })
         else -> context.run(Supplier { engine.begin() })
     }
 
@@ -323,7 +331,7 @@ private fun rollbackAfter(conn: Connection, t: Throwable) {
         return
     }
     try {
-        conn.rollback()
+        conn.rollback(t)
     } catch (e: RuntimeException) {
         t.addSuppressed(e)
     }

@@ -54,10 +54,11 @@ internal class EngineLimits private constructor(
 
     /**
      * Takes a permit, suspended for at most the engine's connection timeout; then throws the
-     * [PoolTimeoutException] that the pool's own wait throws, naming [operation]. A waiter that
+     * [PoolTimeoutException] that the pool's own wait throws, naming [operation] (and tells the
+     * engine's listeners, as a failed `connect()` does, of the wait since [waitStart]). A waiter that
      * is cancelled or times out holds no permit, so it releases none.
      */
-    suspend fun acquire(engine: Engine, operation: String) {
+    suspend fun acquire(engine: Engine, operation: String, waitStart: Long) {
         if (permits.tryAcquire()) {
             return
         }
@@ -80,10 +81,12 @@ internal class EngineLimits private constructor(
         // The timeout may fire just after acquire() returned; the flag, not the result, says whether we hold it.
         if (!acquired) {
             val status = engine.poolStatus()
-            throw PoolTimeoutException(
+            val failure = PoolTimeoutException(
                 poolName, operation, timeout, maxConnections, status.active(), status.idle(),
                 status.waiting() + waiters, null,
             )
+            engine.connectFailed(waitStart, failure)
+            throw failure
         }
     }
 

@@ -16,8 +16,11 @@ internal object HikariSupport {
     /** The pool's connection limit, wait and name, or null when [ds] is not a HikariCP pool. */
     fun settings(ds: DataSource): PoolSettings? = if (isPool(ds)) Calls.settings(ds) else null
 
-    /** What the coroutine layer copies from the pool, so that its own waits end like the pool's. */
-    data class PoolSettings(val maximumPoolSize: Int, val connectionTimeout: Duration, val name: String)
+    /**
+     * What the coroutine layer copies from the pool, so that its own waits end like the pool's.
+     * [name] is null while a pool made with `HikariDataSource()` has not started (HikariCP names it then).
+     */
+    data class PoolSettings(val maximumPoolSize: Int, val connectionTimeout: Duration, val name: String?)
 
     /** Drops [jdbc] from [ds] for good; false (nothing done) when [ds] is not a HikariCP pool. */
     fun evict(ds: DataSource, jdbc: Connection): Boolean {

@@ -10,6 +10,7 @@ import org.tabula.schema.Table
 import org.tabula.statement.FromItem
 import org.tabula.statement.JoinType
 import org.tabula.statement.Select
+import org.tabula.statement.Select1
 
 /*
  * SELECT builders. They return org.tabula.statement.Select, so every Java method (distinct,
@@ -20,6 +21,9 @@ import org.tabula.statement.Select
  *         .orderBy(Users.id to SortOrder.DESC)
  *         .limit(10)
  */
+
+/** `SELECT column FROM this`, typed by the column: `execute(Users.select(Users.id)).scalarOne()` is a `Long`. */
+fun <T> Table.select(column: Expression<T>): Select1<T> = Sql.select(column).from(this)
 
 /** `SELECT columns FROM this`; no columns means every column of the table. */
 fun Table.select(vararg columns: Expression<*>): Select =
@@ -33,11 +37,17 @@ fun Table.select(columns: List<Expression<*>>): Select =
 /** `SELECT * FROM this` (every column, listed). */
 fun Table.selectAll(): Select = Sql.select(this)
 
+/** `SELECT expression`, typed by it, FROM inferred: `execute(select(count()).from(Users)).scalarOne()` is a `Long`. */
+fun <T> select(expression: Expression<T>): Select1<T> = Sql.select(expression)
+
 /** `SELECT expressions`, FROM inferred from the columns: `select(count())`. */
 fun select(vararg expressions: Expression<*>): Select = Sql.select(expressions.asList())
 
 /** Adds a WHERE condition (AND-ed with earlier ones). */
 inline fun Select.where(condition: () -> Condition): Select = where(condition())
+
+/** Adds a WHERE condition to a typed single-expression select, keeping its type. */
+inline fun <T> Select1<T>.where(condition: () -> Condition): Select1<T> = where(condition())
 
 /** Adds a HAVING condition. */
 inline fun Select.having(condition: () -> Condition): Select = having(condition())
@@ -46,6 +56,10 @@ inline fun Select.having(condition: () -> Condition): Select = having(condition(
 fun Select.orderBy(vararg order: Pair<Expression<*>, SortOrder>): Select =
     if (order.size == 1) orderBy(order[0].first.sorted(order[0].second))    // no array to build and copy
     else orderBy(*Array(order.size) { order[it].first.sorted(order[it].second) })
+
+/** `ORDER BY` with Kotlin pairs on a typed single-expression select, keeping its type. */
+fun <T> Select1<T>.orderBy(vararg order: Pair<Expression<*>, SortOrder>): Select1<T> =
+    orderBy(*Array(order.size) { order[it].first.sorted(order[it].second) })
 
 /** This expression as an ORDER BY item. */
 fun Expression<*>.sorted(order: SortOrder): OrderItem {

@@ -6,6 +6,7 @@ import kotlin.reflect.KClass
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
 import org.tabula.result.Result
+import org.tabula.result.Result1
 import org.tabula.result.Row
 
 /*
@@ -18,7 +19,7 @@ inline fun <reified R : Any> Result.mapTo(): List<R> = mapTo(R::class)
 
 /** Every row as an instance of [type]. */
 fun <R : Any> Result.mapTo(type: KClass<R>): List<R> {
-    val mapper = RowMapper.of(type, columns())
+    val mapper = RowMapper.of(type, columns() ?: throw IllegalStateException("this statement returned no rows (rowCount = ${rowCount()})"))
     val out = ArrayList<R>()
     for (row in this) {
         out.add(mapper.map(row))
@@ -28,7 +29,7 @@ fun <R : Any> Result.mapTo(type: KClass<R>): List<R> {
 
 /** The single row as an [R], or null when there is none (more than one is an error). */
 inline fun <reified R : Any> Result.mapOneOrNull(): R? =
-    oneOrNull()?.let { RowMapper.of(R::class, columns()).map(it) }
+    oneOrNull()?.let { RowMapper.of(R::class, columns()!!).map(it) }
 
 /** One row as an [R] (resolves the mapping each call; prefer [mapTo] for many rows). */
 inline fun <reified R : Any> Row.into(): R = RowMapper.of(R::class, columns()).map(this)
@@ -44,3 +45,25 @@ fun <R : Any> Flow<Row>.mapTo(type: KClass<R>): Flow<R> = flow {
         emit(m.map(row))
     }
 }
+
+/*
+ * A select of one expression (`Users.select(Users.id)`) gives a Result1<T> whose scalar members
+ * are typed and take no type argument. These keep the older spelling `scalarOne<Long>()`
+ * compiling, but only with the selected type: `scalarOne<String>()` on a Result1<Long> does not.
+ */
+
+/** [Result1.scalarOne] with its type spelled out: `execute(Users.select(count())).scalarOne<Long>()`. */
+@JvmName("typedScalarOne")
+fun <R> Result1<out R>.scalarOne(): R = scalarOne()
+
+/** [Result1.scalarOneOrNull] with its type spelled out. */
+@JvmName("typedScalarOneOrNull")
+fun <R> Result1<out R>.scalarOneOrNull(): R? = scalarOneOrNull()
+
+/** [Result1.scalar] with its type spelled out. */
+@JvmName("typedScalar")
+fun <R> Result1<out R>.scalar(): R? = scalar()
+
+/** [Result1.scalars] with its type spelled out. */
+@JvmName("typedScalars")
+fun <R> Result1<out R>.scalars(): List<R> = scalars()

@@ -49,7 +49,7 @@ class ReadmeSpec : FunSpec({
             db.begin(propagation = Propagation.REQUIRES_NEW) { execute(u.insert { it[name] = "eve" }) }
             db.stream(u.selectAll().orderBy(u.id to SortOrder.ASC), fetchSize = 500).map { it[u.name] }.toList() shouldBe
                 listOf("ann", "cid", "dan", "eve")
-            db.connect { execute(u.select(u.age).where { u.name eq "ann" }).scalarOne<Int>() } shouldBe 32
+            db.connect { execute(u.select(u.age).where { u.name eq "ann" }).scalarOne()!! } shouldBe 32
         }
     }
 })

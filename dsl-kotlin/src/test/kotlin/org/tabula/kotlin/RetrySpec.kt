@@ -31,7 +31,7 @@ class RetrySpec : FunSpec({
                 if (db == "postgresql") {
                     connection.execute(Sql.text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
                 }
-                val seen = connection.execute(u.select(u.age).where { u.id eq id }).scalarOne<Int>()
+                val seen = connection.execute(u.select(u.age).where { u.id eq id }).scalarOne()!!
                 if (db == "mysql") {
                     if (first) {
                         other.execute(u.update({ u.id eq id }) { it[age] = -1 })   // held, not committed
@@ -56,7 +56,7 @@ class RetrySpec : FunSpec({
                     async.begin(retry = policy) { increment(id, other, runs.incrementAndGet() == 1) }
                 }
                 runs.get() shouldBe 2
-                async.begin { execute(u.select(u.age).where { u.id eq id }).scalarOne<Int>() } shouldBe
+                async.begin { execute(u.select(u.age).where { u.id eq id }).scalarOne()!! } shouldBe
                     if (db == "mysql") 1 else 101
             }
 

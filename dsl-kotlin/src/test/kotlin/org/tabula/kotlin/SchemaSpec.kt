@@ -48,7 +48,7 @@ class SchemaSpec : FunSpec({
                 val reflected = MetaData.reflect(engine)
                 val authors = reflected.table("ks_authors")
                 engine.connect().use { conn ->
-                    conn.execute(authors.select(authors.column("name"))).scalars<String>() shouldBe listOf("ann")
+                    conn.execute(authors.select(authors.column("name"))).scalars() shouldBe listOf("ann")
                 }
                 MetaData(KsBooksV2, KsAuthorsV2).dropAll(engine)
             }

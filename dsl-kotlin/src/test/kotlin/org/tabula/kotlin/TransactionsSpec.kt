@@ -312,12 +312,12 @@ class TransactionsSpec : FunSpec({
                     async.begin { execute(u.update({ u.name eq "ann" }) { it[age] = 30 }) }
                     return async.begin(isolation = isolation) {
                         connection.isolation() shouldBe isolation
-                        execute(u.select(u.age).where { u.name eq "ann" }).scalarOne<Int>() shouldBe 30   // the snapshot starts here
+                        execute(u.select(u.age).where { u.name eq "ann" }).scalarOne()!! shouldBe 30   // the snapshot starts here
                         async.connect {
                             execute(u.update({ u.name eq "ann" }) { it[age] = 31 })
                             commit()
                         }
-                        execute(u.select(u.age).where { u.name eq "ann" }).scalarOne<Int>()
+                        execute(u.select(u.age).where { u.name eq "ann" }).scalarOne()!!
                     }
                 }
 
@@ -325,7 +325,7 @@ class TransactionsSpec : FunSpec({
                     async.begin { execute(u.insert { it[name] = "ann"; it[age] = 30 }) }
                     ageAfterOutsideCommit(Isolation.REPEATABLE_READ) shouldBe 30
                     ageAfterOutsideCommit(Isolation.READ_COMMITTED) shouldBe 31
-                    async.begin { execute(u.select(u.age).where { u.name eq "ann" }).scalarOne<Int>() } shouldBe 31
+                    async.begin { execute(u.select(u.age).where { u.name eq "ann" }).scalarOne()!! } shouldBe 31
                     awaitIdle()
                 }
             }

@@ -4,7 +4,7 @@ import static org.tabula.Sql.update;
 
 import java.util.List;
 import org.tabula.engine.Engine;
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Mapper;
 import org.tabula.orm.Model;
@@ -26,9 +26,9 @@ public final class OrmQuickStart {
     /** Table "users": id, created_at, updated_at come from {@link Model}. */
     @Entity
     public static class User extends Model {
-        @Column(length = 30, unique = true)
+        @MappedColumn(length = 30, unique = true)
         public String name;
-        @Column(length = 100, nullable = true)
+        @MappedColumn(length = 100, nullable = true)
         public String fullname;
 
         public User() {
@@ -43,11 +43,11 @@ public final class OrmQuickStart {
     /** Table "addresses"; user_id references users.id. */
     @Entity
     public static class Address {
-        @Column(primaryKey = true, autoIncrement = true)
+        @MappedColumn(primaryKey = true, autoIncrement = true)
         public Long id;
-        @Column(references = User.class, onDelete = ReferentialAction.CASCADE)
+        @MappedColumn(references = User.class, onDelete = ReferentialAction.CASCADE)
         public Long userId;
-        @Column(length = 120)
+        @MappedColumn(length = 120)
         public String email;
 
         public Address() {

@@ -6,9 +6,10 @@ import static org.tabula.orm.LoadOption.selectIn;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tabula.engine.Engine;
+import org.tabula.engine.EngineListener;
 import org.tabula.engine.EngineOptions;
 import org.tabula.orm.Cascade;
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Mapper;
 import org.tabula.orm.Model;
@@ -30,7 +31,7 @@ public final class OrmRelationships {
 
     @Entity(table = "authors")
     public static class Author extends Model {
-        @Column(length = 30)
+        @MappedColumn(length = 30)
         public String name;
         @Relationship(backPopulates = "author", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN}, orderBy = "id")
         public final RelatedList<Article> articles = new RelatedList<>(this);
@@ -47,9 +48,9 @@ public final class OrmRelationships {
 
     @Entity(table = "biographies")
     public static class Biography extends Model {
-        @Column(references = Author.class, unique = true)
+        @MappedColumn(references = Author.class, unique = true)
         public Long authorId;
-        @Column(text = true)
+        @MappedColumn(text = true)
         public String text;
         @Relationship(backPopulates = "biography")
         public final Ref<Author> author = new Ref<>(this);
@@ -64,9 +65,9 @@ public final class OrmRelationships {
 
     @Entity(table = "articles")
     public static class Article extends Model {
-        @Column(references = Author.class, onDelete = ReferentialAction.CASCADE)
+        @MappedColumn(references = Author.class, onDelete = ReferentialAction.CASCADE)
         public Long authorId;
-        @Column(length = 100)
+        @MappedColumn(length = 100)
         public String title;
         @Relationship(backPopulates = "articles")
         public final Ref<Author> author = new Ref<>(this);
@@ -83,7 +84,7 @@ public final class OrmRelationships {
 
     @Entity(table = "tags")
     public static class Tag extends Model {
-        @Column(length = 30, unique = true)
+        @MappedColumn(length = 30, unique = true)
         public String label;
         @Relationship(secondary = ArticleTag.class, backPopulates = "tags")
         public final RelatedList<Article> articles = new RelatedList<>(this);
@@ -99,9 +100,9 @@ public final class OrmRelationships {
     /** The link table of articles and tags. */
     @Entity(table = "article_tags")
     public static class ArticleTag {
-        @Column(primaryKey = true, references = Article.class, onDelete = ReferentialAction.CASCADE)
+        @MappedColumn(primaryKey = true, references = Article.class, onDelete = ReferentialAction.CASCADE)
         public Long articleId;
-        @Column(primaryKey = true, references = Tag.class, onDelete = ReferentialAction.CASCADE)
+        @MappedColumn(primaryKey = true, references = Tag.class, onDelete = ReferentialAction.CASCADE)
         public Long tagId;
     }
 
@@ -111,7 +112,7 @@ public final class OrmRelationships {
     public static void main(String[] args) {
         AtomicInteger statements = new AtomicInteger();
         try (Engine engine = Engine.create("jdbc:sqlite::memory:",
-                EngineOptions.defaults().listener((sql, params) -> statements.incrementAndGet()))) {
+                EngineOptions.defaults().listener(EngineListener.beforeEach(e -> statements.incrementAndGet())))) {
             Mapper.metaData(Author.class, Biography.class, Article.class, Tag.class, ArticleTag.class).createAll(engine);
             SessionFactory sessions = SessionFactory.of(engine);
 

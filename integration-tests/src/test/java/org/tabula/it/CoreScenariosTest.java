@@ -201,7 +201,7 @@ class CoreScenariosTest {
             List<String> nullsFirst = conn.execute(select(USERS.name).from(USERS)
                     .orderBy(USERS.age.asc().nullsFirst()).limit(1)).scalars();
             assertEquals(List.of("cid"), nullsFirst);
-            List<String> distinct = conn.execute(select(POSTS.userId.cast(org.tabula.type.SqlTypes.BIGINT))
+            List<Long> distinct = conn.execute(select(POSTS.userId.cast(org.tabula.type.SqlTypes.BIGINT))
                     .from(POSTS).distinct()).scalars();
             assertEquals(1, distinct.size());
             long union = conn.execute(select(USERS.name).from(USERS).where(USERS.age.lt(20))

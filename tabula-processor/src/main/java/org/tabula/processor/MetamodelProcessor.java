@@ -37,8 +37,8 @@ import javax.tools.Diagnostic;
  *
  * <pre>{@code
  * @Entity public class User extends Model {
- *     @Column(length = 50) public String name;
- *     @Column(nullable = true) public Integer age;
+ *     @MappedColumn(length = 50) public String name;
+ *     @MappedColumn(nullable = true) public Integer age;
  *     @Relationship(backPopulates = "author") public final RelatedList<Post> posts = new RelatedList<>(this);
  * }
  * // generated:
@@ -54,7 +54,7 @@ import javax.tools.Diagnostic;
  * <p>The processor decides only the static types, from the field declarations the way the runtime
  * mapper reads them (superclass fields, {@code @Transient} and {@code transient} skipped,
  * {@code Lazy<V>} is a {@code V} column, primitives boxed, {@code Ref}/{@code RelatedList} fields are
- * relationships, nullability from {@code @Column(nullable)}, also as a meta-annotation). The handles
+ * relationships, nullability from {@code @MappedColumn(nullable)}, also as a meta-annotation). The handles
  * themselves come from the runtime mapping ({@code org.tabula.orm.Metamodel}), which checks at class
  * initialisation that it agrees with these types. Classes the runtime cannot map (private or local
  * classes, abstract ones) get no metamodel; the build never fails because of an entity.
@@ -63,7 +63,7 @@ import javax.tools.Diagnostic;
 public final class MetamodelProcessor extends AbstractProcessor {
 
     static final String ENTITY = "org.tabula.orm.Entity";
-    private static final String COLUMN = "org.tabula.orm.Column";
+    private static final String COLUMN = "org.tabula.orm.MappedColumn";
     private static final String TRANSIENT = "org.tabula.orm.Transient";
     private static final String LAZY = "org.tabula.orm.Lazy";
     private static final String REF = "org.tabula.orm.Ref";
@@ -179,7 +179,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return s.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) s).asElement() : null;
     }
 
-    /** {@code @Column(nullable = true)} on the field or on one of its annotations; primary keys never are. */
+    /** {@code @MappedColumn(nullable = true)} on the field or on one of its annotations; primary keys never are. */
     private boolean nullable(VariableElement f) {
         AnnotationMirror column = annotation(f, COLUMN);
         if (column == null) {

@@ -1,7 +1,7 @@
 package org.tabula.docs.orm;
 
-import org.tabula.orm.Column;
 import org.tabula.orm.Entity;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relationship;
 import org.tabula.schema.ReferentialAction;
@@ -9,9 +9,9 @@ import org.tabula.schema.ReferentialAction;
 // tag::address[]
 @Entity(table = "addresses")
 public class Address {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
-    @Column(references = User.class, onDelete = ReferentialAction.CASCADE)
+    @MappedColumn(references = User.class, onDelete = ReferentialAction.CASCADE)
     public Long userId;                                        // column user_id
     public String email;                                       // NOT NULL unless nullable = true
     @Relationship(backPopulates = "addresses")

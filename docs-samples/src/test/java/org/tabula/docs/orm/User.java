@@ -1,19 +1,19 @@
 package org.tabula.docs.orm;
 
 import org.tabula.orm.Cascade;
-import org.tabula.orm.Column;
 import org.tabula.orm.Entity;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relationship;
 
 // tag::user[]
 @Entity(table = "users")
 public class User {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
-    @Column(length = 30, unique = true)
+    @MappedColumn(length = 30, unique = true)
     public String name;
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public String fullname;
     @Relationship(backPopulates = "user", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN})
     public final RelatedList<Address> addresses = new RelatedList<>(this);   // one-to-many

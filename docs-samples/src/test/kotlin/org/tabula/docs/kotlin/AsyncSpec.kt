@@ -39,7 +39,7 @@ class AsyncSpec : FunSpec({
             }
             val n = withTimeout(2_000) {                      // cancellation cancels the statement
                 db.begin(isolation = Isolation.SERIALIZABLE, readOnly = true) {
-                    execute(select(count()).from(Users)).scalarOne<Long>()
+                    execute(select(count()).from(Users)).scalarOne()
                 }
             }
             n shouldBe 3L
@@ -52,7 +52,7 @@ class AsyncSpec : FunSpec({
             // end::flow[]
             // tag::suspend-transaction[]
             val total = engine.suspendTransaction {           // the same, straight from an Engine
-                execute(select(count()).from(Addresses)).scalarOne<Long>()
+                execute(select(count()).from(Addresses)).scalarOne()
             }
             total shouldBe 3L
             // end::suspend-transaction[]
@@ -85,7 +85,7 @@ class AsyncSpec : FunSpec({
             // tag::concurrent[]
             val counts = coroutineScope {
                 listOf(Users, Addresses).map { table ->
-                    async { db.connect { execute(select(count()).from(table)).scalarOne<Long>() } }
+                    async { db.connect { execute(select(count()).from(table)).scalarOne() } }
                 }.awaitAll()                                  // each waits its turn for a connection
             }
             counts shouldBe listOf(3L, 3L)

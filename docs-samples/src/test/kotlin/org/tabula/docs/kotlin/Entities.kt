@@ -1,8 +1,8 @@
 package org.tabula.docs.kotlin
 
 import org.tabula.orm.Cascade
-import org.tabula.orm.Column
 import org.tabula.orm.Entity
+import org.tabula.orm.MappedColumn
 import org.tabula.orm.Ref
 import org.tabula.orm.RelatedList
 import org.tabula.orm.Relation
@@ -12,9 +12,9 @@ import org.tabula.schema.ReferentialAction
 // tag::entities[]
 @Entity(table = "users")
 class User() {
-    @Column(primaryKey = true, autoIncrement = true) var id: Long? = null
-    @Column(length = 30, unique = true) var name: String = ""
-    @Column(nullable = true) var fullname: String? = null   // Kotlin's `?` is not read: say nullable
+    @MappedColumn(primaryKey = true, autoIncrement = true) var id: Long? = null
+    @MappedColumn(length = 30, unique = true) var name: String = ""
+    var fullname: String? = null   // Kotlin's `?` makes the column nullable
     @Relationship(backPopulates = "user", cascade = [Cascade.ALL, Cascade.DELETE_ORPHAN])
     val addresses = RelatedList<Address>(this)               // one-to-many
 
@@ -26,8 +26,8 @@ class User() {
 
 @Entity(table = "addresses")
 class Address() {
-    @Column(primaryKey = true, autoIncrement = true) var id: Long? = null
-    @Column(references = User::class, onDelete = ReferentialAction.CASCADE) var userId: Long? = null
+    @MappedColumn(primaryKey = true, autoIncrement = true) var id: Long? = null
+    @MappedColumn(references = User::class, onDelete = ReferentialAction.CASCADE) var userId: Long? = null
     var email: String = ""
     @Relationship(backPopulates = "addresses")
     val user = Ref<User>(this)                               // many-to-one

@@ -57,7 +57,7 @@ class OrmSpec : FunSpec({
             val all = session.select(User::class.java).orderBy(User::name.column).all()
             all.size shouldBe 2
             val patrick = session.select(User::class.java).filterBy(User::name.column, "patrick").first()
-            patrick.fullname shouldBe "Patrick Star"
+            patrick?.fullname shouldBe "Patrick Star"
         }
         // end::query[]
     }

@@ -43,12 +43,12 @@ class ResultsSpec : FunSpec({
                 val nobody = conn.execute(Users.selectAll().where { Users.name eq "x" }).oneOrNull()
                 val first = conn.execute(Users.selectAll().orderBy(Users.name to SortOrder.ASC)).first()
                 val fullname = conn.execute(Users.select(Users.fullname)
-                    .where { Users.name eq "sandy" }).scalarOne<String>()
+                    .where { Users.name eq "sandy" }).scalarOne()
                 val names = conn.execute(Users.select(Users.name)
-                    .orderBy(Users.id to SortOrder.ASC)).scalars<String>()
+                    .orderBy(Users.id to SortOrder.ASC)).scalars()
                 sandy[Users.fullname] shouldBe "Sandy Cheeks"
                 nobody shouldBe null
-                first[Users.name] shouldBe "patrick"
+                first?.get(Users.name) shouldBe "patrick"
                 fullname shouldBe "Sandy Cheeks"
                 names shouldBe listOf("spongebob", "sandy", "patrick")
                 // end::one[]

@@ -87,7 +87,7 @@ class StatementsSpec : FunSpec({
                 val withAddress = Addresses.select(Addresses.userId)
                 val names = conn.execute(Users.select(Users.name)
                     .where { Users.id inList withAddress }
-                    .orderBy(Users.name to SortOrder.ASC)).scalars<String>()
+                    .orderBy(Users.name to SortOrder.ASC)).scalars()
                 names shouldBe listOf("sandy", "spongebob")
                 // end::subquery[]
             }
@@ -105,7 +105,7 @@ class StatementsSpec : FunSpec({
                 // end::update[]
                 // tag::delete[]
                 val removed = conn.execute(Users.deleteWhere { name eq "sandy" }).rowCount()
-                val addressesLeft = conn.execute(select(count()).from(Addresses)).scalarOne<Long>()
+                val addressesLeft = conn.execute(select(count()).from(Addresses)).scalarOne()
                 removed shouldBe 1L
                 addressesLeft shouldBe 1L                     // ON DELETE CASCADE
                 conn.execute(Addresses.deleteAll())           // no WHERE: say so

@@ -145,11 +145,11 @@ class AsyncSession internal constructor(
     }
 
     /** Loads a to-many relationship if needed and returns it: `session.load(user.posts)`. */
-    suspend fun <E> load(relationship: RelatedList<E>): List<E> =
+    suspend fun <E : Any> load(relationship: RelatedList<E>): List<E> =
         if (relationship.isLoaded) relationship else call { relationship.also { loaded -> loaded.size } }
 
     /** Loads a to-one relationship if needed and returns the related object: `session.load(post.author)`. */
-    suspend fun <E> load(relationship: Ref<E>): E? =
+    suspend fun <E : Any> load(relationship: Ref<E>): E? =
         if (relationship.isLoaded) relationship.get() else call { relationship.get() }
 
     /** Loads a deferred column if needed and returns its value: `session.load(user.bio)`. */
@@ -161,12 +161,12 @@ class AsyncSession internal constructor(
      * `session.load(user, User::posts)` (SQLAlchemy's `await user.awaitable_attrs.posts`).
      */
     @JvmName("loadRelatedList")
-    suspend fun <T : Any, E> load(entity: T, relationship: KProperty1<T, RelatedList<E>>): List<E> =
+    suspend fun <T : Any, E : Any> load(entity: T, relationship: KProperty1<T, RelatedList<E>>): List<E> =
         load(relationship.get(entity))
 
     /** A to-one relationship of [entity], loaded with a suspend call if needed: `session.load(post, Post::author)`. */
     @JvmName("loadRef")
-    suspend fun <T : Any, E> load(entity: T, relationship: KProperty1<T, Ref<E>>): E? = load(relationship.get(entity))
+    suspend fun <T : Any, E : Any> load(entity: T, relationship: KProperty1<T, Ref<E>>): E? = load(relationship.get(entity))
 
     /** A deferred column of [entity], loaded with a suspend call if needed: `session.load(user, User::bio)`. */
     @JvmName("loadLazy")

@@ -11,12 +11,13 @@ import org.tabula.schema.Table
  *    loaded through it, fields written through their (private) backing fields;
  *  - a data class of `val`s: built through its constructor (parameters = fields in order),
  *    so it reads and inserts; its `val`s are not changed by the session.
- * `@Column` and `@Relationship` are Java annotations with `@Target(FIELD)`: without a use-site
+ * `@MappedColumn` and `@Relationship` are Java annotations with `@Target(FIELD)`: without a use-site
  * target Kotlin puts an annotation on the first applicable of param, property, field, which for
  * them is the backing field, on class-body properties and on constructor `val`/`var`s alike, so
- * `@field:Column` is not needed (it does no harm). `@Transient` works the same way; Kotlin's own
- * `@kotlin.jvm.Transient` also excludes a field. Kotlin nullability is not read: a column is NOT
- * NULL unless `@Column(nullable = true)`, whatever `Int?` says. Fields are named after the
+ * `@field:MappedColumn` is not needed (it does no harm). `@Transient` works the same way; Kotlin's own
+ * `@kotlin.jvm.Transient` also excludes a field. Nullability is the property's: `var age: Int?` is a
+ * nullable column, `var age: Int` NOT NULL ([KotlinPropertyConventions]), and a non-null property's
+ * initialiser (`var status: String = "active"`) is its column's client-side default. Fields are named after the
  * properties, so `User::createdAt` is the attribute `createdAt` and column `created_at`.
  */
 

@@ -102,7 +102,7 @@ class AsyncSessionParitySpec : FunSpec({
             test("SessionFactory.openSession(connection) -> session(asyncConnection) { }") {
                 async.begin {
                     sessions.session(this) { s -> s.add(KtoUser("ann")); s.flush() }
-                    execute(table<KtoUser>().select(userName)).scalars<String>() shouldBe listOf("ann")
+                    execute(table<KtoUser>().select(userName)).scalars() shouldBe listOf("ann")
                 }
                 names() shouldBe listOf("ann")
             }
@@ -133,7 +133,7 @@ class AsyncSessionParitySpec : FunSpec({
                 sessions.begin { s ->
                     s.add(KtoUser("ann"))
                     s.flush()
-                    s.connection.execute(table<KtoUser>().select(userName)).scalars<String>() shouldBe listOf("ann")
+                    s.connection.execute(table<KtoUser>().select(userName)).scalars() shouldBe listOf("ann")
                     s.jdbc shouldBeSameInstanceAs s.connection.connection
                 }
             }

@@ -109,7 +109,7 @@ class AsyncSessionSpec : FunSpec({
                 Mapper.table(KtoAddress::class.java).columns().map { it.name() } shouldBe listOf("id", "user_id", "email")
             }
 
-            test("a data class of vals with @Column on constructor parameters maps and reads") {
+            test("a data class of vals with @MappedColumn on constructor parameters maps and reads") {
                 val t = table<KtoTag>()
                 async.begin {
                     execute(t.insert { it[column<KtoTag, Long>("id")] = 1L; it[column<KtoTag, String>("label")] = "red" })

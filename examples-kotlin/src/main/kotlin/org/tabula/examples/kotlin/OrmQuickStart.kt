@@ -9,7 +9,7 @@ import org.tabula.kotlin.orm.column
 import org.tabula.kotlin.orm.get
 import org.tabula.kotlin.orm.select
 import org.tabula.kotlin.orm.sessionFactory
-import org.tabula.orm.Column
+import org.tabula.orm.MappedColumn
 import org.tabula.orm.Entity
 import org.tabula.orm.Mapper
 import org.tabula.schema.ReferentialAction
@@ -23,17 +23,17 @@ import org.tabula.schema.ReferentialAction
 
 @Entity(table = "people")
 class Person() {
-    @Column(primaryKey = true, autoIncrement = true) var id: Long? = null
-    @Column(length = 50) var name: String = ""
-    @Column(nullable = true) var age: Int? = null             // Kotlin's `?` is not read: say nullable = true
+    @MappedColumn(primaryKey = true, autoIncrement = true) var id: Long? = null
+    @MappedColumn(length = 50) var name: String = ""
+    var age: Int? = null                                          // nullable: Kotlin's `?` is read
 
     constructor(name: String, age: Int?) : this() { this.name = name; this.age = age }
 }
 
 @Entity(table = "emails")
 class Email() {
-    @Column(primaryKey = true, autoIncrement = true) var id: Long? = null
-    @Column(references = Person::class, onDelete = ReferentialAction.CASCADE) var personId: Long? = null
+    @MappedColumn(primaryKey = true, autoIncrement = true) var id: Long? = null
+    @MappedColumn(references = Person::class, onDelete = ReferentialAction.CASCADE) var personId: Long? = null
     var address: String = ""
 
     constructor(personId: Long?, address: String) : this() { this.personId = personId; this.address = address }

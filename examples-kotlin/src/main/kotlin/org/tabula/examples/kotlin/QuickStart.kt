@@ -83,7 +83,7 @@ fun main() = runBlocking {
             println("-- users (mapped to data classes):")
             conn.execute(Users.select(Users.name, Users.fullname).where { Users.name inList listOf("patrick", "sandy") }
                 .orderBy(Users.name to ASC)).mapTo<UserRow>().forEach { println("  $it") }
-            println("-- addresses left: " + conn.execute(Addresses.select(count())).scalarOne<Long>())
+            println("-- addresses left: " + conn.execute(Addresses.select(count())).scalarOne())
         }
     }
 }

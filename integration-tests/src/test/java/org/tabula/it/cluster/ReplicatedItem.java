@@ -1,6 +1,6 @@
 package org.tabula.it.cluster;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Model;
 
@@ -8,7 +8,7 @@ import org.tabula.orm.Model;
 @Entity(table = "replicated_items")
 public class ReplicatedItem extends Model {
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String name;
 
     public ReplicatedItem() {

@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relationship;
@@ -8,13 +8,13 @@ import org.tabula.orm.Relationship;
 /** The top of a three-table chain whose foreign keys RESTRICT deletes (FailedFlushTest). */
 @Entity(table = "ff_countries")
 public class FfCountry {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(length = 50, unique = true)
+    @MappedColumn(length = 50, unique = true)
     public String name;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public Integer population;
 
     @Relationship(backPopulates = "country")

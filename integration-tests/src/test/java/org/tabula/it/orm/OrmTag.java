@@ -2,7 +2,7 @@ package org.tabula.it.orm;
 
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 
 /** A client-generated key: inserts need nothing back from the database, so they are batched. */
@@ -16,13 +16,13 @@ public class OrmTag {
         }
     }
 
-    @Column(primaryKey = true, defaultValue = RandomUuid.class)
+    @MappedColumn(primaryKey = true, defaultValue = RandomUuid.class)
     public UUID id;
 
-    @Column(length = 30)
+    @MappedColumn(length = 30)
     public String label;
 
-    @Column(nullable = true, text = true)
+    @MappedColumn(nullable = true, text = true)
     public String note;
 
     public OrmTag() {

@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Lazy;
 import org.tabula.orm.Model;
@@ -9,17 +9,17 @@ import org.tabula.orm.Model;
 @Entity(table = "orm_users")
 public class OrmUser extends Model {
 
-    @Column(length = 50, unique = true)
+    @MappedColumn(length = 50, unique = true)
     public String name;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public Integer age;
 
-    @Column(length = 20, serverDefault = "'active'")
+    @MappedColumn(length = 20, serverDefault = "'active'")
     public String status;
 
     /** Deferred: selected on first access. */
-    @Column(text = true, nullable = true)
+    @MappedColumn(text = true, nullable = true)
     public Lazy<String> bio = Lazy.of(null);
 
     public OrmUser() {

@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relationship;
@@ -8,13 +8,13 @@ import org.tabula.schema.ReferentialAction;
 
 @Entity(table = "rel_orm_documents")
 public class RelDocument {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(references = RelFolder.class, onDelete = ReferentialAction.CASCADE)
+    @MappedColumn(references = RelFolder.class, onDelete = ReferentialAction.CASCADE)
     public Long folderId;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String title;
 
     @Relationship(backPopulates = "documents")

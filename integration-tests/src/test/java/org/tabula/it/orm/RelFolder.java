@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relationship;
@@ -8,10 +8,10 @@ import org.tabula.orm.Relationship;
 /** Children removed by the database: documents ON DELETE CASCADE, notes ON DELETE SET NULL (passive deletes). */
 @Entity(table = "rel_orm_folders")
 public class RelFolder {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String name;
 
     @Relationship(backPopulates = "folder", cascade = {org.tabula.orm.Cascade.ALL}, passiveDeletes = true)

@@ -1,18 +1,18 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.schema.ReferentialAction;
 
 @Entity(table = "rel_orm_notes")
 public class RelNote {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(references = RelFolder.class, onDelete = ReferentialAction.SET_NULL, nullable = true)
+    @MappedColumn(references = RelFolder.class, onDelete = ReferentialAction.SET_NULL, nullable = true)
     public Long folderId;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String text;
 
     public RelNote() {

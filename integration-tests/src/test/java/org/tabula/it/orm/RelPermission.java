@@ -1,16 +1,16 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relationship;
 
 @Entity(table = "rel_orm_permissions")
 public class RelPermission {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(length = 50, unique = true)
+    @MappedColumn(length = 50, unique = true)
     public String name;
 
     @Relationship(secondary = RelRolePermission.class, backPopulates = "permissions")

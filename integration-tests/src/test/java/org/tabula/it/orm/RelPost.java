@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relationship;
@@ -8,13 +8,13 @@ import org.tabula.orm.Relationship;
 /** Many-to-one to RelUser. */
 @Entity(table = "rel_orm_posts")
 public class RelPost {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(references = RelUser.class, nullable = true)
+    @MappedColumn(references = RelUser.class, nullable = true)
     public Long authorId;
 
-    @Column(length = 200)
+    @MappedColumn(length = 200)
     public String title;
 
     @Relationship(foreignKey = "authorId", backPopulates = "posts")

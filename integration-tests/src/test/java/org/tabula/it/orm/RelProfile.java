@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relationship;
@@ -8,13 +8,13 @@ import org.tabula.orm.Relationship;
 /** One-to-one with RelUser (the foreign key is here, unique). */
 @Entity(table = "rel_orm_profiles")
 public class RelProfile {
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(references = RelUser.class, unique = true, nullable = true)
+    @MappedColumn(references = RelUser.class, unique = true, nullable = true)
     public Long userId;
 
-    @Column(length = 200)
+    @MappedColumn(length = 200)
     public String bio;
 
     @Relationship(backPopulates = "profile")

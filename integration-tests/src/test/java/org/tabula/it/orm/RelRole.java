@@ -1,6 +1,6 @@
 package org.tabula.it.orm;
 
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.RelatedList;
 import org.tabula.orm.Relation;
@@ -11,10 +11,10 @@ import org.tabula.orm.Relationship;
 public class RelRole {
     public static final Relation<RelRole, RelPermission> PERMISSIONS = Relation.of(RelRole.class, "permissions", RelPermission.class);
 
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(length = 50, unique = true)
+    @MappedColumn(length = 50, unique = true)
     public String name;
 
     @Relationship(secondary = RelUserRole.class, backPopulates = "roles")

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 
 /** Every column type an entity field can have (ARRAY fields live in {@link RelArrays}, PostgreSQL only). */
@@ -35,54 +35,54 @@ public class RelTyped {
     public record Settings(String theme, int fontSize, List<String> plugins) {
     }
 
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(serverDefault = "DRAFT")
+    @MappedColumn(serverDefault = "DRAFT")
     public Status status;
 
-    @Column(nullable = true, enumByValue = "code")
+    @MappedColumn(nullable = true, enumByValue = "code")
     public Mood mood;
 
-    @Column(nullable = true, nativeEnum = "rel_orm_priority")
+    @MappedColumn(nullable = true, nativeEnum = "rel_orm_priority")
     public Priority priority;
 
-    @Column(json = true, nullable = true)
+    @MappedColumn(json = true, nullable = true)
     public Map<String, Object> attributes;
 
-    @Column(json = true, nullable = true)
+    @MappedColumn(json = true, nullable = true)
     public Settings settings;
 
-    @Column(json = true, nullable = true)
+    @MappedColumn(json = true, nullable = true)
     public List<Object> history;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public Instant at;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public LocalDateTime local;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public LocalDate day;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public UUID uuid;
 
-    @Column(nullable = true, precision = 30, scale = 10)
+    @MappedColumn(nullable = true, precision = 30, scale = 10)
     public BigDecimal amount;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public byte[] data;
 
-    @Column(nullable = true, text = true)
+    @MappedColumn(nullable = true, text = true)
     public String text;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public Boolean flag;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public Double ratio;
 
-    @Column(nullable = true)
+    @MappedColumn(nullable = true)
     public Long big;
 }

@@ -1,7 +1,7 @@
 package org.tabula.it.orm;
 
 import org.tabula.orm.Cascade;
-import org.tabula.orm.Column;
+import org.tabula.orm.MappedColumn;
 import org.tabula.orm.Entity;
 import org.tabula.orm.Ref;
 import org.tabula.orm.Relation;
@@ -15,10 +15,10 @@ public class RelUser {
     public static final Relation<RelUser, RelRole> ROLES = Relation.of(RelUser.class, "roles", RelRole.class);
     public static final Relation<RelUser, RelProfile> PROFILE = Relation.of(RelUser.class, "profile", RelProfile.class);
 
-    @Column(primaryKey = true, autoIncrement = true)
+    @MappedColumn(primaryKey = true, autoIncrement = true)
     public Long id;
 
-    @Column(length = 50)
+    @MappedColumn(length = 50)
     public String name;
 
     @Relationship(backPopulates = "user", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN})

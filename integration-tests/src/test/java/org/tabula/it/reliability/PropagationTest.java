@@ -43,7 +43,7 @@ class PropagationTest {
         conn.execute(insert(ITEMS).set(ITEMS.id, id).set(ITEMS.name, "item" + id));
     }
 
-    private static List<Object> ids(Engine engine) {
+    private static List<Long> ids(Engine engine) {
         try (Connection conn = engine.connect()) {
             return conn.execute(select(ITEMS.id).orderBy(ITEMS.id)).scalars();
         }

@@ -45,7 +45,7 @@ class SwallowedFailureTest {
         }
     }
 
-    private static List<Object> ids(Engine engine) {
+    private static List<Long> ids(Engine engine) {
         try (Connection conn = engine.connect()) {
             return conn.execute(select(ITEMS.id).orderBy(ITEMS.id)).scalars();
         }

@@ -31,7 +31,7 @@ import org.tabula.schema.Table;
 import org.tabula.schema.inspect.ColumnInfo;
 import org.tabula.schema.inspect.EnumTypeInfo;
 import org.tabula.schema.inspect.ForeignKeyInfo;
-import org.tabula.schema.inspect.Inspector;
+import org.tabula.engine.Inspector;
 import org.tabula.schema.inspect.TableInfo;
 import org.tabula.type.SqlTypes;
 

@@ -1,4 +1,4 @@
-package org.tabula.schema;
+package org.tabula.type;
 
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package org.tabula.schema.inspect;
+package org.tabula.engine;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.tabula.dialect.Catalog;
-import org.tabula.engine.Connection;
-import org.tabula.engine.Engine;
 import org.tabula.error.OperationalException;
+import org.tabula.schema.inspect.EnumTypeInfo;
+import org.tabula.schema.inspect.TableInfo;
 
 /**
  * Reads what a database holds: schemas, tables, columns, keys, indexes, checks and enum types.
@@ -121,11 +121,11 @@ public final class Inspector {
     }
 
     @FunctionalInterface
-    private interface Question<T> {
+    private interface Question<T extends @Nullable Object> {
         T ask(Catalog catalog, java.sql.Connection jdbc) throws SQLException;
     }
 
-    private <T> T ask(String what, Question<T> question) {
+    private <T extends @Nullable Object> T ask(String what, Question<T> question) {
         Catalog catalog = engine.dialect().catalog();
         try (Connection conn = engine.connect()) {
             return question.ask(catalog, conn.jdbc());

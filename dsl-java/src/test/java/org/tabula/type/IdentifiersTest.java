@@ -1,4 +1,4 @@
-package org.tabula.schema;
+package org.tabula.type;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.tabula.schema.Table;
 import org.junit.jupiter.api.Test;
 
 class IdentifiersTest {

@@ -9,20 +9,22 @@ import java.util.function.Supplier;
 import org.tabula.schema.ReferentialAction;
 
 /**
- * Column options of an entity field. Optional: a field without it is still a column, NOT NULL,
- * named in snake case.
+ * Column options of an entity field, as SQLAlchemy's {@code mapped_column(...)} or JPA's
+ * {@code @Column}. Optional: a field without it is still a column, NOT NULL, named in snake case.
+ * Named apart from {@link org.tabula.schema.Column} (a Core table's column) so that entity classes
+ * and queries over {@code User_.name} import both without spelling either in full.
  *
  * <pre>{@code
- * @Column(primaryKey = true, autoIncrement = true) public Long id;
- * @Column(length = 50, unique = true) public String email;
- * @Column(nullable = true) public Integer age;
- * @Column(serverDefault = "now()") public Instant createdAt;     // filled by the database
- * @Column(defaultValue = Now.class, onUpdate = Now.class) public Instant updatedAt;
- * @Column(references = User.class, onDelete = ReferentialAction.CASCADE) public Long userId;
- * @Column(serverDefault = "DRAFT") public Status status;           // enum stored by name, default a constant
- * @Column(enumByValue = "code", nativeEnum = "mood") public Mood mood;
- * @Column(json = true, nullable = true) public Map<String, Object> attributes;   // Jackson
- * @Column(nullable = true) public List<String> labels;            // ARRAY (PostgreSQL only)
+ * @MappedColumn(primaryKey = true, autoIncrement = true) public Long id;
+ * @MappedColumn(length = 50, unique = true) public String email;
+ * @MappedColumn(nullable = true) public Integer age;
+ * @MappedColumn(serverDefault = "now()") public Instant createdAt;     // filled by the database
+ * @MappedColumn(defaultValue = Now.class, onUpdate = Now.class) public Instant updatedAt;
+ * @MappedColumn(references = User.class, onDelete = ReferentialAction.CASCADE) public Long userId;
+ * @MappedColumn(serverDefault = "DRAFT") public Status status;           // enum stored by name, default a constant
+ * @MappedColumn(enumByValue = "code", nativeEnum = "mood") public Mood mood;
+ * @MappedColumn(json = true, nullable = true) public Map<String, Object> attributes;   // Jackson
+ * @MappedColumn(nullable = true) public List<String> labels;            // ARRAY (PostgreSQL only)
  * }</pre>
  *
  * <p>It may also sit on an annotation type to make a reusable column definition (SQLAlchemy's
@@ -30,19 +32,19 @@ import org.tabula.schema.ReferentialAction;
  *
  * <pre>{@code
  * @Retention(RUNTIME) @Target(FIELD)
- * @Column(primaryKey = true, autoIncrement = true)
+ * @MappedColumn(primaryKey = true, autoIncrement = true)
  * public @interface IntPk {}
  *
  * @Entity class Tag { @IntPk public Long id; public String label; }
  * }</pre>
  *
- * <p>In Kotlin, annotate constructor properties as usual ({@code @Column(length = 50) var name: String});
+ * <p>In Kotlin, annotate constructor properties as usual ({@code @MappedColumn(length = 50) var name: String});
  * the annotation targets the backing field.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.ANNOTATION_TYPE})
-public @interface Column {
+public @interface MappedColumn {
 
     /** The column name; empty means the field name in snake case. */
     String name() default "";

@@ -1,0 +1,125 @@
+package org.tabula.engine;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A connection taken from the pool, given to {@link EngineListener#connectionAcquired} and then,
+ * the same object, to {@link EngineListener#connectionReleased}; or a failed attempt, given to
+ * {@link EngineListener#connectionFailed}.
+ *
+ * <pre>{@code
+ * public void connectionReleased(ConnectionEvent e) {
+ *     System.out.printf("waited %d ms, held %d ms%n", e.waitTime().toMillis(), e.heldTime().toMillis());
+ * }
+ * }</pre>
+ */
+public final class ConnectionEvent {
+
+    private final Engine engine;
+    private final Connection connection;
+    private final long waitNanos;
+    private final long acquiredNanos;
+    private final Throwable failure;
+    private long releasedNanos;
+    private Map<Object, Object> attributes;
+
+    ConnectionEvent(Engine engine, Connection connection, long waitNanos, long acquiredNanos, Throwable failure) {
+        this.engine = engine;
+        this.connection = connection;
+        this.waitNanos = waitNanos;
+        this.acquiredNanos = acquiredNanos;
+        this.failure = failure;
+    }
+
+    /**
+     * The engine whose pool it is.
+     *
+     * @return the engine whose pool it is
+     */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * The connection, or null when none could be had.
+     *
+     * @return the connection
+     */
+    public Connection connection() {
+        return connection;
+    }
+
+    /**
+     * How long the caller waited for the connection: the pool's wait (and, in the Kotlin layer,
+     * the coroutine's wait for its turn) plus opening it if the pool had to.
+     *
+     * @return how long the caller waited for the connection
+     */
+    public Duration waitTime() {
+        return Duration.ofNanos(waitNanos);
+    }
+
+    /**
+     * {@link #waitTime()} in nanoseconds.
+     *
+     * @return {@link #waitTime()} in nanoseconds
+     */
+    public long waitNanos() {
+        return waitNanos;
+    }
+
+    /**
+     * How long the connection was out of the pool; zero until it is released.
+     *
+     * @return how long the connection was out of the pool
+     */
+    public Duration heldTime() {
+        return Duration.ofNanos(releasedNanos == 0 ? 0 : releasedNanos - acquiredNanos);
+    }
+
+    /**
+     * Why no connection could be had (for {@link EngineListener#connectionFailed}), else null.
+     *
+     * @return why no connection could be had
+     */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * What a listener kept under {@code key}, or null.
+     *
+     * @param <T> the attribute's type
+     * @param key the attribute's key, best a private object of the listener
+     * @return what a listener kept under {@code key}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(Object key) {
+        return attributes == null ? null : (T) attributes.get(key);
+    }
+
+    /**
+     * Keeps {@code value} under {@code key} until the connection is released.
+     *
+     * @param key the attribute's key, best a private object of the listener
+     * @param value the value to keep for later callbacks of the same event
+     */
+    public void attribute(Object key, Object value) {
+        if (attributes == null) {
+            attributes = new HashMap<>(4);
+        }
+        attributes.put(key, value);
+    }
+
+    void released() {
+        releasedNanos = System.nanoTime();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionEvent[" + engine + ", waited " + waitNanos / 1000 + " µs"
+                + (failure != null ? ", failed: " + failure : "") + "]";
+    }
+}

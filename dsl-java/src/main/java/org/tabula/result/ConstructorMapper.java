@@ -1,0 +1,120 @@
+package org.tabula.result;
+
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+
+/**
+ * Builds objects through one constructor from rows: the one row-to-constructor mapper of Java
+ * records ({@link RecordMapper}) and Kotlin classes ({@code RowMapper} in the Kotlin layer). Each
+ * parameter takes the column its name matches by {@link ColumnNaming}; positions are resolved
+ * once per result shape, so a row costs one {@code MethodHandle} call. A value that is not of the
+ * parameter's (non-primitive) type is converted as {@link Row#get(int, Class)} converts it; NULL
+ * for a parameter that takes none is an error naming the column and the parameter.
+ *
+ * <pre>{@code
+ * record Point(int x, int y) {}
+ * MethodHandle ctor = MethodHandles.lookup().findConstructor(Point.class, MethodType.methodType(void.class, int.class, int.class))
+ *         .asSpreader(Object[].class, 2);
+ * ConstructorMapper<Point> m = ConstructorMapper.of(Point.class, List.of(
+ *         new ConstructorMapper.Parameter("x", int.class, false), new ConstructorMapper.Parameter("y", int.class, false)),
+ *         ctor, result.columns());
+ * Point p = m.map(row.values().toArray(), result.columns());
+ * }</pre>
+ *
+ * @param <R> the class built
+ */
+public final class ConstructorMapper<R> {
+
+    /**
+     * One constructor parameter.
+     *
+     * @param name     matched to a column label by {@link ColumnNaming}
+     * @param type     what the constructor takes (values of other classes are converted to it unless it is primitive)
+     * @param nullable whether NULL may be passed
+     */
+    public record Parameter(String name, Class<?> type, boolean nullable) {
+    }
+
+    private final Class<R> type;
+    private final MethodHandle constructor;
+    private final Parameter[] parameters;
+    private final int[] positions;
+
+    private ConstructorMapper(Class<R> type, MethodHandle constructor, Parameter[] parameters, int[] positions) {
+        this.type = type;
+        this.constructor = constructor;
+        this.parameters = parameters;
+        this.positions = positions;
+    }
+
+    /**
+     * A mapper from rows of {@code columns} to {@code type} through {@code constructor}, a handle
+     * that takes the parameters' values as one {@code Object[]} (see
+     * {@link MethodHandle#asSpreader}).
+     *
+     * @throws IllegalArgumentException naming the parameter that no column matches
+     * @param <R> the type to make
+     * @param type the class to make
+     * @param parameters the constructor's parameters, in order
+     * @param constructor the constructor to call
+     * @param columns the result's columns
+     * @return a mapper from rows of {@code columns} to {@code type} through {@code constructor}, a handle that takes the parameters' values as one {@code Object[]}
+     */
+    public static <R> ConstructorMapper<R> of(Class<R> type, List<Parameter> parameters, MethodHandle constructor,
+                                              ResultColumns columns) {
+        Parameter[] params = parameters.toArray(new Parameter[0]);
+        int[] positions = new int[params.length];
+        for (int i = 0; i < params.length; i++) {
+            int at = ColumnNaming.find(columns, params[i].name());
+            if (at < 0) {
+                throw new IllegalArgumentException(type.getName() + "." + params[i].name()
+                        + " has no matching column among " + columns.labels());
+            }
+            positions[i] = at;
+        }
+        return new ConstructorMapper<>(type, constructor, params, positions);
+    }
+
+    /**
+     * The object for one row.
+     *
+     * @param row the row
+     * @return the object for one row
+     */
+    public R map(Row row) {
+        return map(row.rawValues(), row.columns());
+    }
+
+    /**
+     * The object for one row's values in column order, the labels of {@code columns} naming a column in errors.
+     *
+     * @param values the row's values, in column order
+     * @param columns the result's columns
+     * @return the object for one row's values in column order, the labels of {@code columns} naming a column in errors
+     */
+    public R map(Object[] values, ResultColumns columns) {
+        Object[] args = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            Object v = values[positions[i]];
+            Parameter p = parameters[i];
+            Class<?> t = p.type();
+            if (v == null) {
+                if (!p.nullable()) {
+                    throw new IllegalArgumentException("column " + columns.label(positions[i]) + " is NULL but "
+                            + type.getName() + "." + p.name() + " is not nullable"
+                            + (t.isPrimitive() ? " (primitive " + t.getName() + ")" : ""));
+                }
+            } else if (!t.isPrimitive() && !t.isInstance(v)) {
+                v = Conversions.convert(v, t);
+            }
+            args[i] = v;
+        }
+        try {
+            return type.cast(constructor.invoke(args));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("constructing " + type.getSimpleName() + " failed", t);
+        }
+    }
+}
