@@ -188,11 +188,11 @@ public final class Sql {
     /**
      * A fragment of SQL written by the programmer, used as is. Never build it from input: values
      * belong in {@link #value}.
-      *
-      * @param <T> the fragment's Java type
-      * @param sql the SQL fragment, written as it is: {@code raw("random()", SqlTypes.DOUBLE)}
-      * @param type the type of its value
-      * @return the expression
+     *
+     * @param <T> the fragment's Java type
+     * @param sql the SQL fragment, written as it is: {@code raw("random()", SqlTypes.DOUBLE)}
+     * @param type the type of its value
+     * @return the expression
      */
     public static <T extends @Nullable Object> Expression<T> raw(String sql, SqlType<T> type) {
         return new RawSql<>(sql, type);

@@ -148,10 +148,10 @@ public final class Connection implements AutoCloseable {
      * Result ann = conn.execute(byName, Map.of("name", "ann"));
      * Result bob = conn.execute(byName, Map.of("name", "bob"));
      * }</pre>
-      *
-      * @param rendered SQL and bindings rendered before, for this connection's dialect
-      * @param parameters the values of its named bindings
-      * @return its rows, row count or generated key
+     *
+     * @param rendered SQL and bindings rendered before, for this connection's dialect
+     * @param parameters the values of its named bindings
+     * @return its rows, row count or generated key
      */
     public Result execute(RenderedSql rendered, Map<String, ?> parameters) {
         ensureUsable();
@@ -164,10 +164,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a statement once per parameter map, as one JDBC batch (executemany). An
      * {@code insert(table)} without values takes its columns from the maps' keys.
-      *
-      * @param statement the statement: {@code conn.execute(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")))}
-      * @param rows one map of values per execution
-      * @return the total row count
+     *
+     * @param statement the statement: {@code conn.execute(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")))}
+     * @param rows one map of values per execution
+     * @return the total row count
      */
     public Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
         ensureUsable();
@@ -193,11 +193,11 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      *
      * Every row must name the same columns (those of the first row).
-      *
-      * @param insert the INSERT: {@code conn.executeManyReturningKeys(insert(USERS), rows, USERS.id)}
-      * @param rows one map of values per row
-      * @param key the generated column to read back
-      * @return the generated keys, in the order of {@code rows}
+     *
+     * @param insert the INSERT: {@code conn.executeManyReturningKeys(insert(USERS), rows, USERS.id)}
+     * @param rows one map of values per row
+     * @param key the generated column to read back
+     * @return the generated keys, in the order of {@code rows}
      */
     public List<Object> executeManyReturningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
         ensureUsable();
@@ -221,10 +221,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a query and reads its rows in chunks of about {@code fetchSize}, so results larger
      * than memory can be processed. Close the result (or read it to the end) to free the cursor.
-      *
-      * @param statement the statement: {@code conn.stream(select(USERS), 500)}
-      * @param fetchSize how many rows the driver reads at a time
-      * @return the result, reading rows as they are asked for; close it
+     *
+     * @param statement the statement: {@code conn.stream(select(USERS), 500)}
+     * @param fetchSize how many rows the driver reads at a time
+     * @return the result, reading rows as they are asked for; close it
      */
     public Result stream(Statement statement, int fetchSize) {
         ensureUsable();
@@ -256,12 +256,12 @@ public final class Connection implements AutoCloseable {
      * List<Item> items = conn.fetch(select(ITEMS.id, ITEMS.name).from(ITEMS), Map.of(),
      *         v -> new Item((Long) v[0], (String) v[1]));
      * }</pre>
-      *
-      * @param <T> what each row becomes
-      * @param statement the statement: a query with named parameters
-      * @param parameters the values of its {@code :name} parameters
-      * @param mapper builds one object from one row's values
-      * @return the objects, in row order
+     *
+     * @param <T> what each row becomes
+     * @param statement the statement: a query with named parameters
+     * @param parameters the values of its {@code :name} parameters
+     * @param mapper builds one object from one row's values
+     * @return the objects, in row order
      */
     public <T extends @Nullable Object> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
         return fetchMapped(statement, parameters, columns -> mapper);
@@ -288,11 +288,11 @@ public final class Connection implements AutoCloseable {
      * record UserName(long id, String name) {}
      * List<UserName> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), UserName.class);
      * }</pre>
-      *
-      * @param <R> the record type
-      * @param statement the statement: {@code conn.fetch(select(USERS.id, USERS.name), UserRow.class)}
-      * @param recordType the record class; components in the order of the SELECT
-      * @return the records, in row order
+     *
+     * @param <R> the record type
+     * @param statement the statement: {@code conn.fetch(select(USERS.id, USERS.name), UserRow.class)}
+     * @param recordType the record class; components in the order of the SELECT
+     * @return the records, in row order
      */
     public <R extends @Nullable Object> List<R> fetch(Statement statement, Class<R> recordType) {
         return fetchMapped(statement, Map.of(), columns -> {
@@ -348,7 +348,7 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      *
      * @throws TransactionStateException when a statement already ran in the current transaction
-      * @param options isolation and read-only: {@code conn.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE))}
+     * @param options isolation and read-only: {@code conn.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE))}
      */
     public void begin(TransactionOptions options) {
         ensureOpen();
@@ -389,10 +389,10 @@ public final class Connection implements AutoCloseable {
      * exceptions wrapped in {@link TabulaException}). When a statement in {@code work} failed and
      * {@code work} swallowed the exception, the commit rolls back instead and throws
      * {@link TransactionRolledBackException} naming that failure.
-      *
-      * @param <T> what the block returns
-      * @param work the block: {@code conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).rowCount())}
-      * @return what the block returned
+     *
+     * @param <T> what the block returns
+     * @param work the block: {@code conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).rowCount())}
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
@@ -424,8 +424,8 @@ public final class Connection implements AutoCloseable {
      * Marks the current transaction so that it can only roll back: {@link #commit()} will roll
      * back and throw {@link TransactionRolledBackException} with {@code cause}. What a failed
      * participant of a joined transaction does; statements still run until then.
-      *
-      * @param cause the failure that doomed the transaction, named by the rollback's exception: {@code conn.setRollbackOnly(e)}
+     *
+     * @param cause the failure that doomed the transaction, named by the rollback's exception: {@code conn.setRollbackOnly(e)}
      */
     public void setRollbackOnly(Throwable cause) {
         ensureOpen();
@@ -458,8 +458,8 @@ public final class Connection implements AutoCloseable {
     /**
      * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
      * else the engine's default, or {@code null} when neither set one (the database's default).
-      *
-      * @return the level: {@code conn.isolation()}
+     *
+     * @return the level: {@code conn.isolation()}
      */
     public @Nullable Isolation isolation() {
         return tx.isolation();
@@ -497,10 +497,10 @@ public final class Connection implements AutoCloseable {
      *     // only the savepoint is gone; the transaction goes on
      * }
      * }</pre>
-      *
-      * @param <T> what the block returns
-      * @param work the block: {@code conn.nested(c -> c.execute(insert(USERS).set(USERS.name, name)))}
-      * @return what the block returned
+     *
+     * @param <T> what the block returns
+     * @param work the block: {@code conn.nested(c -> c.execute(insert(USERS).set(USERS.name, name)))}
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T nested(TransactionCallback<T> work) {
         Savepoint sp = savepoint();
@@ -550,7 +550,7 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      *
      * @throws TransactionStateException when they differ
-      * @param options the options of the block that wants to join: {@code conn.checkJoinable(TransactionOptions.defaults())}
+     * @param options the options of the block that wants to join: {@code conn.checkJoinable(TransactionOptions.defaults())}
      */
     public void checkJoinable(TransactionOptions options) {
         tx.checkJoinable(options);

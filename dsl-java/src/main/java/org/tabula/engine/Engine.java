@@ -171,11 +171,11 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * ds.setUrl("jdbc:sqlite:app.db");
      * Engine engine = Engine.create(ds, Dialect.SQLITE, EngineOptions.defaults());
      * }</pre>
-      *
-      * @param dataSource your pool: {@code Engine.create(myPool, Dialect.POSTGRES, EngineOptions.defaults())}
-      * @param dialect the database behind it
-      * @param options timeouts and logging (the pool's own settings are yours)
-      * @return the engine; closing it does not close {@code dataSource}
+     *
+     * @param dataSource your pool: {@code Engine.create(myPool, Dialect.POSTGRES, EngineOptions.defaults())}
+     * @param dialect the database behind it
+     * @param options timeouts and logging (the pool's own settings are yours)
+     * @return the engine; closing it does not close {@code dataSource}
      */
     public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options) {
         return new Engine(dataSource, null, dialect, options);
@@ -237,10 +237,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      *
      * @throws IllegalArgumentException when a replica runs another database than the primary
      * @throws IllegalStateException when a replica's lag cannot be measured (the probe lacks a privilege)
-      * @param options balance, read-your-writes window, lag bound, health checks
-      * @param primary the engine every write and transaction uses
-      * @param replicas the engines reads may use
-      * @return the routing engine: {@code Engine.replicated(ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2)), primary, replica)}
+     * @param options balance, read-your-writes window, lag bound, health checks
+     * @param primary the engine every write and transaction uses
+     * @param replicas the engines reads may use
+     * @return the routing engine: {@code Engine.replicated(ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2)), primary, replica)}
      */
     public static Engine replicated(ReplicaOptions options, Engine primary, Engine... replicas) {
         Objects.requireNonNull(replicas, "replicas");
@@ -260,8 +260,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * The hint "on the primary": the primary's own engine for a replicated engine, this engine
      * otherwise. {@code engine.primary().connect()} reads what was just written anywhere.
-      *
-      * @return the primary, or this engine when not replicated: {@code engine.primary().connect()}
+     *
+     * @return the primary, or this engine when not replicated: {@code engine.primary().connect()}
      */
     public Engine primary() {
         return router == null ? this : router.primary();
@@ -275,8 +275,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * try (Connection conn = engine.replica().connect()) { report(conn); }   // even text() SQL
      * }</pre>
-      *
-      * @return a usable replica, or the primary when none is: {@code engine.replica().connect()}
+     *
+     * @return a usable replica, or the primary when none is: {@code engine.replica().connect()}
      */
     public Engine replica() {
         return router == null ? this : router.replicaHint();
@@ -323,8 +323,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      *
      * @throws PoolTimeoutException when no connection is free within the
      *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
-      *
-      * @return a connection with a transaction that starts with its first statement: {@code try (Connection conn = engine.connect()) { ...; conn.commit(); }}
+     *
+     * @return a connection with a transaction that starts with its first statement: {@code try (Connection conn = engine.connect()) { ...; conn.commit(); }}
      */
     public Connection connect() {
         // The clock is read only when someone listens: no listener, no cost.
@@ -428,8 +428,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * exit from an exception in {@code close()}, so the block must end with
      * {@link Connection#commit()}; closing without it rolls everything back, never leaving half
      * a transaction. For commit-at-the-end semantics use {@link #begin(TransactionWork)}.
-      *
-      * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
+     *
+     * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
      */
     public Connection begin() {
         return router == null ? connect() : ownConnection();
@@ -455,8 +455,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * Runs {@code work} in a transaction that commits when it returns and rolls back if it throws.
      * Inside another {@code begin}/{@code transaction} on this thread it joins that one
      * ({@link Propagation#REQUIRED}).
-      *
-      * @param work the block: {@code engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")))}
+     *
+     * @param work the block: {@code engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")))}
      */
     public void begin(TransactionWork work) {
         begin(TransactionOptions.defaults(), work);
@@ -478,10 +478,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * Runs {@code work} in a transaction and returns its value: commit on return, rollback on any
      * exception. Inside another {@code begin}/{@code transaction} on this thread it joins that one.
-      *
-      * @param <T> what the block returns
-      * @param work the block: {@code long n = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).scalarOne())}
-      * @return what the block returned
+     *
+     * @param <T> what the block returns
+     * @param work the block: {@code long n = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).scalarOne())}
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T transaction(TransactionCallback<T> work) {
         return transaction(TransactionOptions.defaults(), work);
@@ -509,10 +509,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      *
      * @throws TransactionStateException when the propagation forbids the current state
      * @throws org.tabula.error.RetriesExhaustedException when a retry policy's attempts all were aborted
-      * @param <T> what the block returns
-      * @param options isolation, read-only, propagation, retry
-      * @param work the block
-      * @return what the block returned
+     * @param <T> what the block returns
+     * @param options isolation, read-only, propagation, retry
+     * @param work the block
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T transaction(TransactionOptions options, TransactionCallback<T> work) {
         Objects.requireNonNull(options, "options");
@@ -583,8 +583,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * engine.currentTransaction().ifPresent(conn -> conn.setRollbackOnly());
      * }</pre>
-      *
-      * @return the transaction of the current thread, or empty: {@code engine.currentTransaction().isPresent()}
+     *
+     * @return the transaction of the current thread, or empty: {@code engine.currentTransaction().isPresent()}
      */
     public Optional<Connection> currentTransaction() {
         Connection conn = currentTransaction.get();
@@ -799,8 +799,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * ExecutorService jdbcThreads = Executors.newFixedThreadPool(10);
      * engine.onClose(jdbcThreads::shutdown);
      * }</pre>
-      *
-      * @param action run once at close: {@code engine.onClose(executor::shutdown)}
+     *
+     * @param action run once at close: {@code engine.onClose(executor::shutdown)}
      */
     public void onClose(Runnable action) {
         Objects.requireNonNull(action, "action");

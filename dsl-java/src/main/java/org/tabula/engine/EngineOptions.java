@@ -144,9 +144,9 @@ public final class EngineOptions {
     /**
      * How long any wait for a free connection lasts ({@code connect()}, {@code begin(...)}, the
      * Kotlin layer's) before it fails with {@link org.tabula.error.PoolTimeoutException}; at least 250 ms.
-      *
-      * @param value the longest wait: {@code .connectionTimeout(Duration.ofSeconds(5))}
-      * @return new options with that value
+     *
+     * @param value the longest wait: {@code .connectionTimeout(Duration.ofSeconds(5))}
+     * @return new options with that value
      */
     public EngineOptions connectionTimeout(Duration value) {
         return with(c -> c.connectionTimeout = Objects.requireNonNull(value));
@@ -299,9 +299,9 @@ public final class EngineOptions {
      * <pre>{@code
      * Engine engine = Engine.create(url, EngineOptions.defaults().isolation(Isolation.READ_COMMITTED));
      * }</pre>
-      *
-      * @param value the level: {@code .isolation(Isolation.READ_COMMITTED)}
-      * @return new options with that value
+     *
+     * @param value the level: {@code .isolation(Isolation.READ_COMMITTED)}
+     * @return new options with that value
      */
     public EngineOptions isolation(Isolation value) {
         return with(c -> c.isolation = value);
@@ -337,9 +337,9 @@ public final class EngineOptions {
      * <pre>{@code
      * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().busyTimeout(Duration.ofSeconds(2)));
      * }</pre>
-      *
-      * @param value the wait: {@code .busyTimeout(Duration.ofSeconds(5))}
-      * @return new options with that value
+     *
+     * @param value the wait: {@code .busyTimeout(Duration.ofSeconds(5))}
+     * @return new options with that value
      */
     public EngineOptions busyTimeout(Duration value) {
         Objects.requireNonNull(value, "busyTimeout");
@@ -357,9 +357,9 @@ public final class EngineOptions {
      * <pre>{@code
      * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().sqliteJournalMode(SqliteJournalMode.DELETE));
      * }</pre>
-      *
-      * @param value the mode: {@code .sqliteJournalMode(SqliteJournalMode.WAL)}
-      * @return new options with that value
+     *
+     * @param value the mode: {@code .sqliteJournalMode(SqliteJournalMode.WAL)}
+     * @return new options with that value
      */
     public EngineOptions sqliteJournalMode(SqliteJournalMode value) {
         return with(c -> c.sqliteJournalMode = Objects.requireNonNull(value, "sqliteJournalMode"));

@@ -51,10 +51,10 @@ public final class ReadYourWrites {
      * Runs {@code work} with this as the calling thread's context (the previous one is put back
      * after): connections a replicated engine opens inside record their writes here and read
      * the primary while this context wrote recently.
-      *
-      * @param <T> what the work returns
-      * @param work the work: {@code ctx.run(() -> service.handle(request))}
-      * @return what the work returned
+     *
+     * @param <T> what the work returns
+     * @param work the work: {@code ctx.run(() -> service.handle(request))}
+     * @return what the work returned
      */
     public <T> T run(Supplier<T> work) {
         Objects.requireNonNull(work, "work");

@@ -58,9 +58,9 @@ public final class ReplicaOptions {
      * How long after a write (its statement, and again its commit) the same
      * {@link ReadYourWrites context} keeps reading from the primary; {@link Duration#ZERO} turns
      * it off: {@code ReplicaOptions.defaults().readYourWritesWindow(Duration.ofSeconds(3))}.
-      *
-      * @param window how long reads go to the primary after a write: {@code readYourWritesWindow(Duration.ofSeconds(2))}
-      * @return new options
+     *
+     * @param window how long reads go to the primary after a write: {@code readYourWritesWindow(Duration.ofSeconds(2))}
+     * @return new options
      */
     public ReplicaOptions readYourWritesWindow(Duration window) {
         return new ReplicaOptions(balance, nonNegative(window, "readYourWritesWindow"), maxLag, healthCheckInterval);
@@ -70,9 +70,9 @@ public final class ReplicaOptions {
      * How far a replica may lag behind the primary and still get reads, as
      * {@link org.tabula.dialect.Dialect#replicationLag} measures it:
      * {@code ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2))}.
-      *
-      * @param maxLag the most a replica may lag before it is skipped: {@code maxLag(Duration.ofSeconds(5))}
-      * @return new options
+     *
+     * @param maxLag the most a replica may lag before it is skipped: {@code maxLag(Duration.ofSeconds(5))}
+     * @return new options
      */
     public ReplicaOptions maxLag(Duration maxLag) {
         return new ReplicaOptions(balance, readYourWritesWindow, nonNegative(maxLag, "maxLag"), healthCheckInterval);
@@ -81,9 +81,9 @@ public final class ReplicaOptions {
     /**
      * How often a background thread measures each replica (up, lag); a read only reads the last
      * result, so routing costs no round trip: {@code ReplicaOptions.defaults().healthCheckInterval(Duration.ofSeconds(1))}.
-      *
-      * @param interval how often replicas are checked: {@code healthCheckInterval(Duration.ofSeconds(10))}
-      * @return new options
+     *
+     * @param interval how often replicas are checked: {@code healthCheckInterval(Duration.ofSeconds(10))}
+     * @return new options
      */
     public ReplicaOptions healthCheckInterval(Duration interval) {
         Objects.requireNonNull(interval, "healthCheckInterval");

@@ -129,9 +129,9 @@ public final class RetryPolicy {
     /**
      * Which share of each delay is random, from 0 (exact delays) to 1 (anywhere between zero and
      * the delay): transactions that collided once should not collide again on their retries.
-      *
-      * @param value the share of each delay drawn at random, 0 to 1: {@code .jitter(0.25)}
-      * @return a new policy
+     *
+     * @param value the share of each delay drawn at random, 0 to 1: {@code .jitter(0.25)}
+     * @return a new policy
      */
     public RetryPolicy jitter(double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
@@ -188,10 +188,10 @@ public final class RetryPolicy {
     /**
      * The wait after attempt {@code failedAttempt} (from 1) failed: {@code initial * multiplier^(n-1)},
      * at most the maximum, less {@code jitter * random} of it. {@code random} is in [0, 1).
-      *
-      * @param failedAttempt the attempt that failed, from 1: {@code policy.delayAfter(1, Math.random())}
-      * @param random a number in [0, 1) for the jitter
-      * @return the delay before the next attempt
+     *
+     * @param failedAttempt the attempt that failed, from 1: {@code policy.delayAfter(1, Math.random())}
+     * @param random a number in [0, 1) for the jitter
+     * @return the delay before the next attempt
      */
     public Duration delayAfter(int failedAttempt, double random) {
         if (failedAttempt < 1) {
@@ -207,10 +207,10 @@ public final class RetryPolicy {
      * it again can fix: some exception in its chain of causes is a driver error that
      * {@code dialect} calls {@linkplain Dialect#isRetryable(SQLException) retryable}. A cancelled
      * statement never is.
-      *
-      * @param failure what the attempt threw
-      * @param dialect the database's dialect, which knows its codes: {@code policy.isRetryable(e, engine.dialect())}
-      * @return {@code true} for a serialization failure, a deadlock or a busy database
+     *
+     * @param failure what the attempt threw
+     * @param dialect the database's dialect, which knows its codes: {@code policy.isRetryable(e, engine.dialect())}
+     * @return {@code true} for a serialization failure, a deadlock or a busy database
      */
     public boolean isRetryable(Throwable failure, Dialect dialect) {
         Objects.requireNonNull(dialect, "dialect");

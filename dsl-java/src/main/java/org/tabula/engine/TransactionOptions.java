@@ -79,9 +79,9 @@ public final class TransactionOptions {
      * The defaults with {@code policy}: the block runs again when the database aborts its
      * transaction for a reason a retry can fix (see {@link RetryPolicy}, and the rule that the
      * block must be safe to run again).
-      *
-      * @param policy attempts and backoff: {@code TransactionOptions.retry(RetryPolicy.attempts(5))}
-      * @return the options
+     *
+     * @param policy attempts and backoff: {@code TransactionOptions.retry(RetryPolicy.attempts(5))}
+     * @return the options
      */
     public static TransactionOptions retry(RetryPolicy policy) {
         return DEFAULTS.withRetry(policy);

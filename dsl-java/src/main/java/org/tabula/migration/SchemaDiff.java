@@ -56,11 +56,11 @@ public final class SchemaDiff {
     /**
      * Compares the tables whose names {@code tables} accepts, declared or existing; others (a
      * migration tool's history table, another application's tables) are left out.
-      *
-      * @param model the declared tables
-      * @param inspector the database to compare with
-      * @param tables which table names to compare: {@code name -> !name.equals("flyway_schema_history")}
-      * @return the differences among those tables
+     *
+     * @param model the declared tables
+     * @param inspector the database to compare with
+     * @param tables which table names to compare: {@code name -> !name.equals("flyway_schema_history")}
+     * @return the differences among those tables
      */
     public static SchemaDiff between(MetaData model, Inspector inspector, Predicate<String> tables) {
         Objects.requireNonNull(model, "model");
@@ -156,8 +156,8 @@ public final class SchemaDiff {
      * the statements before a failure stay applied.
      *
      * @throws SchemaChangeException naming the change (table and column) the database refused
-      * @param engine the database to change
-      * @param includeDestructive whether drops and narrowing changes run too: {@code diff.apply(engine, true)}
+     * @param engine the database to change
+     * @param includeDestructive whether drops and narrowing changes run too: {@code diff.apply(engine, true)}
      */
     public void apply(Engine engine, boolean includeDestructive) {
         List<Plan.Step> steps = Plan.of(dialect, changes, tableOrder, includeDestructive);

@@ -86,10 +86,10 @@ public final class RecordMapper<R> {
     /**
      * The record for one row's values in column order (what {@code Connection.fetch} reads from
      * JDBC), the labels of {@code columns} naming a column in errors.
-      *
-      * @param values the row's values, in column order
-      * @param columns the columns the values belong to
-      * @return the record
+     *
+     * @param values the row's values, in column order
+     * @param columns the columns the values belong to
+     * @return the record
      */
     public R map(Object[] values, ResultColumns columns) {
         return mapper.map(values, columns);

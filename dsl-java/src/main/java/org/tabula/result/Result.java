@@ -79,13 +79,13 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * A result whose rows are all in memory, of a statement that changed existing rows of
      * {@code changedRowsOf} (an UPDATE or DELETE with RETURNING), or {@code null}.
-      *
-      * @param columns the labels and types of the result's columns
-      * @param rows the rows RETURNING gave
-      * @param rowCount the rows the statement changed, or -1 when unknown
-      * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
-      * @param changedRowsOf the table whose rows changed, or {@code null}
-      * @return the result: {@code Result.buffered(columns, rows, 2, null, USERS)}
+     *
+     * @param columns the labels and types of the result's columns
+     * @param rows the rows RETURNING gave
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @param changedRowsOf the table whose rows changed, or {@code null}
+     * @return the result: {@code Result.buffered(columns, rows, 2, null, USERS)}
      */
     public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey,
                                   @Nullable Table changedRowsOf) {
@@ -121,11 +121,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * Result r = Result.ofCount(3, null, USERS);   // what conn.execute(update(USERS)...) returns
      * }</pre>
-      *
-      * @param rowCount the rows the statement changed, or -1 when unknown
-      * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
-      * @param changedRowsOf the table whose rows changed, or {@code null}
-      * @return the result
+     *
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @param changedRowsOf the table whose rows changed, or {@code null}
+     * @return the result
      */
     public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
         return new Result(null, List.of(), null, rowCount, insertedPrimaryKey, changedRowsOf);
@@ -149,8 +149,8 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * Table t = conn.execute(delete(USERS).where(USERS.age.lt(18))).changedRowsOf();   // USERS
      * }</pre>
-      *
-      * @return the changed table, or {@code null}
+     *
+     * @return the changed table, or {@code null}
      */
     public @Nullable Table changedRowsOf() {
         return changedRowsOf;
@@ -181,8 +181,8 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * Long id = conn.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id);
      * }</pre>
-      *
-      * @return a row of the key's columns, or {@code null} for other statements
+     *
+     * @return a row of the key's columns, or {@code null} for other statements
      */
     public Row insertedPrimaryKey() {
         if (insertedPrimaryKey == null) {

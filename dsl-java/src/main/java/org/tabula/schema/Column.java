@@ -170,9 +170,9 @@ public final class Column<T extends @Nullable Object> implements Expression<T> {
     /**
      * A DEFAULT clause in the DDL, as trusted SQL written by the programmer, e.g.
      * {@code "CURRENT_TIMESTAMP"} or {@code "'draft'"}.
-      *
-      * @param sql the SQL text of the default, written as it is: {@code serverDefault("CURRENT_TIMESTAMP")}
-      * @return this column, for chaining
+     *
+     * @param sql the SQL text of the default, written as it is: {@code serverDefault("CURRENT_TIMESTAMP")}
+     * @return this column, for chaining
      */
     public Column<T> serverDefault(String sql) {
         return serverDefault(new RawSql<>(sql, type));
@@ -181,9 +181,9 @@ public final class Column<T extends @Nullable Object> implements Expression<T> {
     /**
      * A DEFAULT clause holding a constant, rendered as an escaped literal of this column's type
      * (e.g. an enum's stored text).
-      *
-      * @param value the value, rendered as a literal: {@code integer("score").serverDefaultValue(0)}
-      * @return this column, for chaining
+     *
+     * @param value the value, rendered as a literal: {@code integer("score").serverDefaultValue(0)}
+     * @return this column, for chaining
      */
     public Column<T> serverDefaultValue(T value) {
         return serverDefault(new org.tabula.expr.Literal<>(value, type));

@@ -89,9 +89,9 @@ public final class MetaData {
      * Column<?> name = users.column("name");
      * Result rows = conn.execute(select(name).from(users));
      * }</pre>
-      *
-      * @param target the database to read: {@code MetaData.reflect(engine)}
-      * @return its tables as declared tables
+     *
+     * @param target the database to read: {@code MetaData.reflect(engine)}
+     * @return its tables as declared tables
      */
     public static MetaData reflect(SchemaTarget target) {
         return target.reflect();
@@ -115,8 +115,8 @@ public final class MetaData {
     /**
      * Tables with every table after the tables it references ({@link TableOrder}); a cycle of
      * foreign keys is an error naming its tables.
-      *
-      * @return the tables, parents before children: {@code metadata.sortedTables()}
+     *
+     * @return the tables, parents before children: {@code metadata.sortedTables()}
      */
     public synchronized List<Table> sortedTables() {
         return List.copyOf(TableOrder.parentsFirst(tables));

@@ -251,9 +251,9 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * This single-row insert with its row repeated {@code n} times: the multi-row
      * {@code VALUES (...), (...)} of an executemany sent as one statement, its parameters bound row
      * by row.
-      *
-      * @param n how many rows
-      * @return a new statement
+     *
+     * @param n how many rows
+     * @return a new statement
      */
     public Insert repeatRow(int n) {
         if (rows.size() != 1 || fromSelect != null) {
