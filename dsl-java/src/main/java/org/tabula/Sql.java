@@ -46,7 +46,12 @@ public final class Sql {
 
     // ---------------------------------------------------------------- statements
 
-    /** {@code SELECT expressions}; FROM is inferred from the columns unless given. */
+    /**
+     * {@code SELECT expressions}; FROM is inferred from the columns unless given.
+     *
+     * @param expressions columns and expressions: {@code select(USERS.name, POSTS.title)}
+     * @return the query
+     */
     public static Select select(Expression<?>... expressions) {
         return Select.of(Arrays.asList(expressions));
     }
@@ -54,58 +59,128 @@ public final class Sql {
     /**
      * {@code SELECT expression}, typed by it: {@code conn.execute(select(USERS.id)).scalarOne()} is a
      * {@code Long}, {@code scalars()} a {@code List<Long>}.
+     *
+     * @param <T> the expression's Java type
+     * @param expression the one column or expression selected
+     * @return the typed query
      */
     public static <T extends @org.jspecify.annotations.Nullable Object> Select1<T> select(Expression<T> expression) {
         return Select1.of(expression);
     }
 
+    /**
+     * {@code SELECT expressions} from a list: {@code select(List.of(USERS.name, USERS.age))}.
+     *
+     * @param expressions columns and expressions
+     * @return the query
+     */
     public static Select select(List<? extends Expression<?>> expressions) {
         return Select.of(expressions);
     }
 
-    /** {@code SELECT every column FROM table}. */
+    /**
+     * {@code SELECT every column FROM table}.
+     *
+     * @param table the table: {@code select(USERS).where(USERS.id.eq(1L))}
+     * @return the query
+     */
     public static Select select(Table table) {
         return Select.of(table);
     }
 
+    /**
+     * {@code INSERT INTO table}: {@code insert(USERS).set(USERS.name, "ann")}.
+     *
+     * @param table the table
+     * @return the statement
+     */
     public static Insert insert(Table table) {
         return Insert.into(table);
     }
 
+    /**
+     * {@code UPDATE table}: {@code update(USERS).set(USERS.age, 32).where(USERS.id.eq(1L))}.
+     *
+     * @param table the table
+     * @return the statement
+     */
     public static Update update(Table table) {
         return Update.of(table);
     }
 
+    /**
+     * {@code DELETE FROM table}: {@code delete(USERS).where(USERS.id.eq(1L))}.
+     *
+     * @param table the table
+     * @return the statement
+     */
     public static Delete delete(Table table) {
         return Delete.from(table);
     }
 
-    /** Hand-written SQL with {@code :named} parameters. */
+    /**
+     * Hand-written SQL with {@code :named} parameters.
+     *
+     * @param sql the SQL: {@code text("SELECT * FROM users WHERE name = :name").bind("name", "ann")}
+     * @return the statement
+     */
     public static TextStatement text(String sql) {
         return TextStatement.of(sql);
     }
 
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS}: {@code engine.begin(conn -> conn.execute(createTable(USERS)))}.
+     *
+     * @param table the table
+     * @return the statement
+     */
     public static CreateTable createTable(Table table) {
         return new CreateTable(table, true);
     }
 
+    /**
+     * {@code DROP TABLE IF EXISTS}: {@code conn.execute(dropTable(USERS))}.
+     *
+     * @param table the table
+     * @return the statement
+     */
     public static DropTable dropTable(Table table) {
         return new DropTable(table, true);
     }
 
     // ---------------------------------------------------------------- values and parameters
 
-    /** A bound value of the given type. */
+    /**
+     * A bound value of the given type.
+     *
+     * @param <T> the value's Java type
+     * @param value the value: {@code value(42, SqlTypes.INTEGER)}
+     * @param type its SQL type
+     * @return the expression
+     */
     public static <T extends @Nullable Object> Expression<T> value(T value, SqlType<T> type) {
         return new BindValue<>(value, type);
     }
 
-    /** A bound value whose type is guessed from the Java value. */
+    /**
+     * A bound value whose type is guessed from the Java value.
+     *
+     * @param <T> the value's Java type
+     * @param value the value: {@code select(value(1))}
+     * @return the expression
+     */
     public static <T extends @Nullable Object> Expression<T> value(T value) {
         return new BindValue<>(value, SqlTypes.forValue(value));
     }
 
-    /** A named parameter, given a value per execution (executemany). */
+    /**
+     * A named parameter, given a value per execution (executemany).
+     *
+     * @param <T> the parameter's Java type
+     * @param name the parameter's name: {@code bindParam("min", SqlTypes.INTEGER)}
+     * @param type its SQL type
+     * @return the expression
+     */
     public static <T extends @Nullable Object> Expression<T> bindParam(String name, SqlType<T> type) {
         return new BindParam<>(name, type);
     }
@@ -113,76 +188,163 @@ public final class Sql {
     /**
      * A fragment of SQL written by the programmer, used as is. Never build it from input: values
      * belong in {@link #value}.
+     *
+     * @param <T> the fragment's Java type
+     * @param sql the SQL fragment, written as it is: {@code raw("random()", SqlTypes.DOUBLE)}
+     * @param type the type of its value
+     * @return the expression
      */
     public static <T extends @Nullable Object> Expression<T> raw(String sql, SqlType<T> type) {
         return new RawSql<>(sql, type);
     }
 
-    /** In an upsert's update, the value the INSERT proposed for {@code column}. */
+    /**
+     * In an upsert's update, the value the INSERT proposed for {@code column}.
+     *
+     * @param <T> the column's Java type
+     * @param column the column: {@code onConflict(USERS.email).doUpdate(USERS.name, excluded(USERS.name))}
+     * @return the expression
+     */
     public static <T extends @Nullable Object> Expression<T> excluded(org.tabula.schema.Column<T> column) {
         return new org.tabula.expr.Excluded<>(column);
     }
 
     // ---------------------------------------------------------------- logic
 
-    /** All conditions hold; no conditions is TRUE. */
+    /**
+     * All conditions hold; no conditions is TRUE.
+     *
+     * @param conditions the conditions: {@code and(USERS.age.gt(18), USERS.age.lt(65))}
+     * @return the condition
+     */
     public static Condition and(Condition... conditions) {
         return Junction.of(Junction.Kind.AND, Arrays.asList(conditions));
     }
 
+    /**
+     * All conditions of a list hold; an empty list is TRUE: {@code and(filters)}.
+     *
+     * @param conditions the conditions
+     * @return the condition
+     */
     public static Condition and(List<? extends Condition> conditions) {
         return Junction.of(Junction.Kind.AND, conditions);
     }
 
-    /** Any condition holds; no conditions is FALSE. */
+    /**
+     * Any condition holds; no conditions is FALSE.
+     *
+     * @param conditions the conditions: {@code or(USERS.name.eq("a"), USERS.name.eq("b"))}
+     * @return the condition
+     */
     public static Condition or(Condition... conditions) {
         return Junction.of(Junction.Kind.OR, Arrays.asList(conditions));
     }
 
+    /**
+     * Any condition of a list holds; an empty list is FALSE: {@code or(filters)}.
+     *
+     * @param conditions the conditions
+     * @return the condition
+     */
     public static Condition or(List<? extends Condition> conditions) {
         return Junction.of(Junction.Kind.OR, conditions);
     }
 
+    /**
+     * {@code NOT condition}: {@code not(USERS.name.startsWith("a"))}.
+     *
+     * @param condition the condition
+     * @return the condition
+     */
     public static Condition not(Condition condition) {
         return condition.not();
     }
 
+    /**
+     * {@code EXISTS (subquery)}: {@code where(exists(select(POSTS.id).where(POSTS.userId.eq(USERS.id))))}.
+     *
+     * @param subquery the correlated query
+     * @return the condition
+     */
     public static Condition exists(Select subquery) {
         return new Exists(subquery, false);
     }
 
+    /**
+     * {@code NOT EXISTS (subquery)}.
+     *
+     * @param subquery the correlated query
+     * @return the condition
+     */
     public static Condition notExists(Select subquery) {
         return new Exists(subquery, true);
     }
 
-    /** {@code CASE WHEN condition THEN result ...}; continue with {@code .when(...)} and {@code .otherwise(...)}. */
+    /**
+     * {@code CASE WHEN condition THEN result ...}; continue with {@code .when(...)} and {@code .otherwise(...)}.
+     *
+     * @param <T> the result's Java type
+     * @param condition the first WHEN: {@code caseWhen(USERS.age.lt(18), "minor").otherwise("adult")}
+     * @param result its THEN value, bound
+     * @return the CASE, to continue with {@code when} and {@code otherwise}
+     */
     @SuppressWarnings("unchecked")
     public static <T extends @Nullable Object> Case<T> caseWhen(Condition condition, T result) {
         SqlType<T> type = SqlTypes.forValue(result);
         return new Case<T>(List.of(), null, type).when(condition, result);
     }
 
+    /**
+     * {@code CASE WHEN condition THEN result}, with an expression as result: {@code caseWhen(cond, USERS.name)}.
+     *
+     * @param <T> the result's Java type
+     * @param condition the first WHEN
+     * @param result its THEN expression
+     * @return the CASE, to continue with {@code when} and {@code otherwise}
+     */
     public static <T extends @Nullable Object> Case<T> caseWhen(Condition condition, Expression<T> result) {
         return new Case<T>(List.of(), null, result.type()).when(condition, result);
     }
 
     // ---------------------------------------------------------------- functions
 
-    /** {@code COUNT(*)}. */
+    /**
+     * {@code COUNT(*)}.
+     *
+     * @return the expression: {@code select(count()).from(USERS)}
+     */
     public static Expression<Long> count() {
         return new FunctionCall<>("count", List.of(), SqlTypes.BIGINT, false);
     }
 
-    /** {@code COUNT(expression)}: non-null values. */
+    /**
+     * {@code COUNT(expression)}: non-null values.
+     *
+     * @param expression what to count: {@code count(USERS.age)}
+     * @return the expression
+     */
     public static Expression<Long> count(Expression<?> expression) {
         return new FunctionCall<>("count", List.of(expression), SqlTypes.BIGINT, false);
     }
 
+    /**
+     * {@code COUNT(DISTINCT expression)}: {@code countDistinct(POSTS.userId)}.
+     *
+     * @param expression what to count
+     * @return the expression
+     */
     public static Expression<Long> countDistinct(Expression<?> expression) {
         return new FunctionCall<>("count", List.of(expression), SqlTypes.BIGINT, true);
     }
 
-    /** {@code SUM}: integers sum to {@code Long}, decimals to {@code BigDecimal}, doubles to {@code Double}. */
+    /**
+     * {@code SUM}: integers sum to {@code Long}, decimals to {@code BigDecimal}, doubles to {@code Double}.
+     *
+     * @param <T> the numeric type
+     * @param expression what to add up: {@code sum(ORDERS.amount)}
+     * @return the expression; NULL over no rows
+     */
     @SuppressWarnings("unchecked")
     public static <T extends @Nullable Number> Expression<T> sum(Expression<T> expression) {
         SqlType<?> type = switch (expression.type().kind()) {
@@ -193,20 +355,46 @@ public final class Sql {
         return new FunctionCall<>("sum", List.of(expression), (SqlType<T>) type, false);
     }
 
-    /** {@code AVG}, as a {@code Double}. */
+    /**
+     * {@code AVG}, as a {@code Double}.
+     *
+     * @param expression the numbers: {@code avg(USERS.age)}
+     * @return the expression; NULL over no rows
+     */
     public static Expression<Double> avg(Expression<? extends @Nullable Number> expression) {
         return new FunctionCall<>("avg", List.of(expression), SqlTypes.DOUBLE, false);
     }
 
+    /**
+     * {@code MIN(expression)}: {@code select(min(USERS.age)).from(USERS)}.
+     *
+     * @param <T> the expression's Java type
+     * @param expression the values
+     * @return the expression; NULL over no rows
+     */
     public static <T extends @Nullable Object> Expression<T> min(Expression<T> expression) {
         return new FunctionCall<>("min", List.of(expression), expression.type(), false);
     }
 
+    /**
+     * {@code MAX(expression)}: {@code select(max(USERS.age)).from(USERS)}.
+     *
+     * @param <T> the expression's Java type
+     * @param expression the values
+     * @return the expression; NULL over no rows
+     */
     public static <T extends @Nullable Object> Expression<T> max(Expression<T> expression) {
         return new FunctionCall<>("max", List.of(expression), expression.type(), false);
     }
 
-    /** The first non-null argument. */
+    /**
+     * The first non-null argument.
+     *
+     * @param <T> the result's Java type
+     * @param first the first expression: {@code coalesce(USERS.nickname, USERS.name)}
+     * @param rest the others, tried in order
+     * @return the expression
+     */
     @SafeVarargs
     public static <T extends @Nullable Object> Expression<T> coalesce(Expression<T> first, Expression<? extends T>... rest) {
         List<Expression<?>> args = new ArrayList<>();
@@ -215,44 +403,97 @@ public final class Sql {
         return new FunctionCall<>("coalesce", args, first.type(), false);
     }
 
-    /** {@code COALESCE(expression, fallback)}. */
+    /**
+     * {@code COALESCE(expression, fallback)}.
+     *
+     * @param <T> the result's Java type
+     * @param expression the expression: {@code coalesce(USERS.age, 0)}
+     * @param fallback the value when it is NULL, bound
+     * @return the expression
+     */
     public static <T extends @Nullable Object> Expression<T> coalesce(Expression<T> expression, T fallback) {
         return new FunctionCall<>("coalesce", List.of(expression, expression.bind(fallback)), expression.type(), false);
     }
 
+    /**
+     * {@code LOWER(expression)}: {@code where(lower(USERS.email).eq("ann@example.com"))}.
+     *
+     * @param expression the string
+     * @return the expression
+     */
     public static Expression<String> lower(Expression<String> expression) {
         return new FunctionCall<>("lower", List.of(expression), expression.type(), false);
     }
 
+    /**
+     * {@code UPPER(expression)}: {@code select(upper(USERS.name))}.
+     *
+     * @param expression the string
+     * @return the expression
+     */
     public static Expression<String> upper(Expression<String> expression) {
         return new FunctionCall<>("upper", List.of(expression), expression.type(), false);
     }
 
-    /** The length of a string in characters. */
+    /**
+     * The length of a string in characters.
+     *
+     * @param expression the string: {@code where(length(USERS.name).gt(3))}
+     * @return the expression
+     */
     public static Expression<Integer> length(Expression<String> expression) {
         return new FunctionCall<>("length", List.of(expression), SqlTypes.INTEGER, false);
     }
 
+    /**
+     * {@code ABS(expression)}: {@code select(abs(ACCOUNTS.balance))}.
+     *
+     * @param <T> the numeric type
+     * @param expression the number
+     * @return the expression
+     */
     public static <T extends @Nullable Number> Expression<T> abs(Expression<T> expression) {
         return new FunctionCall<>("abs", List.of(expression), expression.type(), false);
     }
 
-    /** The current timestamp, in the dialect's spelling. */
+    /**
+     * The current timestamp, in the dialect's spelling.
+     *
+     * @param <T> the timestamp's Java type
+     * @param type its SQL type: {@code now(SqlTypes.INSTANT)}
+     * @return the expression
+     */
     public static <T extends @Nullable Object> Expression<T> now(SqlType<T> type) {
         return new FunctionCall<>("now", List.of(), type, false);
     }
 
-    /** The current timestamp as a {@code LocalDateTime} (UTC sessions on every dialect). */
+    /**
+     * The current timestamp as a {@code LocalDateTime} (UTC sessions on every dialect).
+     *
+     * @return the expression: {@code update(USERS).set(USERS.updatedAt, now())}
+     */
     public static Expression<java.time.LocalDateTime> now() {
         return now(SqlTypes.TIMESTAMP);
     }
 
-    /** Any function by name, e.g. {@code func("round", SqlTypes.DOUBLE, price, value(2))}. */
+    /**
+     * Any function by name, e.g. {@code func("round", SqlTypes.DOUBLE, price, value(2))}.
+     *
+     * @param <T> the result's Java type
+     * @param name the function's name: {@code func("date_trunc", SqlTypes.TIMESTAMP, value("day"), POSTS.createdAt)}
+     * @param type the type of its result
+     * @param arguments its arguments
+     * @return the expression
+     */
     public static <T extends @Nullable Object> Expression<T> func(String name, SqlType<T> type, Expression<?>... arguments) {
         return new FunctionCall<>(name, Arrays.asList(arguments), type, false);
     }
 
-    /** {@code *}, for {@code select(star())} in text-like queries. */
+    /**
+     * {@code *}, for {@code select(star())} in text-like queries.
+     *
+     * @return the expression: {@code select(star()).from(USERS)}
+     */
     public static Expression<Object> star() {
         return Star.INSTANCE;
     }

@@ -97,7 +97,12 @@ public final class Connection implements AutoCloseable {
 
     // ---------------------------------------------------------------- execution
 
-    /** Executes a statement. Queries are read into memory; see {@link #stream} for large results. */
+    /**
+     * Executes a statement. Queries are read into memory; see {@link #stream} for large results.
+     *
+     * @param statement the statement: {@code conn.execute(select(USERS).where(USERS.id.eq(1L)))}
+     * @return its rows, row count or generated key
+     */
     public Result execute(Statement statement) {
         return execute(statement, Map.of());
     }
@@ -108,12 +113,22 @@ public final class Connection implements AutoCloseable {
      * <pre>{@code
      * long n = conn.execute(select(count()).from(USERS)).scalarOne();
      * }</pre>
+     *
+     * @param <T> the selected expression's Java type
+     * @param select the typed query
+     * @return its rows, whose scalars are {@code T}s
      */
     public <T extends @Nullable Object> Result1<T> execute(Select1<T> select) {
         return Result1.of(execute((Statement) select, Map.of()));
     }
 
-    /** Executes a statement with values for its named parameters ({@code text()} or bind params). */
+    /**
+     * Executes a statement with values for its named parameters ({@code text()} or bind params).
+     *
+     * @param statement the statement: {@code conn.execute(text("SELECT * FROM users WHERE id = :id"), Map.of("id", 1L))}
+     * @param parameters the values of its {@code :name} parameters
+     * @return its rows, row count or generated key
+     */
     public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureUsable();
         route(statement);
@@ -133,6 +148,10 @@ public final class Connection implements AutoCloseable {
      * Result ann = conn.execute(byName, Map.of("name", "ann"));
      * Result bob = conn.execute(byName, Map.of("name", "bob"));
      * }</pre>
+     *
+     * @param rendered SQL and bindings rendered before, for this connection's dialect
+     * @param parameters the values of its named bindings
+     * @return its rows, row count or generated key
      */
     public Result execute(RenderedSql rendered, Map<String, ?> parameters) {
         ensureUsable();
@@ -145,6 +164,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a statement once per parameter map, as one JDBC batch (executemany). An
      * {@code insert(table)} without values takes its columns from the maps' keys.
+     *
+     * @param statement the statement: {@code conn.execute(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")))}
+     * @param rows one map of values per execution
+     * @return the total row count
      */
     public Result execute(Statement statement, List<? extends Map<String, ?>> rows) {
         ensureUsable();
@@ -170,6 +193,11 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      *
      * Every row must name the same columns (those of the first row).
+     *
+     * @param insert the INSERT: {@code conn.executeManyReturningKeys(insert(USERS), rows, USERS.id)}
+     * @param rows one map of values per row
+     * @param key the generated column to read back
+     * @return the generated keys, in the order of {@code rows}
      */
     public List<Object> executeManyReturningKeys(Insert insert, List<? extends Map<String, ?>> rows, Column<?> key) {
         ensureUsable();
@@ -180,7 +208,12 @@ public final class Connection implements AutoCloseable {
         return executeMany.returningKeys(insert, rows, key);
     }
 
-    /** Executes a query and reads its rows as they are asked for, with the default fetch size of 1,000. */
+    /**
+     * Executes a query and reads its rows as they are asked for, with the default fetch size of 1,000.
+     *
+     * @param statement the statement: {@code try (Result r = conn.stream(select(USERS))) { r.stream().forEach(...); }}
+     * @return the result, reading rows as they are asked for; close it
+     */
     public Result stream(Statement statement) {
         return stream(statement, 1000);
     }
@@ -188,6 +221,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a query and reads its rows in chunks of about {@code fetchSize}, so results larger
      * than memory can be processed. Close the result (or read it to the end) to free the cursor.
+     *
+     * @param statement the statement: {@code conn.stream(select(USERS), 500)}
+     * @param fetchSize how many rows the driver reads at a time
+     * @return the result, reading rows as they are asked for; close it
      */
     public Result stream(Statement statement, int fetchSize) {
         ensureUsable();
@@ -198,7 +235,12 @@ public final class Connection implements AutoCloseable {
         return runner.run(render(statement), Map.of(), true, fetchSize, null);
     }
 
-    /** Renders with this connection's dialect. */
+    /**
+     * Renders with this connection's dialect.
+     *
+     * @param statement the statement: {@code conn.render(select(USERS)).sql()}
+     * @return the SQL and its bindings
+     */
     public RenderedSql render(Statement statement) {
         return dialect.render(statement);
     }
@@ -214,12 +256,25 @@ public final class Connection implements AutoCloseable {
      * List<Item> items = conn.fetch(select(ITEMS.id, ITEMS.name).from(ITEMS), Map.of(),
      *         v -> new Item((Long) v[0], (String) v[1]));
      * }</pre>
+     *
+     * @param <T> what each row becomes
+     * @param statement the statement: a query with named parameters
+     * @param parameters the values of its {@code :name} parameters
+     * @param mapper builds one object from one row's values
+     * @return the objects, in row order
      */
     public <T extends @Nullable Object> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
         return fetchMapped(statement, parameters, columns -> mapper);
     }
 
-    /** {@link #fetch(Statement, Map, ValuesMapper)} of a statement without named parameters. */
+    /**
+     * {@link #fetch(Statement, Map, ValuesMapper)} of a statement without named parameters.
+     *
+     * @param <T> what each row becomes
+     * @param statement the statement: {@code conn.fetch(select(USERS.name), values -> (String) values[0])}
+     * @param mapper builds one object from one row's values
+     * @return the objects, in row order
+     */
     public <T extends @Nullable Object> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
         return fetchMapped(statement, Map.of(), columns -> mapper);
     }
@@ -233,6 +288,11 @@ public final class Connection implements AutoCloseable {
      * record UserName(long id, String name) {}
      * List<UserName> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), UserName.class);
      * }</pre>
+     *
+     * @param <R> the record type
+     * @param statement the statement: {@code conn.fetch(select(USERS.id, USERS.name), UserRow.class)}
+     * @param recordType the record class; components in the order of the SELECT
+     * @return the records, in row order
      */
     public <R extends @Nullable Object> List<R> fetch(Statement statement, Class<R> recordType) {
         return fetchMapped(statement, Map.of(), columns -> {
@@ -288,6 +348,7 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      *
      * @throws TransactionStateException when a statement already ran in the current transaction
+     * @param options isolation and read-only: {@code conn.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE))}
      */
     public void begin(TransactionOptions options) {
         ensureOpen();
@@ -314,6 +375,8 @@ public final class Connection implements AutoCloseable {
      * <pre>{@code
      * try { work(conn); conn.commit(); } catch (RuntimeException e) { conn.rollback(e); throw e; }
      * }</pre>
+     *
+     * @param cause why the transaction rolls back
      */
     public void rollback(Throwable cause) {
         ensureOpen();
@@ -326,6 +389,10 @@ public final class Connection implements AutoCloseable {
      * exceptions wrapped in {@link TabulaException}). When a statement in {@code work} failed and
      * {@code work} swallowed the exception, the commit rolls back instead and throws
      * {@link TransactionRolledBackException} naming that failure.
+     *
+     * @param <T> what the block returns
+     * @param work the block: {@code conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).rowCount())}
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
@@ -340,7 +407,14 @@ public final class Connection implements AutoCloseable {
         return value;
     }
 
-    /** {@link #begin(TransactionOptions)}, then {@link #inTransaction(TransactionCallback)}. */
+    /**
+     * {@link #begin(TransactionOptions)}, then {@link #inTransaction(TransactionCallback)}.
+     *
+     * @param <T> what the block returns
+     * @param options isolation and read-only for the transaction
+     * @param work the block
+     * @return what the block returned
+     */
     public <T extends @Nullable Object> T inTransaction(TransactionOptions options, TransactionCallback<T> work) {
         begin(options);
         return inTransaction(work);
@@ -350,6 +424,8 @@ public final class Connection implements AutoCloseable {
      * Marks the current transaction so that it can only roll back: {@link #commit()} will roll
      * back and throw {@link TransactionRolledBackException} with {@code cause}. What a failed
      * participant of a joined transaction does; statements still run until then.
+     *
+     * @param cause the failure that doomed the transaction, named by the rollback's exception: {@code conn.setRollbackOnly(e)}
      */
     public void setRollbackOnly(Throwable cause) {
         ensureOpen();
@@ -361,12 +437,20 @@ public final class Connection implements AutoCloseable {
         setRollbackOnly(null);
     }
 
-    /** Whether the current transaction can only roll back (see {@link #setRollbackOnly(Throwable)}). */
+    /**
+     * Whether the current transaction can only roll back (see {@link #setRollbackOnly(Throwable)}).
+     *
+     * @return {@code true} after a failed statement or {@link #setRollbackOnly()}
+     */
     public boolean isRollbackOnly() {
         return tx.pendingFailure() != null;
     }
 
-    /** Whether a transaction is in progress: a statement ran since the last commit or rollback. */
+    /**
+     * Whether a transaction is in progress: a statement ran since the last commit or rollback.
+     *
+     * @return {@code true} between the first statement and the commit or rollback
+     */
     public boolean isInTransaction() {
         return tx.isDirty();
     }
@@ -374,17 +458,27 @@ public final class Connection implements AutoCloseable {
     /**
      * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
      * else the engine's default, or {@code null} when neither set one (the database's default).
+     *
+     * @return the level: {@code conn.isolation()}
      */
     public @Nullable Isolation isolation() {
         return tx.isolation();
     }
 
-    /** Whether this transaction was begun read-only, by its options or the engine's. */
+    /**
+     * Whether this transaction was begun read-only, by its options or the engine's.
+     *
+     * @return {@code true} in a read-only transaction
+     */
     public boolean isReadOnly() {
         return tx.isReadOnly();
     }
 
-    /** Sets a savepoint: a nested transaction that can be rolled back alone. */
+    /**
+     * Sets a savepoint: a nested transaction that can be rolled back alone.
+     *
+     * @return the savepoint: {@code try (Savepoint sp = conn.savepoint()) { ...; sp.release(); }}
+     */
     public Savepoint savepoint() {
         ensureUsable();
         return tx.savepoint(this);
@@ -403,6 +497,10 @@ public final class Connection implements AutoCloseable {
      *     // only the savepoint is gone; the transaction goes on
      * }
      * }</pre>
+     *
+     * @param <T> what the block returns
+     * @param work the block: {@code conn.nested(c -> c.execute(insert(USERS).set(USERS.name, name)))}
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T nested(TransactionCallback<T> work) {
         Savepoint sp = savepoint();
@@ -452,12 +550,19 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      *
      * @throws TransactionStateException when they differ
+     * @param options the options of the block that wants to join: {@code conn.checkJoinable(TransactionOptions.defaults())}
      */
     public void checkJoinable(TransactionOptions options) {
         tx.checkJoinable(options);
     }
 
-    /** Same as {@link #nested(TransactionCallback)}. */
+    /**
+     * Same as {@link #nested(TransactionCallback)}.
+     *
+     * @param <T> what the block returns
+     * @param work the block
+     * @return what the block returned
+     */
     public <T extends @Nullable Object> T savepoint(TransactionCallback<T> work) {
         return nested(work);
     }
@@ -504,24 +609,47 @@ public final class Connection implements AutoCloseable {
         running.cancel();
     }
 
-    /** Whether a statement is executing at this moment. */
+    /**
+     * Whether a statement is executing at this moment.
+     *
+     * @return {@code true} while a statement runs: what {@link #cancel()} would stop
+     */
     public boolean isExecuting() {
         return running.isExecuting();
     }
 
-    /** The JDBC connection underneath, for code that needs plain JDBC. */
+    /**
+     * The JDBC connection underneath, for code that needs plain JDBC.
+     *
+     * @return the JDBC connection; do not close it: {@code conn.jdbc().getMetaData()}
+     */
     public java.sql.Connection jdbc() {
         return jdbc;
     }
 
+    /**
+     * The engine that lent this connection: {@code conn.engine().dialect()}.
+     *
+     * @return the engine
+     */
     public Engine engine() {
         return engine;
     }
 
+    /**
+     * The dialect statements are rendered with: {@code conn.dialect().name()}.
+     *
+     * @return the dialect
+     */
     public Dialect dialect() {
         return dialect;
     }
 
+    /**
+     * Whether {@link #close()} was called: {@code conn.isClosed()}.
+     *
+     * @return {@code true} once closed
+     */
     public boolean isClosed() {
         return closed;
     }

@@ -31,12 +31,20 @@ public final class ConnectionEvent extends EngineEvent {
         this.failure = failure;
     }
 
-    /** The engine whose pool it is. */
+    /**
+     * The engine whose pool it is.
+     *
+     * @return the engine whose pool it is
+     */
     public Engine engine() {
         return engine;
     }
 
-    /** The connection, or null when none could be had. */
+    /**
+     * The connection, or null when none could be had.
+     *
+     * @return the connection
+     */
     public @Nullable Connection connection() {
         return connection;
     }
@@ -44,26 +52,39 @@ public final class ConnectionEvent extends EngineEvent {
     /**
      * How long the caller waited for the connection: the pool's wait (and, in the Kotlin layer,
      * the coroutine's wait for its turn) plus opening it if the pool had to.
+     *
+     * @return how long the caller waited for the connection
      */
     public Duration waitTime() {
         return Duration.ofNanos(waitNanos);
     }
 
-    /** {@link #waitTime()} in nanoseconds. */
+    /**
+     * {@link #waitTime()} in nanoseconds.
+     *
+     * @return {@link #waitTime()} in nanoseconds
+     */
     public long waitNanos() {
         return waitNanos;
     }
 
-    /** How long the connection was out of the pool; zero until it is released. */
+    /**
+     * How long the connection was out of the pool; zero until it is released.
+     *
+     * @return how long the connection was out of the pool
+     */
     public Duration heldTime() {
         return Duration.ofNanos(releasedNanos == 0 ? 0 : releasedNanos - acquiredNanos);
     }
 
-    /** Why no connection could be had (for {@link EngineListener#connectionFailed}), else null. */
+    /**
+     * Why no connection could be had (for {@link EngineListener#connectionFailed}), else null.
+     *
+     * @return why no connection could be had
+     */
     public @Nullable Throwable failure() {
         return failure;
     }
-
 
 
     void released() {

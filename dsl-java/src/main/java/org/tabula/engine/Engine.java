@@ -81,12 +81,23 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         this.router = router;
     }
 
-    /** An engine for a JDBC URL with default options. */
+    /**
+     * An engine for a JDBC URL with default options.
+     *
+     * @param url the JDBC URL: {@code Engine.create("jdbc:sqlite::memory:")}
+     * @return the engine; close it at shutdown
+     */
     public static Engine create(String url) {
         return create(url, EngineOptions.defaults());
     }
 
-    /** An engine for a JDBC URL; the dialect follows from the URL (and, for MySQL URLs, from the server). */
+    /**
+     * An engine for a JDBC URL; the dialect follows from the URL (and, for MySQL URLs, from the server).
+     *
+     * @param url the JDBC URL: {@code Engine.create(url, EngineOptions.defaults().poolSize(10))}
+     * @param options pool, timeouts, logging
+     * @return the engine; close it at shutdown
+     */
     public static Engine create(String url, EngineOptions options) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
@@ -160,6 +171,11 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * ds.setUrl("jdbc:sqlite:app.db");
      * Engine engine = Engine.create(ds, Dialect.SQLITE, EngineOptions.defaults());
      * }</pre>
+     *
+     * @param dataSource your pool: {@code Engine.create(myPool, Dialect.POSTGRES, EngineOptions.defaults())}
+     * @param dialect the database behind it
+     * @param options timeouts and logging (the pool's own settings are yours)
+     * @return the engine; closing it does not close {@code dataSource}
      */
     public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options) {
         return new Engine(dataSource, null, dialect, options);
@@ -175,6 +191,12 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * Engine engine = Engine.create(dataSource, Dialect.POSTGRES, EngineOptions.defaults(), new SpringTransactions());
      * }</pre>
+     *
+     * @param dataSource where connections come from
+     * @param dialect the database's dialect
+     * @param options pool, echo and listener options
+     * @param transactions tells the engine the outside transaction of the calling thread, if any
+     * @return the engine
      */
     public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options,
                                 ExternalTransactions transactions) {
@@ -182,7 +204,13 @@ public final class Engine implements AutoCloseable, SchemaTarget {
                 Objects.requireNonNull(transactions, "transactions"));
     }
 
-    /** {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}. */
+    /**
+     * {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}.
+     *
+     * @param primary the engine every write and transaction uses
+     * @param replicas the engines reads outside transactions may use: {@code Engine.replicated(primary, replica1, replica2)}
+     * @return the routing engine
+     */
     public static Engine replicated(Engine primary, Engine... replicas) {
         return replicated(ReplicaOptions.defaults(), primary, replicas);
     }
@@ -209,6 +237,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      *
      * @throws IllegalArgumentException when a replica runs another database than the primary
      * @throws IllegalStateException when a replica's lag cannot be measured (the probe lacks a privilege)
+     * @param options balance, read-your-writes window, lag bound, health checks
+     * @param primary the engine every write and transaction uses
+     * @param replicas the engines reads may use
+     * @return the routing engine: {@code Engine.replicated(ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2)), primary, replica)}
      */
     public static Engine replicated(ReplicaOptions options, Engine primary, Engine... replicas) {
         Objects.requireNonNull(replicas, "replicas");
@@ -216,7 +248,11 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         return new Engine(primary.dataSource(), null, primary.dialect(), primary.options(), router, null);
     }
 
-    /** Whether this engine routes between a primary and replicas ({@link #replicated}). */
+    /**
+     * Whether this engine routes between a primary and replicas ({@link #replicated}).
+     *
+     * @return {@code true} for an engine made by {@code replicated(...)}
+     */
     public boolean isReplicated() {
         return router != null;
     }
@@ -224,6 +260,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * The hint "on the primary": the primary's own engine for a replicated engine, this engine
      * otherwise. {@code engine.primary().connect()} reads what was just written anywhere.
+     *
+     * @return the primary, or this engine when not replicated: {@code engine.primary().connect()}
      */
     public Engine primary() {
         return router == null ? this : router.primary();
@@ -237,12 +275,18 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * try (Connection conn = engine.replica().connect()) { report(conn); }   // even text() SQL
      * }</pre>
+     *
+     * @return a usable replica, or the primary when none is: {@code engine.replica().connect()}
      */
     public Engine replica() {
         return router == null ? this : router.replicaHint();
     }
 
-    /** What the last health check found on each replica; empty when not replicated. */
+    /**
+     * What the last health check found on each replica; empty when not replicated.
+     *
+     * @return one status per replica: {@code engine.replicaStatus().get(0).lag()}
+     */
     public List<ReplicaStatus> replicaStatus() {
         return router == null ? List.of() : router.status();
     }
@@ -279,6 +323,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      *
      * @throws PoolTimeoutException when no connection is free within the
      *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
+     *
+     * @return a connection with a transaction that starts with its first statement: {@code try (Connection conn = engine.connect()) { ...; conn.commit(); }}
      */
     public Connection connect() {
         // The clock is read only when someone listens: no listener, no cost.
@@ -297,6 +343,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * }</pre>
      *
      * @throws PoolTimeoutException when no connection is free within the connection timeout
+     * @param waitStartNanos {@code System.nanoTime()} when the caller began waiting for the connection
+     * @return {@link #connect()} for a layer that waited before asking the pool
      */
     public Connection connect(long waitStartNanos) {
         try {
@@ -317,6 +365,9 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * engine.connectFailed(start, poolTimeout);
      * }</pre>
+     *
+     * @param waitStartNanos {@code System.nanoTime()} when the caller began waiting for the connection
+     * @param failure what failed, or {@code null}
      */
     public void connectFailed(long waitStartNanos, RuntimeException failure) {
         events.connectFailed(this, waitStartNanos, failure);
@@ -377,6 +428,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * exit from an exception in {@code close()}, so the block must end with
      * {@link Connection#commit()}; closing without it rolls everything back, never leaving half
      * a transaction. For commit-at-the-end semantics use {@link #begin(TransactionWork)}.
+     *
+     * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
      */
     public Connection begin() {
         return router == null ? connect() : ownConnection();
@@ -402,12 +455,19 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * Runs {@code work} in a transaction that commits when it returns and rolls back if it throws.
      * Inside another {@code begin}/{@code transaction} on this thread it joins that one
      * ({@link Propagation#REQUIRED}).
+     *
+     * @param work the block: {@code engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")))}
      */
     public void begin(TransactionWork work) {
         begin(TransactionOptions.defaults(), work);
     }
 
-    /** {@link #begin(TransactionWork)} with isolation, read-only and propagation. */
+    /**
+     * {@link #begin(TransactionWork)} with isolation, read-only and propagation.
+     *
+     * @param options isolation, read-only, propagation, retry
+     * @param work the block
+     */
     public void begin(TransactionOptions options, TransactionWork work) {
         transaction(options, conn -> {
             work.run(conn);
@@ -418,6 +478,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * Runs {@code work} in a transaction and returns its value: commit on return, rollback on any
      * exception. Inside another {@code begin}/{@code transaction} on this thread it joins that one.
+     *
+     * @param <T> what the block returns
+     * @param work the block: {@code long n = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).scalarOne())}
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T transaction(TransactionCallback<T> work) {
         return transaction(TransactionOptions.defaults(), work);
@@ -445,6 +509,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      *
      * @throws TransactionStateException when the propagation forbids the current state
      * @throws org.tabula.error.RetriesExhaustedException when a retry policy's attempts all were aborted
+     * @param <T> what the block returns
+     * @param options isolation, read-only, propagation, retry
+     * @param work the block
+     * @return what the block returned
      */
     public <T extends @Nullable Object> T transaction(TransactionOptions options, TransactionCallback<T> work) {
         Objects.requireNonNull(options, "options");
@@ -515,6 +583,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * engine.currentTransaction().ifPresent(conn -> conn.setRollbackOnly());
      * }</pre>
+     *
+     * @return the transaction of the current thread, or empty: {@code engine.currentTransaction().isPresent()}
      */
     public Optional<Connection> currentTransaction() {
         Connection conn = currentTransaction.get();
@@ -523,7 +593,11 @@ public final class Engine implements AutoCloseable, SchemaTarget {
 
     // ---------------------------------------------------------------- state
 
-    /** Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link Inspector}. */
+    /**
+     * Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link Inspector}.
+     *
+     * @return an inspector: {@code engine.inspect().tableNames()}
+     */
     public Inspector inspect() {
         return Inspector.of(this);
     }
@@ -535,6 +609,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * engine.createAll(new MetaData(USERS, POSTS));      // the same as metadata.createAll(engine)
      * }</pre>
+     *
+     * @param metaData the tables to create
      */
     @Override
     public void createAll(MetaData metaData) {
@@ -547,6 +623,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * engine.dropAll(new MetaData(USERS, POSTS));        // the same as metadata.dropAll(engine)
      * }</pre>
+     *
+     * @param metaData the tables to drop
      */
     @Override
     public void dropAll(MetaData metaData) {
@@ -559,16 +637,28 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * <pre>{@code
      * Table users = engine.reflect().table("users");
      * }</pre>
+     *
+     * @return a metadata of every table the database holds
      */
     @Override
     public MetaData reflect() {
         return MetaData.fromReports(inspect().tables());
     }
 
+    /**
+     * The dialect statements are rendered with: {@code engine.dialect().name()} is {@code "sqlite"}.
+     *
+     * @return the dialect
+     */
     public Dialect dialect() {
         return dialect;
     }
 
+    /**
+     * The options the engine was made with: {@code engine.options().poolSize()}.
+     *
+     * @return the options
+     */
     public EngineOptions options() {
         return options;
     }
@@ -577,7 +667,11 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         return events;
     }
 
-    /** The pool's counters (zeros for an engine over a foreign data source). */
+    /**
+     * The pool's counters (zeros for an engine over a foreign data source).
+     *
+     * @return the counters: {@code engine.poolStatus().active()}
+     */
     public PoolStatus poolStatus() {
         if (router != null) {
             return router.primary().poolStatus();
@@ -643,7 +737,11 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         return timer.schedule(conn::cancel, after.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** The underlying data source, for interop with other JDBC code. */
+    /**
+     * The underlying data source, for interop with other JDBC code.
+     *
+     * @return the data source: {@code new JdbcTemplate(engine.dataSource())}
+     */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -693,6 +791,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * ExecutorService jdbcThreads = Executors.newFixedThreadPool(10);
      * engine.onClose(jdbcThreads::shutdown);
      * }</pre>
+     *
+     * @param action run once at close: {@code engine.onClose(executor::shutdown)}
      */
     public void onClose(Runnable action) {
         Objects.requireNonNull(action, "action");

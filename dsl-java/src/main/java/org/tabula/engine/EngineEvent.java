@@ -29,6 +29,10 @@ public abstract sealed class EngineEvent permits ConnectionEvent, StatementEvent
      * <pre>{@code
      * Instant started = event.attribute(STARTED);
      * }</pre>
+     *
+     * @param <T> the attribute's type
+     * @param key the attribute's key, best a private object of the listener
+     * @return what a listener kept under {@code key}, or null
      */
     @SuppressWarnings("unchecked")
     public <T> @Nullable T attribute(Object key) {
@@ -42,6 +46,9 @@ public abstract sealed class EngineEvent permits ConnectionEvent, StatementEvent
      * <pre>{@code
      * event.attribute(STARTED, Instant.now());
      * }</pre>
+     *
+     * @param key the attribute's key, best a private object of the listener
+     * @param value the value to keep for later callbacks of the same event
      */
     public void attribute(Object key, Object value) {
         if (attributes == null) {

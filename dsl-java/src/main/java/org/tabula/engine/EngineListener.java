@@ -40,6 +40,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void connectionAcquired(ConnectionEvent e) { waits.record(e.waitTime()); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void connectionAcquired(ConnectionEvent event) {
     }
@@ -51,6 +53,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void connectionFailed(ConnectionEvent e) { poolTimeouts.increment(); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void connectionFailed(ConnectionEvent event) {
     }
@@ -62,6 +66,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void connectionReleased(ConnectionEvent e) { held.record(e.heldTime()); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void connectionReleased(ConnectionEvent event) {
     }
@@ -73,6 +79,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void beforeExecute(StatementEvent e) { e.attribute("span", tracer.start(e.sql())); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void beforeExecute(StatementEvent event) {
     }
@@ -85,6 +93,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void afterExecute(StatementEvent e) { ((Span) e.attribute("span")).end(); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void afterExecute(StatementEvent event) {
     }
@@ -97,6 +107,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void begin(TransactionEvent e) { open.incrementAndGet(); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void begin(TransactionEvent event) {
     }
@@ -108,6 +120,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void commit(TransactionEvent e) { commits.increment(); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void commit(TransactionEvent event) {
     }
@@ -119,6 +133,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void rollback(TransactionEvent e) { rollbacks.increment(); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void rollback(TransactionEvent event) {
     }
@@ -130,6 +146,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void savepoint(TransactionEvent e) { log.debug("SAVEPOINT {}", e.savepointName()); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void savepoint(TransactionEvent event) {
     }
@@ -140,6 +158,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void savepointReleased(TransactionEvent e) { log.debug("RELEASE {}", e.savepointName()); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void savepointReleased(TransactionEvent event) {
     }
@@ -150,6 +170,8 @@ public interface EngineListener {
      * <pre>{@code
      * public void savepointRolledBack(TransactionEvent e) { undone.increment(); }
      * }</pre>
+     *
+     * @param event what happened
      */
     default void savepointRolledBack(TransactionEvent event) {
     }
@@ -162,6 +184,9 @@ public interface EngineListener {
      * List<String> sql = new CopyOnWriteArrayList<>();
      * Engine engine = Engine.create(url, EngineOptions.defaults().listener(EngineListener.beforeEach(e -> sql.add(e.sql()))));
      * }</pre>
+     *
+     * @param action what to do with each event
+     * @return a listener told about each statement before it runs
      */
     static EngineListener beforeEach(Consumer<StatementEvent> action) {
         Objects.requireNonNull(action, "action");
@@ -179,6 +204,9 @@ public interface EngineListener {
      * <pre>{@code
      * EngineListener.afterEach(e -> histogram.record(e.durationNanos()));
      * }</pre>
+     *
+     * @param action what to do with each event
+     * @return a listener told about each statement after it ran
      */
     static EngineListener afterEach(Consumer<StatementEvent> action) {
         Objects.requireNonNull(action, "action");
@@ -196,6 +224,9 @@ public interface EngineListener {
      * <pre>{@code
      * EngineListener l = EngineListener.of((sql, params) -> seen.add(sql));
      * }</pre>
+     *
+     * @param listener the listener to adapt
+     * @return the {@link StatementListener} of earlier versions as a listener
      */
     @SuppressWarnings("deprecation")
     static EngineListener of(StatementListener listener) {

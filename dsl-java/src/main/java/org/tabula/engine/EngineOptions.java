@@ -55,7 +55,11 @@ public final class EngineOptions {
         listeners = List.of();
     }
 
-    /** Pool of 5 (+10 overflow), 30 s connection timeout, no echo. */
+    /**
+     * Pool of 5 (+10 overflow), 30 s connection timeout, no echo.
+     *
+     * @return the defaults: {@code EngineOptions.defaults().echo(true)}
+     */
     public static EngineOptions defaults() {
         return new EngineOptions();
     }
@@ -93,15 +97,32 @@ public final class EngineOptions {
         return c;
     }
 
+    /**
+     * The user to connect as, when the URL does not say: {@code .user("app")}.
+     *
+     * @param value the user name
+     * @return new options with that value
+     */
     public EngineOptions user(String value) {
         return with(c -> c.user = value);
     }
 
+    /**
+     * The password to connect with: {@code .password(System.getenv("DB_PASSWORD"))}.
+     *
+     * @param value the password
+     * @return new options with that value
+     */
     public EngineOptions password(String value) {
         return with(c -> c.password = value);
     }
 
-    /** Connections kept open in the pool. */
+    /**
+     * Connections kept open in the pool.
+     *
+     * @param value how many: {@code .poolSize(10)}
+     * @return new options with that value
+     */
     public EngineOptions poolSize(int value) {
         if (value < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, got " + value);
@@ -109,7 +130,12 @@ public final class EngineOptions {
         return with(c -> c.poolSize = value);
     }
 
-    /** Extra connections opened under load and closed again when idle. */
+    /**
+     * Extra connections opened under load and closed again when idle.
+     *
+     * @param value how many beyond the pool size: {@code .maxOverflow(0)}
+     * @return new options with that value
+     */
     public EngineOptions maxOverflow(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("maxOverflow must not be negative, got " + value);
@@ -120,27 +146,50 @@ public final class EngineOptions {
     /**
      * How long any wait for a free connection lasts ({@code connect()}, {@code begin(...)}, the
      * Kotlin layer's) before it fails with {@link org.tabula.error.PoolTimeoutException}; at least 250 ms.
+     *
+     * @param value the longest wait: {@code .connectionTimeout(Duration.ofSeconds(5))}
+     * @return new options with that value
      */
     public EngineOptions connectionTimeout(Duration value) {
         return with(c -> c.connectionTimeout = Objects.requireNonNull(value));
     }
 
-    /** How long an overflow connection may sit idle before it is closed. */
+    /**
+     * How long an overflow connection may sit idle before it is closed.
+     *
+     * @param value the idle time: {@code .idleTimeout(Duration.ofMinutes(5))}
+     * @return new options with that value
+     */
     public EngineOptions idleTimeout(Duration value) {
         return with(c -> c.idleTimeout = Objects.requireNonNull(value));
     }
 
-    /** Connections older than this are replaced (SQLAlchemy's pool_recycle). */
+    /**
+     * Connections older than this are replaced (SQLAlchemy's pool_recycle).
+     *
+     * @param value the age: {@code .maxLifetime(Duration.ofMinutes(30))}
+     * @return new options with that value
+     */
     public EngineOptions maxLifetime(Duration value) {
         return with(c -> c.maxLifetime = Objects.requireNonNull(value));
     }
 
-    /** Logs a warning with a stack trace when a connection is held longer than this (useful in tests). */
+    /**
+     * Logs a warning with a stack trace when a connection is held longer than this (useful in tests).
+     *
+     * @param value the threshold: {@code .leakDetectionThreshold(Duration.ofSeconds(10))}
+     * @return new options with that value
+     */
     public EngineOptions leakDetectionThreshold(Duration value) {
         return with(c -> c.leakDetectionThreshold = value);
     }
 
-    /** A time limit for each statement; the driver cancels statements that exceed it. */
+    /**
+     * A time limit for each statement; the driver cancels statements that exceed it.
+     *
+     * @param value the limit, or {@code Duration.ZERO} for none: {@code .queryTimeout(Duration.ofSeconds(30))}
+     * @return new options with that value
+     */
     public EngineOptions queryTimeout(Duration value) {
         return with(c -> c.queryTimeout = value);
     }
@@ -154,6 +203,9 @@ public final class EngineOptions {
      * Engine.create(url, EngineOptions.defaults().echo(true));
      * // SELECT "users"."name" FROM "users" WHERE "users"."id" = ? [7] (0.214 ms, 1 row)
      * }</pre>
+     *
+     * @param value {@code true} to log: {@code .echo(true)}
+     * @return new options with that value
      */
     public EngineOptions echo(boolean value) {
         return with(c -> c.echo = value);
@@ -168,12 +220,20 @@ public final class EngineOptions {
      * Engine.create(url, EngineOptions.defaults().echo(true).hideParameters(true));
      * // INSERT INTO "users" ("email") VALUES (?) [parameters hidden] (0.377 ms, 1 row)
      * }</pre>
+     *
+     * @param value {@code true} to log {@code [parameters hidden]} instead of the values
+     * @return new options with that value
      */
     public EngineOptions hideParameters(boolean value) {
         return with(c -> c.hideParameters = value);
     }
 
-    /** The JDBC fetch size for ordinary (buffered) queries; 0 leaves the driver's default. */
+    /**
+     * The JDBC fetch size for ordinary (buffered) queries; 0 leaves the driver's default.
+     *
+     * @param value rows per round trip: {@code .fetchSize(500)}
+     * @return new options with that value
+     */
     public EngineOptions fetchSize(int value) {
         return with(c -> c.fetchSize = value);
     }
@@ -185,6 +245,9 @@ public final class EngineOptions {
      * <pre>{@code
      * Engine.create(url, EngineOptions.defaults().batchSize(5_000));
      * }</pre>
+     *
+     * @param value rows per batch, at least 1
+     * @return new options with that value
      */
     public EngineOptions batchSize(int value) {
         if (value < 1) {
@@ -193,12 +256,22 @@ public final class EngineOptions {
         return with(c -> c.batchSize = value);
     }
 
-    /** Rows per JDBC batch of an executemany; see {@link #batchSize(int)}. */
+    /**
+     * Rows per JDBC batch of an executemany; see {@link #batchSize(int)}.
+     *
+     * @return rows per batch
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** A JDBC driver property, e.g. {@code rewriteBatchedStatements=true} for MySQL. */
+    /**
+     * A JDBC driver property, e.g. {@code rewriteBatchedStatements=true} for MySQL.
+     *
+     * @param key the property: {@code .driverProperty("ssl", "true")}
+     * @param value its value
+     * @return new options with that value
+     */
     public EngineOptions driverProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(driverProperties);
         props.put(key, value);
@@ -214,6 +287,9 @@ public final class EngineOptions {
      *         .listener(EngineListener.afterEach(e -> timer.record(e.durationNanos())))
      *         .listener(auditListener));
      * }</pre>
+     *
+     * @param listener told of statements, connections and transactions
+     * @return new options with that value
      */
     public EngineOptions listener(EngineListener listener) {
         List<EngineListener> next = new ArrayList<>(listeners);
@@ -224,6 +300,8 @@ public final class EngineOptions {
     /**
      * Adds a listener told about every statement before it runs.
      *
+     * @param listener told of each statement: {@code .listener((sql, params) -> count.incrementAndGet())}
+     * @return new options with that value
      * @deprecated use {@link #listener(EngineListener)}; {@code EngineListener.beforeEach(e -> ...)}
      *     is the one-lambda form
      */
@@ -232,7 +310,12 @@ public final class EngineOptions {
         return listener(EngineListener.of(listener));
     }
 
-    /** The pool's name in logs and JMX. */
+    /**
+     * The pool's name in logs and JMX.
+     *
+     * @param value the name: {@code .poolName("orders-db")}
+     * @return new options with that value
+     */
     public EngineOptions poolName(String value) {
         return with(c -> c.poolName = value);
     }
@@ -245,17 +328,35 @@ public final class EngineOptions {
      * <pre>{@code
      * Engine engine = Engine.create(url, EngineOptions.defaults().isolation(Isolation.READ_COMMITTED));
      * }</pre>
+     *
+     * @param value the level: {@code .isolation(Isolation.READ_COMMITTED)}
+     * @return new options with that value
      */
     public EngineOptions isolation(Isolation value) {
         return with(c -> c.isolation = value);
     }
 
-    /** Whether every transaction is read-only unless it asks otherwise (e.g. an engine on a reporting replica). */
+    /**
+     * Whether every transaction is read-only unless it asks otherwise (e.g. an engine on a reporting replica).
+     *
+     * @param value {@code true} for a read-only engine: {@code .readOnly(true)}
+     * @return new options with that value
+     */
     public EngineOptions readOnly(boolean value) {
         return with(c -> c.readOnly = value);
     }
 
+    /**
+     * The default isolation, or {@code null} for the database's.
+     *
+     * @return the level
+     */
     public @Nullable Isolation isolation() { return isolation; }
+    /**
+     * Whether transactions are read-only by default.
+     *
+     * @return {@code true} for a read-only engine
+     */
     public boolean readOnly() { return readOnly; }
 
     /**
@@ -265,6 +366,9 @@ public final class EngineOptions {
      * <pre>{@code
      * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().busyTimeout(Duration.ofSeconds(2)));
      * }</pre>
+     *
+     * @param value the wait: {@code .busyTimeout(Duration.ofSeconds(5))}
+     * @return new options with that value
      */
     public EngineOptions busyTimeout(Duration value) {
         Objects.requireNonNull(value, "busyTimeout");
@@ -282,26 +386,114 @@ public final class EngineOptions {
      * <pre>{@code
      * Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults().sqliteJournalMode(SqliteJournalMode.DELETE));
      * }</pre>
+     *
+     * @param value the mode: {@code .sqliteJournalMode(SqliteJournalMode.WAL)}
+     * @return new options with that value
      */
     public EngineOptions sqliteJournalMode(SqliteJournalMode value) {
         return with(c -> c.sqliteJournalMode = Objects.requireNonNull(value, "sqliteJournalMode"));
     }
 
+    /**
+     * The user, or {@code null}.
+     *
+     * @return the user name
+     */
     public @Nullable String user() { return user; }
+    /**
+     * The password, or {@code null}.
+     *
+     * @return the password
+     */
     public @Nullable String password() { return password; }
+    /**
+     * Connections kept in the pool.
+     *
+     * @return the pool size
+     */
     public int poolSize() { return poolSize; }
+    /**
+     * Extra connections under load.
+     *
+     * @return the overflow
+     */
     public int maxOverflow() { return maxOverflow; }
+    /**
+     * The longest wait for a connection.
+     *
+     * @return the timeout
+     */
     public Duration connectionTimeout() { return connectionTimeout; }
+    /**
+     * How long an overflow connection may idle.
+     *
+     * @return the idle timeout
+     */
     public Duration idleTimeout() { return idleTimeout; }
+    /**
+     * The age at which a connection is replaced.
+     *
+     * @return the lifetime
+     */
     public Duration maxLifetime() { return maxLifetime; }
+    /**
+     * When a held connection is reported as a leak.
+     *
+     * @return the threshold, or zero for none
+     */
     public @Nullable Duration leakDetectionThreshold() { return leakDetectionThreshold; }
+    /**
+     * The time limit of each statement.
+     *
+     * @return the limit, or zero for none
+     */
     public @Nullable Duration queryTimeout() { return queryTimeout; }
+    /**
+     * Whether statements are logged.
+     *
+     * @return {@code true} when echoing
+     */
     public boolean echo() { return echo; }
+    /**
+     * The JDBC fetch size of buffered queries.
+     *
+     * @return rows per round trip
+     */
     public int fetchSize() { return fetchSize; }
+    /**
+     * The JDBC driver properties.
+     *
+     * @return the properties by key
+     */
     public Map<String, String> driverProperties() { return driverProperties; }
+    /**
+     * The listeners, in the order they were added.
+     *
+     * @return the listeners
+     */
     public List<EngineListener> listeners() { return listeners; }
+    /**
+     * Whether the echo log hides bound values.
+     *
+     * @return {@code true} when {@link #hideParameters(boolean)} was set
+     */
     public boolean hideParameters() { return hideParameters; }
+    /**
+     * The pool's name.
+     *
+     * @return the name, or {@code null} for a generated one
+     */
     public @Nullable String poolName() { return poolName; }
+    /**
+     * How long SQLite waits for a lock.
+     *
+     * @return the busy timeout
+     */
     public Duration busyTimeout() { return busyTimeout; }
+    /**
+     * The journal mode of SQLite file databases.
+     *
+     * @return the mode
+     */
     public SqliteJournalMode sqliteJournalMode() { return sqliteJournalMode; }
 }

@@ -23,6 +23,8 @@ public interface ExternalTransaction {
      * <pre>{@code
      * java.sql.Connection jdbc = tx.connection();
      * }</pre>
+     *
+     * @return the transaction's JDBC connection, autocommit off
      */
     java.sql.Connection connection();
 
@@ -53,6 +55,8 @@ public interface ExternalTransaction {
      * <pre>{@code
      * Isolation level = tx.isolation();
      * }</pre>
+     *
+     * @return the transaction's isolation level
      */
     Isolation isolation();
 
@@ -62,6 +66,8 @@ public interface ExternalTransaction {
      * <pre>{@code
      * boolean readOnly = tx.isReadOnly();
      * }</pre>
+     *
+     * @return whether the transaction is read-only
      */
     boolean isReadOnly();
 }

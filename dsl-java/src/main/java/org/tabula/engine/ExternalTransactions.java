@@ -31,6 +31,8 @@ public interface ExternalTransactions {
      * }</pre>
      *
      * @throws SQLException when the manager's connection cannot be had
+     * @param dataSource the engine's data source
+     * @return the transaction the manager runs on this thread over {@code dataSource}, with its connection lent to Tabula until {@link ExternalTransaction#release()}
      */
     ExternalTransaction current(DataSource dataSource) throws SQLException;
 }

@@ -32,32 +32,59 @@ public final class Inspector {
         this.engine = Objects.requireNonNull(engine, "engine");
     }
 
-    /** An inspector of the database behind {@code engine}. */
+    /**
+     * An inspector of the database behind {@code engine}.
+     *
+     * @param engine the engine to read through: {@code Inspector.of(engine)}, or {@code engine.inspect()}
+     * @return an inspector that queries the catalog on each call
+     */
     public static Inspector of(Engine engine) {
         return new Inspector(engine);
     }
 
-    /** The engine this inspector reads through. */
+    /**
+     * The engine this inspector reads through.
+     *
+     * @return the engine given to {@link #of(Engine)}
+     */
     public Engine engine() {
         return engine;
     }
 
-    /** The schemas the connection can see (databases on MySQL/MariaDB, attached databases on SQLite). */
+    /**
+     * The schemas the connection can see (databases on MySQL/MariaDB, attached databases on SQLite).
+     *
+     * @return the schema names: {@code inspector.schemas()} is {@code [main]} on SQLite
+     */
     public List<String> schemas() {
         return ask("list schemas", (catalog, jdbc) -> catalog.schemas(jdbc));
     }
 
-    /** The tables of the current schema, by name. */
+    /**
+     * The tables of the current schema, by name.
+     *
+     * @return the table names, sorted: {@code inspector.tableNames()}
+     */
     public List<String> tableNames() {
         return ask("list tables", (catalog, jdbc) -> catalog.tableNames(jdbc));
     }
 
-    /** A table of the current schema, or {@code null} when there is none by that name. */
+    /**
+     * A table of the current schema, or {@code null} when there is none by that name.
+     *
+     * @param name the table's name: {@code inspector.findTable("users")}
+     * @return its columns, keys, indexes and checks, or {@code null}
+     */
     public @Nullable TableInfo findTable(String name) {
         return ask("inspect table " + name, (catalog, jdbc) -> catalog.table(jdbc, name));
     }
 
-    /** A table of the current schema; throws when there is none by that name. */
+    /**
+     * A table of the current schema; throws when there is none by that name.
+     *
+     * @param name the table's name: {@code inspector.table("users").columns()}
+     * @return its columns, keys, indexes and checks
+     */
     public TableInfo table(String name) {
         TableInfo table = findTable(name);
         if (table == null) {
@@ -66,7 +93,11 @@ public final class Inspector {
         return table;
     }
 
-    /** Every table of the current schema. */
+    /**
+     * Every table of the current schema.
+     *
+     * @return every table's description, sorted by name: {@code inspector.tables()}
+     */
     public List<TableInfo> tables() {
         return ask("inspect tables", (catalog, jdbc) -> {
             List<TableInfo> out = new ArrayList<>();
@@ -80,7 +111,11 @@ public final class Inspector {
         });
     }
 
-    /** The named enum types (PostgreSQL; empty on the others). */
+    /**
+     * The named enum types (PostgreSQL; empty on the others).
+     *
+     * @return the types with their labels: {@code inspector.enumTypes()}
+     */
     public List<EnumTypeInfo> enumTypes() {
         return ask("list enum types", (catalog, jdbc) -> catalog.enumTypes(jdbc));
     }

@@ -14,9 +14,15 @@ package org.tabula.engine;
  * every level is accepted there and runs as SERIALIZABLE.
  */
 public enum Isolation {
+    /** Reads may see other transactions' uncommitted writes (READ COMMITTED on PostgreSQL). */
     READ_UNCOMMITTED(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED),
+    /**
+     * Each statement sees what was committed before it began: {@code TransactionOptions.isolation(Isolation.READ_COMMITTED)}.
+     */
     READ_COMMITTED(java.sql.Connection.TRANSACTION_READ_COMMITTED),
+    /** The transaction sees one snapshot (PostgreSQL) or re-reads the same rows (InnoDB). */
     REPEATABLE_READ(java.sql.Connection.TRANSACTION_REPEATABLE_READ),
+    /** As if transactions ran one after another; conflicts abort one of them (retry it). */
     SERIALIZABLE(java.sql.Connection.TRANSACTION_SERIALIZABLE);
 
     private final int jdbcLevel;
@@ -25,12 +31,21 @@ public enum Isolation {
         this.jdbcLevel = jdbcLevel;
     }
 
-    /** The {@code java.sql.Connection.TRANSACTION_*} constant. */
+    /**
+     * The {@code java.sql.Connection.TRANSACTION_*} constant.
+     *
+     * @return the JDBC constant: {@code Isolation.SERIALIZABLE.jdbcLevel()}
+     */
     public int jdbcLevel() {
         return jdbcLevel;
     }
 
-    /** The level for a {@code java.sql.Connection.TRANSACTION_*} constant. */
+    /**
+     * The level for a {@code java.sql.Connection.TRANSACTION_*} constant.
+     *
+     * @param level a {@code java.sql.Connection.TRANSACTION_*} constant
+     * @return the level: {@code Isolation.ofJdbc(jdbc.getTransactionIsolation())}
+     */
     public static Isolation ofJdbc(int level) {
         for (Isolation i : values()) {
             if (i.jdbcLevel == level) {

@@ -29,12 +29,20 @@ public final class ReadYourWrites {
     private ReadYourWrites() {
     }
 
-    /** A new context that has written nothing. */
+    /**
+     * A new context that has written nothing.
+     *
+     * @return the context: {@code ReadYourWrites ctx = ReadYourWrites.create()}
+     */
     public static ReadYourWrites create() {
         return new ReadYourWrites();
     }
 
-    /** The calling thread's context: the one a {@link #run} on this thread installed, or the thread's own. */
+    /**
+     * The calling thread's context: the one a {@link #run} on this thread installed, or the thread's own.
+     *
+     * @return the context of this thread
+     */
     public static ReadYourWrites current() {
         return CURRENT.get();
     }
@@ -43,6 +51,10 @@ public final class ReadYourWrites {
      * Runs {@code work} with this as the calling thread's context (the previous one is put back
      * after): connections a replicated engine opens inside record their writes here and read
      * the primary while this context wrote recently.
+     *
+     * @param <T> what the work returns
+     * @param work the work: {@code ctx.run(() -> service.handle(request))}
+     * @return what the work returned
      */
     public <T> T run(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
@@ -60,7 +72,12 @@ public final class ReadYourWrites {
         lastWrite = System.nanoTime();
     }
 
-    /** Whether this context wrote less than {@code window} ago: {@code ctx.wroteWithin(Duration.ofSeconds(1))}. */
+    /**
+     * Whether this context wrote less than {@code window} ago: {@code ctx.wroteWithin(Duration.ofSeconds(1))}.
+     *
+     * @param window the time since the last write: {@code ctx.wroteWithin(Duration.ofSeconds(1))}
+     * @return {@code true} when this context wrote within it
+     */
     public boolean wroteWithin(Duration window) {
         long last = lastWrite;
         return last != NEVER && System.nanoTime() - last < window.toNanos();

@@ -33,13 +33,22 @@ public final class ReplicaOptions {
         this.healthCheckInterval = healthCheckInterval;
     }
 
-    /** Round-robin, a read-your-writes window of 1 s, a lag bound of 5 s, a health check every 500 ms. */
+    /**
+     * Round-robin, a read-your-writes window of 1 s, a lag bound of 5 s, a health check every 500 ms.
+     *
+     * @return the defaults: {@code ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2))}
+     */
     public static ReplicaOptions defaults() {
         return new ReplicaOptions(ReplicaBalance.ROUND_ROBIN, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMillis(500));
     }
 
-    /** How a read picks among the usable replicas: {@code ReplicaOptions.defaults().balance(ReplicaBalance.LEAST_BUSY)}. */
+    /**
+     * How a read picks among the usable replicas: {@code ReplicaOptions.defaults().balance(ReplicaBalance.LEAST_BUSY)}.
+     *
+     * @param balance how to pick
+     * @return new options
+     */
     public ReplicaOptions balance(ReplicaBalance balance) {
         return new ReplicaOptions(Objects.requireNonNull(balance, "balance"), readYourWritesWindow, maxLag,
                 healthCheckInterval);
@@ -49,6 +58,9 @@ public final class ReplicaOptions {
      * How long after a write (its statement, and again its commit) the same
      * {@link ReadYourWrites context} keeps reading from the primary; {@link Duration#ZERO} turns
      * it off: {@code ReplicaOptions.defaults().readYourWritesWindow(Duration.ofSeconds(3))}.
+     *
+     * @param window how long reads go to the primary after a write: {@code readYourWritesWindow(Duration.ofSeconds(2))}
+     * @return new options
      */
     public ReplicaOptions readYourWritesWindow(Duration window) {
         return new ReplicaOptions(balance, nonNegative(window, "readYourWritesWindow"), maxLag, healthCheckInterval);
@@ -58,6 +70,9 @@ public final class ReplicaOptions {
      * How far a replica may lag behind the primary and still get reads, as
      * {@link org.tabula.dialect.Dialect#replicationLag} measures it:
      * {@code ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2))}.
+     *
+     * @param maxLag the most a replica may lag before it is skipped: {@code maxLag(Duration.ofSeconds(5))}
+     * @return new options
      */
     public ReplicaOptions maxLag(Duration maxLag) {
         return new ReplicaOptions(balance, readYourWritesWindow, nonNegative(maxLag, "maxLag"), healthCheckInterval);
@@ -66,6 +81,9 @@ public final class ReplicaOptions {
     /**
      * How often a background thread measures each replica (up, lag); a read only reads the last
      * result, so routing costs no round trip: {@code ReplicaOptions.defaults().healthCheckInterval(Duration.ofSeconds(1))}.
+     *
+     * @param interval how often replicas are checked: {@code healthCheckInterval(Duration.ofSeconds(10))}
+     * @return new options
      */
     public ReplicaOptions healthCheckInterval(Duration interval) {
         Objects.requireNonNull(interval, "healthCheckInterval");
@@ -75,18 +93,38 @@ public final class ReplicaOptions {
         return new ReplicaOptions(balance, readYourWritesWindow, maxLag, interval);
     }
 
+    /**
+     * How a read picks among the usable replicas.
+     *
+     * @return the balance
+     */
     public ReplicaBalance balance() {
         return balance;
     }
 
+    /**
+     * How long reads go to the primary after a write of the same context.
+     *
+     * @return the window
+     */
     public Duration readYourWritesWindow() {
         return readYourWritesWindow;
     }
 
+    /**
+     * The most a replica may lag before reads skip it.
+     *
+     * @return the lag bound
+     */
     public Duration maxLag() {
         return maxLag;
     }
 
+    /**
+     * How often the replicas' health and lag are checked.
+     *
+     * @return the interval
+     */
     public Duration healthCheckInterval() {
         return healthCheckInterval;
     }

@@ -64,17 +64,31 @@ public final class RetryPolicy {
         this.jitter = jitter;
     }
 
-    /** 5 attempts in all; backoff from 10 ms, doubling, at most 1 s, each delay shortened by up to half at random. */
+    /**
+     * 5 attempts in all; backoff from 10 ms, doubling, at most 1 s, each delay shortened by up to half at random.
+     *
+     * @return the defaults: {@code TransactionOptions.retry(RetryPolicy.defaults())}
+     */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** The defaults with {@code maxAttempts} attempts in all (the first run included). */
+    /**
+     * The defaults with {@code maxAttempts} attempts in all (the first run included).
+     *
+     * @param maxAttempts the most runs, the first included: {@code RetryPolicy.attempts(10)}
+     * @return a new policy
+     */
     public static RetryPolicy attempts(int maxAttempts) {
         return DEFAULTS.maxAttempts(maxAttempts);
     }
 
-    /** How many times the block runs at most, the first run included; 1 means never again. */
+    /**
+     * How many times the block runs at most, the first run included; 1 means never again.
+     *
+     * @param value the most runs: {@code .maxAttempts(3)}
+     * @return a new policy
+     */
     public RetryPolicy maxAttempts(int value) {
         if (value < 1) {
             throw new IllegalArgumentException("RetryPolicy.maxAttempts must be at least 1, not " + value);
@@ -82,7 +96,13 @@ public final class RetryPolicy {
         return new RetryPolicy(value, initialDelay, maxDelay, multiplier, jitter);
     }
 
-    /** The delay before the first retry, and the bound the growing delays stop at. */
+    /**
+     * The delay before the first retry, and the bound the growing delays stop at.
+     *
+     * @param initial the first delay: {@code .backoff(Duration.ofMillis(50), Duration.ofSeconds(2))}
+     * @param max the longest delay
+     * @return a new policy
+     */
     public RetryPolicy backoff(Duration initial, Duration max) {
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(max, "max");
@@ -93,7 +113,12 @@ public final class RetryPolicy {
         return new RetryPolicy(maxAttempts, initial, max, multiplier, jitter);
     }
 
-    /** By how much each delay grows over the one before (2 doubles; 1 keeps it constant). */
+    /**
+     * By how much each delay grows over the one before (2 doubles; 1 keeps it constant).
+     *
+     * @param value the factor: {@code .multiplier(1.5)}
+     * @return a new policy
+     */
     public RetryPolicy multiplier(double value) {
         if (!(value >= 1.0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("RetryPolicy.multiplier must be a finite number >= 1, not " + value);
@@ -104,6 +129,9 @@ public final class RetryPolicy {
     /**
      * Which share of each delay is random, from 0 (exact delays) to 1 (anywhere between zero and
      * the delay): transactions that collided once should not collide again on their retries.
+     *
+     * @param value the share of each delay drawn at random, 0 to 1: {@code .jitter(0.25)}
+     * @return a new policy
      */
     public RetryPolicy jitter(double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
@@ -112,22 +140,47 @@ public final class RetryPolicy {
         return new RetryPolicy(maxAttempts, initialDelay, maxDelay, multiplier, value);
     }
 
+    /**
+     * The most runs, the first included.
+     *
+     * @return the attempts
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /**
+     * The delay before the first retry.
+     *
+     * @return the delay
+     */
     public Duration initialDelay() {
         return initialDelay;
     }
 
+    /**
+     * The longest delay.
+     *
+     * @return the delay
+     */
     public Duration maxDelay() {
         return maxDelay;
     }
 
+    /**
+     * By how much each delay grows.
+     *
+     * @return the factor
+     */
     public double multiplier() {
         return multiplier;
     }
 
+    /**
+     * The share of each delay drawn at random.
+     *
+     * @return between 0 and 1
+     */
     public double jitter() {
         return jitter;
     }
@@ -135,6 +188,10 @@ public final class RetryPolicy {
     /**
      * The wait after attempt {@code failedAttempt} (from 1) failed: {@code initial * multiplier^(n-1)},
      * at most the maximum, less {@code jitter * random} of it. {@code random} is in [0, 1).
+     *
+     * @param failedAttempt the attempt that failed, from 1: {@code policy.delayAfter(1, Math.random())}
+     * @param random a number in [0, 1) for the jitter
+     * @return the delay before the next attempt
      */
     public Duration delayAfter(int failedAttempt, double random) {
         if (failedAttempt < 1) {
@@ -150,6 +207,10 @@ public final class RetryPolicy {
      * it again can fix: some exception in its chain of causes is a driver error that
      * {@code dialect} calls {@linkplain Dialect#isRetryable(SQLException) retryable}. A cancelled
      * statement never is.
+     *
+     * @param failure what the attempt threw
+     * @param dialect the database's dialect, which knows its codes: {@code policy.isRetryable(e, engine.dialect())}
+     * @return {@code true} for a serialization failure, a deadlock or a busy database
      */
     public boolean isRetryable(Throwable failure, Dialect dialect) {
         Objects.requireNonNull(dialect, "dialect");

@@ -42,7 +42,11 @@ public final class Savepoint {
         connection.release(this);
     }
 
-    /** Whether this savepoint was rolled back or released (or ended with its transaction). */
+    /**
+     * Whether this savepoint was rolled back or released (or ended with its transaction).
+     *
+     * @return {@code true} after {@code rollback()} or {@code release()}
+     */
     public boolean isEnded() {
         return ended;
     }

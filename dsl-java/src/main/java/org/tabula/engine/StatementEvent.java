@@ -53,22 +53,38 @@ public final class StatementEvent extends EngineEvent {
         this.startNanos = System.nanoTime();
     }
 
-    /** The connection the statement runs on. */
+    /**
+     * The connection the statement runs on.
+     *
+     * @return the connection the statement runs on
+     */
     public Connection connection() {
         return connection;
     }
 
-    /** The engine of {@link #connection()}. */
+    /**
+     * The engine of {@link #connection()}.
+     *
+     * @return the engine of {@link #connection()}
+     */
     public Engine engine() {
         return connection.engine();
     }
 
-    /** The statement as compiled for the connection's dialect: SQL, bindings, kind, table. */
+    /**
+     * The statement as compiled for the connection's dialect: SQL, bindings, kind, table.
+     *
+     * @return the statement as compiled for the connection's dialect
+     */
     public RenderedSql rendered() {
         return rendered;
     }
 
-    /** What the statement is: a query, an INSERT, UPDATE or DELETE, {@code text()}, or other (DDL). */
+    /**
+     * What the statement is: a query, an INSERT, UPDATE or DELETE, {@code text()}, or other (DDL).
+     *
+     * @return what the statement is
+     */
     public StatementKind kind() {
         return rendered.kind();
     }
@@ -77,6 +93,8 @@ public final class StatementEvent extends EngineEvent {
      * {@link #kind()} as a lower-case word for tags and logs, a value of few distinct values (low
      * cardinality): {@code select}, {@code insert}, {@code update}, {@code delete}, {@code text} or
      * {@code ddl}.
+     *
+     * @return {@link #kind()} as a lower-case word for tags and logs, a value of few distinct values
      */
     public String operation() {
         return switch (rendered.kind()) {
@@ -93,12 +111,18 @@ public final class StatementEvent extends EngineEvent {
      * The SQL sent, with {@code ?} placeholders: values are never part of it (they are bound),
      * except constants of a DDL statement (server defaults) and whatever a {@code text(...)}
      * statement spells out itself.
+     *
+     * @return the SQL sent, with {@code ?} placeholders
      */
     public String sql() {
         return rendered.sql();
     }
 
-    /** The bound values in placeholder order; for an executemany, the first row's. */
+    /**
+     * The bound values in placeholder order; for an executemany, the first row's.
+     *
+     * @return the bound values in placeholder order
+     */
     public List<Object> parameters() {
         if (parameters == null) {
             List<Binding> bindings = rendered.bindings();
@@ -112,17 +136,29 @@ public final class StatementEvent extends EngineEvent {
         return parameters;
     }
 
-    /** How many rows of parameters the statement runs with: 1, or the size of an executemany. */
+    /**
+     * How many rows of parameters the statement runs with: 1, or the size of an executemany.
+     *
+     * @return how many rows of parameters the statement runs with
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** The transaction the statement runs in. */
+    /**
+     * The transaction the statement runs in.
+     *
+     * @return the transaction the statement runs in
+     */
     public @Nullable TransactionEvent transaction() {
         return transaction;
     }
 
-    /** Whether {@link EngineListener#afterExecute} has been called: duration, rows and failure are known. */
+    /**
+     * Whether {@link EngineListener#afterExecute} has been called: duration, rows and failure are known.
+     *
+     * @return whether {@link EngineListener#afterExecute} has been called
+     */
     public boolean isEnded() {
         return ended;
     }
@@ -130,12 +166,18 @@ public final class StatementEvent extends EngineEvent {
     /**
      * From just before the statement was sent to just after its result was read (a buffered
      * query's rows included); zero before it ended.
+     *
+     * @return from just before the statement was sent to just after its result was read
      */
     public long durationNanos() {
         return ended ? endNanos - startNanos : 0;
     }
 
-    /** {@link #durationNanos()} as a duration. */
+    /**
+     * {@link #durationNanos()} as a duration.
+     *
+     * @return {@link #durationNanos()} as a duration
+     */
     public Duration duration() {
         return Duration.ofNanos(durationNanos());
     }
@@ -144,21 +186,30 @@ public final class StatementEvent extends EngineEvent {
      * Rows written (an UPDATE's matched rows, an executemany's total) or read (a buffered query's
      * rows); -1 when not known: before the end, after a failure, or for a streamed query, whose
      * rows are read after the statement ended.
+     *
+     * @return rows written
      */
     public long rows() {
         return rows;
     }
 
-    /** Why the statement failed (a {@link org.tabula.error.DatabaseException} or a refused value), or null. */
+    /**
+     * Why the statement failed (a {@link org.tabula.error.DatabaseException} or a refused value), or null.
+     *
+     * @return why the statement failed
+     */
     public @Nullable Throwable failure() {
         return failure;
     }
 
-    /** Whether it ended without failure. */
+    /**
+     * Whether it ended without failure.
+     *
+     * @return whether it ended without failure
+     */
     public boolean succeeded() {
         return ended && failure == null;
     }
-
 
 
     void end(long rows, Throwable failure) {

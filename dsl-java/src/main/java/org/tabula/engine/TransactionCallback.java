@@ -9,5 +9,12 @@ import org.jspecify.annotations.Nullable;
  */
 @FunctionalInterface
 public interface TransactionCallback<T extends @Nullable Object> {
+    /**
+     * Runs in the transaction: {@code conn -> conn.execute(select(count()).from(USERS)).scalarOne()}.
+     *
+     * @param connection the transaction's connection
+     * @return the value the transaction returns
+     * @throws Exception anything; it rolls the transaction back and is rethrown
+     */
     T run(Connection connection) throws Exception;
 }

@@ -31,32 +31,56 @@ public final class TransactionEvent extends EngineEvent {
         this.startNanos = System.nanoTime();
     }
 
-    /** The connection the transaction runs on. */
+    /**
+     * The connection the transaction runs on.
+     *
+     * @return the connection the transaction runs on
+     */
     public Connection connection() {
         return connection;
     }
 
-    /** The savepoint's name for savepoint events, else null. */
+    /**
+     * The savepoint's name for savepoint events, else null.
+     *
+     * @return the savepoint's name for savepoint events, else null
+     */
     public @Nullable String savepointName() {
         return savepointName;
     }
 
-    /** For a savepoint, the transaction it is part of; for a transaction, itself. */
+    /**
+     * For a savepoint, the transaction it is part of; for a transaction, itself.
+     *
+     * @return for a savepoint, the transaction it is part of
+     */
     public TransactionEvent transaction() {
         return transaction != null ? transaction : this;
     }
 
-    /** The isolation level it runs with (null: the database's default). */
+    /**
+     * The isolation level it runs with (null: the database's default).
+     *
+     * @return the isolation level it runs with
+     */
     public Isolation isolation() {
         return connection.isolation();
     }
 
-    /** Whether it is read-only. */
+    /**
+     * Whether it is read-only.
+     *
+     * @return whether it is read-only
+     */
     public boolean isReadOnly() {
         return connection.isReadOnly();
     }
 
-    /** From its begin to its end (commit, rollback, release); zero while it runs. */
+    /**
+     * From its begin to its end (commit, rollback, release); zero while it runs.
+     *
+     * @return from its begin to its end
+     */
     public Duration duration() {
         return Duration.ofNanos(endNanos == 0 ? 0 : endNanos - startNanos);
     }
@@ -64,11 +88,12 @@ public final class TransactionEvent extends EngineEvent {
     /**
      * For a rollback, the exception that caused it, when there was one; for a commit, why the
      * commit failed; else null.
+     *
+     * @return for a rollback, the exception that caused it, when there was one
      */
     public @Nullable Throwable failure() {
         return failure;
     }
-
 
 
     void end(Throwable failure) {

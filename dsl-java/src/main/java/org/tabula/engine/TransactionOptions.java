@@ -37,22 +37,40 @@ public final class TransactionOptions {
         this.retry = retry;
     }
 
-    /** REQUIRED, with the engine's isolation and read-only defaults. */
+    /**
+     * REQUIRED, with the engine's isolation and read-only defaults.
+     *
+     * @return the defaults: {@code TransactionOptions.defaults().readOnly(true)}
+     */
     public static TransactionOptions defaults() {
         return DEFAULTS;
     }
 
-    /** The defaults with {@code propagation}. */
+    /**
+     * The defaults with {@code propagation}.
+     *
+     * @param propagation how to relate to a running transaction: {@code TransactionOptions.propagation(Propagation.REQUIRES_NEW)}
+     * @return the options
+     */
     public static TransactionOptions propagation(Propagation propagation) {
         return DEFAULTS.withPropagation(propagation);
     }
 
-    /** The defaults with {@code isolation}. */
+    /**
+     * The defaults with {@code isolation}.
+     *
+     * @param isolation the level: {@code TransactionOptions.isolation(Isolation.SERIALIZABLE)}
+     * @return the options
+     */
     public static TransactionOptions isolation(Isolation isolation) {
         return DEFAULTS.withIsolation(isolation);
     }
 
-    /** A read-only transaction: the database refuses writes in it. */
+    /**
+     * A read-only transaction: the database refuses writes in it.
+     *
+     * @return the options: {@code engine.begin(TransactionOptions.readOnlyTransaction(), conn -> report(conn))}
+     */
     public static TransactionOptions readOnlyTransaction() {
         return DEFAULTS.readOnly(true);
     }
@@ -61,44 +79,86 @@ public final class TransactionOptions {
      * The defaults with {@code policy}: the block runs again when the database aborts its
      * transaction for a reason a retry can fix (see {@link RetryPolicy}, and the rule that the
      * block must be safe to run again).
+     *
+     * @param policy attempts and backoff: {@code TransactionOptions.retry(RetryPolicy.attempts(5))}
+     * @return the options
      */
     public static TransactionOptions retry(RetryPolicy policy) {
         return DEFAULTS.withRetry(policy);
     }
 
+    /**
+     * These options with another propagation: {@code options.withPropagation(Propagation.NESTED)}.
+     *
+     * @param value the propagation
+     * @return new options
+     */
     public TransactionOptions withPropagation(Propagation value) {
         return new TransactionOptions(Objects.requireNonNull(value, "propagation"), isolation, readOnly, retry);
     }
 
+    /**
+     * These options with another isolation level: {@code options.withIsolation(Isolation.REPEATABLE_READ)}.
+     *
+     * @param value the level
+     * @return new options
+     */
     public TransactionOptions withIsolation(Isolation value) {
         return new TransactionOptions(propagation, Objects.requireNonNull(value, "isolation"), readOnly, retry);
     }
 
-    /** Whether the database should refuse writes in the transaction. */
+    /**
+     * Whether the database should refuse writes in the transaction.
+     *
+     * @param value {@code true} to refuse writes: {@code TransactionOptions.defaults().readOnly(true)}
+     * @return new options
+     */
     public TransactionOptions readOnly(boolean value) {
         return new TransactionOptions(propagation, isolation, value, retry);
     }
 
-    /** These options retrying by {@code policy}; {@code null} for no retries. See {@link RetryPolicy}. */
+    /**
+     * These options retrying by {@code policy}; {@code null} for no retries. See {@link RetryPolicy}.
+     *
+     * @param policy attempts and backoff
+     * @return new options
+     */
     public TransactionOptions withRetry(@Nullable RetryPolicy policy) {
         return new TransactionOptions(propagation, isolation, readOnly, policy);
     }
 
+    /**
+     * How the block relates to a running transaction.
+     *
+     * @return the propagation, {@code REQUIRED} by default
+     */
     public Propagation propagation() {
         return propagation;
     }
 
-    /** The isolation level asked for, or {@code null} for the engine's default. */
+    /**
+     * The isolation level asked for, or {@code null} for the engine's default.
+     *
+     * @return the level, or {@code null}
+     */
     public @Nullable Isolation isolation() {
         return isolation;
     }
 
-    /** Whether read-only was asked for, or {@code null} for the engine's default. */
+    /**
+     * Whether read-only was asked for, or {@code null} for the engine's default.
+     *
+     * @return {@code true} or {@code false}, or {@code null} for the engine's default
+     */
     public @Nullable Boolean readOnly() {
         return readOnly;
     }
 
-    /** How an aborted transaction is run again, or {@code null} for never. */
+    /**
+     * How an aborted transaction is run again, or {@code null} for never.
+     *
+     * @return the policy, or {@code null}
+     */
     public @Nullable RetryPolicy retry() {
         return retry;
     }

@@ -3,5 +3,11 @@ package org.tabula.engine;
 /** Work done inside a transaction that returns nothing; may throw anything, which rolls it back. */
 @FunctionalInterface
 public interface TransactionWork {
+    /**
+     * Runs in the transaction: {@code conn -> conn.execute(insert(USERS).set(USERS.name, "ann"))}.
+     *
+     * @param connection the transaction's connection
+     * @throws Exception anything; it rolls the transaction back and is rethrown
+     */
     void run(Connection connection) throws Exception;
 }

@@ -18,10 +18,20 @@ import java.sql.SQLException;
  */
 public class DatabaseException extends TabulaException {
 
+    /** The SQLState the driver reported, or {@code null}. */
     private final @Nullable String sqlState;
+    /** The database's own error code, or 0. */
     private final int vendorCode;
+    /** The statement that failed, or {@code null}. */
     private final @Nullable String sql;
 
+    /**
+     * An exception for a statement the database refused: {@code new DatabaseException("...", sqlException, sql)}.
+     *
+     * @param message what failed, naming the table and columns where known
+     * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
+     * @param sql the statement's SQL, or {@code null}
+     */
     public DatabaseException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause);
         this.sqlState = cause == null ? null : cause.getSQLState();
@@ -29,7 +39,15 @@ public class DatabaseException extends TabulaException {
         this.sql = sql;
     }
 
-    /** Wraps {@code e} in the exception type matching {@code kind}. */
+    /**
+     * Wraps {@code e} in the exception type matching {@code kind}.
+     *
+     * @param kind what the dialect made of the error: {@code dialect.classify(e)}
+     * @param e the driver's exception
+     * @param sql the statement's SQL, or {@code null}
+     * @param context what was being done, put before the message ({@code "insert into users"}), or {@code null}
+     * @return the exception to throw: {@code throw DatabaseException.of(kind, e, sql, null)}
+     */
     public static DatabaseException of(ErrorKind kind, SQLException e, @Nullable String sql, @Nullable String context) {
         String base = (context == null ? "" : context + ": ") + firstLine(e.getMessage())
                 + (sql == null ? "" : " [SQL: " + sql + "]");
@@ -55,16 +73,29 @@ public class DatabaseException extends TabulaException {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** The five-character SQLState, or {@code null} when the driver gave none. */
+    /**
+     * The five-character SQLState, or {@code null} when the driver gave none.
+     *
+     * @return the SQLState, {@code "23505"} for a unique violation on PostgreSQL, or {@code null}
+     */
     public @Nullable String sqlState() {
         return sqlState;
     }
 
+    /**
+     * The database's own error code: {@code e.vendorCode()} is 1062 for a duplicate key on MariaDB.
+     *
+     * @return the code, or 0 when the driver gave none
+     */
     public int vendorCode() {
         return vendorCode;
     }
 
-    /** The SQL that failed, or {@code null}. */
+    /**
+     * The SQL that failed, or {@code null}.
+     *
+     * @return the SQL: {@code log.warn("failed: {}", e.sql())}
+     */
     public @Nullable String sql() {
         return sql;
     }

@@ -16,7 +16,12 @@ public final class OpenPackageHint {
     private OpenPackageHint() {
     }
 
-    /** The advice for {@code type}, starting with a space, or "" when nothing stops Tabula. */
+    /**
+     * The advice for {@code type}, starting with a space, or "" when nothing stops Tabula.
+     *
+     * @param type the class Tabula could not read: {@code OpenPackageHint.of(User.class)}
+     * @return the advice, naming its package and the module to open it to
+     */
     public static String of(Class<?> type) {
         return of(type, OpenPackageHint.class.getModule());
     }

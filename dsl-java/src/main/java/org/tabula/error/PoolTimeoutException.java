@@ -25,11 +25,17 @@ import java.time.Duration;
  */
 public class PoolTimeoutException extends OperationalException {
 
+    /** The pool's name. */
     private final String pool;
+    /** How long the caller waited. */
     private final Duration waited;
+    /** The pool's maximum size. */
     private final int poolSize;
+    /** Connections lent out at the time. */
     private final int active;
+    /** Connections idle at the time. */
     private final int idle;
+    /** Other callers waiting at the time. */
     private final int waiting;
 
     /**
@@ -64,32 +70,56 @@ public class PoolTimeoutException extends OperationalException {
                 + " a second connection");
     }
 
-    /** The pool's name. */
+    /**
+     * The pool's name.
+     *
+     * @return the pool's name: {@code e.pool()} is {@code "tabula-1"}
+     */
     public String pool() {
         return pool;
     }
 
-    /** How long the caller waited. */
+    /**
+     * How long the caller waited.
+     *
+     * @return how long the caller waited: the engine's {@code connectionTimeout}
+     */
     public Duration waited() {
         return waited;
     }
 
-    /** The most connections the pool opens. */
+    /**
+     * The most connections the pool opens.
+     *
+     * @return the maximum number of connections: {@code e.poolSize()}
+     */
     public int poolSize() {
         return poolSize;
     }
 
-    /** Connections in use when the wait ended. */
+    /**
+     * Connections in use when the wait ended.
+     *
+     * @return how many connections were lent out: {@code e.active() == e.poolSize()} on an exhausted pool
+     */
     public int active() {
         return active;
     }
 
-    /** Free connections when the wait ended. */
+    /**
+     * Free connections when the wait ended.
+     *
+     * @return how many connections were idle
+     */
     public int idle() {
         return idle;
     }
 
-    /** Other callers waiting when the wait ended. */
+    /**
+     * Other callers waiting when the wait ended.
+     *
+     * @return how many other callers were waiting
+     */
     public int waiting() {
         return waiting;
     }

@@ -15,6 +15,13 @@ import java.sql.SQLException;
  */
 public class ReadOnlyTransactionException extends DatabaseException {
 
+    /**
+     * An exception for a write refused by a read-only transaction: {@code new ReadOnlyTransactionException("...", sqlException, sql)}.
+     *
+     * @param message what failed, naming the table and columns where known
+     * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
+     * @param sql the statement's SQL, or {@code null}
+     */
     public ReadOnlyTransactionException(String message, @Nullable SQLException cause, @Nullable String sql) {
         super(message, cause, sql);
     }

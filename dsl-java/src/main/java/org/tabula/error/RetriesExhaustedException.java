@@ -15,15 +15,26 @@ package org.tabula.error;
  */
 public class RetriesExhaustedException extends TabulaException {
 
+    /** How many times the block ran. */
     private final int attempts;
 
+    /**
+     * An exception after {@code attempts} aborted attempts: {@code new RetriesExhaustedException(5, lastSerializationFailure)}.
+     *
+     * @param attempts how many times the block ran
+     * @param lastFailure the failure of the last attempt, kept as the cause
+     */
     public RetriesExhaustedException(int attempts, Throwable lastFailure) {
         super("the transaction was aborted on each of its " + attempts + " attempt" + (attempts == 1 ? "" : "s")
                 + " and nothing of it was committed; the last failure: " + lastFailure.getMessage(), lastFailure);
         this.attempts = attempts;
     }
 
-    /** How many times the block ran, the first run included. */
+    /**
+     * How many times the block ran, the first run included.
+     *
+     * @return how many times the block ran: {@code e.attempts()} is the policy's {@code maxAttempts}
+     */
     public int attempts() {
         return attempts;
     }

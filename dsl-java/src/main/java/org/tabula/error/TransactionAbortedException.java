@@ -14,6 +14,12 @@ package org.tabula.error;
  */
 public class TransactionAbortedException extends TabulaException {
 
+    /**
+     * An exception for a statement run after a failed one; the cause is that failure.
+     *
+     * @param message what happened, naming the earlier failure
+     * @param cause the earlier failure
+     */
     public TransactionAbortedException(String message, Throwable cause) {
         super(message, cause);
     }

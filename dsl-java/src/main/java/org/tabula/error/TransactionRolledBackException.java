@@ -17,6 +17,12 @@ package org.tabula.error;
  */
 public class TransactionRolledBackException extends TabulaException {
 
+    /**
+     * An exception for a commit that rolled back; the cause is the failure that doomed it.
+     *
+     * @param message what happened, naming the earlier failure
+     * @param cause the earlier failure
+     */
     public TransactionRolledBackException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -11,6 +11,11 @@ package org.tabula.error;
  */
 public class TransactionStateException extends TabulaException {
 
+    /**
+     * An exception naming the state and the option: {@code new TransactionStateException("MANDATORY needs a transaction")}.
+     *
+     * @param message the message
+     */
     public TransactionStateException(String message) {
         super(message);
     }

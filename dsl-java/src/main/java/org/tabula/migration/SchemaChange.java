@@ -18,10 +18,18 @@ public sealed interface SchemaChange permits TableAdded, TableDropped, ColumnAdd
         NullabilityChanged, ServerDefaultChanged, IndexAdded, IndexDropped, UniqueAdded, UniqueDropped,
         ForeignKeyAdded, ForeignKeyDropped, EnumTypeAdded, EnumValueAdded {
 
-    /** The table the change concerns, or {@code null} for a change of a type. */
+    /**
+     * The table the change concerns, or {@code null} for a change of a type.
+     *
+     * @return the table's name: {@code change.table()} is {@code "users"} for a column added to users
+     */
     @Nullable String table();
 
-    /** Whether applying it can lose data (drops, narrowing type changes): such changes run only when asked for. */
+    /**
+     * Whether applying it can lose data (drops, narrowing type changes): such changes run only when asked for.
+     *
+     * @return {@code true} for a drop or a narrowing: {@code diff.changes().stream().filter(SchemaChange::destructive)}
+     */
     default boolean destructive() {
         return false;
     }

@@ -20,12 +20,27 @@ public class SchemaChangeException extends TabulaException {
 
     private final transient List<SchemaChange> changes;
 
+    /**
+     * An exception for the {@code changes} whose statement failed.
+     *
+     * <pre>{@code
+     * throw new SchemaChangeException("cannot add column users.email", List.of(change), sqlFailure);
+     * }</pre>
+     *
+     * @param message what failed, naming table and column
+     * @param changes the changes whose statement failed
+     * @param cause the database's exception
+     */
     public SchemaChangeException(String message, List<SchemaChange> changes, Throwable cause) {
         super(message, cause);
         this.changes = List.copyOf(changes);
     }
 
-    /** The changes whose statement failed. */
+    /**
+     * The changes whose statement failed.
+     *
+     * @return those changes, in the order they were applied: {@code e.changes().get(0).table()}
+     */
     public List<SchemaChange> changes() {
         return changes;
     }

@@ -42,7 +42,13 @@ public final class SchemaDiff {
         this.changes = List.copyOf(changes);
     }
 
-    /** Compares every declared table with every table of the database's current schema. */
+    /**
+     * Compares every declared table with every table of the database's current schema.
+     *
+     * @param model the declared tables: {@code SchemaDiff.between(new MetaData(USERS, POSTS), engine.inspect())}
+     * @param inspector the database to compare with
+     * @return the differences, empty when the database matches
+     */
     public static SchemaDiff between(MetaData model, Inspector inspector) {
         return between(model, inspector, name -> true);
     }
@@ -50,6 +56,11 @@ public final class SchemaDiff {
     /**
      * Compares the tables whose names {@code tables} accepts, declared or existing; others (a
      * migration tool's history table, another application's tables) are left out.
+     *
+     * @param model the declared tables
+     * @param inspector the database to compare with
+     * @param tables which table names to compare: {@code name -> !name.equals("flyway_schema_history")}
+     * @return the differences among those tables
      */
     public static SchemaDiff between(MetaData model, Inspector inspector, Predicate<String> tables) {
         Objects.requireNonNull(model, "model");
@@ -70,22 +81,39 @@ public final class SchemaDiff {
         return new SchemaDiff(dialect, declared, comparison.changes());
     }
 
-    /** Every difference, in the order they were found. */
+    /**
+     * Every difference, in the order they were found.
+     *
+     * @return the changes: {@code diff.changes().forEach(System.out::println)}
+     */
     public List<SchemaChange> changes() {
         return changes;
     }
 
-    /** Whether the database matches the model. */
+    /**
+     * Whether the database matches the model.
+     *
+     * @return {@code true} when there is nothing to change: {@code if (!diff.isEmpty()) diff.apply(engine)}
+     */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
 
-    /** The differences that would lose data if applied: drops and narrowing type changes. */
+    /**
+     * The differences that would lose data if applied: drops and narrowing type changes.
+     *
+     * @return the drops and narrowing changes: review them before {@code apply(engine, true)}
+     */
     public List<SchemaChange> destructiveChanges() {
         return changes.stream().filter(SchemaChange::destructive).toList();
     }
 
-    /** The statements that bring the database to the model, with or without the destructive changes. */
+    /**
+     * The statements that bring the database to the model, with or without the destructive changes.
+     *
+     * @param includeDestructive whether drops and narrowing changes are included
+     * @return the DDL statements, parents before children: {@code diff.statements(false)}
+     */
     public List<Statement> statements(boolean includeDestructive) {
         List<Statement> out = new ArrayList<>();
         for (Plan.Step step : Plan.of(dialect, changes, tableOrder, includeDestructive)) {
@@ -94,7 +122,12 @@ public final class SchemaDiff {
         return out;
     }
 
-    /** {@link #statements} as this dialect's SQL text, for review or a migration script. */
+    /**
+     * {@link #statements} as this dialect's SQL text, for review or a migration script.
+     *
+     * @param includeDestructive whether drops and narrowing changes are included
+     * @return one SQL string per statement: {@code diff.sql(false).forEach(System.out::println)}
+     */
     public List<String> sql(boolean includeDestructive) {
         List<String> out = new ArrayList<>();
         for (Statement s : statements(includeDestructive)) {
@@ -108,7 +141,11 @@ public final class SchemaDiff {
         return out;
     }
 
-    /** Applies the non-destructive changes; see {@link #apply(Engine, boolean)}. */
+    /**
+     * Applies the non-destructive changes; see {@link #apply(Engine, boolean)}.
+     *
+     * @param engine the database to change: {@code diff.apply(engine)}
+     */
     public void apply(Engine engine) {
         apply(engine, false);
     }
@@ -119,6 +156,8 @@ public final class SchemaDiff {
      * the statements before a failure stay applied.
      *
      * @throws SchemaChangeException naming the change (table and column) the database refused
+     * @param engine the database to change
+     * @param includeDestructive whether drops and narrowing changes run too: {@code diff.apply(engine, true)}
      */
     public void apply(Engine engine, boolean includeDestructive) {
         List<Plan.Step> steps = Plan.of(dialect, changes, tableOrder, includeDestructive);

@@ -8,6 +8,12 @@ import org.tabula.schema.Column;
  */
 public record UniqueAdded(String name, List<Column<?>> columns) implements SchemaChange {
 
+    /**
+     * Copies the lists, so the record stays immutable: {@code new UniqueAdded("uq_users_email", List.of(USERS.email))}.
+     *
+     * @param name the constraint's name, {@code uq_users_email}
+     * @param columns the declared columns it covers, in key order
+     */
     public UniqueAdded {
         columns = List.copyOf(columns);
     }

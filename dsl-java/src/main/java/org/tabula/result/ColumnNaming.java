@@ -18,7 +18,12 @@ public final class ColumnNaming {
     private ColumnNaming() {
     }
 
-    /** {@code createdAt} to {@code created_at}; {@code HTTPStatus} to {@code http_status}. */
+    /**
+     * {@code createdAt} to {@code created_at}; {@code HTTPStatus} to {@code http_status}.
+     *
+     * @param name a Java name: {@code snakeCase("createdAt")}
+     * @return the snake_case name
+     */
     public static String snakeCase(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
@@ -38,7 +43,13 @@ public final class ColumnNaming {
         return out.toString();
     }
 
-    /** The position of the column that {@code name} matches (itself, else its snake case; any case), or -1. */
+    /**
+     * The position of the column that {@code name} matches (itself, else its snake case; any case), or -1.
+     *
+     * @param columns the result's columns
+     * @param name a field or record component name: {@code find(columns, "createdAt")}
+     * @return the position of the column that {@code name} matches
+     */
     public static int find(ResultColumns columns, String name) {
         int at = columns.indexOf(name);
         if (at < 0) {

@@ -53,6 +53,12 @@ public final class ConstructorMapper<R> {
      * {@link MethodHandle#asSpreader}).
      *
      * @throws IllegalArgumentException naming the parameter that no column matches
+     * @param <R> the type to make
+     * @param type the class to make
+     * @param parameters the constructor's parameters, in order
+     * @param constructor the constructor to call
+     * @param columns the result's columns
+     * @return a mapper from rows of {@code columns} to {@code type} through {@code constructor}, a handle that takes the parameters' values as one {@code Object[]}
      */
     public static <R> ConstructorMapper<R> of(Class<R> type, List<Parameter> parameters, MethodHandle constructor,
                                               ResultColumns columns) {
@@ -69,12 +75,23 @@ public final class ConstructorMapper<R> {
         return new ConstructorMapper<>(type, constructor, params, positions);
     }
 
-    /** The object for one row. */
+    /**
+     * The object for one row.
+     *
+     * @param row the row
+     * @return the object for one row
+     */
     public R map(Row row) {
         return map(row.rawValues(), row.columns());
     }
 
-    /** The object for one row's values in column order, the labels of {@code columns} naming a column in errors. */
+    /**
+     * The object for one row's values in column order, the labels of {@code columns} naming a column in errors.
+     *
+     * @param values the row's values, in column order
+     * @param columns the result's columns
+     * @return the object for one row's values in column order, the labels of {@code columns} naming a column in errors
+     */
     public R map(Object[] values, ResultColumns columns) {
         Object[] args = new Object[positions.length];
         for (int i = 0; i < positions.length; i++) {

@@ -39,7 +39,14 @@ public final class RecordMapper<R> {
         this.mapper = mapper;
     }
 
-    /** A mapper from rows of {@code columns} to {@code type}. */
+    /**
+     * A mapper from rows of {@code columns} to {@code type}.
+     *
+     * @param <R> the record type
+     * @param type the record class
+     * @param columns the result columns its components are matched against
+     * @return the mapper: {@code RecordMapper.of(UserName.class, result.columns())}
+     */
     public static <R extends @Nullable Object> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
         Shape shape = SHAPES.computeIfAbsent(type, RecordMapper::inspect);
         return new RecordMapper<>(ConstructorMapper.of(type, shape.parameters, shape.constructor, columns));
@@ -66,7 +73,12 @@ public final class RecordMapper<R> {
         }
     }
 
-    /** The record for one row. */
+    /**
+     * The record for one row.
+     *
+     * @param row a row of the result the mapper was made for
+     * @return the record: {@code mapper.map(result.one())}
+     */
     public R map(Row row) {
         return map(row.rawValues(), row.columns());
     }
@@ -74,6 +86,10 @@ public final class RecordMapper<R> {
     /**
      * The record for one row's values in column order (what {@code Connection.fetch} reads from
      * JDBC), the labels of {@code columns} naming a column in errors.
+     *
+     * @param values the row's values, in column order
+     * @param columns the columns the values belong to
+     * @return the record
      */
     public R map(Object[] values, ResultColumns columns) {
         return mapper.map(values, columns);

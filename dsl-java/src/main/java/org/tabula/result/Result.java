@@ -63,7 +63,15 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         other.consumed = true;
     }
 
-    /** A result whose rows are all in memory. */
+    /**
+     * A result whose rows are all in memory.
+     *
+     * @param columns the labels and types of the result's columns
+     * @param rows the rows, in order
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @return the result: {@code Result.buffered(columns, rows, -1, null).all()}
+     */
     public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey) {
         return buffered(columns, rows, rowCount, insertedPrimaryKey, null);
     }
@@ -71,18 +79,37 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * A result whose rows are all in memory, of a statement that changed existing rows of
      * {@code changedRowsOf} (an UPDATE or DELETE with RETURNING), or {@code null}.
+     *
+     * @param columns the labels and types of the result's columns
+     * @param rows the rows RETURNING gave
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @param changedRowsOf the table whose rows changed, or {@code null}
+     * @return the result: {@code Result.buffered(columns, rows, 2, null, USERS)}
      */
     public static Result buffered(ResultColumns columns, List<Row> rows, long rowCount, @Nullable Row insertedPrimaryKey,
                                   @Nullable Table changedRowsOf) {
         return new Result(columns, rows, null, rowCount, insertedPrimaryKey, changedRowsOf);
     }
 
-    /** A result that reads rows from an open cursor as they are asked for. */
+    /**
+     * A result that reads rows from an open cursor as they are asked for.
+     *
+     * @param columns the labels and types of the result's columns
+     * @param cursor where the rows come from; closed with the result
+     * @return the result: what {@code conn.stream(select)} returns
+     */
     public static Result streaming(ResultColumns columns, RowCursor cursor) {
         return new Result(columns, null, cursor, -1, null, null);
     }
 
-    /** The result of a statement that returns no rows. */
+    /**
+     * The result of a statement that returns no rows.
+     *
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @return the result: {@code Result.ofCount(1, null).rowCount()} is 1
+     */
     public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey) {
         return ofCount(rowCount, insertedPrimaryKey, null);
     }
@@ -94,6 +121,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * Result r = Result.ofCount(3, null, USERS);   // what conn.execute(update(USERS)...) returns
      * }</pre>
+     *
+     * @param rowCount the rows the statement changed, or -1 when unknown
+     * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
+     * @param changedRowsOf the table whose rows changed, or {@code null}
+     * @return the result
      */
     public static Result ofCount(long rowCount, @Nullable Row insertedPrimaryKey, @Nullable Table changedRowsOf) {
         return new Result(null, List.of(), null, rowCount, insertedPrimaryKey, changedRowsOf);
@@ -101,7 +133,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     // ---------------------------------------------------------------- metadata
 
-    /** Rows inserted, updated or deleted; -1 when unknown (queries, streaming). */
+    /**
+     * Rows inserted, updated or deleted; -1 when unknown (queries, streaming).
+     *
+     * @return the count: {@code conn.execute(delete(USERS).where(USERS.age.lt(18))).rowCount()}
+     */
     public long rowCount() {
         return rowCount;
     }
@@ -113,17 +149,27 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * Table t = conn.execute(delete(USERS).where(USERS.age.lt(18))).changedRowsOf();   // USERS
      * }</pre>
+     *
+     * @return the changed table, or {@code null}
      */
     public @Nullable Table changedRowsOf() {
         return changedRowsOf;
     }
 
-    /** Whether the statement produced rows (a query or RETURNING). */
+    /**
+     * Whether the statement produced rows (a query or RETURNING).
+     *
+     * @return {@code true} for a SELECT: {@code conn.execute(select(USERS)).returnsRows()}
+     */
     public boolean returnsRows() {
         return columns != null;
     }
 
-    /** The result's columns, or {@code null} when it has no rows. */
+    /**
+     * The result's columns, or {@code null} when it has no rows.
+     *
+     * @return the columns: {@code result.columns().labels()}
+     */
     public @Nullable ResultColumns columns() {
         return columns;
     }
@@ -135,6 +181,8 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * Long id = conn.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id);
      * }</pre>
+     *
+     * @return a row of the key's columns, or {@code null} for other statements
      */
     public Row insertedPrimaryKey() {
         if (insertedPrimaryKey == null) {
@@ -160,7 +208,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         return it.hasNext() ? it.next() : null;
     }
 
-    /** Every row. */
+    /**
+     * Every row.
+     *
+     * @return the rows, in order: {@code conn.execute(select(USERS)).all()}
+     */
     public List<Row> all() {
         startConsuming();
         if (buffered != null) {
@@ -177,7 +229,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         return rows;
     }
 
-    /** The first row or {@code null}; the rest is discarded. */
+    /**
+     * The first row or {@code null}; the rest is discarded.
+     *
+     * @return the first row: {@code conn.execute(select(USERS).orderBy(USERS.name)).first()}
+     */
     public @Nullable Row first() {
         startConsuming();
         try {
@@ -187,7 +243,13 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         }
     }
 
-    /** Exactly one row. */
+    /**
+     * Exactly one row.
+     *
+     * @return the row: {@code conn.execute(select(USERS).where(USERS.id.eq(1L))).one()}
+     * @throws org.tabula.error.NoResultException when there is no row
+     * @throws org.tabula.error.MultipleResultsException when there are several
+     */
     public Row one() {
         Row row = oneOrNull();
         if (row == null) {
@@ -196,7 +258,12 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         return row;
     }
 
-    /** One row or {@code null}; more than one is an error. */
+    /**
+     * One row or {@code null}; more than one is an error.
+     *
+     * @return the row, or {@code null}: {@code conn.execute(select(USERS).where(USERS.name.eq("x"))).oneOrNull()}
+     * @throws org.tabula.error.MultipleResultsException when there are several
+     */
     public @Nullable Row oneOrNull() {
         startConsuming();
         try {
@@ -211,18 +278,36 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         }
     }
 
-    /** The first column of the first row, or {@code null} when there is no row. */
+    /**
+     * The first column of the first row, or {@code null} when there is no row.
+     *
+     * @param <T> the column's Java type
+     * @return the value: {@code Long n = conn.execute(select(count()).from(USERS)).scalar()}
+     */
     public <T extends @Nullable Object> @Nullable T scalar() {
         Row row = first();
         return row == null ? null : row.get(0);
     }
 
-    /** The first column of the only row; an error for zero or several rows. */
+    /**
+     * The first column of the only row; an error for zero or several rows.
+     *
+     * @param <T> the column's Java type
+     * @return the value: {@code String name = conn.execute(select(USERS.name).where(USERS.id.eq(1L))).scalarOne()}
+     * @throws org.tabula.error.NoResultException when there is no row
+     * @throws org.tabula.error.MultipleResultsException when there are several
+     */
     public <T extends @Nullable Object> T scalarOne() {
         return one().get(0);
     }
 
-    /** The first column of the only row, {@code null} for no row; an error for several. */
+    /**
+     * The first column of the only row, {@code null} for no row; an error for several.
+     *
+     * @param <T> the column's Java type
+     * @return the value, or {@code null}
+     * @throws org.tabula.error.MultipleResultsException when there are several rows
+     */
     public <T extends @Nullable Object> @Nullable T scalarOneOrNull() {
         Row row = oneOrNull();
         return row == null ? null : row.get(0);
@@ -235,6 +320,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * long n = conn.execute(text("SELECT count(*) FROM users")).scalarOne(Long.class);
      * }</pre>
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted
+     * @return the value, never {@code null}
      */
     public <T extends @Nullable Object> T scalarOne(Class<T> type) {
         return Objects.requireNonNull(Conversions.convert(one().get(0), type),
@@ -248,42 +337,82 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
      * <pre>{@code
      * UUID id = conn.execute(text("SELECT id FROM tokens WHERE owner = :o").bind("o", 1)).scalarOne(SqlTypes.UUID_TYPE);
      * }</pre>
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the value
+     * @return the value, never {@code null}
      */
     public <T extends @Nullable Object> T scalarOne(SqlType<T> type) {
         return Objects.requireNonNull(coerce(one().get(0), type),
                 "the only row's first column is NULL; use scalarOneOrNull");
     }
 
-    /** As {@link #scalarOne(Class)}, {@code null} for no row or a NULL. */
+    /**
+     * As {@link #scalarOne(Class)}, {@code null} for no row or a NULL.
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted: {@code scalarOneOrNull(Long.class)}
+     * @return the value, or {@code null}
+     */
     public <T extends @Nullable Object> @Nullable T scalarOneOrNull(Class<T> type) {
         Row row = oneOrNull();
         return row == null ? null : Conversions.convert(row.get(0), type);
     }
 
-    /** As {@link #scalarOne(SqlType)}, {@code null} for no row or a NULL. */
+    /**
+     * As {@link #scalarOne(SqlType)}, {@code null} for no row or a NULL.
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the value: {@code scalarOneOrNull(SqlTypes.UUID_TYPE)}
+     * @return the value, or {@code null}
+     */
     public <T extends @Nullable Object> @Nullable T scalarOneOrNull(SqlType<T> type) {
         Row row = oneOrNull();
         return row == null ? null : coerce(row.get(0), type);
     }
 
-    /** The first column of the first row as a {@code type}, or {@code null}; the rest is discarded. */
+    /**
+     * The first column of the first row as a {@code type}, or {@code null}; the rest is discarded.
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted: {@code scalar(Long.class)}
+     * @return the value, or {@code null}
+     */
     public <T extends @Nullable Object> @Nullable T scalar(Class<T> type) {
         Row row = first();
         return row == null ? null : Conversions.convert(row.get(0), type);
     }
 
-    /** The first column of the first row read as {@code type}, or {@code null}. */
+    /**
+     * The first column of the first row read as {@code type}, or {@code null}.
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the value: {@code scalar(SqlTypes.UUID_TYPE)}
+     * @return the value, or {@code null}
+     */
     public <T extends @Nullable Object> @Nullable T scalar(SqlType<T> type) {
         Row row = first();
         return row == null ? null : coerce(row.get(0), type);
     }
 
-    /** The first column of every row as a {@code type}. */
+    /**
+     * The first column of every row as a {@code type}.
+     *
+     * @param <T> the Java type wanted
+     * @param type the Java type wanted: {@code scalars(String.class)}
+     * @return the values, in row order
+     */
     public <T extends @Nullable Object> List<@Nullable T> scalars(Class<T> type) {
         return map(r -> Conversions.convert(r.get(0), type));
     }
 
-    /** The first column of every row read as {@code type}. */
+    /**
+     * The first column of every row read as {@code type}.
+     *
+     * @param <T> the type's Java type
+     * @param type the SQL type that reads the values: {@code scalars(SqlTypes.UUID_TYPE)}
+     * @return the values, in row order
+     */
     public <T extends @Nullable Object> List<@Nullable T> scalars(SqlType<T> type) {
         return map(r -> coerce(r.get(0), type));
     }
@@ -299,7 +428,12 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         return type.coerce(value);
     }
 
-    /** The first column of every row. */
+    /**
+     * The first column of every row.
+     *
+     * @param <T> the column's Java type
+     * @return the values, in row order: {@code List<String> names = conn.execute(select(USERS.name)).scalars()}
+     */
     @SuppressWarnings("unchecked")
     public <T extends @Nullable Object> List<T> scalars() {
         startConsuming();
@@ -315,12 +449,22 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         return out;
     }
 
-    /** Every row as a label-to-value map. */
+    /**
+     * Every row as a label-to-value map.
+     *
+     * @return one map per row: {@code conn.execute(select(USERS)).mappings().get(0).get("name")}
+     */
     public List<Map<String, Object>> mappings() {
         return map(Row::toMap);
     }
 
-    /** Every row through {@code mapper}. */
+    /**
+     * Every row through {@code mapper}.
+     *
+     * @param <T> what each row becomes
+     * @param mapper builds one object from one row
+     * @return the objects, in row order: {@code result.map(row -> row.get(USERS.name).toUpperCase())}
+     */
     public <T extends @Nullable Object> List<T> map(Function<? super Row, ? extends T> mapper) {
         startConsuming();
         List<T> out = new ArrayList<>();
@@ -335,7 +479,13 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         return out;
     }
 
-    /** Every row as a record whose component names match the column labels (see {@link RecordMapper}). */
+    /**
+     * Every row as a record whose component names match the column labels (see {@link RecordMapper}).
+     *
+     * @param <R> the record type
+     * @param recordType the record class: {@code result.into(UserName.class)}
+     * @return one record per row
+     */
     public <R extends @Nullable Object> List<R> into(Class<R> recordType) {
         if (columns == null) {
             throw new IllegalStateException("this statement returned no rows (rowCount = " + rowCount + ")");
@@ -344,7 +494,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         return map(mapper::map);
     }
 
-    /** The rows as a stream; close it (or the result) if not read to the end. */
+    /**
+     * The rows as a stream; close it (or the result) if not read to the end.
+     *
+     * @return the rows: {@code conn.stream(select(USERS)).stream().map(r -> r.get(USERS.name))}
+     */
     public Stream<Row> stream() {
         startConsuming();
         Iterator<Row> it = rowIterator();

@@ -20,7 +20,13 @@ public final class Result1<T extends @Nullable Object> extends Result {
         super(result);
     }
 
-    /** Types {@code result}, which the caller knows to come from a {@code Select1<T>}; {@code result} is used up. */
+    /**
+     * Types {@code result}, which the caller knows to come from a {@code Select1<T>}; {@code result} is used up.
+     *
+     * @param <T> the selected expression's Java type
+     * @param result the result of executing a {@code Select1<T>}
+     * @return {@code result}, typed
+     */
     public static <T extends @Nullable Object> Result1<T> of(Result result) {
         return new Result1<>(result);
     }

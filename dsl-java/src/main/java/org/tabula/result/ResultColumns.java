@@ -40,23 +40,50 @@ public final class ResultColumns {
         }
     }
 
+    /**
+     * The number of columns: {@code result.columns().size()}.
+     *
+     * @return how many columns a row has
+     */
     public int size() {
         return labels.length;
     }
 
+    /**
+     * The label of a column: {@code columns.label(0)} is {@code "name"} for {@code select(USERS.name)}.
+     *
+     * @param index the position, from 0
+     * @return the label (an alias, or the column's name)
+     */
     public String label(int index) {
         return labels[index];
     }
 
+    /**
+     * Every label, in column order: {@code result.columns().labels()}.
+     *
+     * @return the labels
+     */
     public List<String> labels() {
         return List.of(labels);
     }
 
+    /**
+     * The SQL type a column is read with: {@code columns.type(0)}.
+     *
+     * @param index the position, from 0
+     * @return the type that converts the JDBC value
+     */
     public SqlType<?> type(int index) {
         return types[index];
     }
 
-    /** The position of a label, or -1. */
+    /**
+     * The position of a label, or -1.
+     *
+     * @param label a label: {@code columns.indexOf("name")}
+     * @return its position, from 0
+     */
     public int indexOf(String label) {
         Integer i = byLabel.get(label);
         if (i == null) {
@@ -65,7 +92,12 @@ public final class ResultColumns {
         return i == null ? -1 : i;
     }
 
-    /** The position of a selected expression, or -1. Columns also match by name when selected through text(). */
+    /**
+     * The position of a selected expression, or -1. Columns also match by name when selected through text().
+     *
+     * @param expression a selected column or expression: {@code columns.indexOf(USERS.name)}
+     * @return its position, from 0
+     */
     public int indexOf(Expression<?> expression) {
         for (int i = 0; i < expressions.length; i++) {
             Expression<?> e = expressions[i];

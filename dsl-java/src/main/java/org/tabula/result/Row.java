@@ -27,12 +27,24 @@ public final class Row {
     private final ResultColumns columns;
     private final @Nullable Object[] values;
 
+    /**
+     * A row of {@code values} under {@code columns}: {@code new Row(columns, new Object[] {1L, "ann"})}.
+     *
+     * @param columns the labels and types of the values
+     * @param values the values in column order (not copied)
+     */
     public Row(ResultColumns columns, @Nullable Object[] values) {
         this.columns = columns;
         this.values = values;
     }
 
-    /** The value of a selected expression, typed. */
+    /**
+     * The value of a selected expression, typed.
+     *
+     * @param <T> the expression's Java type
+     * @param expression a selected column or expression: {@code row.get(USERS.name)}
+     * @return the value, typed like the expression
+     */
     @SuppressWarnings("unchecked")
     public <T extends @Nullable Object> T get(Expression<T> expression) {
         int i = columns.indexOf(expression);
@@ -43,7 +55,13 @@ public final class Row {
         return (T) values[i];
     }
 
-    /** The value at a position, starting at 0. */
+    /**
+     * The value at a position, starting at 0.
+     *
+     * @param <T> the type the caller expects
+     * @param index the position, from 0: {@code row.get(0)}
+     * @return the value
+     */
     @SuppressWarnings("unchecked")
     public <T extends @Nullable Object> T get(int index) {
         if (index < 0 || index >= values.length) {
@@ -52,7 +70,13 @@ public final class Row {
         return (T) values[index];
     }
 
-    /** The value of a column label (case-insensitive when unambiguous). */
+    /**
+     * The value of a column label (case-insensitive when unambiguous).
+     *
+     * @param <T> the type the caller expects
+     * @param label the label: {@code row.get("name")}
+     * @return the value
+     */
     @SuppressWarnings("unchecked")
     public <T extends @Nullable Object> T get(String label) {
         int i = columns.indexOf(label);
@@ -62,16 +86,33 @@ public final class Row {
         return (T) values[i];
     }
 
-    /** The value at a position, converted to {@code type} where it is a number of another width. */
+    /**
+     * The value at a position, converted to {@code type} where it is a number of another width.
+     *
+     * @param <T> the type wanted
+     * @param index the position, from 0
+     * @param type the class wanted: {@code row.get(0, Long.class)} reads an INTEGER count as a Long
+     * @return the value, converted, or {@code null}
+     */
     public <T extends @Nullable Object> @Nullable T get(int index, Class<T> type) {
         Object v = get(index);
         return Conversions.convert(v, type);
     }
 
+    /**
+     * The number of values: {@code row.size()}.
+     *
+     * @return how many columns the row has
+     */
     public int size() {
         return values.length;
     }
 
+    /**
+     * The row's columns: {@code row.columns().labels()}.
+     *
+     * @return the labels and types
+     */
     public ResultColumns columns() {
         return columns;
     }
@@ -81,12 +122,20 @@ public final class Row {
         return values;
     }
 
-    /** The values in column order. */
+    /**
+     * The values in column order.
+     *
+     * @return the values: {@code row.values()}
+     */
     public List<@Nullable Object> values() {
         return Collections.unmodifiableList(Arrays.asList(values));
     }
 
-    /** Label to value, in column order. */
+    /**
+     * Label to value, in column order.
+     *
+     * @return a map by label: {@code row.toMap().get("name")}
+     */
     public Map<String, @Nullable Object> toMap() {
         Map<String, @Nullable Object> map = new LinkedHashMap<>(values.length * 2);
         for (int i = 0; i < values.length; i++) {

@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface ValuesMapper<T> {
 
-    /** The object for one row. */
+    /**
+     * The object for one row.
+     *
+     * @param values the row's values in column order: {@code values -> new UserName((String) values[0])}
+     * @return the object
+     */
     T map(@Nullable Object[] values);
 }

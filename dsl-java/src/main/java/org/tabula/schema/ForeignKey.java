@@ -9,6 +9,14 @@ import java.util.List;
 public record ForeignKey(List<Column<?>> columns, List<Column<?>> targets,
                          ReferentialAction onDelete, ReferentialAction onUpdate) {
 
+    /**
+     * Copies the column lists: {@code POSTS.userId.references(USERS.id)} builds one.
+     *
+     * @param columns the referencing columns
+     * @param targets the referenced columns, in the same order
+     * @param onDelete what happens to the children when the parent is deleted
+     * @param onUpdate what happens to the children when the parent's key changes
+     */
     public ForeignKey {
         columns = List.copyOf(columns);
         targets = List.copyOf(targets);
@@ -23,12 +31,20 @@ public record ForeignKey(List<Column<?>> columns, List<Column<?>> targets,
         }
     }
 
-    /** The owning table. */
+    /**
+     * The owning table.
+     *
+     * @return the table of the referencing columns: {@code fk.table()} is POSTS
+     */
     public Table table() {
         return columns.get(0).table();
     }
 
-    /** The referenced table. */
+    /**
+     * The referenced table.
+     *
+     * @return the table of the referenced columns: {@code fk.targetTable()} is USERS
+     */
     public Table targetTable() {
         return targets.get(0).table();
     }

@@ -21,11 +21,21 @@ public final class MetaData {
 
     private final List<Table> tables = new ArrayList<>();
 
+    /**
+     * A collection of {@code tables}: {@code new MetaData(USERS, POSTS)}.
+     *
+     * @param tables the tables, in any order
+     */
     public MetaData(Table... tables) {
         add(tables);
     }
 
-    /** Adds tables; adding one twice keeps one. */
+    /**
+     * Adds tables; adding one twice keeps one.
+     *
+     * @param more the tables to add: {@code metadata.add(TAGS)}
+     * @return this collection
+     */
     public synchronized MetaData add(Table... more) {
         for (Table t : more) {
             if (t == null) {
@@ -43,12 +53,22 @@ public final class MetaData {
         return this;
     }
 
-    /** Tables in the order they were added. */
+    /**
+     * Tables in the order they were added.
+     *
+     * @return the tables: {@code metadata.tables()}
+     */
     public synchronized List<Table> tables() {
         return List.copyOf(tables);
     }
 
-    /** The table with this name; throws when there is none. */
+    /**
+     * The table with this name; throws when there is none.
+     *
+     * @param name the table's name: {@code MetaData.reflect(engine).table("users")}
+     * @return the table
+     * @throws IllegalArgumentException when there is none
+     */
     public synchronized Table table(String name) {
         for (Table t : tables) {
             if (t.name().equals(name)) {
@@ -69,6 +89,9 @@ public final class MetaData {
      * Column<?> name = users.column("name");
      * Result rows = conn.execute(select(name).from(users));
      * }</pre>
+     *
+     * @param target the database to read: {@code MetaData.reflect(engine)}
+     * @return its tables as declared tables
      */
     public static MetaData reflect(SchemaTarget target) {
         return target.reflect();
@@ -81,6 +104,9 @@ public final class MetaData {
      * <pre>{@code
      * MetaData some = MetaData.fromReports(List.of(engine.inspect().table("users")));
      * }</pre>
+     *
+     * @param reports what the inspector read, one per table
+     * @return tables built from catalog reports
      */
     public static MetaData fromReports(List<TableInfo> reports) {
         return Reflection.build(reports);
@@ -89,6 +115,8 @@ public final class MetaData {
     /**
      * Tables with every table after the tables it references ({@link TableOrder}); a cycle of
      * foreign keys is an error naming its tables.
+     *
+     * @return the tables, parents before children: {@code metadata.sortedTables()}
      */
     public synchronized List<Table> sortedTables() {
         return List.copyOf(TableOrder.parentsFirst(tables));
@@ -97,17 +125,27 @@ public final class MetaData {
     /**
      * Creates every table and index that does not exist yet, in one transaction where the database
      * allows: {@code target.createAll(this)} (an {@code Engine} is a {@link SchemaTarget}).
+     *
+     * @param target the database: {@code new MetaData(USERS, POSTS).createAll(engine)}
      */
     public void createAll(SchemaTarget target) {
         target.createAll(this);
     }
 
-    /** Drops every table that exists, children before parents: {@code target.dropAll(this)}. */
+    /**
+     * Drops every table that exists, children before parents: {@code target.dropAll(this)}.
+     *
+     * @param target the database: {@code metadata.dropAll(engine)}
+     */
     public void dropAll(SchemaTarget target) {
         target.dropAll(this);
     }
 
-    /** The named enum types the tables use, each once. */
+    /**
+     * The named enum types the tables use, each once.
+     *
+     * @return the enum types: {@code metadata.nativeEnumTypes()} (PostgreSQL creates them first)
+     */
     public List<EnumType<?>> nativeEnumTypes() {
         Map<String, EnumType<?>> types = new LinkedHashMap<>();
         for (Table t : sortedTables()) {

@@ -13,12 +13,24 @@ package org.tabula.schema;
  */
 public interface SchemaTarget {
 
-    /** Creates every table (and index, and native enum type) of {@code metaData} that does not exist yet. */
+    /**
+     * Creates every table (and index, and native enum type) of {@code metaData} that does not exist yet.
+     *
+     * @param metaData the tables: {@code metadata.createAll(target)} calls this
+     */
     void createAll(MetaData metaData);
 
-    /** Drops every table of {@code metaData} that exists, children before parents. */
+    /**
+     * Drops every table of {@code metaData} that exists, children before parents.
+     *
+     * @param metaData the tables: {@code metadata.createAll(target)} calls this
+     */
     void dropAll(MetaData metaData);
 
-    /** Tables built from what the database holds (see {@link MetaData#reflect}). */
+    /**
+     * Tables built from what the database holds (see {@link MetaData#reflect}).
+     *
+     * @return tables built from what the database holds
+     */
     MetaData reflect();
 }

@@ -54,6 +54,20 @@ public class Table implements FromItem {
     /** Read on every inferred join; reset wherever columns or foreign keys change. */
     private volatile @Nullable List<ForeignKey> foreignKeySnapshot;
 
+    /**
+     * A table named {@code name}; subclasses declare its columns as fields.
+     *
+     * <pre>{@code
+     * public final class Users extends Table {
+     *     public static final Users USERS = new Users();
+     *     public final Column<Long> id = bigint("id").primaryKey().autoIncrement();
+     *     private Users() { super("users"); }
+     * }
+     * }</pre>
+     *
+     * @param name the table's name in the database
+     * @throws IllegalArgumentException for a name no database can use
+     */
     public Table(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("table name must not be empty");
@@ -61,13 +75,25 @@ public class Table implements FromItem {
         this.name = Identifiers.check(name, "table name");
     }
 
+    /**
+     * The table's name in the database: {@code USERS.name()} is {@code "users"}.
+     *
+     * @return the name
+     */
     public final String name() {
         return name;
     }
 
     // ---------------------------------------------------------------- column factories
 
-    /** A column of any {@link SqlType}, including user-defined ones. */
+    /**
+     * A column of any {@link SqlType}, including user-defined ones.
+     *
+     * @param <T> the column's Java type
+     * @param columnName the column's name in the database
+     * @param type its SQL type: {@code column("price", SqlTypes.decimal(10, 2))}
+     * @return the new column, NOT NULL until {@code .nullable()}
+     */
     public final <T extends @Nullable Object> Column<T> column(String columnName, SqlType<T> type) {
         for (Column<?> existing : columns) {
             if (existing.name().equals(columnName)) {
@@ -81,79 +107,182 @@ public class Table implements FromItem {
         return column;
     }
 
+    /**
+     * A BOOLEAN column: {@code bool("active")}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<Boolean> bool(String columnName) {
         return column(columnName, SqlTypes.BOOLEAN);
     }
 
+    /**
+     * An INTEGER column: {@code integer("age").nullable()}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<Integer> integer(String columnName) {
         return column(columnName, SqlTypes.INTEGER);
     }
 
+    /**
+     * A BIGINT column: {@code bigint("id").primaryKey().autoIncrement()}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<Long> bigint(String columnName) {
         return column(columnName, SqlTypes.BIGINT);
     }
 
+    /**
+     * A DOUBLE PRECISION column: {@code doublePrecision("score")}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<Double> doublePrecision(String columnName) {
         return column(columnName, SqlTypes.DOUBLE);
     }
 
+    /**
+     * A DECIMAL column, exact: {@code decimal("price", 10, 2)}.
+     *
+     * @param columnName the column's name in the database
+     * @param precision the total number of digits
+     * @param scale the digits after the decimal point
+     * @return the new column
+     */
     public final Column<BigDecimal> decimal(String columnName, int precision, int scale) {
         return column(columnName, SqlTypes.decimal(precision, scale));
     }
 
+    /**
+     * A VARCHAR column of at most {@code length} characters: {@code varchar("name", 50)}; longer values are refused.
+     *
+     * @param columnName the column's name in the database
+     * @param length the most characters it holds
+     * @return the new column
+     */
     public final Column<String> varchar(String columnName, int length) {
         return column(columnName, SqlTypes.varchar(length));
     }
 
+    /**
+     * A TEXT column of any length: {@code text("body")}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<String> text(String columnName) {
         return column(columnName, SqlTypes.TEXT);
     }
 
+    /**
+     * A DATE column ({@link LocalDate}): {@code date("born_on")}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<LocalDate> date(String columnName) {
         return column(columnName, SqlTypes.DATE);
     }
 
-    /** A timestamp without time zone ({@link LocalDateTime}). */
+    /**
+     * A timestamp without time zone ({@link LocalDateTime}).
+     *
+     * @param columnName the column's name in the database: {@code timestamp("created_at")}
+     * @return the new column
+     */
     public final Column<LocalDateTime> timestamp(String columnName) {
         return column(columnName, SqlTypes.TIMESTAMP);
     }
 
-    /** A point in time ({@link Instant}), stored as UTC. */
+    /**
+     * A point in time ({@link Instant}), stored as UTC.
+     *
+     * @param columnName the column's name in the database: {@code instant("paid_at")}
+     * @return the new column
+     */
     public final Column<Instant> instant(String columnName) {
         return column(columnName, SqlTypes.INSTANT);
     }
 
+    /**
+     * A binary column ({@code BLOB}, {@code bytea}): {@code bytes("avatar")}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<byte[]> bytes(String columnName) {
         return column(columnName, SqlTypes.BYTES);
     }
 
+    /**
+     * A UUID column ({@code uuid} on PostgreSQL, {@code CHAR(36)} elsewhere): {@code uuid("token")}.
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
     public final Column<UUID> uuid(String columnName) {
         return column(columnName, SqlTypes.UUID_TYPE);
     }
 
-    /** An enum stored by name, as a checked VARCHAR (see {@link EnumType} for values and native types). */
+    /**
+     * An enum stored by name, as a checked VARCHAR (see {@link EnumType} for values and native types).
+     *
+     * @param <E> the enum type
+     * @param columnName the column's name in the database
+     * @param enumClass the enum: {@code enumeration("status", Status.class)}
+     * @return the new column
+     */
     public final <E extends Enum<E>> Column<E> enumeration(String columnName, Class<E> enumClass) {
         return column(columnName, EnumType.byName(enumClass));
     }
 
-    /** A JSON document read as maps and lists (needs Jackson on the class path). */
+    /**
+     * A JSON document read as maps and lists (needs Jackson on the class path).
+     *
+     * @param columnName the column's name in the database: {@code json("payload")}
+     * @return the new column
+     */
     public final Column<Object> json(String columnName) {
         return column(columnName, JsonType.of());
     }
 
-    /** A JSON document bound to a class through Jackson. */
+    /**
+     * A JSON document bound to a class through Jackson.
+     *
+     * @param <T> the document's class
+     * @param columnName the column's name in the database
+     * @param type the class Jackson reads and writes: {@code json("settings", Settings.class)}
+     * @return the new column
+     */
     public final <T extends @Nullable Object> Column<T> json(String columnName, Class<T> type) {
         return column(columnName, JsonType.of(type));
     }
 
-    /** A PostgreSQL array of {@code elementType}. */
+    /**
+     * A PostgreSQL array of {@code elementType}.
+     *
+     * @param <T> the element type
+     * @param columnName the column's name in the database
+     * @param elementType the type of each element: {@code array("tags", SqlTypes.VARCHAR)}
+     * @return the new column
+     */
     public final <T extends @Nullable Object> Column<List<T>> array(String columnName, SqlType<T> elementType) {
         return column(columnName, ArrayType.of(elementType));
     }
 
     // ---------------------------------------------------------------- table-level constraints
 
-    /** A composite primary key. */
+    /**
+     * A composite primary key.
+     *
+     * @param keyColumns the key's columns, in order: {@code primaryKey(orderId, lineNo)}
+     */
     public final void primaryKey(Column<?>... keyColumns) {
         for (Column<?> c : keyColumns) {
             requireOwn(c);
@@ -162,12 +291,27 @@ public class Table implements FromItem {
         primaryKeySnapshot = null;
     }
 
-    /** A composite foreign key. */
+    /**
+     * A composite foreign key.
+     *
+     * @param ownColumns this table's columns
+     * @param targets the referenced columns, in the same order
+     * @param onDelete what happens when the parent is deleted
+     * @return the key: {@code foreignKey(List.of(orderId, lineNo), List.of(LINES.orderId, LINES.no), CASCADE)}
+     */
     public final ForeignKey foreignKey(List<Column<?>> ownColumns, List<Column<?>> targets, ReferentialAction onDelete) {
         return foreignKey(ownColumns, targets, onDelete, ReferentialAction.NO_ACTION);
     }
 
-    /** A composite foreign key with ON DELETE and ON UPDATE actions. */
+    /**
+     * A composite foreign key with ON DELETE and ON UPDATE actions.
+     *
+     * @param ownColumns this table's columns
+     * @param targets the referenced columns, in the same order
+     * @param onDelete what happens when the parent is deleted
+     * @param onUpdate what happens when the parent's key changes
+     * @return the key
+     */
     public final ForeignKey foreignKey(List<Column<?>> ownColumns, List<Column<?>> targets, ReferentialAction onDelete,
                                        ReferentialAction onUpdate) {
         ownColumns.forEach(this::requireOwn);
@@ -177,17 +321,35 @@ public class Table implements FromItem {
         return fk;
     }
 
-    /** A named index over one or more columns. */
+    /**
+     * A named index over one or more columns.
+     *
+     * @param indexName the index's name
+     * @param indexColumns its columns, in key order: {@code index("ix_posts_user_date", userId, createdAt)}
+     * @return the index
+     */
     public final Index index(String indexName, Column<?>... indexColumns) {
         return addIndex(indexName, false, indexColumns);
     }
 
-    /** A named unique index over one or more columns. */
+    /**
+     * A named unique index over one or more columns.
+     *
+     * @param indexName the index's name
+     * @param indexColumns its columns, in key order
+     * @return the index
+     */
     public final Index uniqueIndex(String indexName, Column<?>... indexColumns) {
         return addIndex(indexName, true, indexColumns);
     }
 
-    /** A multi-column UNIQUE constraint. */
+    /**
+     * A multi-column UNIQUE constraint.
+     *
+     * @param constraintName the constraint's name
+     * @param uniqueColumns its columns: {@code unique("uq_users_org_email", orgId, email)}
+     * @return the constraint
+     */
     public final UniqueConstraint unique(String constraintName, Column<?>... uniqueColumns) {
         for (Column<?> c : uniqueColumns) {
             requireOwn(c);
@@ -238,7 +400,11 @@ public class Table implements FromItem {
 
     // ---------------------------------------------------------------- reading the definition
 
-    /** All columns in declaration order. */
+    /**
+     * All columns in declaration order.
+     *
+     * @return the columns: {@code USERS.columns().size()}
+     */
     public final List<Column<?>> columns() {
         List<Column<?>> snapshot = columnSnapshot;
         if (snapshot == null) {
@@ -248,7 +414,13 @@ public class Table implements FromItem {
         return snapshot;
     }
 
-    /** The column with this name. */
+    /**
+     * The column with this name.
+     *
+     * @param columnName the name: {@code reflected.column("name")}
+     * @return the column
+     * @throws IllegalArgumentException when there is none
+     */
     public final Column<?> column(String columnName) {
         for (Column<?> c : columns()) {
             if (c.name().equals(columnName)) {
@@ -258,7 +430,12 @@ public class Table implements FromItem {
         throw new IllegalArgumentException("table " + name + " has no column " + columnName);
     }
 
-    /** The column with this name, or {@code null}. */
+    /**
+     * The column with this name, or {@code null}.
+     *
+     * @param columnName the name
+     * @return the column, or {@code null}
+     */
     public final @Nullable Column<?> findColumn(String columnName) {
         for (Column<?> c : columns()) {
             if (c.name().equals(columnName)) {
@@ -268,7 +445,11 @@ public class Table implements FromItem {
         return null;
     }
 
-    /** Primary key columns: the composite key if declared, else the columns marked primaryKey(). */
+    /**
+     * Primary key columns: the composite key if declared, else the columns marked primaryKey().
+     *
+     * @return the key's columns, in order: {@code USERS.primaryKey()}
+     */
     public final List<Column<?>> primaryKey() {
         List<Column<?>> snapshot = primaryKeySnapshot;
         if (snapshot == null) {
@@ -292,7 +473,11 @@ public class Table implements FromItem {
         return snapshot;
     }
 
-    /** Column-level and table-level foreign keys. */
+    /**
+     * Column-level and table-level foreign keys.
+     *
+     * @return every foreign key of the table
+     */
     public final List<ForeignKey> foreignKeys() {
         List<ForeignKey> snapshot = foreignKeySnapshot;
         if (snapshot == null) {
@@ -309,7 +494,11 @@ public class Table implements FromItem {
         return snapshot;
     }
 
-    /** Named indexes and the indexes of columns marked {@code index()}. */
+    /**
+     * Named indexes and the indexes of columns marked {@code index()}.
+     *
+     * @return every index of the table
+     */
     public final List<Index> indexes() {
         List<Index> all = new ArrayList<>();
         for (Column<?> c : columns()) {
@@ -321,11 +510,21 @@ public class Table implements FromItem {
         return Collections.unmodifiableList(all);
     }
 
+    /**
+     * The multi-column UNIQUE constraints declared with {@link #unique(String, Column...)}.
+     *
+     * @return the constraints
+     */
     public final List<UniqueConstraint> uniqueConstraints() {
         return Collections.unmodifiableList(uniqueConstraints);
     }
 
-    /** This table under an alias, for self-joins. */
+    /**
+     * This table under an alias, for self-joins.
+     *
+     * @param alias the name the statement uses: {@code TableAlias u = USERS.as("u")}
+     * @return the aliased table
+     */
     public final TableAlias as(String alias) {
         return new TableAlias(this, alias);
     }

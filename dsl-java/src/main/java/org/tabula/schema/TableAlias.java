@@ -22,6 +22,12 @@ public final class TableAlias implements FromItem {
     private final Table table;
     private final String alias;
 
+    /**
+     * {@code table} under {@code alias}; {@code USERS.as("u")} is the usual way to write it.
+     *
+     * @param table the aliased table
+     * @param alias the name the statement uses for it
+     */
     public TableAlias(Table table, String alias) {
         this.table = Objects.requireNonNull(table, "table");
         if (alias == null || alias.isEmpty()) {
@@ -30,15 +36,31 @@ public final class TableAlias implements FromItem {
         this.alias = Identifiers.check(alias, "alias of " + table.name() + ":");
     }
 
+    /**
+     * The table under the alias: {@code u.table()} is USERS.
+     *
+     * @return the table
+     */
     public Table table() {
         return table;
     }
 
+    /**
+     * The alias: {@code u.alias()} is {@code "u"}.
+     *
+     * @return the alias
+     */
     public String alias() {
         return alias;
     }
 
-    /** The column of the underlying table, qualified by this alias. */
+    /**
+     * The column of the underlying table, qualified by this alias.
+     *
+     * @param <T> the column's Java type
+     * @param column a column of the aliased table: {@code Users u = USERS.as("u"); u.col(USERS.name)}
+     * @return the column qualified by the alias ({@code u.name})
+     */
     public <T extends @Nullable Object> AliasedColumn<T> col(Column<T> column) {
         if (column.table() != table) {
             throw new IllegalArgumentException("column " + column.qualifiedName() + " does not belong to "

@@ -26,6 +26,8 @@ public final class TableOrder {
      * The given tables, parents before children; independent tables keep their given order.
      *
      * @throws TabulaException naming the tables when their foreign keys form a cycle
+     * @param tables the tables: {@code TableOrder.parentsFirst(List.of(POSTS, USERS))} is {@code [USERS, POSTS]}
+     * @return the tables, each after those it references
      */
     public static List<Table> parentsFirst(Collection<Table> tables) {
         Set<Table> among = tables instanceof Set<Table> set ? set : new LinkedHashSet<>(tables);

@@ -15,6 +15,12 @@ import org.tabula.schema.Column;
  */
 public record AddUnique(String name, List<Column<?>> columns) implements Statement {
 
+    /**
+     * Copies the columns: {@code new AddUnique("uq_users_email", List.of(USERS.email))}.
+     *
+     * @param name the constraint's name
+     * @param columns its columns, in key order
+     */
     public AddUnique {
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
@@ -22,7 +28,11 @@ public record AddUnique(String name, List<Column<?>> columns) implements Stateme
         }
     }
 
-    /** The table the constraint belongs to. */
+    /**
+     * The table the constraint belongs to.
+     *
+     * @return the table's name: {@code "users"}
+     */
     public String table() {
         return columns.get(0).table().name();
     }

@@ -14,6 +14,13 @@ import org.tabula.expr.SqlVisitor;
  */
 public record CopyRows(String from, String to, List<String> columns) implements Statement {
 
+    /**
+     * Copies the column list: {@code new CopyRows("users", "users_new", List.of("id", "name"))}.
+     *
+     * @param from the table rows are read from
+     * @param to the table they are inserted into
+     * @param columns the columns copied, present in both
+     */
     public CopyRows {
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {

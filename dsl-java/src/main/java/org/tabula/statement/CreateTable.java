@@ -16,6 +16,12 @@ import org.tabula.schema.Table;
  */
 public record CreateTable(Table table, boolean ifNotExists, String name) implements Statement {
 
+    /**
+     * {@code CREATE TABLE}: {@code new CreateTable(USERS, true)}; {@code Sql.createTable(USERS)} is the usual way.
+     *
+     * @param table the table to create
+     * @param ifNotExists whether to add {@code IF NOT EXISTS}
+     */
     public CreateTable(Table table, boolean ifNotExists) {
         this(table, ifNotExists, table.name());
     }

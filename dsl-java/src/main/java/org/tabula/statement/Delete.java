@@ -21,25 +21,54 @@ import org.tabula.schema.Table;
 public record Delete(Table table, @Nullable Condition where, boolean unrestricted, List<Expression<?>> returning)
         implements Statement {
 
+    /**
+     * Copies the RETURNING list; build one with {@code Sql.delete(USERS)}.
+     *
+     * @param table the table rows are deleted from
+     * @param where the condition, or {@code null}
+     * @param unrestricted whether {@link #allRows()} confirmed a delete without WHERE
+     * @param returning the RETURNING expressions
+     */
     public Delete {
         Objects.requireNonNull(table, "table");
         returning = List.copyOf(returning);
     }
 
+    /**
+     * {@code DELETE FROM table}, with no WHERE yet: {@code Delete.from(USERS).where(USERS.id.eq(1L))}.
+     *
+     * @param table the table
+     * @return the statement
+     */
     public static Delete from(Table table) {
         return new Delete(table, null, false, List.of());
     }
 
-    /** Adds WHERE conditions, AND-ed. */
+    /**
+     * Adds WHERE conditions, AND-ed.
+     *
+     * @param conditions the conditions: {@code delete(USERS).where(USERS.age.lt(18))}
+     * @return a new statement
+     */
     public Delete where(Condition... conditions) {
         return new Delete(table, Select.and(where, conditions), unrestricted, returning);
     }
 
-    /** Confirms that this delete, having no WHERE, is meant to remove every row. */
+    /**
+     * Confirms that this delete, having no WHERE, is meant to remove every row.
+     *
+     * @return a new statement: {@code delete(SESSIONS).allRows()}
+     */
     public Delete allRows() {
         return new Delete(table, where, true, returning);
     }
 
+    /**
+     * {@code RETURNING expressions}: {@code delete(USERS).where(...).returning(USERS.id)} (not on MySQL).
+     *
+     * @param expressions what to return of each deleted row
+     * @return a new statement
+     */
     public Delete returning(Expression<?>... expressions) {
         return new Delete(table, where, unrestricted, Arrays.asList(expressions));
     }

@@ -17,6 +17,12 @@ import org.tabula.type.SqlType;
  */
 public record DerivedTable(Select select, String alias) implements FromItem {
 
+    /**
+     * Checks the alias; build one with {@code select.as("t")}.
+     *
+     * @param select the subquery
+     * @param alias its name in FROM
+     */
     public DerivedTable {
         Objects.requireNonNull(select, "select");
         if (alias == null || alias.isEmpty()) {
@@ -25,7 +31,14 @@ public record DerivedTable(Select select, String alias) implements FromItem {
         org.tabula.type.Identifiers.check(alias, "alias of a subquery in FROM:");
     }
 
-    /** A column of the subquery's result, by its name or alias, qualified by this alias. */
+    /**
+     * A column of the subquery's result, by its name or alias, qualified by this alias.
+     *
+     * @param <T> the column's Java type
+     * @param name the label in the subquery: {@code counts.col("n", SqlTypes.BIGINT)}
+     * @param type its SQL type
+     * @return the column, qualified by the alias
+     */
     public <T extends @Nullable Object> DerivedColumn<T> col(String name, SqlType<T> type) {
         return new DerivedColumn<>(this, name, type);
     }

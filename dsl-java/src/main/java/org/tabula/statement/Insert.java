@@ -36,6 +36,16 @@ import org.tabula.schema.Table;
 public record Insert(Table table, List<Column<?>> columns, List<List<Expression<?>>> rows, @Nullable Select fromSelect,
                      List<Expression<?>> returning, @Nullable OnConflict onConflict) implements Statement {
 
+    /**
+     * Copies the lists; build one with {@code Sql.insert(USERS)}.
+     *
+     * @param table the table
+     * @param columns the columns named for {@link #values(Object...)}
+     * @param rows the rows of values
+     * @param fromSelect the query of INSERT ... SELECT, or {@code null}
+     * @param returning the RETURNING expressions
+     * @param onConflict the upsert clause, or {@code null}
+     */
     public Insert {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);
@@ -43,7 +53,12 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         returning = List.copyOf(returning);
     }
 
-    /** An empty insert into {@code table}. */
+    /**
+     * An empty insert into {@code table}.
+     *
+     * @param table the table: {@code Insert.into(USERS).set(USERS.name, "ann")}
+     * @return the statement
+     */
     public static Insert into(Table table) {
         return new Insert(table, List.of(), List.of(), null, List.of(), null);
     }
@@ -55,17 +70,35 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * <pre>{@code
      * insert(USERS).set(USERS.name, "ann").setNull(USERS.age)
      * }</pre>
+     *
+     * @param <T> the column's Java type
+     * @param column the column to set to NULL
+     * @return a new statement
      */
     public <T extends @Nullable Object> Insert setNull(Column<T> column) {
         return set(column, new BindValue<T>(null, column.type()));
     }
 
-    /** Sets one column of the single row. */
+    /**
+     * Sets one column of the single row.
+     *
+     * @param <T> the column's Java type
+     * @param column the column: {@code insert(USERS).set(USERS.name, "ann")}
+     * @param value its value, bound
+     * @return a new statement
+     */
     public <T extends @Nullable Object> Insert set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
-    /** Sets one column of the single row to an expression (another column, a function, a subquery). */
+    /**
+     * Sets one column of the single row to an expression (another column, a function, a subquery).
+     *
+     * @param <T> the column's Java type
+     * @param column the column
+     * @param value an expression: {@code set(USERS.createdAt, Sql.now())}
+     * @return a new statement
+     */
     public <T extends @Nullable Object> Insert set(Column<T> column, Expression<? extends T> value) {
         requireOwn(column);
         if (rows.size() > 1 || fromSelect != null) {
@@ -84,7 +117,12 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, cols, List.of(Collections.unmodifiableList(row)), null, returning, onConflict);
     }
 
-    /** Names the columns for {@link #values(Object...)}. */
+    /**
+     * Names the columns for {@link #values(Object...)}.
+     *
+     * @param cols the columns: {@code insert(USERS).columns(USERS.name, USERS.age).values("ann", 31)}
+     * @return a new statement
+     */
     public Insert columns(Column<?>... cols) {
         for (Column<?> c : cols) {
             requireOwn(c);
@@ -95,7 +133,12 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, Arrays.asList(cols), rows, fromSelect, returning, onConflict);
     }
 
-    /** Adds a row, one value per column named by {@link #columns}; each value is checked against its column's type. */
+    /**
+     * Adds a row, one value per column named by {@link #columns}; each value is checked against its column's type.
+     *
+     * @param values one value per named column
+     * @return a new statement
+     */
     public Insert values(Object... values) {
         if (columns.isEmpty()) {
             throw new IllegalStateException("insert into " + table.name() + ": call columns(...) before values(...)");
@@ -121,17 +164,30 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))
      *              .values(row -> row.set(USERS.name, "bob").set(USERS.age, null))
      * }</pre>
+     *
+     * @param row sets the row's columns on the empty row it is given
+     * @return a new statement
      */
     public Insert values(UnaryOperator<InsertRow> row) {
         return values(List.of(row.apply(InsertRow.of(table))));
     }
 
-    /** Adds a row given as column name to value. */
+    /**
+     * Adds a row given as column name to value.
+     *
+     * @param row values by column name: {@code values(Map.of("name", "ann"))}
+     * @return a new statement
+     */
     public Insert values(Map<String, ?> row) {
         return values(List.of(row));
     }
 
-    /** Adds rows given as column name to value; all rows must name the same columns. */
+    /**
+     * Adds rows given as column name to value; all rows must name the same columns.
+     *
+     * @param newRows one map per row
+     * @return a new statement
+     */
     public Insert values(List<? extends Map<String, ?>> newRows) {
         if (newRows.isEmpty()) {
             throw new IllegalArgumentException("insert into " + table.name() + ": no rows given");
@@ -160,7 +216,13 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, cols, next, null, returning, onConflict);
     }
 
-    /** {@code INSERT INTO table (columns) SELECT ...}. */
+    /**
+     * {@code INSERT INTO table (columns) SELECT ...}.
+     *
+     * @param targetColumns the columns filled, in the order of the query's columns
+     * @param select the query: {@code insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name))}
+     * @return a new statement
+     */
     public Insert fromSelect(List<Column<?>> targetColumns, Select select) {
         targetColumns.forEach(this::requireOwn);
         if (targetColumns.size() != select.selections().size()) {
@@ -170,7 +232,12 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, targetColumns, List.of(), select, returning, onConflict);
     }
 
-    /** Rows for an executemany: one named parameter per column, named after the column. */
+    /**
+     * Rows for an executemany: one named parameter per column, named after the column.
+     *
+     * @param cols the columns, each bound by its name
+     * @return a new statement
+     */
     public Insert withParametersFor(List<Column<?>> cols) {
         List<Expression<?>> row = new ArrayList<>(cols.size());
         for (Column<?> c : cols) {
@@ -184,6 +251,9 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * This single-row insert with its row repeated {@code n} times: the multi-row
      * {@code VALUES (...), (...)} of an executemany sent as one statement, its parameters bound row
      * by row.
+     *
+     * @param n how many rows
+     * @return a new statement
      */
     public Insert repeatRow(int n) {
         if (rows.size() != 1 || fromSelect != null) {
@@ -192,12 +262,22 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, columns, Collections.nCopies(n, rows.get(0)), null, returning, onConflict);
     }
 
-    /** {@code RETURNING expressions} (emulated with generated keys or refused where the dialect lacks it). */
+    /**
+     * {@code RETURNING expressions} (emulated with generated keys or refused where the dialect lacks it).
+     *
+     * @param expressions what to return of each inserted row: {@code returning(USERS.id, USERS.createdAt)}
+     * @return a new statement
+     */
     public Insert returning(Expression<?>... expressions) {
         return new Insert(table, columns, rows, fromSelect, Arrays.asList(expressions), onConflict);
     }
 
-    /** Upsert: what to do when the row collides with the unique key made of {@code target}. */
+    /**
+     * Upsert: what to do when the row collides with the unique key made of {@code target}.
+     *
+     * @param target the unique columns the row may collide on: {@code onConflict(USERS.email).doNothing()}
+     * @return a builder that ends with doNothing() or doUpdate(...)
+     */
     public OnConflict.Builder onConflict(Column<?>... target) {
         for (Column<?> c : target) {
             requireOwn(c);
@@ -212,12 +292,20 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
         return new Insert(table, columns, rows, fromSelect, returning, conflict);
     }
 
-    /** The same insert without a RETURNING clause. */
+    /**
+     * The same insert without a RETURNING clause.
+     *
+     * @return a new statement
+     */
     public Insert withoutReturning() {
         return new Insert(table, columns, rows, fromSelect, List.of(), onConflict);
     }
 
-    /** Values of this insert's single row, by column (empty for multi-row or from-select inserts). */
+    /**
+     * Values of this insert's single row, by column (empty for multi-row or from-select inserts).
+     *
+     * @return the values by column
+     */
     public Map<Column<?>, Expression<?>> singleRow() {
         if (rows.size() != 1) {
             return Map.of();

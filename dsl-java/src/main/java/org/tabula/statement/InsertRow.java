@@ -38,7 +38,12 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
         this.values = new LinkedHashMap<>(Math.max(4, expectedColumns * 4 / 3 + 1));
     }
 
-    /** An empty row for {@code table}. */
+    /**
+     * An empty row for {@code table}.
+     *
+     * @param table the table
+     * @return an empty row for {@code table}
+     */
     public static InsertRow of(Table table) {
         return new InsertRow(table, 0);
     }
@@ -51,6 +56,12 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
      * conn.execute(insert(USERS), InsertRow.batch(USERS, List.of(new Person("ann", 31)),
      *         (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age())));
      * }</pre>
+     *
+     * @param <E> the items' type
+     * @param table the table
+     * @param items one item per row
+     * @param row fills one row from one item
+     * @return one row per item, each filled by {@code row}
      */
     public static <E extends @Nullable Object> List<InsertRow> batch(Table table, Iterable<E> items, BiConsumer<InsertRow, ? super E> row) {
         List<InsertRow> rows = items instanceof Collection<?> c ? new ArrayList<>(c.size()) : new ArrayList<>();
@@ -64,7 +75,14 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
         return rows;
     }
 
-    /** Sets {@code column} (of this row's table) to {@code value}, which may be {@code null}. */
+    /**
+     * Sets {@code column} (of this row's table) to {@code value}, which may be {@code null}.
+     *
+     * @param <T> the column's Java type
+     * @param column the column
+     * @param value the value, {@code null} for NULL
+     * @return this row with {@code column} set
+     */
     public <T extends @Nullable Object> InsertRow set(Column<T> column, T value) {
         if (column.table() != table) {
             throw new IllegalArgumentException("column " + column.qualifiedName() + " is not a column of "
@@ -74,7 +92,11 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
         return this;
     }
 
-    /** The table this row is inserted into. */
+    /**
+     * The table this row is inserted into.
+     *
+     * @return the table this row is inserted into
+     */
     public Table table() {
         return table;
     }

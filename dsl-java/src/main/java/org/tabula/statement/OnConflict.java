@@ -25,6 +25,12 @@ import org.tabula.schema.Column;
  */
 public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignments) {
 
+    /**
+     * Copies the lists; build one with {@code insert(...).onConflict(USERS.email)}.
+     *
+     * @param target the unique columns of the collision
+     * @param assignments what DO UPDATE sets; empty for DO NOTHING
+     */
     public OnConflict {
         target = List.copyOf(target);
         assignments = List.copyOf(assignments);
@@ -33,7 +39,11 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
         }
     }
 
-    /** DO NOTHING: no assignments. */
+    /**
+     * DO NOTHING: no assignments.
+     *
+     * @return {@code true} for DO NOTHING
+     */
     public boolean doesNothing() {
         return assignments.isEmpty();
     }
@@ -48,12 +58,21 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
             this.target = target;
         }
 
-        /** Keep the existing row. */
+        /**
+         * Keep the existing row.
+         *
+         * @return the insert: {@code insert(USERS).set(USERS.email, e).onConflict(USERS.email).doNothing()}
+         */
         public Insert doNothing() {
             return insert.withOnConflict(new OnConflict(target, List.of()));
         }
 
-        /** Overwrite these columns with the values proposed for insertion. */
+        /**
+         * Overwrite these columns with the values proposed for insertion.
+         *
+         * @param columns the columns to overwrite: {@code onConflict(USERS.email).doUpdate(USERS.name)}
+         * @return the insert
+         */
         public Insert doUpdate(Column<?>... columns) {
             List<Update.Assignment> set = new ArrayList<>();
             for (Column<?> c : columns) {
@@ -62,12 +81,26 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
             return insert.withOnConflict(new OnConflict(target, set));
         }
 
-        /** Set one column to an expression (which may use {@code Sql.excluded(column)}). */
+        /**
+         * Set one column to an expression (which may use {@code Sql.excluded(column)}).
+         *
+         * @param <T> the column's Java type
+         * @param column the column
+         * @param value the expression: {@code doUpdate(COUNTERS.n, COUNTERS.n.plus(1))}
+         * @return the insert
+         */
         public <T extends @Nullable Object> Insert doUpdate(Column<T> column, Expression<? extends T> value) {
             return insert.withOnConflict(new OnConflict(target, List.of(new Update.Assignment(column, value))));
         }
 
-        /** Set one column to a value. */
+        /**
+         * Set one column to a value.
+         *
+         * @param <T> the column's Java type
+         * @param column the column
+         * @param value the value
+         * @return the insert
+         */
         public <T extends @Nullable Object> Insert doUpdate(Column<T> column, T value) {
             return doUpdate(column, new BindValue<>(value, column.type()));
         }

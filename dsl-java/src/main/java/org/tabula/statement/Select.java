@@ -61,7 +61,12 @@ public sealed class Select implements Statement permits Select1 {
         this.lock = lock;
     }
 
-    /** {@code SELECT expressions}. Prefer {@code Sql.select(...)}. */
+    /**
+     * {@code SELECT expressions}. Prefer {@code Sql.select(...)}.
+     *
+     * @param expressions the columns and expressions: {@code Select.of(List.of(USERS.name))}
+     * @return the query
+     */
     public static Select of(List<? extends Expression<?>> expressions) {
         if (expressions.isEmpty()) {
             throw new IllegalArgumentException("select() needs at least one column or expression");
@@ -73,7 +78,12 @@ public sealed class Select implements Statement permits Select1 {
                 null, null, LockMode.NONE);
     }
 
-    /** {@code SELECT all columns FROM table}. */
+    /**
+     * {@code SELECT all columns FROM table}.
+     *
+     * @param table the table: {@code Select.of(USERS)}
+     * @return the query
+     */
     public static Select of(Table table) {
         List<Expression<?>> cols = new ArrayList<>(table.columns());
         return new Select(false, List.copyOf(cols), List.of(table), null, List.of(), null, List.of(),
@@ -99,48 +109,96 @@ public sealed class Select implements Statement permits Select1 {
 
     // ---------------------------------------------------------------- builder
 
-    /** Adds columns to the select list. */
+    /**
+     * Adds columns to the select list.
+     *
+     * @param more the columns to add: {@code select(USERS.name).columns(USERS.age)}
+     * @return a new statement
+     */
     public Select columns(Expression<?>... more) {
         return copy(distinct, append(selections, Arrays.asList(more)), from, where, groupBy, having, orderBy,
                 limit, offset, lock);
     }
 
-    /** Replaces the select list, keeping everything else (e.g. to turn a query into a count). */
+    /**
+     * Replaces the select list, keeping everything else (e.g. to turn a query into a count).
+     *
+     * @param only the new select list: {@code query.withOnlyColumns(count())}
+     * @return a new statement
+     */
     public Select withOnlyColumns(Expression<?>... only) {
         return copy(distinct, List.of(only), from, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
-    /** {@code SELECT DISTINCT}. */
+    /**
+     * {@code SELECT DISTINCT}.
+     *
+     * @return a new query: {@code select(USERS.name).distinct()}
+     */
     public Select distinct() {
         return copy(true, selections, from, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
-    /** Adds FROM items (tables, aliases, subqueries). */
+    /**
+     * Adds FROM items (tables, aliases, subqueries).
+     *
+     * @param items the FROM items: {@code select(count()).from(USERS)}
+     * @return a new statement
+     */
     public Select from(FromItem... items) {
         return copy(distinct, selections, append(from, Arrays.asList(items)), where, groupBy, having, orderBy, limit, offset, lock);
     }
 
-    /** Inner join, ON inferred from the single foreign key between {@code right} and the tables joined so far. */
+    /**
+     * Inner join, ON inferred from the single foreign key between {@code right} and the tables joined so far.
+     *
+     * @param right the table to join: {@code select(USERS.name, POSTS.title).join(POSTS)}
+     * @return a new statement
+     */
     public Select join(FromItem right) {
         return join(right, JoinType.INNER, null);
     }
 
-    /** Inner join with an explicit ON condition. */
+    /**
+     * Inner join with an explicit ON condition.
+     *
+     * @param right the table to join
+     * @param on the condition: {@code join(POSTS, POSTS.userId.eq(USERS.id))}
+     * @return a new statement
+     */
     public Select join(FromItem right, Condition on) {
         return join(right, JoinType.INNER, Objects.requireNonNull(on, "on"));
     }
 
-    /** Left outer join, ON inferred from the foreign key. */
+    /**
+     * Left outer join, ON inferred from the foreign key.
+     *
+     * @param right the table to join: {@code leftJoin(POSTS)}
+     * @return a new statement
+     */
     public Select leftJoin(FromItem right) {
         return join(right, JoinType.LEFT, null);
     }
 
-    /** Left outer join with an explicit ON condition. */
+    /**
+     * Left outer join with an explicit ON condition.
+     *
+     * @param right the table to join
+     * @param on the condition
+     * @return a new statement
+     */
     public Select leftJoin(FromItem right, Condition on) {
         return join(right, JoinType.LEFT, Objects.requireNonNull(on, "on"));
     }
 
-    /** A join of any type; a {@code null} condition is inferred from foreign keys. */
+    /**
+     * A join of any type; a {@code null} condition is inferred from foreign keys.
+     *
+     * @param right the table to join
+     * @param type the join type: {@code join(POSTS, JoinType.FULL, on)}
+     * @param on the condition, or {@code null} to infer it
+     * @return a new statement
+     */
     public Select join(FromItem right, JoinType type, @Nullable Condition on) {
         Objects.requireNonNull(right, "right");
         List<FromItem> items = new ArrayList<>(from);
@@ -203,7 +261,12 @@ public sealed class Select implements Statement permits Select1 {
         return Junction.of(Junction.Kind.AND, parts);
     }
 
-    /** Adds WHERE conditions; several calls are AND-ed together. */
+    /**
+     * Adds WHERE conditions; several calls are AND-ed together.
+     *
+     * @param conditions the conditions: {@code where(USERS.age.gt(18), USERS.name.startsWith("a"))}
+     * @return a new statement
+     */
     public Select where(Condition... conditions) {
         return copy(distinct, selections, from, and(where, conditions), groupBy, having, orderBy, limit, offset, lock);
     }
@@ -222,22 +285,44 @@ public sealed class Select implements Statement permits Select1 {
         return parts.isEmpty() ? null : Junction.of(Junction.Kind.AND, parts);
     }
 
+    /**
+     * {@code GROUP BY expressions}: {@code select(USERS.age, count()).groupBy(USERS.age)}.
+     *
+     * @param expressions the grouping expressions
+     * @return a new statement
+     */
     public Select groupBy(Expression<?>... expressions) {
         return copy(distinct, selections, from, where, append(groupBy, Arrays.asList(expressions)), having, orderBy,
                 limit, offset, lock);
     }
 
-    /** Adds HAVING conditions, AND-ed. */
+    /**
+     * Adds HAVING conditions, AND-ed.
+     *
+     * @param conditions conditions on the groups: {@code having(count().gt(1L))}
+     * @return a new statement
+     */
     public Select having(Condition... conditions) {
         return copy(distinct, selections, from, where, groupBy, and(having, conditions), orderBy, limit, offset, lock);
     }
 
+    /**
+     * {@code ORDER BY} items: {@code orderBy(USERS.name.asc(), USERS.id.desc())}.
+     *
+     * @param items the sort items
+     * @return a new statement
+     */
     public Select orderBy(OrderItem... items) {
         return copy(distinct, selections, from, where, groupBy, having, append(orderBy, Arrays.asList(items)),
                 limit, offset, lock);
     }
 
-    /** Orders ascending by each expression. */
+    /**
+     * Orders ascending by each expression.
+     *
+     * @param expressions the expressions: {@code orderBy(USERS.name)}
+     * @return a new statement
+     */
     public Select orderBy(Expression<?>... expressions) {
         List<OrderItem> items = new ArrayList<>();
         for (Expression<?> e : expressions) {
@@ -246,6 +331,12 @@ public sealed class Select implements Statement permits Select1 {
         return copy(distinct, selections, from, where, groupBy, having, append(orderBy, items), limit, offset, lock);
     }
 
+    /**
+     * At most {@code rows} rows: {@code limit(10)}.
+     *
+     * @param rows the limit
+     * @return a new statement
+     */
     public Select limit(long rows) {
         if (rows < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + rows);
@@ -253,6 +344,12 @@ public sealed class Select implements Statement permits Select1 {
         return copy(distinct, selections, from, where, groupBy, having, orderBy, rows, offset, lock);
     }
 
+    /**
+     * Skips the first {@code rows} rows, for paging with {@link #limit(long)}: {@code limit(10).offset(20)}.
+     *
+     * @param rows how many to skip
+     * @return a new statement
+     */
     public Select offset(long rows) {
         if (rows < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + rows);
@@ -260,11 +357,21 @@ public sealed class Select implements Statement permits Select1 {
         return copy(distinct, selections, from, where, groupBy, having, orderBy, limit, rows, lock);
     }
 
-    /** {@code FOR UPDATE}: lock the selected rows until the transaction ends. */
+    /**
+     * {@code FOR UPDATE}: lock the selected rows until the transaction ends.
+     *
+     * @return a new query: {@code select(ACCOUNTS).where(ACCOUNTS.id.eq(id)).forUpdate()}
+     */
     public Select forUpdate() {
         return forUpdate(LockMode.UPDATE);
     }
 
+    /**
+     * Row locks of another kind: {@code forUpdate(LockMode.UPDATE_SKIP_LOCKED)}.
+     *
+     * @param mode the lock
+     * @return a new statement
+     */
     public Select forUpdate(LockMode mode) {
         return copy(distinct, selections, from, where, groupBy, having, orderBy, limit, offset,
                 Objects.requireNonNull(mode));
@@ -272,12 +379,22 @@ public sealed class Select implements Statement permits Select1 {
 
     // ---------------------------------------------------------------- composition
 
-    /** This query as a FROM item. */
+    /**
+     * This query as a FROM item.
+     *
+     * @param alias its name in FROM: {@code DerivedTable t = select(...).as("t")}
+     * @return the subquery as a FROM item
+     */
     public DerivedTable as(String alias) {
         return new DerivedTable(this, alias);
     }
 
-    /** This single-column query as a value: {@code (SELECT max(x) FROM t)}. */
+    /**
+     * This single-column query as a value: {@code (SELECT max(x) FROM t)}.
+     *
+     * @param <T> the type of its single column
+     * @return the subquery as an expression: {@code select(USERS.name, select(count()).from(POSTS).where(...).asScalar())}
+     */
     @SuppressWarnings("unchecked")
     public <T extends @Nullable Object> ScalarSubquery<T> asScalar() {
         if (selections.size() != 1) {
@@ -288,35 +405,69 @@ public sealed class Select implements Statement permits Select1 {
         return new ScalarSubquery<>(this, only.type());
     }
 
-    /** {@code EXISTS (this)}. */
+    /**
+     * {@code EXISTS (this)}.
+     *
+     * @return the condition: {@code where(select(POSTS.id).where(POSTS.userId.eq(USERS.id)).exists())}
+     */
     public Condition exists() {
         return new Exists(this, false);
     }
 
+    /**
+     * {@code this UNION other}: {@code select(USERS.name).union(select(ADMINS.name))}.
+     *
+     * @param other the other query, with the same columns
+     * @return the set operation
+     */
     public SetOperation union(Select other) {
         return new SetOperation(SetOperation.Kind.UNION, List.of(this, other), List.of(), null, null);
     }
 
+    /**
+     * {@code this UNION ALL other}, duplicates kept.
+     *
+     * @param other the other query, with the same columns
+     * @return the set operation
+     */
     public SetOperation unionAll(Select other) {
         return new SetOperation(SetOperation.Kind.UNION_ALL, List.of(this, other), List.of(), null, null);
     }
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * Whether it is {@code SELECT DISTINCT}.
+     *
+     * @return {@code true} after {@link #distinct()}
+     */
     public boolean isDistinct() {
         return distinct;
     }
 
+    /**
+     * The select list.
+     *
+     * @return the columns and expressions, in order
+     */
     public List<Expression<?>> selections() {
         return selections;
     }
 
-    /** FROM items as given; see {@link #effectiveFrom()} for what is rendered. */
+    /**
+     * FROM items as given; see {@link #effectiveFrom()} for what is rendered.
+     *
+     * @return the FROM items given
+     */
     public List<FromItem> from() {
         return from;
     }
 
-    /** FROM items as rendered: the given ones, or the tables of the selected columns. */
+    /**
+     * FROM items as rendered: the given ones, or the tables of the selected columns.
+     *
+     * @return the FROM items rendered
+     */
     public List<FromItem> effectiveFrom() {
         if (!from.isEmpty()) {
             return from;
@@ -324,30 +475,65 @@ public sealed class Select implements Statement permits Select1 {
         return List.copyOf(FromInference.tablesOf(selections, where));
     }
 
+    /**
+     * The WHERE condition, the AND of every {@code where(...)}.
+     *
+     * @return the condition, or {@code null}
+     */
     public @Nullable Condition where() {
         return where;
     }
 
+    /**
+     * The GROUP BY expressions.
+     *
+     * @return the expressions, empty when none
+     */
     public List<Expression<?>> groupBy() {
         return groupBy;
     }
 
+    /**
+     * The HAVING condition.
+     *
+     * @return the condition, or {@code null}
+     */
     public @Nullable Condition having() {
         return having;
     }
 
+    /**
+     * The ORDER BY items.
+     *
+     * @return the items, empty when none
+     */
     public List<OrderItem> orderBy() {
         return orderBy;
     }
 
+    /**
+     * The LIMIT.
+     *
+     * @return the limit, or {@code null}
+     */
     public @Nullable Long limit() {
         return limit;
     }
 
+    /**
+     * The OFFSET.
+     *
+     * @return the offset, or {@code null}
+     */
     public @Nullable Long offset() {
         return offset;
     }
 
+    /**
+     * The row lock asked for.
+     *
+     * @return the lock, {@link LockMode#NONE} by default
+     */
     public LockMode lock() {
         return lock;
     }

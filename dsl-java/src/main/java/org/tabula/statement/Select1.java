@@ -34,12 +34,22 @@ public final class Select1<T extends @Nullable Object> extends Select {
         this.expression = expression;
     }
 
-    /** {@code SELECT expression}. Prefer {@code Sql.select(expression)}. */
+    /**
+     * {@code SELECT expression}. Prefer {@code Sql.select(expression)}.
+     *
+     * @param <T> the selected expression's Java type
+     * @param expression the one column or expression selected
+     * @return the typed query
+     */
     public static <T extends @Nullable Object> Select1<T> of(Expression<T> expression) {
         return new Select1<>(expression, Select.of(List.of(expression)));
     }
 
-    /** The selected expression. */
+    /**
+     * The selected expression.
+     *
+     * @return the selected expression
+     */
     public Expression<T> expression() {
         return expression;
     }

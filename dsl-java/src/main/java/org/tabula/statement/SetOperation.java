@@ -20,18 +20,42 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
 
     /** UNION, UNION ALL. */
     public enum Kind {
-        UNION, UNION_ALL
+        /** Rows of both queries, duplicates removed. */
+        UNION,
+        /** Rows of both queries, duplicates kept. */
+        UNION_ALL
     }
 
+    /**
+     * Copies the lists; build one with {@code select(...).union(select(...))}.
+     *
+     * @param kind UNION or UNION ALL
+     * @param selects the queries, in order
+     * @param orderBy the ORDER BY items of the whole
+     * @param limit the LIMIT of the whole, or {@code null}
+     * @param offset the OFFSET of the whole, or {@code null}
+     */
     public SetOperation {
         selects = List.copyOf(selects);
         orderBy = List.copyOf(orderBy);
     }
 
+    /**
+     * Adds another query with UNION: {@code a.union(b).union(c)}.
+     *
+     * @param other the query
+     * @return a new set operation
+     */
     public SetOperation union(Select other) {
         return add(Kind.UNION, other);
     }
 
+    /**
+     * Adds another query with UNION ALL.
+     *
+     * @param other the query
+     * @return a new set operation
+     */
     public SetOperation unionAll(Select other) {
         return add(Kind.UNION_ALL, other);
     }
@@ -45,16 +69,34 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
         return new SetOperation(kind, next, orderBy, limit, offset);
     }
 
+    /**
+     * Orders the whole result: {@code a.union(b).orderBy(USERS.name.asc())}.
+     *
+     * @param items the sort items
+     * @return a new set operation
+     */
     public SetOperation orderBy(OrderItem... items) {
         List<OrderItem> next = new ArrayList<>(orderBy);
         next.addAll(Arrays.asList(items));
         return new SetOperation(kind, selects, next, limit, offset);
     }
 
+    /**
+     * At most {@code rows} rows of the whole.
+     *
+     * @param rows the limit
+     * @return a new set operation
+     */
     public SetOperation limit(long rows) {
         return new SetOperation(kind, selects, orderBy, rows, offset);
     }
 
+    /**
+     * Skips the first {@code rows} rows of the whole.
+     *
+     * @param rows how many to skip
+     * @return a new set operation
+     */
     public SetOperation offset(long rows) {
         return new SetOperation(kind, selects, orderBy, limit, rows);
     }

@@ -15,11 +15,19 @@ public interface Statement extends SqlNode {
     /**
      * Renders this statement for {@code dialect} (any {@link StatementCompiler}): for a
      * {@code Dialect}, a {@code RenderedSql} of SQL text plus ordered bind values.
+     *
+     * @param <R> what the compiler makes of a statement
+     * @param dialect the compiler: {@code select(USERS).toSql(Dialect.POSTGRES).sql()}
+     * @return the compiled statement: for a {@code Dialect}, the SQL and its bound values
      */
     default <R> R toSql(StatementCompiler<R> dialect) {
         return dialect.render(this);
     }
 
-    /** Whether executing this statement produces rows (a query, or a DML statement with RETURNING). */
+    /**
+     * Whether executing this statement produces rows (a query, or a DML statement with RETURNING).
+     *
+     * @return {@code true} for queries and statements with RETURNING
+     */
     boolean returnsRows();
 }

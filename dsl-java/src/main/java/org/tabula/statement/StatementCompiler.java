@@ -16,6 +16,11 @@ import org.tabula.expr.SqlNode;
 @FunctionalInterface
 public interface StatementCompiler<R> {
 
-    /** Compiles {@code node} (a statement or an expression). */
+    /**
+     * Compiles {@code node} (a statement or an expression).
+     *
+     * @param node the statement to compile
+     * @return the compiled statement
+     */
     R render(SqlNode node);
 }

@@ -51,7 +51,12 @@ public final class TextStatement implements Statement {
         this.columns = columns;
     }
 
-    /** Parses {@code sql}; prefer {@code Sql.text(...)}. */
+    /**
+     * Parses {@code sql}; prefer {@code Sql.text(...)}.
+     *
+     * @param sql SQL with {@code :name} parameters: {@code TextStatement.of("SELECT * FROM users WHERE id = :id")}
+     * @return the statement
+     */
     public static TextStatement of(String sql) {
         Objects.requireNonNull(sql, "sql");
         List<String> fragments = new ArrayList<>();
@@ -121,12 +126,26 @@ public final class TextStatement implements Statement {
         return sql.length();
     }
 
-    /** Binds a parameter; the SQL type is guessed from the value. */
+    /**
+     * Binds a parameter; the SQL type is guessed from the value.
+     *
+     * @param name the parameter, without the colon: {@code bind("id", 1L)}
+     * @param value its value, bound
+     * @return a new statement
+     */
     public TextStatement bind(String name, @Nullable Object value) {
         return bind(name, value, SqlTypes.forValue(value));
     }
 
-    /** Binds a parameter with an explicit type. */
+    /**
+     * Binds a parameter with an explicit type.
+     *
+     * @param <T> the value's Java type
+     * @param name the parameter
+     * @param value its value
+     * @param type the SQL type to bind it as: {@code bind("at", now, SqlTypes.INSTANT)}
+     * @return a new statement
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T extends @Nullable Object> TextStatement bind(String name, T value, SqlType<T> type) {
         if (!parameterNames.contains(name)) {
@@ -138,7 +157,12 @@ public final class TextStatement implements Statement {
         return new TextStatement(sql, fragments, parameterNames, Collections.unmodifiableMap(next), columns);
     }
 
-    /** Binds several parameters. */
+    /**
+     * Binds several parameters.
+     *
+     * @param values values by parameter name: {@code bindAll(Map.of("a", 1, "b", 2))}
+     * @return a new statement
+     */
     public TextStatement bindAll(Map<String, ?> values) {
         TextStatement out = this;
         for (Map.Entry<String, ?> e : values.entrySet()) {
@@ -147,36 +171,67 @@ public final class TextStatement implements Statement {
         return out;
     }
 
-    /** Declares the result columns, by position, so rows can be read by typed column. */
+    /**
+     * Declares the result columns, by position, so rows can be read by typed column.
+     *
+     * @param resultColumns one expression per result column: {@code columns(USERS.id, USERS.name)}
+     * @return a new statement
+     */
     public TextStatement columns(Expression<?>... resultColumns) {
         return new TextStatement(sql, fragments, parameterNames, bound, Arrays.asList(resultColumns));
     }
 
-    /** The SQL as written. */
+    /**
+     * The SQL as written.
+     *
+     * @return the SQL text
+     */
     public String sql() {
         return sql;
     }
 
-    /** The SQL text between parameters: one more than {@link #parameterOccurrences()}. */
+    /**
+     * The SQL text between parameters: one more than {@link #parameterOccurrences()}.
+     *
+     * @return the fragments
+     */
     public List<String> fragments() {
         return fragments;
     }
 
-    /** Parameter names in order of appearance, repeated where a name appears twice. */
+    /**
+     * Parameter names in order of appearance, repeated where a name appears twice.
+     *
+     * @return the names, repeated where they repeat
+     */
     public List<String> parameterOccurrences() {
         return parameterNames;
     }
 
-    /** Distinct parameter names. */
+    /**
+     * Distinct parameter names.
+     *
+     * @return the names: {@code text("... :a ... :a").parameterNames()} is {@code [a]}
+     */
     public Set<String> parameterNames() {
         return new LinkedHashSet<>(parameterNames);
     }
 
-    /** The value bound to {@code name}, or {@code null} if it is to be supplied at execution. */
+    /**
+     * The value bound to {@code name}, or {@code null} if it is to be supplied at execution.
+     *
+     * @param name the parameter
+     * @return the bound value
+     */
     public @Nullable BindValue<?> boundValue(String name) {
         return bound.get(name);
     }
 
+    /**
+     * The declared result columns.
+     *
+     * @return the columns, empty when none were declared
+     */
     public List<Expression<?>> columns() {
         return columns;
     }

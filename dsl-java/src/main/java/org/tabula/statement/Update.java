@@ -33,12 +33,27 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
     public record Assignment(Column<?> column, Expression<?> value) {
     }
 
+    /**
+     * Copies the lists; build one with {@code Sql.update(USERS)}.
+     *
+     * @param table the table
+     * @param assignments the SET clauses, in order
+     * @param where the condition, or {@code null}
+     * @param unrestricted whether {@link #allRows()} confirmed an update without WHERE
+     * @param returning the RETURNING expressions
+     */
     public Update {
         Objects.requireNonNull(table, "table");
         assignments = List.copyOf(assignments);
         returning = List.copyOf(returning);
     }
 
+    /**
+     * {@code UPDATE table}, with nothing set yet: {@code Update.of(USERS).set(USERS.age, 32)}.
+     *
+     * @param table the table
+     * @return the statement
+     */
     public static Update of(Table table) {
         return new Update(table, List.of(), null, false, List.of());
     }
@@ -50,17 +65,35 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
      * <pre>{@code
      * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L))
      * }</pre>
+     *
+     * @param <T> the column's Java type
+     * @param column the column to set to NULL
+     * @return a new statement
      */
     public <T extends @Nullable Object> Update setNull(Column<T> column) {
         return set(column, new BindValue<T>(null, column.type()));
     }
 
-    /** {@code SET column = value}, the value bound as a parameter of the column's type. */
+    /**
+     * Sets a column to a value, bound as a parameter of the column's type: {@code update(USERS).set(USERS.name, "Ann")}.
+     *
+     * @param <T> the column's Java type
+     * @param column the column
+     * @param value the value, bound
+     * @return a new statement
+     */
     public <T extends @Nullable Object> Update set(Column<T> column, T value) {
         return set(column, new BindValue<>(value, column.type()));
     }
 
-    /** {@code SET column = expression} (another column, arithmetic, a scalar subquery). */
+    /**
+     * Sets a column to an expression (another column, arithmetic, a scalar subquery): {@code set(USERS.age, USERS.age.plus(1))}.
+     *
+     * @param <T> the column's Java type
+     * @param column the column
+     * @param value the expression
+     * @return a new statement
+     */
     public <T extends @Nullable Object> Update set(Column<T> column, Expression<? extends T> value) {
         return assign(column, value);
     }
@@ -80,7 +113,12 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
         return new Update(table, next, where, unrestricted, returning);
     }
 
-    /** Sets columns by name, SQLAlchemy's {@code values(name=value)}. */
+    /**
+     * Sets columns by name, SQLAlchemy's {@code values(name=value)}.
+     *
+     * @param values values by column name: {@code values(Map.of("name", "Ann"))}
+     * @return a new statement
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Update values(Map<String, ?> values) {
         Update out = this;
@@ -100,16 +138,31 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
         return out;
     }
 
-    /** Adds WHERE conditions, AND-ed. */
+    /**
+     * Adds WHERE conditions, AND-ed.
+     *
+     * @param conditions the conditions: {@code where(USERS.id.eq(1L))}
+     * @return a new statement
+     */
     public Update where(Condition... conditions) {
         return new Update(table, assignments, Select.and(where, conditions), unrestricted, returning);
     }
 
-    /** Confirms that this update, having no WHERE, is meant to change every row. */
+    /**
+     * Confirms that this update, having no WHERE, is meant to change every row.
+     *
+     * @return a new statement: {@code update(USERS).set(USERS.active, false).allRows()}
+     */
     public Update allRows() {
         return new Update(table, assignments, where, true, returning);
     }
 
+    /**
+     * {@code RETURNING expressions} (PostgreSQL, SQLite; refused on MySQL/MariaDB).
+     *
+     * @param expressions what to return of each updated row
+     * @return a new statement
+     */
     public Update returning(Expression<?>... expressions) {
         return new Update(table, assignments, where, unrestricted, Arrays.asList(expressions));
     }

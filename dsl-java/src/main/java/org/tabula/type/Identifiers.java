@@ -37,6 +37,11 @@ public final class Identifiers {
      * Returns {@code identifier} if every supported database and driver can use it as a quoted
      * name, else throws an {@link IllegalArgumentException} saying which name ({@code what},
      * e.g. {@code "column name of table users"}) and why.
+     *
+     * @param identifier the name: {@code Identifiers.check("users", "table name:")}
+     * @param what what the name is, put before the message
+     * @return the name, unchanged
+     * @throws IllegalArgumentException naming it when some database or driver cannot use it
      */
     public static String check(String identifier, String what) {
         if (identifier == null) {

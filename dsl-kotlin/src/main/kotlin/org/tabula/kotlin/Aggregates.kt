@@ -27,12 +27,15 @@ fun Expression<*>.countDistinct(): Expression<Long> = Sql.countDistinct(this)
 @JvmName("sumInt")
 fun <T : Int?> Expression<T>.sum(): Expression<Long?> = Sql.sum(this as Expression<Number>) as Expression<Long?>
 
+/** `SUM` of a bigint column: `Orders.quantity.sum()`; NULL (`null`) over no rows. */
 @JvmName("sumLong")
 fun <T : Long?> Expression<T>.sum(): Expression<Long?> = Sql.sum(this as Expression<Number>) as Expression<Long?>
 
+/** `SUM` of a double column: `Posts.score.sum()`; `null` over no rows. */
 @JvmName("sumDouble")
 fun <T : Double?> Expression<T>.sum(): Expression<Double?> = Sql.sum(this as Expression<Number>) as Expression<Double?>
 
+/** `SUM` of a decimal column, exact: `Orders.amount.sum()`; `null` over no rows. */
 @JvmName("sumDecimal")
 fun <T : BigDecimal?> Expression<T>.sum(): Expression<BigDecimal?> =
     Sql.sum(this as Expression<Number>) as Expression<BigDecimal?>
@@ -40,14 +43,18 @@ fun <T : BigDecimal?> Expression<T>.sum(): Expression<BigDecimal?> =
 /** `AVG`, as a Double. */
 fun <T : Number?> Expression<T>.avg(): Expression<Double?> = Sql.avg(this as Expression<Number>) as Expression<Double?>
 
+/** `MIN(this)`: `Users.select(Users.age.min())`; `null` over no rows, hence `T?`. */
 fun <T> Expression<T>.min(): Expression<T?> = Sql.min(this) as Expression<T?>
 
+/** `MAX(this)`: `Users.select(Users.age.max())`; `null` over no rows, hence `T?`. */
 fun <T> Expression<T>.max(): Expression<T?> = Sql.max(this) as Expression<T?>
 
 /** `COALESCE(this, fallback)`: never null. */
 infix fun <T> Expression<T>.ifNull(fallback: T & Any): Expression<T & Any> =
     Sql.coalesce(this, fallback) as Expression<T & Any>
 
+/** `LOWER(this)`: `Users.select().where { Users.name.lowercase() eq "ann" }`. */
 fun Expression<out String?>.lowercase(): Expression<String> = Sql.lower(this as Expression<String>)
 
+/** `UPPER(this)`: `Users.select(Users.name.uppercase())`. */
 fun Expression<out String?>.uppercase(): Expression<String> = Sql.upper(this as Expression<String>)

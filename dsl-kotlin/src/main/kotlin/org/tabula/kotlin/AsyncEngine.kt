@@ -55,6 +55,9 @@ import org.tabula.statement.Statement
  * On Java 21+, `-Dtabula.async.virtualThreads=true` (read when an engine's first AsyncEngine is
  * made) runs the JDBC calls on a virtual thread each instead; it measured slower with drivers that
  * pin their carrier thread (benchmarks/README.md, "Round 3: coroutines"), so it is off by default.
+ *
+ * @property engine the blocking engine underneath, for what has no suspending form:
+ *   `db.engine.dialect()`, `MetaData(Users).createAll(db.engine)`.
  */
 class AsyncEngine(val engine: Engine) : AutoCloseable {
 
@@ -309,8 +312,10 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         close()
     }
 
+    /** `AsyncEngine[sqlite]`: the dialect's name, for logs. */
     override fun toString(): String = "AsyncEngine[${engine.dialect().name()}]"
 
+    /** Factory functions: `AsyncEngine.create("jdbc:sqlite:app.db")`. */
     companion object {
         /** An engine for a JDBC URL (SQLAlchemy's `create_async_engine`): `AsyncEngine.create("jdbc:sqlite:app.db")`. */
         @JvmStatic

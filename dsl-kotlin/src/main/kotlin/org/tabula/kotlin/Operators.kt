@@ -30,22 +30,31 @@ infix fun <T> Expression<T>.eq(other: Expression<out T?>): Condition = eq(other 
 /** `this <> value`; `ne(null)` on a nullable column is `IS NOT NULL`. */
 infix fun <T> Expression<T>.ne(value: T): Condition = ne(value)
 
+/** `this <> other` between two expressions: `Posts.userId ne Users.id`. */
 infix fun <T> Expression<T>.ne(other: Expression<out T?>): Condition = ne(other as Expression<T>)
 
+/** `this > value`: `Users.age gt 18`; a null value does not compile. */
 infix fun <T> Expression<T>.gt(value: T & Any): Condition = gt(value)
 
+/** `this > other`: `Posts.updatedAt gt Posts.createdAt`. */
 infix fun <T> Expression<T>.gt(other: Expression<out T?>): Condition = gt(other as Expression<T>)
 
+/** `this >= value`: `Users.age ge 18`. */
 infix fun <T> Expression<T>.ge(value: T & Any): Condition = ge(value)
 
+/** `this >= other`: `Orders.paid ge Orders.total`. */
 infix fun <T> Expression<T>.ge(other: Expression<out T?>): Condition = ge(other as Expression<T>)
 
+/** `this < value`: `Users.age lt 65`. */
 infix fun <T> Expression<T>.lt(value: T & Any): Condition = lt(value)
 
+/** `this < other`: `Posts.createdAt lt Users.createdAt`. */
 infix fun <T> Expression<T>.lt(other: Expression<out T?>): Condition = lt(other as Expression<T>)
 
+/** `this <= value`: `Users.age le 65`. */
 infix fun <T> Expression<T>.le(value: T & Any): Condition = le(value)
 
+/** `this <= other`: `Orders.paid le Orders.total`. */
 infix fun <T> Expression<T>.le(other: Expression<out T?>): Condition = le(other as Expression<T>)
 
 /** `low <= this <= high` as SQL `BETWEEN`, from a Kotlin range: `Users.age between 18..65`. */
@@ -67,6 +76,7 @@ infix fun <T> Expression<T>.inList(subquery: Select): Condition = `in`(subquery)
 /** `this NOT IN (...)`; empty is always true. */
 infix fun <T> Expression<T>.notInList(values: Iterable<T & Any>): Condition = notIn(values)
 
+/** `this NOT IN (SELECT ...)`: `Users.id notInList Posts.select(Posts.userId)`. */
 infix fun <T> Expression<T>.notInList(subquery: Select): Condition = notIn(subquery)
 
 // ---------------------------------------------------------------- strings
@@ -74,6 +84,7 @@ infix fun <T> Expression<T>.notInList(subquery: Select): Condition = notIn(subqu
 /** `this LIKE pattern`: `%` and `_` are wildcards. */
 infix fun Expression<out String?>.like(pattern: String): Condition = (this as Expression<String?>).like(pattern)
 
+/** `this NOT LIKE pattern`: `Users.email notLike "%@example.com"`. */
 infix fun Expression<out String?>.notLike(pattern: String): Condition = (this as Expression<String?>).notLike(pattern)
 
 /** Case-insensitive LIKE on every dialect. */
@@ -82,9 +93,11 @@ infix fun Expression<out String?>.ilike(pattern: String): Condition = (this as E
 /** Substring match; `%` and `_` in [text] match themselves. */
 infix fun Expression<out String?>.contains(text: String): Condition = (this as Expression<String?>).contains(text)
 
+/** Prefix match: `Users.name startsWith "an"`; `%` and `_` in [prefix] match themselves. */
 infix fun Expression<out String?>.startsWith(prefix: String): Condition =
     (this as Expression<String?>).startsWith(prefix)
 
+/** Suffix match: `Users.email endsWith "@example.com"`; `%` and `_` in [suffix] match themselves. */
 infix fun Expression<out String?>.endsWith(suffix: String): Condition = (this as Expression<String?>).endsWith(suffix)
 
 /** String concatenation: `Users.name concat "!"`. */

@@ -24,6 +24,7 @@ import org.tabula.engine.ReadYourWrites
  * ```
  */
 class ReadYourWritesElement(val context: ReadYourWrites) : AbstractCoroutineContextElement(Key) {
+    /** The key of this element in a coroutine context: `coroutineContext[ReadYourWritesElement]`. */
     companion object Key : CoroutineContext.Key<ReadYourWritesElement>
 
     override fun toString(): String = "ReadYourWritesElement($context)"

@@ -28,6 +28,10 @@ class RowMapper<R : Any> private constructor(private val mapper: ConstructorMapp
     /** One instance from one row. */
     fun map(row: Row): R = mapper.map(row)
 
+    /**
+     * Builds and caches the mapper of each class: `RowMapper.of(UserDto::class, result.columns())`,
+     * which `mapTo<UserDto>()` calls for you.
+     */
     companion object {
         private class Shape(val parameters: List<ConstructorMapper.Parameter>, val constructor: MethodHandle)
 

@@ -5,10 +5,16 @@ package org.tabula.kotlin
  * `ASC_NULLS_FIRST`/`..._LAST` ask for NULLs first or last on every dialect.
  */
 enum class SortOrder(internal val descending: Boolean, internal val nullsFirst: Boolean?) {
+    /** Ascending; where NULLs go is the database's default. */
     ASC(false, null),
+    /** Descending: `Users.id to SortOrder.DESC`. */
     DESC(true, null),
+    /** Ascending, NULLs first on every dialect. */
     ASC_NULLS_FIRST(false, true),
+    /** Ascending, NULLs last on every dialect. */
     ASC_NULLS_LAST(false, false),
+    /** Descending, NULLs first on every dialect. */
     DESC_NULLS_FIRST(true, true),
+    /** Descending, NULLs last on every dialect. */
     DESC_NULLS_LAST(true, false),
 }

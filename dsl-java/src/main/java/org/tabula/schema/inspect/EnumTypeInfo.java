@@ -14,6 +14,12 @@ import java.util.List;
  */
 public record EnumTypeInfo(String name, List<String> labels) {
 
+    /**
+     * Copies the lists, so the record stays immutable: {@code new EnumTypeInfo("mood", List.of("happy", "sad"))}.
+     *
+     * @param name the type name
+     * @param labels the labels in sort order
+     */
     public EnumTypeInfo {
         labels = List.copyOf(labels);
     }

@@ -25,6 +25,16 @@ import org.tabula.schema.ReferentialAction;
 public record ForeignKeyInfo(@Nullable String name, List<String> columns, String targetTable, List<String> targetColumns,
                              ReferentialAction onDelete, ReferentialAction onUpdate) {
 
+    /**
+     * Copies the lists, so the record stays immutable: {@code inspector.table("posts").foreignKeys().get(0)}.
+     *
+     * @param name the constraint name, or {@code null} where the database keeps none (SQLite)
+     * @param columns the referencing columns
+     * @param targetTable the referenced table
+     * @param targetColumns the referenced columns, in the same order
+     * @param onDelete the ON DELETE action
+     * @param onUpdate the ON UPDATE action
+     */
     public ForeignKeyInfo {
         columns = List.copyOf(columns);
         targetColumns = List.copyOf(targetColumns);

@@ -15,6 +15,13 @@ import java.util.List;
  */
 public record IndexInfo(String name, List<String> columns, boolean unique) {
 
+    /**
+     * Copies the lists, so the record stays immutable: {@code new IndexInfo("ix_users_name", List.of("name"), false)}.
+     *
+     * @param name the index name
+     * @param columns the indexed columns, in key order (expression parts are left out)
+     * @param unique whether it is a unique index
+     */
     public IndexInfo {
         columns = List.copyOf(columns);
     }

@@ -26,6 +26,17 @@ public record TableInfo(String name, List<ColumnInfo> columns, List<String> prim
                         List<ForeignKeyInfo> foreignKeys, List<UniqueInfo> uniqueConstraints,
                         List<IndexInfo> indexes, List<CheckInfo> checks) {
 
+    /**
+     * Copies the lists, so the record stays immutable: {@code inspector.table("users")}.
+     *
+     * @param name the table name
+     * @param columns the columns in table order
+     * @param primaryKey the primary key columns in key order (empty without one)
+     * @param foreignKeys the foreign keys
+     * @param uniqueConstraints the UNIQUE constraints (unique keys on MySQL/MariaDB)
+     * @param indexes the other indexes
+     * @param checks the CHECK constraints where the database reports them
+     */
     public TableInfo {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
@@ -35,7 +46,12 @@ public record TableInfo(String name, List<ColumnInfo> columns, List<String> prim
         checks = List.copyOf(checks);
     }
 
-    /** The column with this name, or {@code null}. */
+    /**
+     * The column with this name, or {@code null}.
+     *
+     * @param columnName the column's name as the database reports it: {@code users.column("name")}
+     * @return the column's description
+     */
     public @Nullable ColumnInfo findColumn(String columnName) {
         for (ColumnInfo c : columns) {
             if (c.name().equals(columnName)) {
@@ -45,7 +61,12 @@ public record TableInfo(String name, List<ColumnInfo> columns, List<String> prim
         return null;
     }
 
-    /** The column with this name. */
+    /**
+     * The column with this name.
+     *
+     * @param columnName the column's name as the database reports it
+     * @return the column's description, or {@code null} when the table has no such column
+     */
     public ColumnInfo column(String columnName) {
         ColumnInfo c = findColumn(columnName);
         if (c == null) {

@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public record UniqueInfo(@Nullable String name, List<String> columns) {
 
+    /**
+     * Copies the lists, so the record stays immutable: {@code new UniqueInfo("uq_users_email", List.of("email"))}.
+     *
+     * @param name the constraint name, or {@code null} where the database keeps none
+     * @param columns the columns, in key order
+     */
     public UniqueInfo {
         columns = List.copyOf(columns);
     }

@@ -75,18 +75,23 @@ class AsyncEntityQuery<T : Any> internal constructor(
     /** Loading strategies for relationships: `options(selectIn("posts"))`. */
     fun options(vararg options: LoadOption): AsyncEntityQuery<T> = next(query.options(*options))
 
+    /** ORDER BY sort items: `orderBy(User_.name.desc(), User_.id.asc())`. */
     fun orderBy(vararg items: OrderItem): AsyncEntityQuery<T> = next(query.orderBy(*items))
 
+    /** ORDER BY expressions, ascending: `orderBy(User::name.column)`. */
     fun orderBy(vararg expressions: Expression<*>): AsyncEntityQuery<T> = next(query.orderBy(*expressions))
 
     /** ORDER BY with Kotlin pairs: `orderBy(User::name.column to SortOrder.DESC)`. */
     fun orderBy(vararg order: Pair<Expression<*>, SortOrder>): AsyncEntityQuery<T> =
         next(query.orderBy(*order.map { (e, o) -> e.sorted(o) }.toTypedArray()))
 
+    /** SELECT DISTINCT, for joins that repeat the entity's rows: `select<User>().join(roles).distinct()`. */
     fun distinct(): AsyncEntityQuery<T> = next(query.distinct())
 
+    /** At most [rows] entities: `select<User>().orderBy(User::id.column).limit(10)`. */
     fun limit(rows: Long): AsyncEntityQuery<T> = next(query.limit(rows))
 
+    /** Skips the first [rows] entities (with [orderBy], for paging): `.limit(10).offset(20)`. */
     fun offset(rows: Long): AsyncEntityQuery<T> = next(query.offset(rows))
 
     /** SELECT ... FOR UPDATE (where the dialect has it). */
@@ -133,5 +138,6 @@ class AsyncEntityQuery<T : Any> internal constructor(
     /** The number of matching rows. */
     suspend fun count(): Long = session.call { query.count() }
 
+    /** The query as the Java [org.tabula.orm.EntityQuery] prints it, for logs. */
     override fun toString(): String = query.toString()
 }

@@ -262,6 +262,7 @@ class AsyncSession internal constructor(
         }
     }
 
+    /** `AsyncSession[Session[...]]`: the Java session's state, for logs. */
     override fun toString(): String = "AsyncSession[$session]"
 
     private fun refusal(owner: Any?, attribute: Attribute?, name: String): BlockingLazyLoadException {

@@ -27,6 +27,8 @@ import org.tabula.orm.SessionFactory
  * }
  * sessions.begin { session -> session.get<User>(id)!!.age = 32 }
  * ```
+ *
+ * @property engine the engine the sessions borrow their connections from: `engine.async().sessionFactory()`.
  */
 class AsyncSessionFactory(
     val engine: AsyncEngine,
@@ -158,6 +160,7 @@ class AsyncSessionFactory(
     private fun open(connection: AsyncConnection): AsyncSession =
         AsyncSession(factory.openSession(connection.connection), connection, blockingLazyLoads)
 
+    /** `AsyncSessionFactory[AsyncEngine[sqlite]]`, for logs. */
     override fun toString(): String = "AsyncSessionFactory[$engine]"
 }
 
