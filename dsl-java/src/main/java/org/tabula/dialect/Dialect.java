@@ -416,25 +416,69 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     // ---------------------------------------------------------------- values
 
-    /** Binds {@code value} (possibly null) of {@code type} at {@code index}. */
+    /**
+     * Binds {@code value} (possibly null) of {@code type} at {@code index}: NULL with the type's
+     * JDBC code, a kind this dialect converts ({@link #converts}) through {@link #bindConverted},
+     * anything else through {@link SqlType#bind}. Dialects do not override this: they name what
+     * they convert and how, so that executemany's fast path ({@link #bindsWithType}) can never
+     * disagree with it.
+     *
+     * <pre>{@code
+     * dialect.bind(ps, 1, SqlTypes.INSTANT, Instant.now());
+     * }</pre>
+     *
+     * @param ps the statement
+     * @param index the parameter's position, from 1
+     * @param type the value's SQL type
+     * @param value the value, or null for NULL
+     * @throws SQLException when the driver refuses the value
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
+    public final void bind(PreparedStatement ps, int index, SqlType type, @Nullable Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, jdbcType(type));
-        } else if (type.kind() == org.tabula.type.TypeKind.ARRAY) {
-            throw noArrays(null);
+        } else if (converts(type.kind())) {
+            bindConverted(ps, index, type, value);
         } else {
             type.bind(ps, index, type.coerce(value));
         }
     }
 
     /**
-     * Whether {@link #bind} hands non-null values of {@code kind} straight to
-     * {@link SqlType#bind}, converting nothing. executemany then skips the per-value dispatch; a
-     * dialect whose {@code bind} converts a kind must answer {@code false} for that kind.
+     * Whether this dialect converts non-null values of {@code kind} itself ({@link #bindConverted})
+     * instead of handing them to {@link SqlType#bind}. The default converts arrays only, to refuse
+     * them: a dialect with native arrays converts them its own way.
+     *
+     * @param kind the value's kind
+     * @return whether {@link #bindConverted} binds values of that kind
      */
-    public boolean bindsWithType(TypeKind kind) {
-        return kind != TypeKind.ANY;
+    protected boolean converts(TypeKind kind) {
+        return kind == TypeKind.ARRAY;
+    }
+
+    /**
+     * Binds a non-null value of a kind this dialect {@link #converts}. The default refuses arrays.
+     *
+     * @param ps the statement
+     * @param index the parameter's position, from 1
+     * @param type the value's SQL type, of a kind {@link #converts} accepts
+     * @param value the value, not null
+     * @throws SQLException when the driver refuses the value
+     */
+    @SuppressWarnings("rawtypes")
+    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
+        throw noArrays(null);
+    }
+
+    /**
+     * Whether {@link #bind} hands non-null values of {@code kind} straight to
+     * {@link SqlType#bind}, converting nothing: executemany then skips the per-value dispatch.
+     *
+     * @param kind the value's kind
+     * @return whether values of that kind bind without conversion
+     */
+    public final boolean bindsWithType(TypeKind kind) {
+        return kind != TypeKind.ANY && !converts(kind);
     }
 
     /** Reads a value of {@code type} from column {@code index}. */

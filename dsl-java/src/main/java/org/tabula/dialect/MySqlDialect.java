@@ -120,29 +120,26 @@ public final class MySqlDialect extends Dialect {
         return Integer.MIN_VALUE;
     }
 
+    /** Instants, timestamps and UUIDs go as text. */
+    @Override
+    protected boolean converts(TypeKind kind) {
+        return switch (kind) {
+            case INSTANT, TIMESTAMP, UUID -> true;
+            default -> super.converts(kind);
+        };
+    }
+
     @Override
     @SuppressWarnings({"rawtypes"})
-    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, jdbcType(type));
-            return;
-        }
+    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
         switch (type.kind()) {
             // As text: Connector/J reads MariaDB's "5.5.5-" version prefix as MySQL 5.5 and drops fractional seconds.
             case INSTANT -> ps.setString(index, TimestampText.FORMAT.format(
                     LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
             case TIMESTAMP -> ps.setString(index, TimestampText.FORMAT.format((LocalDateTime) type.coerce(value)));
             case UUID -> ps.setString(index, type.coerce(value).toString());
-            default -> super.bind(ps, index, type, value);
+            default -> super.bindConverted(ps, index, type, value);
         }
-    }
-
-    @Override
-    public boolean bindsWithType(TypeKind kind) {
-        return switch (kind) {
-            case INSTANT, TIMESTAMP, UUID -> false; // converted to text in bind()
-            default -> super.bindsWithType(kind);
-        };
     }
 
     @Override

@@ -105,14 +105,15 @@ public final class PostgresDialect extends Dialect {
         return true;
     }
 
-    /** Enums and JSON go as untyped text so the server casts them to the column's enum / jsonb type. */
+    /** Enums and JSON go as untyped text so the server casts them to the column's enum / jsonb type; arrays natively. */
+    @Override
+    protected boolean converts(TypeKind kind) {
+        return kind == TypeKind.ENUM || kind == TypeKind.JSON || kind == TypeKind.ARRAY;
+    }
+
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
-        if (value == null) {
-            super.bind(ps, index, type, null);
-            return;
-        }
+    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
         switch (type.kind()) {
             case ENUM -> ps.setObject(index, ((EnumType) type).toDatabase((Enum) type.coerce(value)), Types.OTHER);
             case JSON -> ps.setObject(index, ((JsonSqlType) type).toJson(value), Types.OTHER);
@@ -121,14 +122,8 @@ public final class PostgresDialect extends Dialect {
                 List<?> items = array.coerce(value);
                 ps.setArray(index, ps.getConnection().createArrayOf(elementTypeName(array.elementType()), items.toArray()));
             }
-            default -> super.bind(ps, index, type, value);
+            default -> super.bindConverted(ps, index, type, value);
         }
-    }
-
-    /** Enums, JSON and arrays are converted by {@link #bind}, so executemany must not bypass it. */
-    @Override
-    public boolean bindsWithType(TypeKind kind) {
-        return kind != TypeKind.ENUM && kind != TypeKind.JSON && kind != TypeKind.ARRAY && super.bindsWithType(kind);
     }
 
     @Override

@@ -95,13 +95,18 @@ public final class SqliteDialect extends Dialect {
         return true;
     }
 
+    /** Dates, timestamps, instants, UUIDs and decimals go as text, which is how SQLite keeps them exactly. */
+    @Override
+    protected boolean converts(TypeKind kind) {
+        return switch (kind) {
+            case DATE, TIMESTAMP, INSTANT, UUID, DECIMAL -> true;
+            default -> super.converts(kind);
+        };
+    }
+
     @Override
     @SuppressWarnings({"rawtypes"})
-    public void bind(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, jdbcType(type));
-            return;
-        }
+    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
         switch (type.kind()) {
             case DATE -> ps.setString(index, ((LocalDate) type.coerce(value)).toString());
             case TIMESTAMP -> ps.setString(index, TimestampText.FORMAT.format((LocalDateTime) type.coerce(value)));
@@ -109,16 +114,8 @@ public final class SqliteDialect extends Dialect {
                     TimestampText.FORMAT.format(LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
             case UUID -> ps.setString(index, type.coerce(value).toString());
             case DECIMAL -> ps.setString(index, ((BigDecimal) type.coerce(value)).toPlainString());
-            default -> super.bind(ps, index, type, value);
+            default -> super.bindConverted(ps, index, type, value);
         }
-    }
-
-    @Override
-    public boolean bindsWithType(TypeKind kind) {
-        return switch (kind) {
-            case DATE, TIMESTAMP, INSTANT, UUID, DECIMAL -> false; // converted to text in bind()
-            default -> super.bindsWithType(kind);
-        };
     }
 
     @Override
