@@ -3,6 +3,11 @@ package org.tabula.type;
 /**
  * The family a {@link SqlType} belongs to. Dialects switch on it to pick DDL names and
  * value codecs, so a new family (enum, JSON, array) is one constant plus one case per dialect.
+ *
+ * <pre>{@code
+ * SqlTypes.varchar(20).kind();             // TypeKind.VARCHAR
+ * EnumType.byName(Status.class).kind();    // TypeKind.ENUM
+ * }</pre>
  */
 public enum TypeKind {
     /** True/false, as {@link Boolean}. */
