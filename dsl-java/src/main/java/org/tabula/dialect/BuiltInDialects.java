@@ -2,7 +2,15 @@ package org.tabula.dialect;
 
 import org.jspecify.annotations.Nullable;
 
-/** The dialects Tabula ships: SQLite, MySQL, MariaDB and PostgreSQL, by URL scheme. */
+/**
+ * The dialects Tabula ships: SQLite, MySQL, MariaDB and PostgreSQL, by URL scheme. Asked last by
+ * {@link Dialect#forUrl}, after the providers found on the class path.
+ *
+ * <pre>{@code
+ * new BuiltInDialects().forUrl("jdbc:mariadb://db/app");   // Dialect.MARIADB
+ * new BuiltInDialects().forUrl("jdbc:h2:mem:");            // null
+ * }</pre>
+ */
 public final class BuiltInDialects implements DialectProvider {
 
     @Override

@@ -22,32 +22,71 @@ import org.tabula.schema.inspect.TableInfo;
 @NullMarked
 public interface Catalog {
 
-    /** The schemas (databases on MySQL/MariaDB, attached databases on SQLite) the connection can see. */
+    /**
+     * The schemas (databases on MySQL/MariaDB, attached databases on SQLite) the connection can see.
+     *
+     * @param conn an open connection
+     * @return the schema names
+     * @throws SQLException when the catalog cannot be read
+     */
     List<String> schemas(Connection conn) throws SQLException;
 
-    /** The base tables of the connection's current schema, by name. */
+    /**
+     * The base tables of the connection's current schema, by name.
+     *
+     * @param conn an open connection
+     * @return the table names
+     * @throws SQLException when the catalog cannot be read
+     */
     List<String> tableNames(Connection conn) throws SQLException;
 
-    /** A table of the current schema, or {@code null} when there is none by that name. */
+    /**
+     * A table of the current schema, or {@code null} when there is none by that name.
+     *
+     * @param conn an open connection
+     * @param tableName the table name
+     * @return the table's columns, keys and indexes, or {@code null}
+     * @throws SQLException when the catalog cannot be read
+     */
     @Nullable TableInfo table(Connection conn, String tableName) throws SQLException;
 
-    /** The named enum types of the current schema (PostgreSQL only; empty elsewhere). */
+    /**
+     * The named enum types of the current schema (PostgreSQL only; empty elsewhere).
+     *
+     * @param conn an open connection
+     * @return the enum types with their labels
+     * @throws SQLException when the catalog cannot be read
+     */
     default List<EnumTypeInfo> enumTypes(Connection conn) throws SQLException {
         return List.of();
     }
 
-    /** Whether an index of this name exists on the table. */
+    /**
+     * Whether an index of this name exists on the table.
+     *
+     * @param conn an open connection
+     * @param tableName the table name
+     * @param indexName the index name
+     * @return {@code true} when the index exists
+     * @throws SQLException when the catalog cannot be read
+     */
     boolean indexExists(Connection conn, String tableName, String indexName) throws SQLException;
 
     /**
      * A type name in one spelling, so that the DDL Tabula writes and the catalog's report of it
      * compare equal ({@code VARCHAR(20)} and {@code character varying(20)} on PostgreSQL).
+     *
+     * @param typeName a type name as written in DDL or reported by the catalog
+     * @return the canonical spelling
      */
     String canonicalType(String typeName);
 
     /**
      * A DEFAULT expression in one spelling (casts, quoting and synonyms removed), or
      * {@code null} for no default.
+     *
+     * @param defaultSql a DEFAULT expression, or {@code null}
+     * @return the canonical spelling, or {@code null}
      */
     @Nullable String canonicalDefault(@Nullable String defaultSql);
 
@@ -56,6 +95,10 @@ public interface Catalog {
      * neither fails nor fires ON DELETE actions, then checks that every foreign key still holds.
      * SQLite's table rebuild needs it (foreign keys can be switched off only outside a
      * transaction); elsewhere it just runs the work.
+     *
+     * @param conn an open connection
+     * @param work what to run
+     * @throws SQLException when a foreign key no longer holds or the setting cannot change
      */
     default void withoutForeignKeyActions(Connection conn, Runnable work) throws SQLException {
         work.run();

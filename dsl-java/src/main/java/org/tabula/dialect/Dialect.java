@@ -37,15 +37,30 @@ import org.tabula.type.TypeKind;
  */
 public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
+    /** SQLite, through sqlite-jdbc: dates as text, no arrays, table rebuilds for schema changes. */
     public static final Dialect SQLITE = new SqliteDialect();
+    /** MySQL, through Connector/J: backtick quoting, no RETURNING. */
     public static final Dialect MYSQL = new MySqlDialect(false);
+    /** MariaDB: MySQL's SQL plus {@code RETURNING} on INSERT and DELETE. */
     public static final Dialect MARIADB = new MySqlDialect(true);
+    /** PostgreSQL, through pgjdbc: RETURNING, arrays, native enums and {@code jsonb}. */
     public static final Dialect POSTGRES = new PostgresDialect();
 
     /** Which statement a RETURNING clause would be attached to. */
-    public enum ReturningSupport { INSERT, UPDATE, DELETE }
+    public enum ReturningSupport {
+        /** {@code INSERT ... RETURNING}. */
+        INSERT,
+        /** {@code UPDATE ... RETURNING}. */
+        UPDATE,
+        /** {@code DELETE ... RETURNING}. */
+        DELETE
+    }
 
-    /** A short name: sqlite, mysql, mariadb, postgresql. */
+    /**
+     * A short name: sqlite, mysql, mariadb, postgresql.
+     *
+     * @return the dialect's name, as in logs and error messages
+     */
     public abstract String name();
 
     /**
@@ -61,6 +76,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      *
      * <p>Dialects of other databases plug in as a {@link DialectProvider} found through
      * {@link java.util.ServiceLoader}; they are asked first, the built-in ones last.
+     *
+     * @param jdbcUrl the JDBC URL the engine connects to
+     * @return the dialect for it
+     * @throws IllegalArgumentException when no built-in dialect nor provider knows the URL's scheme
      */
     public static Dialect forUrl(String jdbcUrl) {
         for (DialectProvider provider : DialectProviders.ALL) {
@@ -78,12 +97,20 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * The dialect for the server a connection reached, once it is known: a dialect chosen by URL
      * may refine itself (a {@code jdbc:mysql:} URL may lead to MariaDB, which has RETURNING).
+     *
+     * @param server the metadata of a connection to the server
+     * @return this dialect, or a refined one (MariaDB for a MySQL URL)
+     * @throws SQLException when the metadata cannot be read
      */
     public Dialect forServer(java.sql.DatabaseMetaData server) throws SQLException {
         return this;
     }
 
-    /** Whether {@link #forServer} may answer another dialect, so the engine asks a first connection. */
+    /**
+     * Whether {@link #forServer} may answer another dialect, so the engine asks a first connection.
+     *
+     * @return {@code true} when the engine should ask a first connection
+     */
     public boolean refinedByServer() {
         return false;
     }
@@ -108,6 +135,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      *     System.out.println(Dialect.POSTGRES.render(s).sql() + ";");
      * }
      * }</pre>
+     *
+     * @param metaData the tables, indexes and enum types to create
+     * @return the DDL statements, in the order to run them
      */
     public List<Statement> createStatements(MetaData metaData) {
         List<Statement> out = new ArrayList<>();
@@ -123,6 +153,8 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * The catalog questions of this database (tables, columns, keys, indexes, enum types), for
      * {@code Inspector} and {@code MetaData}.
+     *
+     * @return the catalog of this database
      */
     public Catalog catalog() {
         throw new UnsupportedFeatureException(name() + " has no catalog support");
@@ -131,6 +163,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * A column's server default as this dialect writes it in DDL, or {@code null} without one;
      * what a schema comparison holds against the catalog's report.
+     *
+     * @param column the column
+     * @return the DEFAULT expression, or {@code null}
      */
     public @Nullable String serverDefaultSql(Column<?> column) {
         if (column.serverDefault() == null) {
@@ -143,15 +178,28 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
         return renderer.result().sql();
     }
 
-    /** A renderer for one statement. */
+    /**
+     * A renderer for one statement.
+     *
+     * @return a new renderer, used for one statement only
+     */
     protected abstract SqlRenderer newRenderer();
 
-    /** The character that quotes identifiers: {@code "} in standard SQL, a backtick on MySQL. */
+    /**
+     * The character that quotes identifiers: {@code "} in standard SQL, a backtick on MySQL.
+     *
+     * @return the quote character
+     */
     protected char identifierQuote() {
         return '"';
     }
 
-    /** Appends {@code identifier} quoted, doubling any quote character inside it. */
+    /**
+     * Appends {@code identifier} quoted, doubling any quote character inside it.
+     *
+     * @param out where to append
+     * @param identifier the unquoted name
+     */
     public void quoteIdentifier(StringBuilder out, String identifier) {
         char quote = identifierQuote();
         out.append(quote);
@@ -204,17 +252,38 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
         return quotedCache.size();
     }
 
-    /** Quoted identifier as a string (for messages and tests). */
+    /**
+     * Quoted identifier as a string (for messages and tests).
+     *
+     * <pre>{@code
+     * Dialect.POSTGRES.quote("user");   // "user"
+     * Dialect.MYSQL.quote("user");      // `user`
+     * }</pre>
+     *
+     * @param identifier the unquoted name
+     * @return the quoted name
+     */
     public final String quote(String identifier) {
         StringBuilder sb = new StringBuilder(identifier.length() + 2);
         quoteIdentifier(sb, identifier);
         return sb.toString();
     }
 
-    /** The DDL type of a column. */
+    /**
+     * The DDL type of a column.
+     *
+     * @param type the column's type
+     * @param column the column, for its length and auto-increment
+     * @return the type as written in CREATE TABLE
+     */
     public abstract String typeName(SqlType<?> type, Column<?> column);
 
-    /** The type name inside {@code CAST(x AS ...)}; MySQL spells integers and strings differently there. */
+    /**
+     * The type name inside {@code CAST(x AS ...)}; MySQL spells integers and strings differently there.
+     *
+     * @param type the target type
+     * @return the name written after {@code AS}
+     */
     public String castTypeName(SqlType<?> type) {
         return typeName(type, null);
     }
@@ -222,6 +291,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Appends a constant as an SQL literal, for DDL only (server defaults, enum labels), where
      * parameters do not exist. Strings have their quotes doubled.
+     *
+     * @param out where to append
+     * @param value the constant
+     * @param type its type, which decides the literal's form
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void appendLiteral(StringBuilder out, Object value, SqlType<?> type) {
@@ -241,7 +314,12 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
         }
     }
 
-    /** {@code 'text'} with single quotes doubled; MySQL also doubles backslashes. */
+    /**
+     * {@code 'text'} with single quotes doubled; MySQL also doubles backslashes.
+     *
+     * @param out where to append
+     * @param text the string
+     */
     protected void appendStringLiteral(StringBuilder out, String text) {
         out.append('\'');
         for (int i = 0; i < text.length(); i++) {
@@ -259,17 +337,29 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Whether a column of enum type gets a {@code CHECK (col IN (...labels))}: where the enum is
      * not a native type that refuses other labels itself.
+     *
+     * @param type the enum type
+     * @return {@code true} when the CHECK is written
      */
     public boolean checksEnumLabels(org.tabula.type.EnumType<?> type) {
         return type.nativeName() == null || !supportsNativeEnumTypes();
     }
 
-    /** Whether named enum types ({@code CREATE TYPE ... AS ENUM}) exist. */
+    /**
+     * Whether named enum types ({@code CREATE TYPE ... AS ENUM}) exist.
+     *
+     * @return {@code true} on PostgreSQL
+     */
     public boolean supportsNativeEnumTypes() {
         return false;
     }
 
-    /** {@code ('a', 'b')}: an enum's labels as a literal list, for CHECK constraints and MySQL's ENUM. */
+    /**
+     * {@code ('a', 'b')}: an enum's labels as a literal list, for CHECK constraints and MySQL's ENUM.
+     *
+     * @param type the enum type
+     * @return the parenthesised, quoted labels
+     */
     protected final String enumLabels(EnumType<?> type) {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < type.labels().size(); i++) {
@@ -281,7 +371,12 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
         return sb.append(')').toString();
     }
 
-    /** The error for an ARRAY column on a dialect without arrays. */
+    /**
+     * The error for an ARRAY column on a dialect without arrays.
+     *
+     * @param column the array column
+     * @return the exception to throw, naming the column
+     */
     protected final UnsupportedFeatureException noArrays(Column<?> column) {
         return new UnsupportedFeatureException("ARRAY columns are PostgreSQL-only"
                 + (column != null ? " (" + column.qualifiedName() + ")" : "") + "; " + name()
@@ -290,6 +385,17 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     // ---------------------------------------------------------------- capabilities
 
+    /**
+     * Whether a RETURNING clause is accepted on {@code statement}; where not, rendering one
+     * fails with an {@code UnsupportedFeatureException} that names the table.
+     *
+     * <pre>{@code
+     * boolean ok = Dialect.POSTGRES.supportsReturning(Dialect.ReturningSupport.UPDATE);   // true
+     * }</pre>
+     *
+     * @param statement the kind of statement
+     * @return {@code true} when RETURNING may follow it
+     */
     public abstract boolean supportsReturning(ReturningSupport statement);
 
     /**
@@ -297,6 +403,8 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * INSERT prepared with {@code RETURN_GENERATED_KEYS}, in row order (MySQL Connector/J does;
      * sqlite-jdbc returns none). Where false, {@code Connection.executeManyReturningKeys} runs
      * one prepared statement per row instead.
+     *
+     * @return {@code true} when a batch returns one key per row
      */
     public boolean batchReturnsGeneratedKeys() {
         return false;
@@ -306,6 +414,8 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * With {@link #batchReturnsGeneratedKeys()}: whether the batched INSERT carries its own
      * {@code RETURNING key} for the driver to read back (pgjdbc), rather than the driver's
      * generated-key protocol alone (Connector/J, which refuses result sets in a batch).
+     *
+     * @return {@code true} when the batched INSERT has its own RETURNING
      */
     public boolean batchKeysFromReturning() {
         return false;
@@ -316,6 +426,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * of an executemany with generated keys carries, within the database's bind-parameter limit; 0
      * where the driver returns a batch's keys itself ({@link #batchReturnsGeneratedKeys()}) or the
      * dialect has no RETURNING.
+     *
+     * @param columns the number of bound columns per row
+     * @return rows per INSERT, or 0
      */
     public int insertManyValuesRows(int columns) {
         return 0;
@@ -324,12 +437,18 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Whether ALTER TABLE can change a column's type, nullability or default and add or drop
      * constraints in place. Where not (SQLite), a schema change rebuilds the table.
+     *
+     * @return {@code false} where a change rebuilds the table
      */
     public boolean altersTablesInPlace() {
         return true;
     }
 
-    /** Whether {@code CREATE INDEX IF NOT EXISTS} parses. */
+    /**
+     * Whether {@code CREATE INDEX IF NOT EXISTS} parses.
+     *
+     * @return {@code true} when the clause is supported
+     */
     public boolean supportsCreateIndexIfNotExists() {
         return true;
     }
@@ -337,12 +456,18 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Whether the driver stops a statement that runs past {@code Statement.setQueryTimeout}; where
      * it does not, the engine cancels the statement itself when the time is up.
+     *
+     * @return {@code false} where the engine must cancel itself
      */
     public boolean driverEnforcesQueryTimeout() {
         return true;
     }
 
-    /** Whether cancelling a running statement from another thread works with this database's driver. */
+    /**
+     * Whether cancelling a running statement from another thread works with this database's driver.
+     *
+     * @return {@code true} when {@code Statement.cancel} works
+     */
     public boolean supportsStatementCancel() {
         return true;
     }
@@ -351,6 +476,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * JDBC driver properties for connections to {@code url}: what the dialect needs of its driver
      * (and what {@code settings} ask for). The user's own {@code EngineOptions.driverProperty}
      * values are applied after these and win.
+     *
+     * @param url the JDBC URL
+     * @param settings the engine's connection settings
+     * @return driver properties, possibly empty
      */
     public java.util.Map<String, String> driverProperties(String url, ConnectionSettings settings) {
         return java.util.Map.of();
@@ -359,6 +488,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Whether the database at {@code url} exists only inside its one connection (in-memory SQLite),
      * so an engine keeps exactly that connection and never recycles it.
+     *
+     * @param url the JDBC URL
+     * @return {@code true} for an in-memory database
      */
     public boolean databaseLivesInConnection(String url) {
         return false;
@@ -367,12 +499,18 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * SQL that makes a new connection refuse writes, where the driver cannot switch an open
      * connection to read-only ({@code null}: JDBC's {@code setReadOnly} does it).
+     *
+     * @return the SQL, or {@code null}
      */
     public @Nullable String readOnlyInitSql() {
         return null;
     }
 
-    /** SQL run on each new connection (e.g. session time zone), or {@code null}. */
+    /**
+     * SQL run on each new connection (e.g. session time zone), or {@code null}.
+     *
+     * @return the SQL, or {@code null}
+     */
     public @Nullable String connectionInitSql() {
         return null;
     }
@@ -382,6 +520,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * write lock from its start, where row locks do not exist; answers whether it did. The engine
      * calls it when a transaction's first statement is a {@code SELECT ... FOR UPDATE}, so a
      * read-modify-write cannot lose an update. The default does nothing: row locks suffice.
+     *
+     * @param jdbc the connection, inside a transaction that has run nothing yet
+     * @return {@code true} when the transaction now holds the write lock
+     * @throws SQLException when the lock cannot be taken
      */
     public boolean beginWriteTransaction(java.sql.Connection jdbc) throws SQLException {
         return false;
@@ -393,6 +535,11 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * level, {@code TRANSACTION_NONE} or {@code null} leave one as it is. The default
      * uses JDBC's own setters: PostgreSQL's driver then begins with {@code BEGIN READ ONLY}, MySQL's
      * sends {@code SET SESSION TRANSACTION ...}.
+     *
+     * @param jdbc the connection
+     * @param isolationLevel a {@code java.sql.Connection.TRANSACTION_*} level
+     * @param readOnly whether the transaction refuses writes
+     * @throws SQLException when the driver refuses the settings
      */
     public void setTransactionCharacteristics(java.sql.Connection jdbc, int isolationLevel,
                                               Boolean readOnly) throws SQLException {
@@ -404,12 +551,23 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
         }
     }
 
-    /** The read-only flag that {@link #setTransactionCharacteristics} set, read back. */
+    /**
+     * The read-only flag that {@link #setTransactionCharacteristics} set, read back.
+     *
+     * @param jdbc the connection
+     * @return {@code true} when the connection is read-only
+     * @throws SQLException when the driver cannot tell
+     */
     public boolean isReadOnly(java.sql.Connection jdbc) throws SQLException {
         return jdbc.isReadOnly();
     }
 
-    /** The fetch size that makes the driver stream rows instead of loading them all. */
+    /**
+     * The fetch size that makes the driver stream rows instead of loading them all.
+     *
+     * @param requested the fetch size the user asked for
+     * @return the fetch size to set on the statement
+     */
     public int streamingFetchSize(int requested) {
         return requested;
     }
@@ -481,12 +639,25 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
         return kind != TypeKind.ANY && !converts(kind);
     }
 
-    /** Reads a value of {@code type} from column {@code index}. */
+    /**
+     * Reads a value of {@code type} from column {@code index}.
+     *
+     * @param rs the result set, positioned on a row
+     * @param index the 1-based column index
+     * @param type the column's type
+     * @return the value, or {@code null}
+     * @throws SQLException when the driver cannot read the column
+     */
     public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
         return type.read(rs, index);
     }
 
-    /** The {@link Types} constant for NULLs of {@code type}. */
+    /**
+     * The {@link Types} constant for NULLs of {@code type}.
+     *
+     * @param type the type
+     * @return a {@code java.sql.Types} constant
+     */
     protected int jdbcType(SqlType<?> type) {
         return switch (type.kind()) {
             case BOOLEAN -> Types.BOOLEAN;
@@ -510,6 +681,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * What a driver exception means. The default reads the standard SQLState classes; a
      * dialect reads its vendor codes first, so that the same failure is the same
      * {@link ErrorKind} (and exception class) on every database, as {@code docs/errors.md} lists.
+     *
+     * @param e the driver's exception
+     * @return the kind of failure
      */
     public ErrorKind classify(SQLException e) {
         if (e instanceof java.sql.SQLTimeoutException) {
@@ -550,6 +724,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * The exception that carries the database's own error: a dialect whose driver wraps it (a
      * failed batch) unwraps it here, so that {@link #classify} and the message see the server's.
+     *
+     * @param e the driver's exception
+     * @return the server's exception, or {@code e} itself
      */
     public SQLException databaseError(SQLException e) {
         return e;
@@ -558,6 +735,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Whether a unique-violation message names the primary key rather than a column, so the
      * error can name the table's key columns instead (MySQL says {@code for key 'PRIMARY'}).
+     *
+     * @param message the driver's message
+     * @return {@code true} when the primary key is meant
      */
     public boolean namesPrimaryKey(String message) {
         return false;
@@ -569,6 +749,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * {@link ErrorKind#CONNECTION}, it makes the message say so, since drivers often do not
      * (MySQL Connector/J says "Communications link failure"). The default recognises
      * PostgreSQL's administrator and crash shutdown states and the end of the server's stream.
+     *
+     * @param e the driver's exception
+     * @return {@code true} when the server ended the connection
      */
     public boolean serverClosedConnection(SQLException e) {
         String state = e.getSQLState();
@@ -596,6 +779,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * <pre>{@code
      * boolean again = engine.dialect().isRetryable(sqlException);
      * }</pre>
+     *
+     * @param e the driver's exception
+     * @return {@code true} when running the work again may succeed
      */
     public boolean isRetryable(SQLException e) {
         return classify(e) == ErrorKind.TRANSACTION_CONFLICT;
@@ -616,6 +802,8 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * }</pre>
      *
      * @throws SQLException when the server cannot answer (down, or the user lacks the privilege)
+     * @param jdbc a connection to the replica
+     * @return how far the replica is behind, {@code Duration.ZERO} where there is no replication
      */
     public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {
         return java.time.Duration.ZERO;
@@ -625,6 +813,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * Whether the driver lost the connection while talking to the server: some drivers report
      * that with a generic SQLState (MySQL Connector/J reading a streamed row, for one) and only
      * the I/O exception underneath tells.
+     *
+     * @param e the driver's exception
+     * @return {@code true} when an I/O failure lies underneath
      */
     protected static boolean lostConnection(SQLException e) {
         int depth = 0;

@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface DialectProvider {
 
-    /** The dialect for {@code jdbcUrl}, or {@code null} when this provider does not know it. */
+    /**
+     * The dialect for {@code jdbcUrl}, or {@code null} when this provider does not know it.
+     *
+     * @param jdbcUrl the JDBC URL
+     * @return the dialect, or {@code null}
+     */
     @Nullable Dialect forUrl(String jdbcUrl);
 }

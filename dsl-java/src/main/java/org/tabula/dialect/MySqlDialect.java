@@ -19,6 +19,11 @@ import org.tabula.type.TypeKind;
  * MySQL 8 and MariaDB 10.5+ (one class, two instances: {@link Dialect#MYSQL} and
  * {@link Dialect#MARIADB}, which adds INSERT/DELETE ... RETURNING). Sessions run in UTC;
  * instants are stored as UTC {@code DATETIME(6)}, UUIDs as {@code CHAR(36)}.
+ *
+ * <pre>{@code
+ * Dialect.MYSQL.quote("order");                  // `order`
+ * ((MySqlDialect) Dialect.MARIADB).isMariaDb();  // true
+ * }</pre>
  */
 public final class MySqlDialect extends Dialect {
 
@@ -30,6 +35,11 @@ public final class MySqlDialect extends Dialect {
         this.catalog = new MySqlCatalog(mariaDb);
     }
 
+    /**
+     * Whether this is the MariaDB flavour, which has RETURNING and other small differences.
+     *
+     * @return {@code true} for MariaDB
+     */
     public boolean isMariaDb() {
         return mariaDb;
     }

@@ -13,7 +13,14 @@ import org.tabula.type.JsonSqlType;
 import org.tabula.type.SqlType;
 import org.tabula.type.TypeKind;
 
-/** PostgreSQL (11+): identity columns, RETURNING everywhere, native UUID, timestamptz for instants. */
+/**
+ * PostgreSQL (11+): identity columns, RETURNING everywhere, native UUID, timestamptz for instants.
+ *
+ * <pre>{@code
+ * Dialect.POSTGRES.quote("order");                                           // "order"
+ * Dialect.POSTGRES.supportsReturning(Dialect.ReturningSupport.UPDATE);       // true
+ * }</pre>
+ */
 public final class PostgresDialect extends Dialect {
 
     PostgresDialect() {

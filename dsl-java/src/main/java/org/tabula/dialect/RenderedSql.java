@@ -33,18 +33,38 @@ import org.tabula.schema.Table;
 public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind, Table table,
                           List<Expression<?>> columns, boolean returnsRows, boolean locksRows) {
 
+    /**
+     * Copies the bindings; {@code null} columns become an empty list.
+     *
+     * @param sql         the SQL text
+     * @param bindings    one per {@code ?}, in order
+     * @param kind        what the outermost statement is
+     * @param table       the table an INSERT, UPDATE or DELETE writes to, else {@code null}
+     * @param columns     the selected or RETURNING expressions, in order, or {@code null} for none
+     * @param returnsRows whether executing it produces rows
+     * @param locksRows   whether it is a {@code SELECT ... FOR UPDATE}
+     */
     public RenderedSql {
         bindings = List.copyOf(bindings);
         // The statement's own list, not a copy: AST lists are immutable, and this runs per render.
         columns = columns == null ? List.of() : columns;
     }
 
-    /** SQL and bindings of something that is not a statement the engine reads rows or counts from. */
+    /**
+     * SQL and bindings of something that is not a statement the engine reads rows or counts from.
+     *
+     * @param sql the SQL text
+     * @param bindings one per {@code ?}, in order
+     */
     public RenderedSql(String sql, List<Binding> bindings) {
         this(sql, bindings, StatementKind.OTHER, null, List.of(), false, false);
     }
 
-    /** The values of the bindings, {@code null} for named ones, for debugging and tests. */
+    /**
+     * The values of the bindings, {@code null} for named ones, for debugging and tests.
+     *
+     * @return one value per binding
+     */
     public List<Object> values() {
         List<Object> out = new ArrayList<>(bindings.size());
         for (Binding b : bindings) {
@@ -53,7 +73,11 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
         return out;
     }
 
-    /** Whether some bindings are named and need values at execution. */
+    /**
+     * Whether some bindings are named and need values at execution.
+     *
+     * @return {@code true} when named parameters must be supplied
+     */
     public boolean hasNamedBindings() {
         for (Binding b : bindings) {
             if (b.isNamed()) {
@@ -66,6 +90,8 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
     /**
      * How error messages name this statement ({@code "insert into users"}), or {@code null}
      * where it writes to no table.
+     *
+     * @return the description, or {@code null}
      */
     public @Nullable String context() {
         return switch (kind) {

@@ -83,14 +83,30 @@ import org.tabula.type.SqlTypes;
  * <p>One renderer renders one statement and is then thrown away. It is the only place where
  * SQL text is built: values become {@code ?} plus a {@link Binding}, identifiers go through
  * {@link Dialect#quoteIdentifier}.
+ *
+ * <pre>{@code
+ * final class H2Renderer extends SqlRenderer {
+ *     H2Renderer(Dialect dialect) {
+ *         super(dialect);
+ *     }
+ *
+ *     protected void lockClause(LockMode mode) {
+ *         if (mode != LockMode.NONE) {
+ *             sql.append(" FOR UPDATE");
+ *         }
+ *     }
+ * }
+ * }</pre>
  */
 public class SqlRenderer implements SqlVisitor<Void> {
 
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
+    /** The dialect this renderer renders for. */
     protected final Dialect dialect;
     /** 512: a select with a join and a few predicates fits without the builder growing (and copying) once. */
     protected final StringBuilder sql = new StringBuilder(512);
+    /** The bindings, one per {@code ?} appended so far. */
     protected final List<Binding> bindings = new ArrayList<>();
     /** Whether column references carry their table name; off in INSERT column lists and SET targets. */
     protected boolean qualify = true;
@@ -113,11 +129,20 @@ public class SqlRenderer implements SqlVisitor<Void> {
     private boolean returnsRows;
     private boolean locksRows;
 
+    /**
+     * Creates a renderer for one statement.
+     *
+     * @param dialect the dialect rendered for
+     */
     protected SqlRenderer(Dialect dialect) {
         this.dialect = dialect;
     }
 
-    /** The SQL and bindings rendered so far. */
+    /**
+     * The SQL and bindings rendered so far.
+     *
+     * @return the rendered SQL and what executing it needs
+     */
     public RenderedSql result() {
         return new RenderedSql(sql.toString(), bindings, kind, target, resultColumns, returnsRows, locksRows);
     }
@@ -140,15 +165,31 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * Appends {@code identifier} quoted by the dialect.
+     *
+     * @param identifier the unquoted name
+     */
     protected final void quote(String identifier) {
         dialect.appendQuoted(sql, identifier);
     }
 
+    /**
+     * Appends a node by visiting it.
+     *
+     * @param node the expression, clause or statement
+     */
     protected final void render(SqlNode node) {
         node.accept(this);
     }
 
-    /** {@code ?} with a value. */
+    /**
+     * {@code ?} with a value.
+     *
+     * @param value the value, not {@code null}
+     * @param type its type
+     * @throws IllegalArgumentException inside DDL, which cannot carry bound values
+     */
     protected final void parameter(Object value, SqlType<?> type) {
         if (ddl) {
             throw new IllegalArgumentException("DDL cannot carry bound values; write a server default as SQL text");
@@ -157,6 +198,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         bindings.add(Binding.value(value, type));
     }
 
+    /**
+     * Appends nodes separated by commas.
+     *
+     * @param nodes the nodes
+     */
     protected final void list(List<? extends SqlNode> nodes) {
         for (int i = 0; i < nodes.size(); i++) {
             if (i > 0) {
@@ -166,7 +212,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
     }
 
-    /** Renders a nested expression, in parentheses when it would otherwise bind wrongly. */
+    /**
+     * Renders a nested expression, in parentheses when it would otherwise bind wrongly.
+     *
+     * @param e the expression
+     */
     protected final void operand(Expression<?> e) {
         boolean parens = e instanceof Junction || e instanceof Arithmetic<?> || e instanceof Comparison
                 || e instanceof Not || e instanceof Like || e instanceof Between || e instanceof InList
@@ -180,6 +230,12 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
     }
 
+    /**
+     * Appends a select in parentheses; rendered by this renderer, so it may correlate with the
+     * enclosing queries and its bindings land in order.
+     *
+     * @param select the subquery
+     */
     protected final void subquery(Select select) {
         sql.append('(');
         render(select);
@@ -588,6 +644,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         return false;
     }
 
+    /**
+     * {@code ORDER BY a, b DESC}, nothing when there are no items.
+     *
+     * @param items the order items
+     */
     protected void orderByClause(List<OrderItem> items) {
         if (items.isEmpty()) {
             return;
@@ -598,7 +659,12 @@ public class SqlRenderer implements SqlVisitor<Void> {
         aliasReferences = false;
     }
 
-    /** {@code LIMIT ? OFFSET ?}, parts omitted when not set. */
+    /**
+     * {@code LIMIT ? OFFSET ?}, parts omitted when not set.
+     *
+     * @param limit the row limit, or {@code null}
+     * @param offset the rows skipped, or {@code null}
+     */
     protected void limitClause(Long limit, Long offset) {
         if (limit != null) {
             sql.append(" LIMIT ");
@@ -610,6 +676,12 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
     }
 
+    /**
+     * {@code FOR UPDATE} and its variants. SQLite appends nothing (it has no row locks); MariaDB spells
+     * {@code FOR SHARE} as {@code LOCK IN SHARE MODE}.
+     *
+     * @param mode the lock requested
+     */
     protected void lockClause(LockMode mode) {
         switch (mode) {
             case UPDATE -> sql.append(" FOR UPDATE");
@@ -636,7 +708,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         return null;
     }
 
-    /** One member of a UNION; SQLite does not allow parentheses there. */
+    /**
+     * One member of a UNION; SQLite does not allow parentheses there.
+     *
+     * @param select the member
+     */
     protected void setOperand(Select select) {
         subquery(select);
     }
@@ -694,7 +770,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         return null;
     }
 
-    /** {@code ON CONFLICT (target) DO NOTHING | DO UPDATE SET ...}; MySQL overrides. */
+    /**
+     * {@code ON CONFLICT (target) DO NOTHING | DO UPDATE SET ...}; MySQL overrides.
+     *
+     * @param conflict the conflict handling
+     */
     protected void onConflictClause(OnConflict conflict) {
         sql.append(" ON CONFLICT (");
         qualify = false;
@@ -709,7 +789,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         assignments(conflict.assignments());
     }
 
-    /** {@code "a" = ?, "b" = expr}. */
+    /**
+     * {@code "a" = ?, "b" = expr}.
+     *
+     * @param assignments the assignments, in order
+     */
     protected final void assignments(List<Update.Assignment> assignments) {
         for (int i = 0; i < assignments.size(); i++) {
             if (i > 0) {
@@ -729,7 +813,12 @@ public class SqlRenderer implements SqlVisitor<Void> {
         return null;
     }
 
-    /** Renders a value written to {@code column}, tagging its binding with the column for validation. */
+    /**
+     * Renders a value written to {@code column}, tagging its binding with the column for validation.
+     *
+     * @param column the target column
+     * @param value the value expression
+     */
     protected final void value(Column<?> column, Expression<?> value) {
         int before = bindings.size();
         render(value);
@@ -797,6 +886,14 @@ public class SqlRenderer implements SqlVisitor<Void> {
         sql.append(" DEFAULT VALUES");
     }
 
+    /**
+     * {@code RETURNING a, b}, or the dialect's error where {@code kind} has none.
+     *
+     * @param kind the statement the clause follows
+     * @param table the table written to, for error messages
+     * @param expressions the returned expressions; nothing is appended when empty
+     * @throws org.tabula.error.UnsupportedFeatureException when the dialect has no RETURNING for {@code kind}
+     */
     protected void returning(Dialect.ReturningSupport kind, Table table, List<Expression<?>> expressions) {
         if (expressions.isEmpty()) {
             return;
@@ -917,7 +1014,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
         return null;
     }
 
-    /** {@code FOREIGN KEY (a) REFERENCES t (b) [ON DELETE x] [ON UPDATE y]}. */
+    /**
+     * {@code FOREIGN KEY (a) REFERENCES t (b) [ON DELETE x] [ON UPDATE y]}.
+     *
+     * @param fk the foreign key
+     */
     protected void foreignKeyClause(ForeignKey fk) {
         sql.append("FOREIGN KEY (");
         list(fk.columns());
@@ -934,12 +1035,21 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
     }
 
-    /** Whether the primary key is declared inside a column definition (SQLite's AUTOINCREMENT needs it). */
+    /**
+     * Whether the primary key is declared inside a column definition (SQLite's AUTOINCREMENT needs it).
+     *
+     * @param table the table
+     * @return {@code true} when the key goes in the column definition
+     */
     protected boolean primaryKeyInline(Table table) {
         return false;
     }
 
-    /** {@code "name" TYPE [identity] [DEFAULT x] [NOT NULL] [UNIQUE]}. */
+    /**
+     * {@code "name" TYPE [identity] [DEFAULT x] [NOT NULL] [UNIQUE]}.
+     *
+     * @param column the column
+     */
     protected void columnDefinition(Column<?> column) {
         quote(column.name());
         sql.append(' ').append(dialect.typeName(column.type(), column));
@@ -967,12 +1077,20 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
     }
 
-    /** What follows the type of an auto-increment column. */
+    /**
+     * What follows the type of an auto-increment column.
+     *
+     * @param column the auto-increment column
+     */
     protected void autoIncrementClause(Column<?> column) {
         sql.append(" GENERATED BY DEFAULT AS IDENTITY");
     }
 
-    /** Text after the closing parenthesis of CREATE TABLE (MySQL's charset). */
+    /**
+     * Text after the closing parenthesis of CREATE TABLE (MySQL's charset).
+     *
+     * @param table the table
+     */
     protected void tableOptions(Table table) {
     }
 
@@ -1029,7 +1147,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     // ---------------------------------------------------------------- schema changes
 
-    /** {@code ALTER TABLE "t" }. */
+    /**
+     * {@code ALTER TABLE "t" }.
+     *
+     * @param table the unquoted table name
+     */
     protected final void alterTable(String table) {
         ddl = true;
         qualify = false;
@@ -1038,7 +1160,13 @@ public class SqlRenderer implements SqlVisitor<Void> {
         sql.append(' ');
     }
 
-    /** {@code ALTER TABLE "t" DROP <what> "name"}. */
+    /**
+     * {@code ALTER TABLE "t" DROP <what> "name"}.
+     *
+     * @param table the unquoted table name
+     * @param what the kind of object, e.g. {@code CONSTRAINT} or {@code INDEX}
+     * @param name the unquoted object name
+     */
     protected final void alterTableDrop(String table, String what, String name) {
         alterTable(table);
         sql.append("DROP ").append(what).append(' ');

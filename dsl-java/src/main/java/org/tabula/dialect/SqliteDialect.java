@@ -23,6 +23,11 @@ import org.tabula.type.TypeKind;
 /**
  * SQLite (3.35+ for RETURNING). SQLite has no date, UUID or exact decimal storage, so those
  * are kept as ISO-8601 text, UUID text and numeric text; instants are stored in UTC.
+ *
+ * <pre>{@code
+ * Dialect d = Dialect.forUrl("jdbc:sqlite::memory:");       // Dialect.SQLITE
+ * d.databaseLivesInConnection("jdbc:sqlite::memory:");     // true: the engine keeps that one connection
+ * }</pre>
  */
 public final class SqliteDialect extends Dialect {
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * <pre>{@code
  * Column<List<String>> tags = array("tags", SqlTypes.TEXT);
  * }</pre>
+ *
+ * @param <T> the Java type of the elements
  */
 public final class ArrayType<T extends @Nullable Object> implements SqlType<List<T>> {
 
@@ -32,10 +34,27 @@ public final class ArrayType<T extends @Nullable Object> implements SqlType<List
         }
     }
 
+    /**
+     * An array of {@code elementType}.
+     *
+     * <pre>{@code
+     * ArrayType<Integer> scores = ArrayType.of(SqlTypes.INTEGER);
+     * }</pre>
+     *
+     * @param <T> the Java type of the elements
+     * @param elementType the type of each element; not an array, JSON or {@code ANY} type
+     * @return the array type
+     * @throws IllegalArgumentException when the element type cannot be an array element
+     */
     public static <T extends @Nullable Object> ArrayType<T> of(SqlType<T> elementType) {
         return new ArrayType<>(elementType);
     }
 
+    /**
+     * The type of each element, whose SQL name the dialect uses to bind the array.
+     *
+     * @return the element type
+     */
     public SqlType<T> elementType() {
         return elementType;
     }

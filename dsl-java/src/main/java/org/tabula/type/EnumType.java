@@ -26,6 +26,8 @@ import java.util.function.Function;
  * Column<Status> status = enumeration("status", Status.class).serverDefaultValue(Status.DRAFT);
  * Column<Mood> mood = column("mood", EnumType.byValue(Mood.class, Mood::code).asNative("mood"));
  * }</pre>
+ *
+ * @param <E> the enum class
  */
 public final class EnumType<E extends Enum<E>> implements SqlType<E> {
 
@@ -58,17 +60,51 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
         this.length = max;
     }
 
-    /** Stored as {@link Enum#name()}. */
+    /**
+     * Stored as {@link Enum#name()}.
+     *
+     * <pre>{@code
+     * EnumType<Status> status = EnumType.byName(Status.class);
+     * }</pre>
+     *
+     * @param <E> the enum class
+     * @param enumClass the enum class
+     * @return the type
+     */
     public static <E extends Enum<E>> EnumType<E> byName(Class<E> enumClass) {
         return new EnumType<>(enumClass, Enum::name, null);
     }
 
-    /** Stored as the text {@code toDatabase} gives each constant. */
+    /**
+     * Stored as the text {@code toDatabase} gives each constant, so renaming a constant does
+     * not change stored data.
+     *
+     * <pre>{@code
+     * EnumType<Mood> mood = EnumType.byValue(Mood.class, Mood::code);
+     * }</pre>
+     *
+     * @param <E> the enum class
+     * @param enumClass the enum class
+     * @param toDatabase the stored text of each constant; distinct and non-null
+     * @return the type
+     * @throws IllegalArgumentException when two constants are stored as the same text
+     * @throws NullPointerException when {@code toDatabase} returns {@code null} for a constant
+     */
     public static <E extends Enum<E>> EnumType<E> byValue(Class<E> enumClass, Function<E, String> toDatabase) {
         return new EnumType<>(enumClass, toDatabase, null);
     }
 
-    /** The same mapping, as the database's native enum type named {@code typeName} where it has one. */
+    /**
+     * The same mapping, as the database's native enum type named {@code typeName} where it has one.
+     *
+     * <pre>{@code
+     * EnumType<Mood> mood = EnumType.byName(Mood.class).asNative("mood");
+     * }</pre>
+     *
+     * @param typeName the name of the native type (used by PostgreSQL's {@code CREATE TYPE})
+     * @return a new type using the native enum
+     * @throws IllegalArgumentException when the name is empty or not a valid identifier
+     */
     public EnumType<E> asNative(String typeName) {
         if (typeName == null || typeName.isEmpty()) {
             throw new IllegalArgumentException("native enum type of " + enumClass.getSimpleName() + " needs a name");
@@ -77,22 +113,41 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
         return new EnumType<>(enumClass, toDatabase, typeName);
     }
 
-    /** The stored labels, in constant order. */
+    /**
+     * The stored labels, in constant order.
+     *
+     * @return an unmodifiable list of labels
+     */
     public List<String> labels() {
         return labels;
     }
 
-    /** The native type's name, or {@code null} for a checked VARCHAR. */
+    /**
+     * The native type's name, or {@code null} for a checked VARCHAR.
+     *
+     * @return the name given to {@link #asNative(String)}, or {@code null}
+     */
     public @Nullable String nativeName() {
         return nativeName;
     }
 
-    /** The stored text of a constant. */
+    /**
+     * The stored text of a constant.
+     *
+     * @param value the constant
+     * @return its label
+     */
     public String toDatabase(E value) {
         return toDatabase.apply(value);
     }
 
-    /** The constant stored as {@code label}. */
+    /**
+     * The constant stored as {@code label}.
+     *
+     * @param label a stored label
+     * @return the constant
+     * @throws IllegalArgumentException when no constant is stored as {@code label}
+     */
     public E fromDatabase(String label) {
         E e = fromDatabase.get(label);
         if (e == null) {
@@ -112,7 +167,11 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
         return enumClass;
     }
 
-    /** The longest label, the VARCHAR length where the enum is stored as text. */
+    /**
+     * The longest label, the VARCHAR length where the enum is stored as text.
+     *
+     * @return the length of the longest label, at least 1
+     */
     @Override
     public int length() {
         return length;

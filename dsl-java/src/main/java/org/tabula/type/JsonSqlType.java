@@ -10,13 +10,25 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * String text = jsonType.toJson(value);
  * }</pre>
+ *
+ * @param <T> the Java type of values
  */
 public interface JsonSqlType<T extends @Nullable Object> extends SqlType<T> {
 
-    /** The JSON text of a non-null value. */
+    /**
+     * The JSON text of a non-null value.
+     *
+     * @param value the value, never {@code null}
+     * @return its JSON text
+     */
     String toJson(T value);
 
-    /** The value of JSON text. */
+    /**
+     * The value of JSON text.
+     *
+     * @param json the JSON text
+     * @return the value it describes
+     */
     T fromJson(String json);
 
     @Override

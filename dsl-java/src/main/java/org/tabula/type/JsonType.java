@@ -21,6 +21,8 @@ import java.util.Objects;
  * Column<Settings> settings = column("settings", JsonType.of(Settings.class));
  * Column<List<String>> tags = column("tags", JsonType.of(new TypeReference<List<String>>() {}));
  * }</pre>
+ *
+ * @param <T> the Java type of values
  */
 public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T> {
 
@@ -36,29 +38,72 @@ public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T
         this.mapper = mapper;
     }
 
-    /** Any JSON value: objects become {@code Map}, arrays {@code List}. */
+    /**
+     * Any JSON value: objects become {@code Map}, arrays {@code List}.
+     *
+     * <pre>{@code
+     * Column<Object> attributes = column("attributes", JsonType.of());
+     * }</pre>
+     *
+     * @return the type
+     */
     public static JsonType<Object> of() {
         return of(Object.class);
     }
 
-    /** JSON bound to a Java class through Jackson. */
+    /**
+     * JSON bound to a Java class through Jackson.
+     *
+     * <pre>{@code
+     * Column<Settings> settings = column("settings", JsonType.of(Settings.class));
+     * }</pre>
+     *
+     * @param <T> the Java type of values
+     * @param type the class Jackson maps documents to
+     * @return the type
+     */
     public static <T extends @Nullable Object> JsonType<T> of(Class<T> type) {
         return new JsonType<>(type, DEFAULT_MAPPER.constructType(type), DEFAULT_MAPPER);
     }
 
-    /** JSON bound to a generic type, e.g. {@code new TypeReference<List<Item>>() {}}. */
+    /**
+     * JSON bound to a generic type, e.g. {@code new TypeReference<List<Item>>() {}}.
+     *
+     * <pre>{@code
+     * JsonType<List<String>> tags = JsonType.of(new TypeReference<List<String>>() {});
+     * }</pre>
+     *
+     * @param <T> the Java type of values
+     * @param type the generic type Jackson maps documents to
+     * @return the type
+     */
     @SuppressWarnings("unchecked")
     public static <T extends @Nullable Object> JsonType<T> of(TypeReference<T> type) {
         JavaType jt = DEFAULT_MAPPER.constructType(type);
         return new JsonType<>((Class<T>) jt.getRawClass(), jt, DEFAULT_MAPPER);
     }
 
-    /** The same type with a configured {@link ObjectMapper} (naming strategy, modules...). */
+    /**
+     * The same type with a configured {@link ObjectMapper} (naming strategy, modules...).
+     *
+     * <pre>{@code
+     * JsonType<Settings> settings = JsonType.of(Settings.class).withMapper(myMapper);
+     * }</pre>
+     *
+     * @param objectMapper the mapper to read and write with
+     * @return a new type using that mapper
+     */
     public JsonType<T> withMapper(ObjectMapper objectMapper) {
         return new JsonType<>(javaType, jacksonType, Objects.requireNonNull(objectMapper));
     }
 
-    /** The JSON text of a value. */
+    /**
+     * The JSON text of a value.
+     *
+     * @param value the value
+     * @return its JSON text
+     * @throws IllegalArgumentException when Jackson cannot write the value
+     */
     @Override
     public String toJson(T value) {
         try {
@@ -69,7 +114,13 @@ public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T
         }
     }
 
-    /** The value of JSON text. */
+    /**
+     * The value of JSON text.
+     *
+     * @param json the JSON text
+     * @return the value it describes
+     * @throws IllegalArgumentException when the text is not JSON of the expected type
+     */
     @Override
     public T fromJson(String json) {
         try {
@@ -100,7 +151,12 @@ public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T
         return s == null ? null : fromJson(s);
     }
 
-    /** Any value Jackson can write is accepted; the declared class is checked on reading. */
+    /**
+     * Any value Jackson can write is accepted; the declared class is checked on reading.
+     *
+     * @param value the value, may be {@code null}
+     * @return the same value
+     */
     @Override
     @SuppressWarnings("unchecked")
     public @Nullable T coerce(@Nullable Object value) {

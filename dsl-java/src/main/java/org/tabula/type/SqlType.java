@@ -22,31 +22,68 @@ import java.sql.SQLException;
  */
 public interface SqlType<T extends @Nullable Object> {
 
-    /** The family of this type. */
+    /**
+     * The family of this type, on which dialects switch for DDL names and value codecs.
+     *
+     * @return the type's kind, never {@code null}
+     */
     TypeKind kind();
 
-    /** The Java class of values of this type. */
+    /**
+     * The Java class of values of this type.
+     *
+     * @return the class of {@code T} (the raw class for generic types such as {@code List})
+     */
     Class<T> javaType();
 
-    /** Length for {@code varchar(n)}, precision for decimals; 0 when not applicable. */
+    /**
+     * Length for {@code varchar(n)}, precision for decimals; 0 when not applicable.
+     *
+     * @return the length or precision, or 0
+     */
     default int length() {
         return 0;
     }
 
-    /** Scale for decimals; 0 when not applicable. */
+    /**
+     * Scale for decimals; 0 when not applicable.
+     *
+     * @return the scale, or 0
+     */
     default int scale() {
         return 0;
     }
 
-    /** Binds a non-null value with standard JDBC. */
+    /**
+     * Binds a non-null value with standard JDBC. Nulls never reach this method: the caller
+     * binds them with {@code setNull}.
+     *
+     * @param ps the statement to bind to
+     * @param index the 1-based parameter index
+     * @param value the value, never {@code null}
+     * @throws SQLException when the driver rejects the value
+     */
     void bind(PreparedStatement ps, int index, T value) throws SQLException;
 
-    /** Reads a value (or {@code null}) with standard JDBC. */
+    /**
+     * Reads a value (or {@code null}) with standard JDBC.
+     *
+     * @param rs the result set, positioned on a row
+     * @param index the 1-based column index
+     * @return the value, or {@code null} for SQL {@code NULL}
+     * @throws SQLException when the driver cannot read the column
+     */
     @Nullable T read(ResultSet rs, int index) throws SQLException;
 
     /**
      * Converts a loosely typed value (from a map of parameters, or a driver) to {@code T}.
      *
+     * <pre>{@code
+     * Long id = SqlTypes.BIGINT.coerce(42);   // 42L
+     * }</pre>
+     *
+     * @param value the value to convert, may be {@code null}
+     * @return the value as a {@code T}, or {@code null} for {@code null}
      * @throws IllegalArgumentException when the value cannot represent a {@code T}
      */
     default @Nullable T coerce(@Nullable Object value) {

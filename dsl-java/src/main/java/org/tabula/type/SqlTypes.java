@@ -27,21 +27,25 @@ public final class SqlTypes {
     private SqlTypes() {
     }
 
+    /** BOOLEAN, as {@link Boolean}; drivers that return numbers (SQLite) are coerced with {@code 0 = false}. */
     public static final BasicType<Boolean> BOOLEAN = new BasicType<>(TypeKind.BOOLEAN, Boolean.class, 0, 0,
             BasicType.BOOLEAN_BINDER,
             BasicType.BOOLEAN_READER,
             v -> v instanceof Number n ? n.intValue() != 0 : null);
 
+    /** INTEGER, as {@link Integer}. */
     public static final BasicType<Integer> INTEGER = new BasicType<>(TypeKind.INTEGER, Integer.class, 0, 0,
             BasicType.INT_BINDER,
             BasicType.INT_READER,
             v -> v instanceof Number n ? Math.toIntExact(n.longValue()) : null);
 
+    /** BIGINT, as {@link Long}. */
     public static final BasicType<Long> BIGINT = new BasicType<>(TypeKind.BIGINT, Long.class, 0, 0,
             BasicType.LONG_BINDER,
             BasicType.LONG_READER,
             v -> v instanceof Number n ? n.longValue() : null);
 
+    /** DOUBLE PRECISION, as {@link Double}. */
     public static final BasicType<Double> DOUBLE = new BasicType<>(TypeKind.DOUBLE, Double.class, 0, 0,
             BasicType.DOUBLE_BINDER,
             BasicType.DOUBLE_READER,
@@ -59,11 +63,13 @@ public final class SqlTypes {
             BasicType.STRING_READER,
             null);
 
+    /** TEXT without a length limit, as {@link String}. */
     public static final BasicType<String> TEXT = new BasicType<>(TypeKind.TEXT, String.class, 0, 0,
             BasicType.STRING_BINDER,
             BasicType.STRING_READER,
             null);
 
+    /** A date, as {@link LocalDate}. */
     public static final BasicType<LocalDate> DATE = new BasicType<>(TypeKind.DATE, LocalDate.class, 0, 0,
             (ps, i, v) -> ps.setObject(i, v),
             (rs, i) -> rs.getObject(i, LocalDate.class),
@@ -84,11 +90,13 @@ public final class SqlTypes {
             },
             v -> v instanceof OffsetDateTime o ? o.toInstant() : null);
 
+    /** Binary data ({@code BLOB}/{@code BYTEA}), as {@code byte[]}. */
     public static final BasicType<byte[]> BYTES = new BasicType<>(TypeKind.BYTES, byte[].class, 0, 0,
             (ps, i, v) -> ps.setBytes(i, v),
             ResultSet::getBytes,
             v -> v instanceof ByteBuffer b ? toArray(b) : null);
 
+    /** A UUID, as {@link UUID}; native {@code uuid} on PostgreSQL, text elsewhere. */
     public static final BasicType<UUID> UUID_TYPE = new BasicType<>(TypeKind.UUID, UUID.class, 0, 0,
             (ps, i, v) -> ps.setObject(i, v),
             (rs, i) -> rs.getObject(i, UUID.class),
@@ -106,7 +114,17 @@ public final class SqlTypes {
             ResultSet::getObject,
             null);
 
-    /** {@code VARCHAR(length)}. */
+    /**
+     * {@code VARCHAR(length)}.
+     *
+     * <pre>{@code
+     * Column<String> email = column("email", SqlTypes.varchar(320));
+     * }</pre>
+     *
+     * @param length the maximum length in characters, positive
+     * @return the VARCHAR type of that length
+     * @throws IllegalArgumentException when {@code length} is not positive
+     */
     public static BasicType<String> varchar(int length) {
         if (length <= 0) {
             throw new IllegalArgumentException("varchar length must be positive, got " + length);
@@ -114,7 +132,18 @@ public final class SqlTypes {
         return VARCHAR.withLength(length, 0);
     }
 
-    /** {@code DECIMAL(precision, scale)}. */
+    /**
+     * {@code DECIMAL(precision, scale)}.
+     *
+     * <pre>{@code
+     * Column<BigDecimal> price = column("price", SqlTypes.decimal(10, 2));
+     * }</pre>
+     *
+     * @param precision the total number of digits, positive
+     * @param scale the digits after the decimal point, between 0 and {@code precision}
+     * @return the DECIMAL type with that precision and scale
+     * @throws IllegalArgumentException when precision or scale are out of range
+     */
     public static BasicType<BigDecimal> decimal(int precision, int scale) {
         if (precision <= 0 || scale < 0 || scale > precision) {
             throw new IllegalArgumentException("invalid decimal(" + precision + ", " + scale + ")");
@@ -125,6 +154,14 @@ public final class SqlTypes {
     /**
      * The type that best describes a plain Java value, used for values compared with
      * expressions of unknown type (e.g. in {@code text()} statements).
+     *
+     * <pre>{@code
+     * SqlType<Long> t = SqlTypes.forValue(42L);   // BIGINT
+     * }</pre>
+     *
+     * @param <T> the Java type of the value
+     * @param value the value, may be {@code null}
+     * @return the matching built-in type, or {@link #ANY} for unknown classes and {@code null}
      */
     @SuppressWarnings("unchecked")
     public static <T extends @Nullable Object> SqlType<T> forValue(T value) {
