@@ -7,25 +7,55 @@ package org.tabula.orm;
  */
 public interface Attribute {
 
-    /** The field (property) name, e.g. {@code createdAt}. */
+    /**
+     * The field (property) name.
+     *
+     * @return the name, e.g. {@code createdAt}
+     */
     String name();
 
-    /** The field's declared type. */
+    /**
+     * The field's declared type.
+     *
+     * @return the declared type
+     */
     Class<?> javaType();
 
-    /** The entity class declaring the attribute. */
+    /**
+     * The entity class declaring the attribute.
+     *
+     * @return the declaring entity class
+     */
     Class<?> entityClass();
 
-    /** Reads the attribute of {@code entity} (no reflection: a handle resolved once). */
+    /**
+     * Reads the attribute of {@code entity} (no reflection: a handle resolved once).
+     *
+     * @param entity an instance of {@link #entityClass()}
+     * @return the field's current value
+     */
     Object get(Object entity);
 
-    /** Writes the attribute of {@code entity}; refused for read-only attributes (record components). */
+    /**
+     * Writes the attribute of {@code entity}; refused for read-only attributes (record components).
+     *
+     * @param entity an instance of {@link #entityClass()}
+     * @param value  the new value of the field
+     */
     void set(Object entity, Object value);
 
-    /** Whether {@link #set} works (false for record components). */
+    /**
+     * Whether {@link #set} works (false for record components).
+     *
+     * @return true if the attribute can be written
+     */
     boolean isWritable();
 
-    /** {@code User.name}, for messages. */
+    /**
+     * The attribute named with its entity, for messages.
+     *
+     * @return e.g. {@code User.name}
+     */
     default String qualifiedName() {
         return entityClass().getSimpleName() + "." + name();
     }

@@ -34,6 +34,8 @@ public final class ColumnAttribute extends FieldAttribute {
     /**
      * Whether the field is a {@link Lazy} holder: the column is left out of entity queries and
      * selected on first {@code get()}.
+     *
+     * @return true for a deferred ({@link Lazy}) column
      */
     public boolean isDeferred() {
         return deferred;
@@ -64,7 +66,11 @@ public final class ColumnAttribute extends FieldAttribute {
         }
     }
 
-    /** The column this attribute is stored in. */
+    /**
+     * The column this attribute is stored in.
+     *
+     * @return the mapped column
+     */
     public Column<?> column() {
         return column;
     }

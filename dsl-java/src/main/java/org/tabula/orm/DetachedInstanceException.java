@@ -6,6 +6,11 @@ package org.tabula.orm;
  */
 public class DetachedInstanceException extends OrmException {
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the attribute that could not be loaded
+     */
     public DetachedInstanceException(String message) {
         super(message);
     }

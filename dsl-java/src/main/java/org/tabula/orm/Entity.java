@@ -34,6 +34,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Entity {
 
-    /** The table name; empty means derived from the class name ({@code User} is {@code users}). */
+    /**
+     * The table name; empty means derived from the class name ({@code User} is {@code users}).
+     *
+     * @return the table name, or empty for the derived one
+     */
     String table() default "";
 }

@@ -104,26 +104,47 @@ public final class EntityMapping<T> {
 
     // ---------------------------------------------------------------- public model
 
+    /**
+     * The mapped class.
+     *
+     * @return the entity class
+     */
     public Class<T> entityClass() {
         return entityClass;
     }
 
-    /** The mapped table, for Core statements. */
+    /**
+     * The mapped table, for Core statements.
+     *
+     * @return the table
+     */
     public Table table() {
         return table;
     }
 
-    /** The column attributes as {@link Attribute}s; relationships are in {@link #relationships()}. */
+    /**
+     * The column attributes as {@link Attribute}s; relationships are in {@link #relationships()}.
+     *
+     * @return the column attributes
+     */
     public List<Attribute> attributes() {
         return attributes;
     }
 
-    /** The column attributes, in field declaration order (superclass fields first). */
+    /**
+     * The column attributes, in field declaration order (superclass fields first).
+     *
+     * @return the column attributes in declaration order
+     */
     public List<ColumnAttribute> columnAttributes() {
         return columnAttributes;
     }
 
-    /** The attributes holding the primary key, in key order. */
+    /**
+     * The attributes holding the primary key, in key order.
+     *
+     * @return the primary key attributes
+     */
     public List<ColumnAttribute> primaryKey() {
         return primaryKey;
     }
@@ -131,6 +152,8 @@ public final class EntityMapping<T> {
     /**
      * The relationship attributes ({@link Ref} and {@link RelatedList} fields), resolved on first
      * use so that entities can refer to each other.
+     *
+     * @return the relationship attributes
      */
     public List<RelationshipAttribute> relationships() {
         List<RelationshipAttribute> r = relationships;
@@ -156,7 +179,13 @@ public final class EntityMapping<T> {
         return !relationshipFields.isEmpty();
     }
 
-    /** The relationship with this field name. */
+    /**
+     * The relationship with this field name.
+     *
+     * @param name the relationship's field name
+     * @return the relationship
+     * @throws OrmException when the class has no such relationship
+     */
     public RelationshipAttribute relationship(String name) {
         for (RelationshipAttribute r : relationships()) {
             if (r.name().equals(name)) {
@@ -182,7 +211,13 @@ public final class EntityMapping<T> {
         return byName.get(name);
     }
 
-    /** The attribute with this field name. */
+    /**
+     * The attribute with this field name.
+     *
+     * @param name the field name
+     * @return the column attribute
+     * @throws OrmException when the class has no such mapped attribute
+     */
     public ColumnAttribute attribute(String name) {
         ColumnAttribute a = byName.get(name);
         if (a == null) {
@@ -194,6 +229,11 @@ public final class EntityMapping<T> {
 
     /**
      * The table column of an attribute, typed by the caller: {@code Column<String> name = users.column("name")}.
+     *
+     * @param <V> the column's value type, as the caller expects it
+     * @param attributeName the field name
+     * @return the attribute's column
+     * @throws OrmException when the class has no such mapped attribute
      */
     @SuppressWarnings("unchecked")
     public <V extends @Nullable Object> Column<V> column(String attributeName) {
@@ -203,12 +243,18 @@ public final class EntityMapping<T> {
     /**
      * Whether instances are read-only read models (records, or classes with final fields that
      * cannot be written): they are built from rows but cannot be added to a session.
+     *
+     * @return true for a read-only read model
      */
     public boolean isReadOnly() {
         return readOnly;
     }
 
-    /** {@code SELECT <mapped columns except deferred ones> FROM <table>}, the base of entity queries. */
+    /**
+     * {@code SELECT <mapped columns except deferred ones> FROM <table>}, the base of entity queries.
+     *
+     * @return the base SELECT of entity queries
+     */
     public Select select() {
         return Select.of(selections).from(table);
     }

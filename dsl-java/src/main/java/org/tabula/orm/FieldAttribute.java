@@ -8,10 +8,15 @@ import java.lang.invoke.MethodHandle;
  */
 abstract class FieldAttribute implements Attribute {
 
+    /** The field name. */
     protected final String name;
+    /** The field's declared type. */
     protected final Class<?> javaType;
+    /** The entity class declaring the field. */
     protected final Class<?> entityClass;
+    /** Reads the field: {@code (Object)Object}. */
     protected final MethodHandle getter;   // (Object)Object
+    /** Writes the field: {@code (Object,Object)void}, or null when read-only. */
     protected final MethodHandle setter;   // (Object,Object)void, or null
 
     FieldAttribute(String name, Class<?> javaType, Class<?> entityClass, MethodHandle getter, MethodHandle setter) {

@@ -51,12 +51,26 @@ public final class Lazy<T extends @Nullable Object> {
         this.loaded = loaded;
     }
 
-    /** An already loaded value. */
+    /**
+     * An already loaded value.
+     *
+     * @param <T> the value's type
+     * @param value the value
+     * @return a loaded holder
+     */
     public static <T extends @Nullable Object> Lazy<T> of(T value) {
         return new Lazy<>(null, null, null, value, true);
     }
 
-    /** A value loaded through {@code session} on first {@link #get()}; {@code attribute} names it in errors. */
+    /**
+     * A value loaded through {@code session} on first {@link #get()}; {@code attribute} names it in errors.
+     *
+     * @param <T> the value's type
+     * @param attribute the attribute's name, for messages
+     * @param session the session to load through
+     * @param loader runs the SQL on first {@link #get()}
+     * @return an unloaded holder
+     */
     public static <T extends @Nullable Object> Lazy<T> loading(String attribute, Session session, LazyLoader<T> loader) {
         return new Lazy<>(attribute, session, loader, null, false);
     }
@@ -66,7 +80,12 @@ public final class Lazy<T extends @Nullable Object> {
         return new Lazy<>(attribute.qualifiedName(), attribute, ownerRef, session, loader, null, false);
     }
 
-    /** The value, loading it first if needed. */
+    /**
+     * The value, loading it first if needed.
+     *
+     * @return the value, possibly {@code null}
+     * @throws DetachedInstanceException when it is not loaded and the session is closed
+     */
     public T get() {
         if (!loaded) {
             if (session == null || session.isClosed()) {
@@ -82,7 +101,11 @@ public final class Lazy<T extends @Nullable Object> {
         return value;
     }
 
-    /** Replaces the value (it counts as loaded). */
+    /**
+     * Replaces the value (it counts as loaded).
+     *
+     * @param newValue the new value
+     */
     public void set(T newValue) {
         value = newValue;
         loaded = true;
@@ -95,6 +118,11 @@ public final class Lazy<T extends @Nullable Object> {
         return value;
     }
 
+    /**
+     * Whether the value is loaded (reading it runs no SQL).
+     *
+     * @return true once loaded or set
+     */
     public boolean isLoaded() {
         return loaded;
     }

@@ -28,6 +28,8 @@ public interface LazyLoadPolicy {
      * @param attribute the mapped attribute: a {@link RelationshipAttribute}, or the
      *                  {@link ColumnAttribute} of a deferred column; {@code null} as for {@code owner}
      * @param name      the attribute for messages, such as {@code User.posts}
+     *
+     * @return {@code null} to let the load run, or the exception to throw instead
      */
     @Nullable RuntimeException refusal(Object owner, Attribute attribute, String name);
 }

@@ -10,5 +10,11 @@ import org.jspecify.annotations.Nullable;
  */
 @FunctionalInterface
 public interface LazyLoader<T extends @Nullable Object> {
+    /**
+     * Loads the value.
+     *
+     * @param session the owner's open session
+     * @return the loaded value
+     */
     T load(Session session);
 }

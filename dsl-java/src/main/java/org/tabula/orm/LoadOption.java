@@ -44,6 +44,9 @@ public final class LoadOption {
     /**
      * Load with the query through a LEFT OUTER JOIN (collections with LIMIT/OFFSET fall back to
      * select-in): {@code joined(User_.profile)}.
+     *
+     * @param relation the relationship handle of the generated metamodel
+     * @return the load option
      */
     public static LoadOption joined(Relation<?, ?> relation) {
         return new LoadOption(relation.path(), Loading.JOINED, relation.source());
@@ -52,17 +55,30 @@ public final class LoadOption {
     /**
      * Load for the whole result right after the query: one {@code IN (...)} SELECT per
      * relationship (chunked): {@code selectIn(User_.posts)}, {@code selectIn(User_.roles.then(Role_.permissions))}.
+     *
+     * @param relation the relationship handle, or a path made with {@link Relation#then}
+     * @return the load option
      */
     public static LoadOption selectIn(Relation<?, ?> relation) {
         return new LoadOption(relation.path(), Loading.SELECT_IN, relation.source());
     }
 
-    /** Load on first access (one SELECT per object): {@code lazy(User_.posts)}. */
+    /**
+     * Load on first access (one SELECT per object): {@code lazy(User_.posts)}.
+     *
+     * @param relation the relationship handle of the generated metamodel
+     * @return the load option
+     */
     public static LoadOption lazy(Relation<?, ?> relation) {
         return new LoadOption(relation.path(), Loading.SELECT, relation.source());
     }
 
-    /** Never load implicitly: reading the unloaded relationship fails; {@code raise(User_.posts)}. */
+    /**
+     * Never load implicitly: reading the unloaded relationship fails; {@code raise(User_.posts)}.
+     *
+     * @param relation the relationship handle of the generated metamodel
+     * @return the load option
+     */
     public static LoadOption raise(Relation<?, ?> relation) {
         return new LoadOption(relation.path(), Loading.RAISE, relation.source());
     }
@@ -71,6 +87,9 @@ public final class LoadOption {
      * {@link #joined(Relation)} by relationship name.
      *
      * @deprecated use the typed handle of the generated metamodel: {@code joined(User_.profile)}
+     *
+     * @param relationship the relationship's field name
+     * @return the load option
      */
     @Deprecated
     public static LoadOption joined(String relationship) {
@@ -81,6 +100,9 @@ public final class LoadOption {
      * {@link #selectIn(Relation)} by relationship name or dotted path.
      *
      * @deprecated use the typed handle of the generated metamodel: {@code selectIn(User_.posts)}
+     *
+     * @param relationship the relationship's field name, or a dotted path
+     * @return the load option
      */
     @Deprecated
     public static LoadOption selectIn(String relationship) {
@@ -91,6 +113,9 @@ public final class LoadOption {
      * {@link #lazy(Relation)} by relationship name.
      *
      * @deprecated use the typed handle of the generated metamodel: {@code lazy(User_.posts)}
+     *
+     * @param relationship the relationship's field name
+     * @return the load option
      */
     @Deprecated
     public static LoadOption lazy(String relationship) {
@@ -101,17 +126,29 @@ public final class LoadOption {
      * {@link #raise(Relation)} by relationship name.
      *
      * @deprecated use the typed handle of the generated metamodel: {@code raise(User_.posts)}
+     *
+     * @param relationship the relationship's field name
+     * @return the load option
      */
     @Deprecated
     public static LoadOption raise(String relationship) {
         return new LoadOption(relationship, Loading.RAISE);
     }
 
-    /** The relationship name, or a dotted path. */
+    /**
+     * The relationship name, or a dotted path.
+     *
+     * @return the path, e.g. {@code roles.permissions}
+     */
     public String path() {
         return path;
     }
 
+    /**
+     * The loading strategy this option asks for.
+     *
+     * @return the strategy
+     */
     public @Nullable Loading loading() {
         return loading;
     }

@@ -57,7 +57,14 @@ public final class Mapper {
     private Mapper() {
     }
 
-    /** The mapping of an entity class, building it from {@link Entity} on first use. */
+    /**
+     * The mapping of an entity class, building it from {@link Entity} on first use.
+     *
+     * @param <T> the entity type
+     * @param entityClass an {@link Entity} class, or one mapped with {@link #map}
+     * @return the mapping
+     * @throws OrmException when the class is not mapped
+     */
     @SuppressWarnings("unchecked")
     public static <T> EntityMapping<T> mapping(Class<T> entityClass) {
         EntityMapping<?> m = MAPPINGS.get(entityClass);
@@ -85,17 +92,34 @@ public final class Mapper {
                 + " or map it onto a table with Mapper.map(" + entityClass.getSimpleName() + ".class, table)");
     }
 
-    /** Whether a class is mapped (or mappable through {@link Entity}). */
+    /**
+     * Whether a class is mapped (or mappable through {@link Entity}).
+     *
+     * @param type any class
+     * @return true if it is mapped or annotated with {@link Entity}
+     */
     public static boolean isMapped(Class<?> type) {
         return MAPPINGS.containsKey(type) || type.isAnnotationPresent(Entity.class);
     }
 
-    /** The table of an entity class, for Core statements. */
+    /**
+     * The table of an entity class, for Core statements.
+     *
+     * @param entityClass a mapped class
+     * @return its table
+     */
     public static Table table(Class<?> entityClass) {
         return mapping(entityClass).table();
     }
 
-    /** The table column of an attribute: {@code Column<String> name = Mapper.column(User.class, "name")}. */
+    /**
+     * The table column of an attribute: {@code Column<String> name = Mapper.column(User.class, "name")}.
+     *
+     * @param <V> the column's value type, as the caller expects it
+     * @param entityClass a mapped class
+     * @param attribute the field name
+     * @return the attribute's column
+     */
     public static <V extends @Nullable Object> Column<V> column(Class<?> entityClass, String attribute) {
         return mapping(entityClass).column(attribute);
     }
@@ -103,12 +127,21 @@ public final class Mapper {
     /**
      * A relationship attribute, the typed handle for filters and loading options:
      * {@code Mapper.relationship(User.class, "posts").any(title.contains("x"))}.
+     *
+     * @param entityClass a mapped class
+     * @param name the relationship's field name
+     * @return the relationship attribute
      */
     public static RelationshipAttribute relationship(Class<?> entityClass, String name) {
         return mapping(entityClass).relationship(name);
     }
 
-    /** A {@link MetaData} of these entities' tables, for {@code createAll}/{@code dropAll}. */
+    /**
+     * A {@link MetaData} of these entities' tables, for {@code createAll}/{@code dropAll}.
+     *
+     * @param entityClasses mapped classes
+     * @return a MetaData holding their tables
+     */
     public static MetaData metaData(Class<?>... entityClasses) {
         Table[] tables = new Table[entityClasses.length];
         for (int i = 0; i < tables.length; i++) {
@@ -117,7 +150,14 @@ public final class Mapper {
         return new MetaData(tables);
     }
 
-    /** Maps a class onto an existing table by naming convention ({@code createdAt} is {@code created_at}). */
+    /**
+     * Maps a class onto an existing table by naming convention ({@code createdAt} is {@code created_at}).
+     *
+     * @param <T> the entity type
+     * @param entityClass the class to map
+     * @param table the existing table
+     * @return the mapping
+     */
     public static <T> EntityMapping<T> map(Class<T> entityClass, Table table) {
         return map(entityClass, table, Map.of());
     }
@@ -126,6 +166,13 @@ public final class Mapper {
      * Maps a class onto an existing table; {@code columnsByAttribute} overrides the naming
      * convention ({@code Map.of("fullName", "name")}). {@link MappedColumn#name()} on a field overrides it too.
      * Every persistent field must find its column; mark the others {@link Transient}.
+     *
+     * @param <T> the entity type
+     * @param entityClass the class to map
+     * @param table the existing table
+     * @param columnsByAttribute column names by field name, where the convention does not fit
+     * @return the mapping
+     * @throws OrmException when a persistent field finds no column, or the class is mapped onto another table
      */
     public static synchronized <T> EntityMapping<T> map(Class<T> entityClass, Table table, Map<String, String> columnsByAttribute) {
         EntityMapping<?> existing = MAPPINGS.get(entityClass);

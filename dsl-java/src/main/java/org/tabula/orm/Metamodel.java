@@ -31,6 +31,13 @@ public final class Metamodel {
      * and to accept NULL exactly when {@code nullable}.
      *
      * @throws OrmException naming the attribute when the mapping disagrees (a stale generated class)
+     *
+     * @param <V> the column's value type
+     * @param entityClass the entity class
+     * @param attribute the field name
+     * @param valueClass the value type the generated code expects
+     * @param nullable whether the generated code expects a nullable column
+     * @return the checked column
      */
     @SuppressWarnings("unchecked")
     public static <V extends @Nullable Object> Column<V> column(Class<?> entityClass, String attribute,
@@ -53,6 +60,14 @@ public final class Metamodel {
      * a collection ({@link RelatedList}) exactly when {@code toMany}.
      *
      * @throws OrmException naming the relationship when the mapping disagrees
+     *
+     * @param <S> the source entity type
+     * @param <T> the target entity type
+     * @param source the source entity class
+     * @param name the relationship's field name
+     * @param target the target entity class the generated code expects
+     * @param toMany whether the generated code expects a collection
+     * @return the checked relation
      */
     public static <S, T> Relation<S, T> relation(Class<S> source, String name, Class<T> target, boolean toMany) {
         Relation<S, T> relation = Relation.of(source, name, target);

@@ -16,12 +16,20 @@ public final class Naming {
     /**
      * {@code createdAt} to {@code created_at}; {@code HTTPStatus} to {@code http_status}: the one
      * rule of {@link ColumnNaming}, which record and Kotlin row mapping use too.
+     *
+     * @param name a Java name in camel case
+     * @return the name in snake case
      */
     public static String snakeCase(String name) {
         return ColumnNaming.snakeCase(name);
     }
 
-    /** The table name of an entity class: snake case, plural ({@code OrderLine} to {@code order_lines}). */
+    /**
+     * The table name of an entity class: snake case, plural ({@code OrderLine} to {@code order_lines}).
+     *
+     * @param entityClass the entity class
+     * @return the derived table name
+     */
     public static String tableName(Class<?> entityClass) {
         return plural(snakeCase(entityClass.getSimpleName()));
     }

@@ -5,10 +5,21 @@ import org.tabula.error.TabulaException;
 /** A mapping or session misuse: an unmapped class, an object in the wrong state, a stale row. */
 public class OrmException extends TabulaException {
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what was misused, naming the class or attribute
+     */
     public OrmException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what failed, naming the class or attribute
+     * @param cause   the underlying failure
+     */
     public OrmException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -16,7 +16,11 @@ package org.tabula.orm;
  */
 public class PendingRollbackException extends OrmException {
 
-    /** Refuses work after {@code flushFailure}, naming it. */
+    /**
+     * Refuses work after {@code flushFailure}, naming it.
+     *
+     * @param flushFailure the exception that made the flush fail
+     */
     public PendingRollbackException(Throwable flushFailure) {
         super("This Session's transaction has been rolled back due to a previous exception during flush ("
                 + flushFailure.getClass().getSimpleName() + ": " + flushFailure.getMessage()

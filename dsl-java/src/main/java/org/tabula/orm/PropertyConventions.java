@@ -23,16 +23,29 @@ import org.jspecify.annotations.Nullable;
  */
 public interface PropertyConventions {
 
-    /** Whether these conventions describe the fields of {@code entityClass}. */
+    /**
+     * Whether these conventions describe the fields of {@code entityClass}.
+     *
+     * @param entityClass the entity class being mapped
+     * @return true if these conventions apply to it
+     */
     boolean appliesTo(Class<?> entityClass);
 
-    /** Whether {@code field}'s declared type admits null (a primary key is NOT NULL regardless). */
+    /**
+     * Whether {@code field}'s declared type admits null (a primary key is NOT NULL regardless).
+     *
+     * @param field a mapped field of an entity these conventions apply to
+     * @return true for a nullable column
+     */
     boolean isNullable(Field field);
 
     /**
      * The client-side default of {@code field}'s column (used when an INSERT leaves it out or the
      * field is null), or {@code null} for none. Asked only for fields without
      * {@code @MappedColumn(defaultValue = ...)}.
+     *
+     * @param field a mapped field of an entity these conventions apply to
+     * @return the default's supplier, or {@code null}
      */
     default @Nullable Supplier<?> defaultValue(Field field) {
         return null;

@@ -40,12 +40,20 @@ public final class Ref<T> {
         this.holder = new RelationHolder.One(this, null);
     }
 
-    /** An empty reference of {@code owner}, kept in sync with the other side right away. */
+    /**
+     * An empty reference of {@code owner}, kept in sync with the other side right away.
+     *
+     * @param owner the entity whose field holds this reference
+     */
     public Ref(Object owner) {
         this.holder = new RelationHolder.One(this, owner);
     }
 
-    /** The related object, loading it on first access; {@code null} when there is none. */
+    /**
+     * The related object, loading it on first access.
+     *
+     * @return the related object, or {@code null} when there is none
+     */
     public @Nullable T get() {
         if (!holder.isLoaded()) {
             holder.load();
@@ -53,12 +61,20 @@ public final class Ref<T> {
         return value;
     }
 
-    /** {@link #get()} as an Optional. */
+    /**
+     * {@link #get()} as an Optional.
+     *
+     * @return the related object, or empty when there is none
+     */
     public Optional<T> find() {
         return Optional.ofNullable(get());
     }
 
-    /** Replaces the related object ({@code null} to clear it); the other side follows. */
+    /**
+     * Replaces the related object; the other side follows.
+     *
+     * @param newValue the new related object, or {@code null} to clear it
+     */
     public void set(@Nullable T newValue) {
         RelationshipAttribute attr = holder.attribute();
         Object old = currentForSync();
@@ -73,7 +89,11 @@ public final class Ref<T> {
         }
     }
 
-    /** Whether the value is loaded (reading it runs no SQL). */
+    /**
+     * Whether the value is loaded (reading it runs no SQL).
+     *
+     * @return true once loaded or set
+     */
     public boolean isLoaded() {
         return holder.isLoaded();
     }

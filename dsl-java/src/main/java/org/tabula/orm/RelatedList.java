@@ -44,7 +44,11 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         this.holder = new RelationHolder.Many(this, null);
     }
 
-    /** An empty collection of {@code owner}, kept in sync with the other side right away. */
+    /**
+     * An empty collection of {@code owner}, kept in sync with the other side right away.
+     *
+     * @param owner the entity whose field holds this collection
+     */
     public RelatedList(Object owner) {
         this.holder = new RelationHolder.Many(this, owner);
     }
@@ -122,7 +126,11 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         return super.spliterator();
     }
 
-    /** Whether the collection is loaded (reading it runs no SQL). */
+    /**
+     * Whether the collection is loaded (reading it runs no SQL).
+     *
+     * @return true once loaded
+     */
     public boolean isLoaded() {
         return holder.isLoaded();
     }

@@ -38,30 +38,64 @@ public final class Relation<S, T> {
         this.last = last;
     }
 
-    /** The relationship {@code name} of {@code source}, leading to {@code target}. */
+    /**
+     * The relationship {@code name} of {@code source}, leading to {@code target}.
+     *
+     * @param <S> the source entity type
+     * @param <T> the target entity type
+     * @param source the entity class declaring the relationship
+     * @param name the relationship's field name
+     * @param target the related entity class
+     * @return the handle, checked against the mapping on first use
+     */
     public static <S, T> Relation<S, T> of(Class<S> source, String name, Class<T> target) {
         return new Relation<>(source, target, Objects.requireNonNull(name, "name"), null, null);
     }
 
-    /** This path followed by {@code next}: {@code User.ROLES.then(Role.PERMISSIONS)}. */
+    /**
+     * This path followed by {@code next}: {@code User.ROLES.then(Role.PERMISSIONS)}.
+     *
+     * @param <U> the class the longer path leads to
+     * @param next the step from this path's target
+     * @return the longer path
+     */
     public <U> Relation<S, U> then(Relation<T, U> next) {
         return new Relation<>(source, next.target, null, this, next);
     }
 
-    /** The dotted path, e.g. {@code roles.permissions}. */
+    /**
+     * The dotted path, e.g. {@code roles.permissions}.
+     *
+     * @return the path
+     */
     public String path() {
         return head == null ? name : head.path() + "." + last.path();
     }
 
+    /**
+     * The class the path starts from.
+     *
+     * @return the source entity class
+     */
     public Class<S> source() {
         return source;
     }
 
+    /**
+     * The class the path leads to.
+     *
+     * @return the target entity class
+     */
     public Class<T> target() {
         return target;
     }
 
-    /** The relationship attribute of a single-step handle (resolving the mapping on first use). */
+    /**
+     * The relationship attribute of a single-step handle (resolving the mapping on first use).
+     *
+     * @return the relationship attribute
+     * @throws OrmException for a path of several steps, or when the mapping leads elsewhere
+     */
     public RelationshipAttribute attribute() {
         if (head != null) {
             throw new OrmException(path() + " is a path of relationships, not one relationship");
@@ -77,6 +111,9 @@ public final class Relation<S, T> {
     /**
      * {@code EXISTS} a related row matching the conditions; along a path, nested
      * ({@code roles.any(permissions.any(...))}).
+     *
+     * @param conditions conditions on the last target's columns (none: any related row)
+     * @return the EXISTS condition
      */
     public Condition any(Condition... conditions) {
         if (head == null) {
@@ -85,27 +122,48 @@ public final class Relation<S, T> {
         return head.any(last.any(conditions));
     }
 
-    /** The to-one spelling of {@link #any}. */
+    /**
+     * The to-one spelling of {@link #any}.
+     *
+     * @param conditions conditions on the target's columns (none: a related row exists)
+     * @return the EXISTS condition
+     */
     public Condition has(Condition... conditions) {
         return any(conditions);
     }
 
-    /** Load along this path with one IN query per step. */
+    /**
+     * Load along this path with one IN query per step.
+     *
+     * @return the load option
+     */
     public LoadOption selectIn() {
         return LoadOption.selectIn(this);
     }
 
-    /** Load with the query (LEFT OUTER JOIN; deeper steps select-in). */
+    /**
+     * Load with the query (LEFT OUTER JOIN; deeper steps select-in).
+     *
+     * @return the load option
+     */
     public LoadOption joined() {
         return LoadOption.joined(this);
     }
 
-    /** Load on first access. */
+    /**
+     * Load on first access.
+     *
+     * @return the load option
+     */
     public LoadOption lazy() {
         return LoadOption.lazy(this);
     }
 
-    /** Refuse loading on access. */
+    /**
+     * Refuse loading on access.
+     *
+     * @return the load option
+     */
     public LoadOption raise() {
         return LoadOption.raise(this);
     }

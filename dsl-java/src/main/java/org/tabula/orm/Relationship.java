@@ -34,30 +34,54 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 public @interface Relationship {
 
-    /** The relationship on the other class kept in sync with this one ({@code back_populates}). */
+    /**
+     * The relationship on the other class kept in sync with this one ({@code back_populates}).
+     *
+     * @return the other side's field name, or empty for none
+     */
     String backPopulates() default "";
 
     /**
      * The attribute holding the foreign key: on this class for a many-to-one, on the target for a
      * one-to-many / one-to-one. Empty: the single foreign key between the two tables.
+     *
+     * @return the foreign key attribute's name, or empty
      */
     String foreignKey() default "";
 
-    /** A link entity (its table has a foreign key to each side) for a many-to-many. */
+    /**
+     * A link entity (its table has a foreign key to each side) for a many-to-many.
+     *
+     * @return the link entity class, or {@code void.class} for none
+     */
     Class<?> secondary() default void.class;
 
-    /** What carries over to related objects; {@code SAVE_UPDATE} by default. */
+    /**
+     * What carries over to related objects; {@code SAVE_UPDATE} by default.
+     *
+     * @return the cascades
+     */
     Cascade[] cascade() default {Cascade.SAVE_UPDATE};
 
-    /** The default loading strategy. */
+    /**
+     * The default loading strategy.
+     *
+     * @return how the relationship is loaded unless a query says otherwise
+     */
     Loading lazy() default Loading.SELECT;
 
     /**
      * Leave deleting (or nulling) the children of a deleted object to the database's
      * {@code ON DELETE CASCADE / SET NULL} instead of loading them first.
+     *
+     * @return true to let the database handle the children
      */
     boolean passiveDeletes() default false;
 
-    /** An attribute of the target to order collections by (ascending); empty for no order. */
+    /**
+     * An attribute of the target to order collections by (ascending); empty for no order.
+     *
+     * @return the target attribute's name, or empty
+     */
     String orderBy() default "";
 }

@@ -189,15 +189,29 @@ public final class RelationshipAttribute extends FieldAttribute {
 
     // ---------------------------------------------------------------- model
 
+    /**
+     * The relationship's kind, derived from the field type and the foreign keys.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** Whether the attribute is a {@link RelatedList}. */
+    /**
+     * Whether the attribute is a {@link RelatedList}.
+     *
+     * @return true for a collection
+     */
     public boolean isCollection() {
         return kind == Kind.ONE_TO_MANY || kind == Kind.MANY_TO_MANY;
     }
 
+    /**
+     * The related entity class.
+     *
+     * @return the target class
+     */
     public Class<?> targetClass() {
         return targetClass;
     }
@@ -230,19 +244,39 @@ public final class RelationshipAttribute extends FieldAttribute {
         return linkTarget;
     }
 
+    /**
+     * What carries over to related objects ({@link Relationship#cascade()}).
+     *
+     * @return the cascades
+     */
     public Set<Cascade> cascade() {
         return cascade;
     }
 
+    /**
+     * The default loading strategy ({@link Relationship#lazy()}).
+     *
+     * @return the loading strategy
+     */
     public Loading loading() {
         return loading;
     }
 
+    /**
+     * Whether deleting the children of a deleted object is left to the database ({@link Relationship#passiveDeletes()}).
+     *
+     * @return true for passive deletes
+     */
     public boolean passiveDeletes() {
         return passiveDeletes;
     }
 
-    /** The relationship of the other class kept in sync with this one, or null. */
+    /**
+     * The relationship of the other class kept in sync with this one, or null.
+     *
+     * @return the other side, or {@code null} when none is declared
+     * @throws OrmException when the other side does not relate back to this class
+     */
     public @Nullable RelationshipAttribute back() {
         if (!backResolved) {
             back = backName.isEmpty() ? null : target.relationship(backName);
@@ -408,6 +442,9 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * {@code EXISTS (SELECT ... FROM target WHERE <correlated to the owner> AND conditions)}: SQLAlchemy's
      * {@code User.posts.any(...)} for collections and {@code Post.author.has(...)} for to-one.
+     *
+     * @param conditions conditions on the target's columns (none: any related row)
+     * @return the EXISTS condition
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Condition any(Condition... conditions) {
@@ -429,22 +466,39 @@ public final class RelationshipAttribute extends FieldAttribute {
         return Sql.exists(s);
     }
 
-    /** The to-one spelling of {@link #any}: {@code post.author.has(name.eq("ann"))}. */
+    /**
+     * The to-one spelling of {@link #any}: {@code post.author.has(name.eq("ann"))}.
+     *
+     * @param conditions conditions on the target's columns (none: a related row exists)
+     * @return the EXISTS condition
+     */
     public Condition has(Condition... conditions) {
         return any(conditions);
     }
 
-    /** Load this relationship with the query (LEFT OUTER JOIN). */
+    /**
+     * Load this relationship with the query (LEFT OUTER JOIN).
+     *
+     * @return the load option
+     */
     public LoadOption joinedLoad() {
         return LoadOption.joined(name);
     }
 
-    /** Load this relationship for the whole result with one more IN query. */
+    /**
+     * Load this relationship for the whole result with one more IN query.
+     *
+     * @return the load option
+     */
     public LoadOption selectIn() {
         return LoadOption.selectIn(name);
     }
 
-    /** Load this relationship on first access. */
+    /**
+     * Load this relationship on first access.
+     *
+     * @return the load option
+     */
     public LoadOption lazyLoad() {
         return LoadOption.lazy(name);
     }

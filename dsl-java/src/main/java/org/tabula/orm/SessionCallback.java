@@ -5,5 +5,12 @@ import org.jspecify.annotations.Nullable;
 /** Work done with a session inside a transaction, returning a value; any exception rolls it back. */
 @FunctionalInterface
 public interface SessionCallback<T extends @Nullable Object> {
+    /**
+     * Does the work.
+     *
+     * @param session the session, inside its transaction
+     * @return the work's result
+     * @throws Exception any failure, which rolls the transaction back
+     */
     T run(Session session) throws Exception;
 }

@@ -3,5 +3,11 @@ package org.tabula.orm;
 /** Work done with a session inside a transaction, returning nothing; any exception rolls it back. */
 @FunctionalInterface
 public interface SessionWork {
+    /**
+     * Does the work.
+     *
+     * @param session the session, inside its transaction
+     * @throws Exception any failure, which rolls the transaction back
+     */
     void run(Session session) throws Exception;
 }

@@ -6,6 +6,11 @@ package org.tabula.orm;
  */
 public class StaleDataException extends OrmException {
 
+    /**
+     * Creates the exception.
+     *
+     * @param message names the entity and the row that did not match
+     */
     public StaleDataException(String message) {
         super(message);
     }
