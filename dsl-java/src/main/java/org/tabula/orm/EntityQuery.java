@@ -60,6 +60,10 @@ public final class EntityQuery<T> {
     /**
      * Loading strategies for relationships in this query, overriding their defaults:
      * {@code options(selectIn("posts"), joined("profile"), selectIn("roles.permissions"))}.
+     *
+     * @param more the load options, each starting from this query's class
+     * @return a query with the options added
+     * @throws OrmException when an option starts from another class or names no relationship
      */
     public EntityQuery<T> options(LoadOption... more) {
         List<LoadOption> all = new ArrayList<>(options);
@@ -78,6 +82,9 @@ public final class EntityQuery<T> {
      * {@link #join(Relation)} by relationship name.
      *
      * @deprecated use the typed handle of the generated metamodel: {@code join(User_.posts)}
+     *
+     * @param relationship the relationship's field name
+     * @return the joined query
      */
     @Deprecated
     public EntityQuery<T> join(String relationship) {
@@ -88,6 +95,9 @@ public final class EntityQuery<T> {
      * Inner join along a relationship, to filter by the related table's columns; rows stay
      * entities of this query's class (add {@link #distinct()} for to-many joins); a path joins
      * each step: {@code session.select(User.class).join(User_.posts).where(Post_.title.contains("x")).distinct().all()}.
+     *
+     * @param relation the relationship handle, or a path made with {@link Relation#then}
+     * @return the joined query
      */
     public EntityQuery<T> join(Relation<T, ?> relation) {
         EntityQuery<T> out = this;
@@ -100,7 +110,13 @@ public final class EntityQuery<T> {
         return out;
     }
 
-    /** {@link #join(String)} with the attribute from {@link Mapper#relationship}. */
+    /**
+     * {@link #join(String)} with the attribute from {@link Mapper#relationship}.
+     *
+     * @param relationship a relationship of this query's class
+     * @return the joined query
+     * @throws OrmException when the relationship belongs to another class
+     */
     public EntityQuery<T> join(RelationshipAttribute relationship) {
         if (relationship.entityClass() != mapping.entityClass()) {
             throw new OrmException("cannot join " + relationship.qualifiedName() + " from a query of "
@@ -109,12 +125,24 @@ public final class EntityQuery<T> {
         return with(relationship.innerJoin(select));
     }
 
-    /** Adds WHERE conditions (AND-ed with earlier ones). */
+    /**
+     * Adds WHERE conditions (AND-ed with earlier ones).
+     *
+     * <pre>{@code session.select(User.class).where(User_.age.ge(18), User_.name.startsWith("a")).all();}</pre>
+     *
+     * @param conditions the conditions
+     * @return the filtered query
+     */
     public EntityQuery<T> where(Condition... conditions) {
         return with(select.where(conditions));
     }
 
-    /** SQLAlchemy's legacy {@code filter}: the same as {@link #where}. */
+    /**
+     * SQLAlchemy's legacy {@code filter}: the same as {@link #where}.
+     *
+     * @param conditions the conditions
+     * @return the filtered query
+     */
     public EntityQuery<T> filter(Condition... conditions) {
         return where(conditions);
     }
@@ -124,6 +152,11 @@ public final class EntityQuery<T> {
      * {@code filterBy(User_.name, "ann")}; the compiler checks the value against the column's type.
      *
      * @throws OrmException when the column is not one of the entity's table
+     *
+     * @param <V> the column's value type
+     * @param column a column of this query's entity table
+     * @param value the value, or {@code null} for IS NULL
+     * @return the filtered query
      */
     public <V extends @Nullable Object> EntityQuery<T> filterBy(Column<V> column, V value) {
         if (!column.equals(mapping.table().findColumn(column.name()))) {
@@ -137,6 +170,11 @@ public final class EntityQuery<T> {
      * {@code attribute = value} by attribute name ({@code null} means IS NULL).
      *
      * @deprecated use the typed column of the generated metamodel: {@code filterBy(User_.name, "ann")}
+     *
+     * @param attribute the field name
+     * @param value the value, or {@code null} for IS NULL
+     * @return the filtered query
+     * @throws OrmException when the value does not fit the column
      */
     @Deprecated
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -158,6 +196,9 @@ public final class EntityQuery<T> {
      * Several {@code attribute = value} conditions, AND-ed.
      *
      * @deprecated chain the typed form: {@code filterBy(User_.name, "ann").filterBy(User_.age, 31)}
+     *
+     * @param attributes values by field name
+     * @return the filtered query
      */
     @Deprecated
     public EntityQuery<T> filterBy(Map<String, ?> attributes) {
@@ -168,64 +209,137 @@ public final class EntityQuery<T> {
         return out;
     }
 
-    /** Joins another table (ON inferred from a foreign key), to filter by its columns; rows stay entities of this query's class. */
+    /**
+     * Joins another table (ON inferred from a foreign key), to filter by its columns; rows stay entities of this query's class.
+     *
+     * <pre>{@code session.select(User.class).join(Mapper.table(Address.class)).distinct().all();}</pre>
+     *
+     * @param right the table (or other FROM item) to join
+     * @return the joined query
+     */
     public EntityQuery<T> join(FromItem right) {
         return with(select.join(right));
     }
 
-    /** Joins another table on an explicit condition. */
+    /**
+     * Joins another table on an explicit condition.
+     *
+     * @param right the table (or other FROM item) to join
+     * @param on the join condition
+     * @return the joined query
+     */
     public EntityQuery<T> join(FromItem right, Condition on) {
         return with(select.join(right, on));
     }
 
-    /** A LEFT OUTER JOIN on an explicit condition. */
+    /**
+     * A LEFT OUTER JOIN on an explicit condition.
+     *
+     * @param right the table (or other FROM item) to join
+     * @param on the join condition
+     * @return the joined query
+     */
     public EntityQuery<T> leftJoin(FromItem right, Condition on) {
         return with(select.leftJoin(right, on));
     }
 
-    /** {@code SELECT DISTINCT}, so a join matching several rows yields each object once. */
+    /**
+     * {@code SELECT DISTINCT}, so a join matching several rows yields each object once.
+     *
+     * @return the distinct query
+     */
     public EntityQuery<T> distinct() {
         return with(select.distinct());
     }
 
+    /**
+     * Orders the rows: {@code orderBy(User_.name.asc(), User_.id.desc())}.
+     *
+     * @param items the order items
+     * @return the ordered query
+     */
     public EntityQuery<T> orderBy(OrderItem... items) {
         return with(select.orderBy(items));
     }
 
+    /**
+     * Orders the rows by expressions, ascending: {@code orderBy(User_.name)}.
+     *
+     * @param expressions the expressions
+     * @return the ordered query
+     */
     public EntityQuery<T> orderBy(Expression<?>... expressions) {
         return with(select.orderBy(expressions));
     }
 
+    /**
+     * At most {@code rows} objects: {@code session.select(User.class).orderBy(User_.id).limit(10).all()}.
+     *
+     * @param rows the maximum number of rows
+     * @return the limited query
+     */
     public EntityQuery<T> limit(long rows) {
         return with(select.limit(rows));
     }
 
+    /**
+     * Skips the first {@code rows} rows (with {@link #orderBy} for a stable page).
+     *
+     * @param rows how many rows to skip
+     * @return the query with the offset
+     */
     public EntityQuery<T> offset(long rows) {
         return with(select.offset(rows));
     }
 
-    /** {@code SELECT ... FOR UPDATE}: lock the rows until the session commits or rolls back. */
+    /**
+     * {@code SELECT ... FOR UPDATE}: lock the rows until the session commits or rolls back.
+     *
+     * @return the locking query
+     */
     public EntityQuery<T> forUpdate() {
         return with(select.forUpdate());
     }
 
-    /** The Core statement this query runs. */
+    /**
+     * The Core statement this query runs.
+     *
+     * @return the SELECT
+     */
     public Select toSelect() {
         return select;
     }
 
-    /** Every matching object. */
+    /**
+     * Every matching object.
+     *
+     * <pre>{@code List<User> adults = session.select(User.class).where(User_.age.ge(18)).all();}</pre>
+     *
+     * @return the objects, in row order
+     */
     public List<T> all() {
         return session.load(mapping, select, options);
     }
 
-    /** The first matching object, or {@code null}. */
+    /**
+     * The first matching object, or {@code null}.
+     *
+     * @return the first object, or {@code null}
+     */
     public @Nullable T first() {
         List<T> found = session.load(mapping, select.limit(1), options);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Exactly one object; fails when there is none or more than one. */
+    /**
+     * Exactly one object; fails when there is none or more than one.
+     *
+     * <pre>{@code User ann = session.select(User.class).filterBy(User_.name, "ann").one();}</pre>
+     *
+     * @return the object
+     * @throws NoResultException when there is none
+     * @throws MultipleResultsException when there are several
+     */
     public T one() {
         T found = oneOrNull();
         if (found == null) {
@@ -234,7 +348,12 @@ public final class EntityQuery<T> {
         return found;
     }
 
-    /** One object or {@code null}; fails when there are several. */
+    /**
+     * One object or {@code null}; fails when there are several.
+     *
+     * @return the object, or {@code null}
+     * @throws MultipleResultsException when there are several
+     */
     public @Nullable T oneOrNull() {
         List<T> found = session.load(mapping, select.limit(2), options);
         if (found.size() > 1) {
@@ -243,7 +362,12 @@ public final class EntityQuery<T> {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** SQLAlchemy's {@code scalar_one_or_none()}: the same as {@link #oneOrNull()}. */
+    /**
+     * SQLAlchemy's {@code scalar_one_or_none()}: the same as {@link #oneOrNull()}.
+     *
+     * @return the object, or {@code null}
+     * @throws MultipleResultsException when there are several
+     */
     public T scalarOneOrNull() {
         return oneOrNull();
     }
@@ -262,6 +386,10 @@ public final class EntityQuery<T> {
      *
      * @throws OrmException when the query has load options
      * @throws IllegalArgumentException when {@code size} is not positive
+     *
+     * @param size rows per chunk
+     * @param expunge whether each chunk's objects leave the session when the next is read
+     * @return the partitions, to be closed
      */
     public EntityPartitions<T> partitions(int size, boolean expunge) {
         if (size <= 0) {
@@ -274,7 +402,13 @@ public final class EntityQuery<T> {
         return session.partitions(mapping, select, size, expunge);
     }
 
-    /** How many objects match (ignores limit/offset and order; with joins, distinct objects). */
+    /**
+     * How many objects match (ignores limit/offset and order; with joins, distinct objects).
+     *
+     * <pre>{@code long adults = session.select(User.class).where(User_.age.ge(18)).count();}</pre>
+     *
+     * @return the number of matching objects
+     */
     public long count() {
         List<Expression<?>> count = new ArrayList<>();
         boolean joined = select.from().size() != 1 || select.from().get(0) != mapping.table();

@@ -100,6 +100,9 @@ public final class Session implements AutoCloseable {
     /**
      * The connection this session works on (opened on first use), for Core statements in the
      * same transaction. Do not commit or close it yourself: use {@link #commit()} and {@link #close()}.
+     *
+     * @return the session's connection
+     * @throws PendingRollbackException after a failed flush, until {@link #rollback()}
      */
     public Connection connection() {
         ensureActive();
@@ -144,7 +147,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} and commits; on any exception rolls back and rethrows it. */
+    /**
+     * Runs {@code work} and commits; on any exception rolls back and rethrows it.
+     *
+     * <pre>{@code session.begin(s -> s.add(new User("ann")));}</pre>
+     *
+     * @param work what to do with this session
+     */
     public void begin(SessionWork work) {
         inTransaction(s -> {
             work.run(s);
@@ -152,7 +161,15 @@ public final class Session implements AutoCloseable {
         });
     }
 
-    /** Runs {@code work}, commits, and returns its result; on any exception rolls back and rethrows it. */
+    /**
+     * Runs {@code work}, commits, and returns its result; on any exception rolls back and rethrows it.
+     *
+     * <pre>{@code long id = session.inTransaction(s -> { s.add(bob); s.flush(); return bob.id; });}</pre>
+     *
+     * @param <T> the result type
+     * @param work what to do with this session
+     * @return what {@code work} returns
+     */
     public <T> T inTransaction(SessionCallback<T> work) {
         ensureOpen();
         T result;
@@ -198,6 +215,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -242,6 +264,8 @@ public final class Session implements AutoCloseable {
      * Adds a new object (INSERT at the next flush), and the related objects its save-update
      * cascades reach. Adding a tracked object again only adds new related objects. A detached
      * object (from a closed session) would be inserted again: bring it back with {@link #merge} instead.
+     *
+     * @param entity the new (or detached) object
      */
     public void add(Object entity) {
         ensureActive();
@@ -270,14 +294,26 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Adds several new objects, in order. */
+    /**
+     * Adds several new objects, in order.
+     *
+     * <pre>{@code session.addAll(List.of(new User("ann"), new User("bob")));}</pre>
+     *
+     * @param entities the objects to add
+     */
     public void addAll(Collection<?> entities) {
         for (Object e : entities) {
             add(e);
         }
     }
 
-    /** Marks a persistent object for DELETE at the next flush; a pending object is simply forgotten. */
+    /**
+     * Marks a persistent object for DELETE at the next flush; a pending object is simply forgotten.
+     *
+     * <pre>{@code session.delete(session.getOne(User.class, id));}</pre>
+     *
+     * @param entity an object of this session
+     */
     public void delete(Object entity) {
         ensureActive();
         EntityState state = identity.stateOf(Objects.requireNonNull(entity, "entity"));
@@ -292,7 +328,11 @@ public final class Session implements AutoCloseable {
         identity.deletedObjects().add(state);
     }
 
-    /** Forgets an object without touching the database; it becomes detached. */
+    /**
+     * Forgets an object without touching the database; it becomes detached.
+     *
+     * @param entity an object of this session
+     */
     public void expunge(Object entity) {
         ensureOpen();
         EntityState state = identity.untrack(entity);
@@ -314,12 +354,21 @@ public final class Session implements AutoCloseable {
         identity.clear();
     }
 
-    /** Whether this session tracks the object (pending or persistent). */
+    /**
+     * Whether this session tracks the object (pending or persistent).
+     *
+     * @param entity any object
+     * @return true if the session tracks it
+     */
     public boolean contains(Object entity) {
         return identity.contains(entity);
     }
 
-    /** Marks an object to be reloaded by the next get, query or refresh that touches it. */
+    /**
+     * Marks an object to be reloaded by the next get, query or refresh that touches it.
+     *
+     * @param entity an object of this session
+     */
     public void expire(Object entity) {
         persistentState(entity, "expire").expired = true;
     }
@@ -334,13 +383,23 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Whether the object's fields may be stale (expired and not reloaded since). */
+    /**
+     * Whether the object's fields may be stale (expired and not reloaded since).
+     *
+     * @param entity an object of this session
+     * @return true if expired and not reloaded
+     */
     public boolean isExpired(Object entity) {
         EntityState s = identity.stateOf(entity);
         return s != null && s.expired;
     }
 
-    /** Whether the object has changes the next flush would write (new, deleted, or changed columns). */
+    /**
+     * Whether the object has changes the next flush would write (new, deleted, or changed columns).
+     *
+     * @param entity an object of this session
+     * @return true if the next flush would write it
+     */
     public boolean isModified(Object entity) {
         EntityState s = identity.stateOf(entity);
         if (s == null) {
@@ -349,7 +408,13 @@ public final class Session implements AutoCloseable {
         return s.status == EntityState.Status.PENDING || identity.isDeleted(s) || !s.changedColumns().isEmpty();
     }
 
-    /** Reloads every column of a persistent object from the database now, discarding its unflushed changes. */
+    /**
+     * Reloads every column of a persistent object from the database now, discarding its unflushed changes.
+     *
+     * <pre>{@code session.refresh(user);   // SELECT by primary key; unflushed changes are lost}</pre>
+     *
+     * @param entity a persistent object of this session
+     */
     public void refresh(Object entity) {
         EntityState state = persistentState(entity, "refresh");
         Row row = connection().execute(state.mapping.select().where(state.mapping.whereKey(state.key))).oneOrNull();
@@ -365,6 +430,12 @@ public final class Session implements AutoCloseable {
      * Copies the state of a (typically detached) object onto the session's persistent object with
      * the same key, loading it if needed, and returns that object; an object with no row yet is
      * copied into a new pending object. The argument itself is never attached.
+     *
+     * <pre>{@code User attached = session.merge(detached);   // attached != detached}</pre>
+     *
+     * @param <T> the entity type
+     * @param entity the object whose state is copied
+     * @return the session's object with that state
      */
     public <T> T merge(T entity) {
         ensureActive();
@@ -397,6 +468,13 @@ public final class Session implements AutoCloseable {
     /**
      * The object with this primary key (a List or array for composite keys), from the identity
      * map when present and not expired, else from the database; {@code null} when there is none.
+     *
+     * <pre>{@code User ann = session.get(User.class, 1L);}</pre>
+     *
+     * @param <T> the entity type
+     * @param entityClass the mapped class
+     * @param id the primary key value (a List or array for a composite key)
+     * @return the object, or {@code null}
      */
     public <T> @Nullable T get(Class<T> entityClass, Object id) {
         ensureActive();
@@ -416,7 +494,17 @@ public final class Session implements AutoCloseable {
         return found.get(0);
     }
 
-    /** Like {@link #get} but fails with a clear message when there is no such row. */
+    /**
+     * Like {@link #get} but fails with a clear message when there is no such row.
+     *
+     * <pre>{@code User ann = session.getOne(User.class, 1L);}</pre>
+     *
+     * @param <T> the entity type
+     * @param entityClass the mapped class
+     * @param id the primary key value (a List or array for a composite key)
+     * @return the object
+     * @throws org.tabula.error.NoResultException when there is no such row
+     */
     public <T> T getOne(Class<T> entityClass, Object id) {
         T found = get(entityClass, id);
         if (found == null) {
@@ -426,14 +514,26 @@ public final class Session implements AutoCloseable {
         return found;
     }
 
-    /** An entity query: {@code session.select(User.class).where(name.eq("ann")).all()}. */
+    /**
+     * An entity query: {@code session.select(User.class).where(name.eq("ann")).all()}.
+     *
+     * @param <T> the entity type
+     * @param entityClass the mapped class
+     * @return a query of all its rows, to refine
+     */
     public <T> EntityQuery<T> select(Class<T> entityClass) {
         ensureActive();
         EntityMapping<T> mapping = Mapper.mapping(entityClass);
         return new EntityQuery<>(this, mapping, mapping.select());
     }
 
-    /** SQLAlchemy's legacy spelling: {@code session.query(User.class).filterBy("name", "ann").first()}. */
+    /**
+     * SQLAlchemy's legacy spelling: {@code session.query(User.class).filterBy("name", "ann").first()}.
+     *
+     * @param <T> the entity type
+     * @param entityClass the mapped class
+     * @return the same query as {@link #select(Class)}
+     */
     public <T> EntityQuery<T> query(Class<T> entityClass) {
         return select(entityClass);
     }
@@ -449,12 +549,23 @@ public final class Session implements AutoCloseable {
      * Column<Integer> age = Mapper.column(User.class, "age");
      * session.execute(update(users).set(age, age.plus(1)).where(age.lt(18)));
      * }</pre>
+     *
+     * @param statement a Core statement
+     * @return its result
      */
     public Result execute(Statement statement) {
         return execute(statement, Map.of());
     }
 
-    /** {@link #execute(Statement)} with values for named parameters ({@code text()} statements, bind params). */
+    /**
+     * {@link #execute(Statement)} with values for named parameters ({@code text()} statements, bind params).
+     *
+     * <pre>{@code session.execute(text("DELETE FROM users WHERE age < :age"), Map.of("age", 18));}</pre>
+     *
+     * @param statement a Core statement
+     * @param parameters values of its named parameters
+     * @return its result
+     */
     public Result execute(Statement statement, Map<String, ?> parameters) {
         ensureActive();
         autoflush();
@@ -525,12 +636,18 @@ public final class Session implements AutoCloseable {
      * <pre>{@code
      * session.lazyLoadPolicy((owner, attr, name) -> new OrmException(name + " is not loaded"));
      * }</pre>
+     *
+     * @param policy the policy, or {@code null} to let every load run
      */
     public void lazyLoadPolicy(@Nullable LazyLoadPolicy policy) {
         this.lazyLoadPolicy = policy;
     }
 
-    /** The policy set by {@link #lazyLoadPolicy(LazyLoadPolicy)}, or {@code null}. */
+    /**
+     * The policy set by {@link #lazyLoadPolicy(LazyLoadPolicy)}, or {@code null}.
+     *
+     * @return the policy, or {@code null}
+     */
     public @Nullable LazyLoadPolicy lazyLoadPolicy() {
         return lazyLoadPolicy;
     }

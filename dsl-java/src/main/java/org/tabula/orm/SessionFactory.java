@@ -35,34 +35,76 @@ public final class SessionFactory {
         this.expireOnCommit = expireOnCommit;
     }
 
-    /** A factory with autoflush and expire-on-commit on, as in SQLAlchemy. */
+    /**
+     * A factory with autoflush and expire-on-commit on, as in SQLAlchemy.
+     *
+     * <pre>{@code SessionFactory sessions = SessionFactory.of(engine);}</pre>
+     *
+     * @param engine the engine sessions take their connections from
+     * @return the factory
+     */
     public static SessionFactory of(Engine engine) {
         return new SessionFactory(engine, true, true);
     }
 
-    /** Whether queries (and {@code get} misses) flush pending changes first. */
+    /**
+     * Whether queries (and {@code get} misses) flush pending changes first.
+     *
+     * <pre>{@code SessionFactory manual = sessions.autoflush(false);}</pre>
+     *
+     * @param value true to flush before queries
+     * @return a factory with the option set
+     */
     public SessionFactory autoflush(boolean value) {
         return new SessionFactory(engine, value, expireOnCommit);
     }
 
-    /** Whether {@code commit()} expires every object, so the next access through the session reloads it. */
+    /**
+     * Whether {@code commit()} expires every object, so the next access through the session reloads it.
+     *
+     * <pre>{@code SessionFactory keep = sessions.expireOnCommit(false);   // objects stay readable after commit}</pre>
+     *
+     * @param value true to expire objects at commit
+     * @return a factory with the option set
+     */
     public SessionFactory expireOnCommit(boolean value) {
         return new SessionFactory(engine, autoflush, value);
     }
 
+    /**
+     * Whether sessions of this factory autoflush.
+     *
+     * @return the autoflush option
+     */
     public boolean autoflush() {
         return autoflush;
     }
 
+    /**
+     * Whether sessions of this factory expire their objects at commit.
+     *
+     * @return the expire-on-commit option
+     */
     public boolean expireOnCommit() {
         return expireOnCommit;
     }
 
+    /**
+     * The engine sessions take their connections from.
+     *
+     * @return the engine
+     */
     public Engine engine() {
         return engine;
     }
 
-    /** A new session; it takes a pooled connection on first use and gives it back at commit, rollback and close. */
+    /**
+     * A new session; it takes a pooled connection on first use and gives it back at commit, rollback and close.
+     *
+     * <pre>{@code try (Session session = sessions.openSession()) { session.add(user); session.commit(); }}</pre>
+     *
+     * @return the session, to be closed by the caller
+     */
     public Session openSession() {
         return new Session(engine, null, autoflush, expireOnCommit);
     }
@@ -70,6 +112,11 @@ public final class SessionFactory {
     /**
      * A session working on a connection you own (for example one already in a transaction, or
      * driven by a coroutine layer): {@code commit()} commits it, {@code close()} leaves it open.
+     *
+     * <pre>{@code engine.begin(conn -> { Session session = sessions.openSession(conn); session.add(user); session.flush(); });}</pre>
+     *
+     * @param connection an open connection, owned by the caller
+     * @return the session
      */
     public Session openSession(Connection connection) {
         return new Session(engine, Objects.requireNonNull(connection, "connection"), autoflush, expireOnCommit);
@@ -80,17 +127,36 @@ public final class SessionFactory {
      * closes. Inside an {@code engine.begin}/{@code transaction} block (or another
      * {@code sessions.begin}) on this thread, the session joins that transaction: it flushes at
      * the end and the outer block commits.
+     *
+     * <pre>{@code sessions.begin(session -> session.add(new User("ann")));}</pre>
+     *
+     * @param work what to do with the session
      */
     public void begin(SessionWork work) {
         begin(TransactionOptions.defaults(), work);
     }
 
-    /** Like {@link #begin} with a result. */
+    /**
+     * Like {@link #begin} with a result.
+     *
+     * <pre>{@code User ann = sessions.inTransaction(session -> session.getOne(User.class, id));}</pre>
+     *
+     * @param <T> the result type
+     * @param work what to do with the session
+     * @return what {@code work} returns
+     */
     public <T> T inTransaction(SessionCallback<T> work) {
         return inTransaction(TransactionOptions.defaults(), work);
     }
 
-    /** {@link #begin(SessionWork)} with isolation, read-only and propagation. */
+    /**
+     * {@link #begin(SessionWork)} with isolation, read-only and propagation.
+     *
+     * <pre>{@code sessions.begin(TransactionOptions.isolation(Isolation.REPEATABLE_READ), session -> session.getOne(User.class, id).age++);}</pre>
+     *
+     * @param options isolation, read-only and propagation of the transaction
+     * @param work what to do with the session
+     */
     public void begin(TransactionOptions options, SessionWork work) {
         inTransaction(options, session -> {
             work.run(session);
@@ -112,6 +178,11 @@ public final class SessionFactory {
      *     return u;
      * });
      * }</pre>
+     *
+     * @param <T> the result type
+     * @param options isolation, read-only and propagation of the transaction
+     * @param work what to do with the session
+     * @return what {@code work} returns
      */
     public <T> T inTransaction(TransactionOptions options, SessionCallback<T> work) {
         Objects.requireNonNull(work, "work");
