@@ -4,6 +4,12 @@ package org.tabula.orm;
  * A mapped attribute of an entity: a field the ORM reads and writes. A {@link ColumnAttribute} is
  * stored in a column; a {@link RelationshipAttribute} holds related objects, loaded through its
  * own strategy.
+ *
+ * <pre>{@code
+ * Attribute name = Mapper.mapping(User.class).attribute("name");
+ * Object value = name.get(ann);            // ann.name, through a handle resolved once
+ * String where = name.qualifiedName();     // "User.name"
+ * }</pre>
  */
 public interface Attribute {
 

@@ -4,7 +4,14 @@ import java.lang.invoke.MethodHandle;
 import java.util.Objects;
 import org.tabula.schema.Column;
 
-/** An attribute stored in one column of the entity's table. */
+/**
+ * An attribute stored in one column of the entity's table.
+ *
+ * <pre>{@code
+ * ColumnAttribute name = Mapper.mapping(User.class).attribute("name");
+ * Column<?> column = name.column();        // users.name
+ * }</pre>
+ */
 public final class ColumnAttribute extends FieldAttribute {
 
     private final Column<?> column;

@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
  * session when first read (a deferred column, a related object, a collection).
  *
  * @param <T> the loaded value's type
+ *
+ * <pre>{@code
+ * Lazy<Long> posts = Lazy.loading("User.postCount", session,
+ *         s -> s.select(Post.class).where(Post_.userId.eq(id)).count());
+ * }</pre>
  */
 @FunctionalInterface
 public interface LazyLoader<T extends @Nullable Object> {

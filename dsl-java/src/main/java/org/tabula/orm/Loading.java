@@ -3,6 +3,11 @@ package org.tabula.orm;
 /**
  * How a {@link Relationship} is loaded (SQLAlchemy's {@code lazy=}): by default on first access;
  * per query with {@link LoadOption}.
+ *
+ * <pre>{@code
+ * @Relationship(backPopulates = "author", lazy = Loading.SELECT_IN)
+ * public final RelatedList<Post> posts = new RelatedList<>(this);
+ * }</pre>
  */
 public enum Loading {
     /** On first access, one SELECT per object (SQLAlchemy's {@code lazy="select"}; the default). */

@@ -7,6 +7,11 @@ import org.tabula.result.ColumnNaming;
  * The naming convention between Java and SQL: {@code createdAt} is {@code created_at} (the rule of
  * {@link ColumnNaming}), entity {@code User} is table {@code users}, {@code Category} is
  * {@code categories}.
+ *
+ * <pre>{@code
+ * Naming.snakeCase("createdAt");          // "created_at"
+ * Naming.tableName(OrderLine.class);      // "order_lines"
+ * }</pre>
  */
 public final class Naming {
 

@@ -2,7 +2,13 @@ package org.tabula.orm;
 
 import org.tabula.error.TabulaException;
 
-/** A mapping or session misuse: an unmapped class, an object in the wrong state, a stale row. */
+/**
+ * A mapping or session misuse: an unmapped class, an object in the wrong state, a stale row.
+ *
+ * <pre>{@code
+ * session.select(String.class);   // OrmException: class java.lang.String is not mapped: annotate it with @Entity ...
+ * }</pre>
+ */
 public class OrmException extends TabulaException {
 
     /**

@@ -2,7 +2,13 @@ package org.tabula.orm;
 
 import org.jspecify.annotations.Nullable;
 
-/** Work done with a session inside a transaction, returning a value; any exception rolls it back. */
+/**
+ * Work done with a session inside a transaction, returning a value; any exception rolls it back.
+ *
+ * <pre>{@code
+ * long users = sessions.inTransaction(session -> session.select(User.class).count());
+ * }</pre>
+ */
 @FunctionalInterface
 public interface SessionCallback<T extends @Nullable Object> {
     /**

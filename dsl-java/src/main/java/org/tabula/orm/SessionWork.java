@@ -1,6 +1,12 @@
 package org.tabula.orm;
 
-/** Work done with a session inside a transaction, returning nothing; any exception rolls it back. */
+/**
+ * Work done with a session inside a transaction, returning nothing; any exception rolls it back.
+ *
+ * <pre>{@code
+ * sessions.begin(session -> session.add(new User("ann")));
+ * }</pre>
+ */
 @FunctionalInterface
 public interface SessionWork {
     /**
