@@ -1,6 +1,15 @@
 package org.tabula.expr;
 
-/** Arithmetic operators. */
+/** Arithmetic operators of an {@link Arithmetic} node. */
 public enum ArithmeticOperator {
-    PLUS, MINUS, TIMES, DIV, MOD
+    /** Addition, {@code +}. */
+    PLUS,
+    /** Subtraction, {@code -}. */
+    MINUS,
+    /** Multiplication, {@code *}. */
+    TIMES,
+    /** Division, {@code /}. */
+    DIV,
+    /** Remainder, {@code %}. */
+    MOD
 }

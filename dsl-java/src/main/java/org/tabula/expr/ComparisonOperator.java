@@ -2,5 +2,16 @@ package org.tabula.expr;
 
 /** Binary comparison operators; the dialect's renderer spells them ({@code =}, {@code <>}, ...). */
 public enum ComparisonOperator {
-    EQ, NE, LT, LE, GT, GE
+    /** Equal, {@code =}. */
+    EQ,
+    /** Not equal, {@code <>}. */
+    NE,
+    /** Less than, {@code <}. */
+    LT,
+    /** Less than or equal, {@code <=}. */
+    LE,
+    /** Greater than, {@code >}. */
+    GT,
+    /** Greater than or equal, {@code >=}. */
+    GE
 }

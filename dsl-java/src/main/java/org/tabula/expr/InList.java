@@ -5,9 +5,28 @@ import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code expr [NOT] IN (v1, v2, ...)}; never empty (see {@link #of}). */
+/**
+ * {@code expr [NOT] IN (v1, v2, ...)}; never empty (see {@link #of}). Build it with
+ * {@link Expression#in(Iterable)}.
+ *
+ * <pre>{@code
+ * Condition some = USERS.id.in(List.of(1L, 2L, 3L));
+ * }</pre>
+ *
+ * @param expression the tested expression
+ * @param values     the listed values, at least one
+ * @param negated    {@code NOT IN}
+ */
 public record InList(Expression<?> expression, List<Expression<?>> values, boolean negated) implements Condition {
 
+    /**
+     * Copies the values.
+     *
+     * @param expression the tested expression
+     * @param values the listed values, at least one
+     * @param negated {@code NOT IN}
+     * @throws IllegalArgumentException if {@code values} is empty
+     */
     public InList {
         values = List.copyOf(values);
         if (values.isEmpty()) {
@@ -18,6 +37,13 @@ public record InList(Expression<?> expression, List<Expression<?>> values, boole
     /**
      * Builds {@code expr IN (values)}. An empty list gives the constant FALSE (TRUE when negated):
      * nothing is in an empty set, and {@code IN ()} is a syntax error on most databases.
+     *
+     * @param expression the tested expression, whose type binds the values
+     * @param values     the values, none of them {@code null}
+     * @param negated    {@code NOT IN}
+     * @param <T>        the Java type of the values
+     * @return an {@code InList}, or a {@link ConstantCondition} for an empty list
+     * @throws IllegalArgumentException if {@code values} is or contains {@code null}
      */
     public static <T extends @Nullable Object> Condition of(Expression<T> expression, Iterable<? extends T> values, boolean negated) {
         if (values == null) {

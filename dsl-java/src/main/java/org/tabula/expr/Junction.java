@@ -5,17 +5,48 @@ import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code a AND b AND ...} or {@code a OR b OR ...}, flattened so deep chains stay shallow. */
+/**
+ * {@code a AND b AND ...} or {@code a OR b OR ...}, flattened so deep chains stay shallow.
+ * Build it with {@link Condition#and} and {@link Condition#or}.
+ *
+ * <pre>{@code
+ * Condition any = Junction.of(Junction.Kind.OR, List.of(USERS.age.lt(18), USERS.age.ge(65)));
+ * }</pre>
+ *
+ * @param kind       AND or OR
+ * @param conditions the joined conditions, in order
+ */
 public record Junction(Kind kind, List<Condition> conditions) implements Condition {
 
     /** AND or OR. */
-    public enum Kind { AND, OR }
+    public enum Kind {
+        /** All conditions hold. */
+        AND,
+        /** At least one condition holds. */
+        OR
+    }
 
+    /**
+     * Copies the conditions, so the node stays immutable.
+     *
+     * @param kind AND or OR
+     * @param conditions the joined conditions, in order
+     */
     public Junction {
         conditions = List.copyOf(conditions);
     }
 
-    /** Joins conditions, flattening nested junctions of the same kind and folding constants. */
+    /**
+     * Joins conditions, flattening nested junctions of the same kind and folding constants.
+     *
+     * <pre>{@code
+     * Condition all = Junction.of(Junction.Kind.AND, filters);
+     * }</pre>
+     *
+     * @param kind  AND or OR
+     * @param parts the conditions to join
+     * @return the junction, the single remaining condition, or a constant when one decides it
+     */
     public static Condition of(Kind kind, List<? extends Condition> parts) {
         List<Condition> flat = new ArrayList<>(parts.size() + 2);
         for (Condition part : parts) {

@@ -5,8 +5,16 @@ import org.jspecify.annotations.Nullable;
 import org.tabula.type.SqlTypes;
 
 /**
- * {@code expr [NOT] LIKE pattern [ESCAPE '/']}.
+ * {@code expr [NOT] LIKE pattern [ESCAPE '/']}. Build it with {@link Expression#like},
+ * {@link Expression#contains}, ...
  *
+ * <pre>{@code
+ * Condition a = USERS.name.like("a%");
+ * }</pre>
+ *
+ * @param expression      the tested expression
+ * @param pattern         the pattern
+ * @param negated         {@code NOT LIKE}
  * @param escaped         whether the pattern escapes wildcards with {@link #ESCAPE_CHAR}
  * @param caseInsensitive ILIKE semantics on every dialect
  */
@@ -25,7 +33,16 @@ public record Like(Expression<?> expression, Expression<String> pattern, boolean
         return new Like(expression, new BindValue<>(pattern, SqlTypes.VARCHAR), false, true, false);
     }
 
-    /** Escapes {@code %}, {@code _} and the escape character itself. */
+    /**
+     * Escapes {@code %}, {@code _} and the escape character itself, so the text matches itself.
+     *
+     * <pre>{@code
+     * Like.escape("100%")   // "100/%"
+     * }</pre>
+     *
+     * @param text the text to escape
+     * @return the escaped text, {@code text} itself when nothing needs escaping
+     */
     public static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

@@ -13,9 +13,20 @@ import org.tabula.type.SqlType;
  * <pre>{@code
  * Column<Status> status = enumeration("status", Status.class).serverDefaultValue(Status.DRAFT);
  * }</pre>
+ *
+ * @param value the constant, never {@code null}
+ * @param type  the SQL type of the constant
+ * @param <T>   the Java type of the constant
  */
 public record Literal<T extends @Nullable Object>(T value, SqlType<T> type) implements Expression<T> {
 
+    /**
+     * Checks the components.
+     *
+     * @param value the constant, never {@code null}
+     * @param type the SQL type of the constant
+     * @throws NullPointerException if {@code value} or {@code type} is {@code null}
+     */
     public Literal {
         Objects.requireNonNull(value, "literal value");
         Objects.requireNonNull(type, "type");

@@ -2,7 +2,15 @@ package org.tabula.expr;
 
 import org.jspecify.annotations.Nullable;
 
-/** {@code NOT (condition)}. */
+/**
+ * {@code NOT (condition)}. Build it with {@link Condition#not}.
+ *
+ * <pre>{@code
+ * Condition notA = USERS.name.startsWith("a").not();
+ * }</pre>
+ *
+ * @param condition the negated condition
+ */
 public record Not(Condition condition) implements Condition {
 
     @Override

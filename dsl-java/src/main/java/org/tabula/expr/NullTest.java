@@ -2,7 +2,17 @@ package org.tabula.expr;
 
 import org.jspecify.annotations.Nullable;
 
-/** {@code expr IS NULL}, or {@code IS NOT NULL} when negated. */
+/**
+ * {@code expr IS NULL}, or {@code IS NOT NULL} when negated. Build it with
+ * {@link Expression#isNull} or {@link Expression#isNotNull}.
+ *
+ * <pre>{@code
+ * Condition noEmail = USERS.email.isNull();
+ * }</pre>
+ *
+ * @param expression the tested expression
+ * @param negated    {@code IS NOT NULL}
+ */
 public record NullTest(Expression<?> expression, boolean negated) implements Condition {
 
     @Override

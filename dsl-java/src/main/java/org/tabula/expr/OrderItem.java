@@ -9,13 +9,35 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * select(USERS.name).from(USERS).orderBy(USERS.age.desc().nullsLast(), USERS.id.asc())
  * }</pre>
+ *
+ * @param expression the sort key
+ * @param descending {@code DESC}
+ * @param nulls      where NULLs go
  */
 public record OrderItem(Expression<?> expression, boolean descending, NullOrdering nulls) implements SqlNode {
 
+    /**
+     * The same item with NULLs sorted first.
+     *
+     * <pre>{@code
+     * USERS.age.asc().nullsFirst()
+     * }</pre>
+     *
+     * @return a new order item
+     */
     public OrderItem nullsFirst() {
         return new OrderItem(expression, descending, NullOrdering.FIRST);
     }
 
+    /**
+     * The same item with NULLs sorted last.
+     *
+     * <pre>{@code
+     * USERS.age.desc().nullsLast()
+     * }</pre>
+     *
+     * @return a new order item
+     */
     public OrderItem nullsLast() {
         return new OrderItem(expression, descending, NullOrdering.LAST);
     }

@@ -8,6 +8,16 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SqlNode {
 
-    /** Double dispatch into the visitor: each node calls its own {@code visitX} method. */
+    /**
+     * Double dispatch into the visitor: each node calls its own {@code visitX} method.
+     *
+     * <pre>{@code
+     * Void done = condition.accept(renderer);   // a dialect renderer appends the SQL to its buffer
+     * }</pre>
+     *
+     * @param visitor the visitor
+     * @param <R>     what the visit returns
+     * @return the visitor's result for this node
+     */
     <R extends @Nullable Object> R accept(SqlVisitor<R> visitor);
 }

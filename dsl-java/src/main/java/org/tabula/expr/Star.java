@@ -5,9 +5,16 @@ import org.jspecify.annotations.Nullable;
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
 
-/** {@code *}, as in {@code COUNT(*)}. */
+/**
+ * {@code *}, as in {@code COUNT(*)}.
+ *
+ * <pre>{@code
+ * select(Sql.star()).from(USERS)
+ * }</pre>
+ */
 public record Star() implements Expression<Object> {
 
+    /** The one instance. */
     public static final Star INSTANCE = new Star();
 
     @Override
