@@ -347,8 +347,17 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * @return {@link #connect()} for a layer that waited before asking the pool
      */
     public Connection connect(long waitStartNanos) {
+        return acquire(waitStartNanos, false);
+    }
+
+    /**
+     * A connection reported to listeners as acquired after a wait since {@code waitStartNanos}
+     * (or as a failed wait): {@code own} for a transaction of its own ({@link #ownConnection}),
+     * else what {@link #connect()} hands out ({@link #open}).
+     */
+    private Connection acquire(long waitStartNanos, boolean own) {
         try {
-            Connection conn = open();
+            Connection conn = own ? (router != null ? router.connect(this, true) : pooled()) : open();
             conn.events().acquired(waitStartNanos);
             return conn;
         } catch (RuntimeException e) {
@@ -440,15 +449,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * even inside an outside manager's transaction (REQUIRES_NEW), reported to listeners.
      */
     private Connection ownConnection() {
-        long start = events.listening() ? System.nanoTime() : 0L;
-        try {
-            Connection conn = router != null ? router.connect(this, true) : pooled();
-            conn.events().acquired(start);
-            return conn;
-        } catch (RuntimeException e) {
-            events.connectFailed(this, start, e);
-            throw e;
-        }
+        return acquire(events.listening() ? System.nanoTime() : 0L, true);
     }
 
     /**
