@@ -71,7 +71,7 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * {@code jdbc:mysql+srv:} forms, MariaDB Connector/J's {@code jdbc:mariadb:sequential://}.
      *
      * <pre>{@code
-     * Dialect.forUrl("jdbc:mysql+srv:loadbalance://_mysql._tcp.db.example/app")   // MYSQL
+     * Dialect.forUrl("jdbc:mysql+srv:loadbalance://_mysql._tcp.db.example/app");   // MYSQL
      * }</pre>
      *
      * <p>Dialects of other databases plug in as a {@link DialectProvider} found through

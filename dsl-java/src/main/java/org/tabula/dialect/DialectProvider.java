@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code META-INF/services/org.tabula.dialect.DialectProvider}.
  *
  * <pre>{@code
+ * // not compiled: H2Dialect stands for the dialect the provider ships
  * public final class H2Dialects implements DialectProvider {
  *     public Dialect forUrl(String jdbcUrl) {
  *         return jdbcUrl.startsWith("jdbc:h2:") ? H2Dialect.INSTANCE : null;

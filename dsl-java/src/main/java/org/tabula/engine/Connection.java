@@ -253,6 +253,7 @@ public final class Connection implements AutoCloseable {
      *
      * <pre>{@code
      * record Item(long id, String name) {}
+     *
      * List<Item> items = conn.fetch(select(ITEMS.id, ITEMS.name).from(ITEMS), Map.of(),
      *         v -> new Item((Long) v[0], (String) v[1]));
      * }</pre>
@@ -286,6 +287,7 @@ public final class Connection implements AutoCloseable {
      *
      * <pre>{@code
      * record UserName(long id, String name) {}
+     *
      * List<UserName> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), UserName.class);
      * }</pre>
      *
@@ -342,7 +344,7 @@ public final class Connection implements AutoCloseable {
      * <pre>{@code
      * try (Connection conn = engine.connect()) {
      *     conn.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE));
-     *     ...
+     *     transfer(conn);
      *     conn.commit();
      * }
      * }</pre>

@@ -189,6 +189,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * behaves as {@link #create(DataSource, Dialect, EngineOptions)}'s.
      *
      * <pre>{@code
+     * // not compiled: SpringTransactions is in tabula-spring
      * Engine engine = Engine.create(dataSource, Dialect.POSTGRES, EngineOptions.defaults(), new SpringTransactions());
      * }</pre>
      *

@@ -5,7 +5,7 @@ package org.tabula.engine;
  * transaction ({@link TransactionOptions#isolation}).
  *
  * <pre>{@code
- * engine.transaction(TransactionOptions.isolation(Isolation.SERIALIZABLE), conn -> transfer(conn, a, b));
+ * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE), conn -> transfer(conn));
  * }</pre>
  *
  * <p>What each database really does: PostgreSQL runs READ UNCOMMITTED as READ COMMITTED and its

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * ReadYourWrites request = ReadYourWrites.create();
- * request.run(() -> engine.begin(conn -> conn.execute(insert(ORDERS).set(ORDERS.item, "book"))));
+ * request.run(() -> engine.transaction(conn -> conn.execute(insert(ORDERS).set(ORDERS.item, "book"))));
  * // later, perhaps on another thread: reads the primary, which has the order
  * long n = request.run(() -> { try (Connection c = engine.connect()) { return countOrders(c); } });
  * }</pre>

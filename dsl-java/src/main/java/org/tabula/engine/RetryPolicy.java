@@ -40,7 +40,7 @@ import org.tabula.error.StatementCanceledException;
  *     conn.execute(update(ACCOUNTS).set(ACCOUNTS.balance, balance - 10).where(ACCOUNTS.id.eq(id)));
  * });
  * sessions.begin(TransactionOptions.retry(RetryPolicy.attempts(10).backoff(Duration.ofMillis(5), Duration.ofMillis(200))),
- *         session -> session.add(new Order(...)));
+ *         session -> session.add(new User("ann")));
  * }</pre>
  */
 public final class RetryPolicy {

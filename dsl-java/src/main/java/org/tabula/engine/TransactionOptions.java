@@ -13,8 +13,8 @@ import java.util.Objects;
  * <pre>{@code
  * engine.transaction(TransactionOptions.isolation(Isolation.SERIALIZABLE).readOnly(true), conn ->
  *         conn.execute(select(count()).from(ORDERS)).scalarOne());
- * sessions.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW), session -> session.add(event));
- * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE).withRetry(RetryPolicy.defaults()), conn -> ...);
+ * sessions.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW), session -> session.add(post));
+ * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE).withRetry(RetryPolicy.defaults()), conn -> transfer(conn));
  * }</pre>
  */
 public final class TransactionOptions {

@@ -13,7 +13,7 @@ import java.time.Duration;
  *
  * <pre>{@code
  * try (Connection conn = engine.connect()) {
- *     ...
+ *     report(conn);
  * } catch (PoolTimeoutException e) {
  *     log.warn("pool {} exhausted: {} active of {}", e.pool(), e.active(), e.poolSize());
  * }

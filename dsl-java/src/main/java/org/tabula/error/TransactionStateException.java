@@ -6,7 +6,7 @@ package org.tabula.error;
  * level, or setting isolation after a transaction's first statement.
  *
  * <pre>{@code
- * engine.transaction(TransactionOptions.propagation(Propagation.MANDATORY), work);   // no transaction: throws
+ * engine.begin(TransactionOptions.propagation(Propagation.MANDATORY), work);   // no transaction: throws
  * }</pre>
  */
 public class TransactionStateException extends TabulaException {

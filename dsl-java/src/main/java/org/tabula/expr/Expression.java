@@ -14,8 +14,8 @@ import org.tabula.type.SqlTypes;
  * as parameters, typed by this expression's {@link #type()}.
  *
  * <pre>{@code
- * USERS.age.gt(18).and(USERS.name.startsWith("a"))
- * ORDERS.price.times(ORDERS.quantity).as("total")
+ * USERS.age.gt(18).and(USERS.name.startsWith("a"));
+ * ORDERS.price.times(ORDERS.quantity).as("total");
  * }</pre>
  *
  * @param <T> the Java type of the expression's values
@@ -49,7 +49,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this = value}; {@code eq(null)} is {@code IS NULL}, since {@code = NULL} is never true.
      *
      * <pre>{@code
-     * select(USERS.name).from(USERS).where(USERS.id.eq(42L))
+     * select(USERS.name).from(USERS).where(USERS.id.eq(42L));
      * }</pre>
      *
      * @param value the value to compare with, may be {@code null}
@@ -63,7 +63,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this = other}, comparing with another expression such as a column.
      *
      * <pre>{@code
-     * ORDERS.userId.eq(USERS.id)
+     * ORDERS.userId.eq(USERS.id);
      * }</pre>
      *
      * @param other the expression to compare with
@@ -97,7 +97,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this > value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.gt(18)
+     * USERS.age.gt(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -122,7 +122,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this >= value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.ge(18)
+     * USERS.age.ge(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -147,7 +147,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this < value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.lt(18)
+     * USERS.age.lt(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -172,7 +172,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this <= value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.le(18)
+     * USERS.age.le(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -197,7 +197,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this IS NULL}.
      *
      * <pre>{@code
-     * USERS.email.isNull()
+     * USERS.email.isNull();
      * }</pre>
      *
      * @return the condition
@@ -220,7 +220,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * condition that is always false, never the invalid SQL {@code IN ()}.
      *
      * <pre>{@code
-     * USERS.id.in(List.of(1L, 2L, 3L))
+     * USERS.id.in(List.of(1L, 2L, 3L));
      * }</pre>
      *
      * @param values the values, none of them {@code null}
@@ -235,7 +235,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this IN (SELECT ...)}.
      *
      * <pre>{@code
-     * USERS.id.in(select(ORDERS.userId).from(ORDERS))
+     * USERS.id.in(select(ORDERS.userId).from(ORDERS));
      * }</pre>
      *
      * @param subquery a select of one column
@@ -270,7 +270,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this BETWEEN low AND high}, both bounds included and bound as parameters.
      *
      * <pre>{@code
-     * USERS.age.between(18, 65)
+     * USERS.age.between(18, 65);
      * }</pre>
      *
      * @param low  the lower bound, never {@code null}
@@ -311,7 +311,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this LIKE pattern}; {@code %} and {@code _} in the pattern are wildcards.
      *
      * <pre>{@code
-     * USERS.name.like("a%n")
+     * USERS.name.like("a%n");
      * }</pre>
      *
      * @param pattern the pattern, bound as a parameter
@@ -337,7 +337,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * Case-insensitive LIKE on every dialect ({@code ILIKE} on PostgreSQL, {@code lower()} elsewhere).
      *
      * <pre>{@code
-     * USERS.name.ilike("ann%")
+     * USERS.name.ilike("ann%");
      * }</pre>
      *
      * @param pattern the pattern, bound as a parameter
@@ -352,7 +352,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * Substring match; {@code %} and {@code _} in {@code text} match themselves.
      *
      * <pre>{@code
-     * USERS.email.contains("100%")
+     * USERS.email.contains("100%");
      * }</pre>
      *
      * @param text the text to find
@@ -367,7 +367,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * Prefix match; {@code %} and {@code _} in {@code prefix} match themselves.
      *
      * <pre>{@code
-     * USERS.name.startsWith("a")
+     * USERS.name.startsWith("a");
      * }</pre>
      *
      * @param prefix the prefix
@@ -393,7 +393,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * String concatenation ({@code ||} or {@code CONCAT()} per dialect); chains stay one flat node.
      *
      * <pre>{@code
-     * USERS.firstName.concat(" ").concat(USERS.lastName).as("full_name")
+     * USERS.firstName.concat(" ").concat(USERS.lastName).as("full_name");
      * }</pre>
      *
      * @param other the expression appended
@@ -427,7 +427,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this + value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.plus(2)
+     * ORDERS.quantity.plus(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -452,7 +452,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this - value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.minus(2)
+     * ORDERS.quantity.minus(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -477,7 +477,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this * value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.times(2)
+     * ORDERS.quantity.times(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -502,7 +502,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this / value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.div(2)
+     * ORDERS.quantity.div(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -540,7 +540,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this AS alias} in a select list; the alias is quoted by the dialect.
      *
      * <pre>{@code
-     * select(ORDERS.price.times(ORDERS.quantity).as("total")).from(ORDERS)
+     * select(ORDERS.price.times(ORDERS.quantity).as("total")).from(ORDERS);
      * }</pre>
      *
      * @param alias the alias, a valid identifier
@@ -555,7 +555,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * An ascending ORDER BY item.
      *
      * <pre>{@code
-     * select(USERS.name).from(USERS).orderBy(USERS.name.asc())
+     * select(USERS.name).from(USERS).orderBy(USERS.name.asc());
      * }</pre>
      *
      * @return the order item

@@ -380,7 +380,7 @@ public final class EntityQuery<T> {
      *
      * <pre>{@code
      * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
-     *     for (List<User> chunk : parts) { ... }
+     *     for (List<User> chunk : parts) { chunk.forEach(u -> export(u)); }
      * }
      * }</pre>
      *

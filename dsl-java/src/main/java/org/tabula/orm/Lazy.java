@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     public String name;
  *     @MappedColumn(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
  * }
+ *
  * user.bio.get();                     // SELECT bio FROM users WHERE id = ?  (once)
  * user.bio.set("hello");              // UPDATE at the next flush
  *

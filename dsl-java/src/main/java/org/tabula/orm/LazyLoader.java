@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Lazy<Long> posts = Lazy.loading("User.postCount", session,
- *         s -> s.select(Post.class).where(Post_.userId.eq(id)).count());
+ *         s -> s.select(Post.class).where(Post_.authorId.eq(id)).count());
  * }</pre>
  */
 @FunctionalInterface

@@ -14,6 +14,7 @@ import org.tabula.schema.Column;
  * // generated:
  * public static final Column<@Nullable Integer> age = Metamodel.column(User.class, "age", Integer.class, true);
  * public static final Relation<User, Post> posts = Metamodel.relation(User.class, "posts", Post.class, true);
+ *
  * // used:
  * session.select(User.class).where(User_.age.gt(18)).options(LoadOption.selectIn(User_.posts)).all();
  * }</pre>

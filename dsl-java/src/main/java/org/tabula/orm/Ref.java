@@ -16,6 +16,7 @@ import java.util.Optional;
  *     @MappedColumn(references = User.class) public Long authorId;
  *     @Relationship(backPopulates = "posts") public final Ref<User> author = new Ref<>(this);
  * }
+ *
  * post.author.set(ann);          // ann.posts now contains post; post.authorId is set at flush
  * User who = post.author.get();  // loads on first access (from the identity map when it can)
  * }</pre>

@@ -21,9 +21,10 @@ import java.util.Set;
  *     @Relationship(backPopulates = "author", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN})
  *     public final RelatedList<Post> posts = new RelatedList<>(this);
  * }
+ *
  * ann.posts.add(post);           // post.author.get() == ann; INSERT/UPDATE sets posts.author_id at flush
  * ann.posts.remove(post);        // delete-orphan: DELETE FROM posts ... at flush
- * for (Post p : ann.posts) ...   // SELECT ... WHERE author_id = ? on first access (lazy select)
+ * for (Post p : ann.posts) { }   // SELECT ... WHERE author_id = ? on first access (lazy select)
  * }</pre>
  *
  * <p>In Kotlin it is a {@code MutableList<Post>}: {@code val posts = RelatedList<Post>(this)}.

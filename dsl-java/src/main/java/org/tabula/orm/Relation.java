@@ -14,7 +14,7 @@ import org.tabula.expr.Condition;
  *
  * session.select(User.class)
  *        .where(User_.posts.any(Post_.title.contains("jdbc")))           // EXISTS (SELECT ... correlated)
- *        .options(selectIn(User_.posts), selectIn(User_.roles.then(Role_.permissions)))
+ *        .options(LoadOption.selectIn(User_.posts), LoadOption.selectIn(User_.roles.then(Role_.permissions)))
  *        .all();
  * session.select(User.class).join(User_.roles).where(Role_.name.eq("admin")).distinct().all();
  * }</pre>

@@ -12,7 +12,7 @@ import org.tabula.engine.TransactionOptions;
  * <pre>{@code
  * SessionFactory sessions = SessionFactory.of(engine).expireOnCommit(false);
  *
- * try (Session session = sessions.openSession()) { ... session.commit(); }
+ * try (Session session = sessions.openSession()) { session.add(new User("ann")); session.commit(); }
  *
  * sessions.begin(session -> session.add(new User("ann")));          // commit, or roll back on exception
  * long id = sessions.inTransaction(session -> {

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * <pre>{@code
  * record Point(int x, int y) {}
+ *
  * MethodHandle ctor = MethodHandles.lookup().findConstructor(Point.class, MethodType.methodType(void.class, int.class, int.class))
  *         .asSpreader(Object[].class, 2);
  * ConstructorMapper<Point> m = ConstructorMapper.of(Point.class, List.of(

@@ -22,6 +22,7 @@ import org.tabula.error.OpenPackageHint;
  *
  * <pre>{@code
  * record UserName(long id, String name) {}
+ *
  * List<UserName> names = conn.execute(select(USERS.id, USERS.name).from(USERS)).into(UserName.class);
  * }</pre>
  */

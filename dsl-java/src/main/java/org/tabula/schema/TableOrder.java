@@ -14,7 +14,7 @@ import org.tabula.error.TabulaException;
  * table); tables outside the given ones are ignored.
  *
  * <pre>{@code
- * List<Table> order = TableOrder.parentsFirst(List.of(posts, users));   // [users, posts]
+ * List<Table> order = TableOrder.parentsFirst(List.of(POSTS, USERS));   // [USERS, POSTS]
  * }</pre>
  */
 public final class TableOrder {

@@ -14,8 +14,8 @@ import org.tabula.schema.Table;
  * {@code DELETE FROM table WHERE ...}.
  *
  * <pre>{@code
- * delete(USERS).where(USERS.id.eq(1L))
- * delete(SESSIONS).allRows()                 // no WHERE: must be said explicitly
+ * delete(USERS).where(USERS.id.eq(1L));
+ * delete(SESSIONS).allRows();                 // no WHERE: must be said explicitly
  * }</pre>
  */
 public record Delete(Table table, @Nullable Condition where, boolean unrestricted, List<Expression<?>> returning)

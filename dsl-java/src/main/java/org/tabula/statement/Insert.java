@@ -21,12 +21,12 @@ import org.tabula.schema.Table;
  * {@code INSERT INTO table ...}: one row, many rows in one statement, or the rows of a select.
  *
  * <pre>{@code
- * insert(USERS).set(USERS.name, "ann").set(USERS.age, 31)              // one row, type-checked
- * insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40)
- * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))   // a row from column handles
- * insert(USERS).values(Map.of("name", "ann", "age", 31))             // by column name
- * insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90)))
- * insert(USERS).set(USERS.name, "ann").returning(USERS.id)
+ * insert(USERS).set(USERS.name, "ann").set(USERS.age, 31);              // one row, type-checked
+ * insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40);
+ * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31));   // a row from column handles
+ * insert(USERS).values(Map.of("name", "ann", "age", 31));             // by column name
+ * insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90)));
+ * insert(USERS).set(USERS.name, "ann").returning(USERS.id);
  * }</pre>
  *
  * <p>An insert with no values at all, executed with a list of parameter maps, is an executemany
@@ -68,7 +68,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * between the two {@code set} methods; {@code setNull} says it without a cast.
      *
      * <pre>{@code
-     * insert(USERS).set(USERS.name, "ann").setNull(USERS.age)
+     * insert(USERS).set(USERS.name, "ann").setNull(USERS.age);
      * }</pre>
      *
      * @param <T> the column's Java type
@@ -162,7 +162,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      *
      * <pre>{@code
      * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))
-     *              .values(row -> row.set(USERS.name, "bob").set(USERS.age, null))
+     *              .values(row -> row.set(USERS.name, "bob").set(USERS.age, null));
      * }</pre>
      *
      * @param row sets the row's columns on the empty row it is given

@@ -53,6 +53,7 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
      *
      * <pre>{@code
      * record Person(String name, Integer age) {}
+     *
      * conn.execute(insert(USERS), InsertRow.batch(USERS, List.of(new Person("ann", 31)),
      *         (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age())));
      * }</pre>

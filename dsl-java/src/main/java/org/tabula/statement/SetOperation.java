@@ -12,7 +12,7 @@ import org.tabula.expr.SqlVisitor;
  * {@code SELECT ... UNION [ALL] SELECT ...}, with an optional ORDER BY / LIMIT over the whole.
  *
  * <pre>{@code
- * select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).limit(10)
+ * select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).limit(10);
  * }</pre>
  */
 public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orderBy, Long limit, Long offset)

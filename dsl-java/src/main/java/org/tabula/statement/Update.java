@@ -18,9 +18,9 @@ import org.tabula.schema.Table;
  * {@code UPDATE table SET ... WHERE ...}.
  *
  * <pre>{@code
- * update(USERS).set(USERS.name, "bob").where(USERS.id.eq(1L))
- * update(USERS).set(USERS.age, USERS.age.plus(1)).where(USERS.age.isNotNull())
- * update(USERS).set(USERS.active, false).allRows()       // no WHERE: must be said explicitly
+ * update(USERS).set(USERS.name, "bob").where(USERS.id.eq(1L));
+ * update(USERS).set(USERS.age, USERS.age.plus(1)).where(USERS.age.isNotNull());
+ * update(USERS).set(USERS.active, false).allRows();       // no WHERE: must be said explicitly
  * }</pre>
  *
  * <p>An update with neither {@link #where} nor {@link #allRows()} is refused when rendered, so
@@ -63,7 +63,7 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
      * class's two {@code set} methods; {@code setNull} says it without a cast.
      *
      * <pre>{@code
-     * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L))
+     * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L));
      * }</pre>
      *
      * @param <T> the column's Java type
