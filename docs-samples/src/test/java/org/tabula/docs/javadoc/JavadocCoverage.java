@@ -35,7 +35,8 @@ import javax.tools.ToolProvider;
  *   <li>methods without a comment of their own, or whose comment is {@code {@inheritDoc}}: they show
  *       the documentation, and the example, of the method they override;</li>
  *   <li>{@code equals}, {@code hashCode} and {@code toString};</li>
- *   <li>the accessors of a record's components (the record's own example shows them) and the
+ *   <li>the accessors and the canonical constructor of a record (the record's own example shows its
+ *       components), and the
  *       elements of an annotation type (the annotation's example shows them);</li>
  *   <li>the members of a type whose own Javadoc starts its example with
  *       {@code // not compiled:} are still checked: the marker exempts nothing.</li>
@@ -123,6 +124,11 @@ final class JavadocCoverage {
         private static boolean exempt(MethodTree method, ClassTree owner) {
             String name = method.getName().toString();
             if (OBJECT_METHODS.contains(name) || owner.getKind() == Tree.Kind.ANNOTATION_TYPE) {
+                return true;
+            }
+            long components = owner.getMembers().stream().filter(m -> m.getKind() == Tree.Kind.VARIABLE
+                    && !((com.sun.source.tree.VariableTree) m).getModifiers().getFlags().contains(Modifier.STATIC)).count();
+            if (owner.getKind() == Tree.Kind.RECORD && name.equals("<init>") && method.getParameters().size() == components) {
                 return true;
             }
             if (owner.getKind() == Tree.Kind.RECORD && method.getParameters().isEmpty()) {
