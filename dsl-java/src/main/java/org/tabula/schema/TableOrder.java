@@ -25,6 +25,10 @@ public final class TableOrder {
     /**
      * The given tables, parents before children; independent tables keep their given order.
      *
+     * <pre>{@code
+     * List<Table> order = TableOrder.parentsFirst(List.of(POSTS, USERS));   // [USERS, POSTS]
+     * }</pre>
+     *
      * @throws TabulaException naming the tables when their foreign keys form a cycle
      * @param tables the tables: {@code TableOrder.parentsFirst(List.of(POSTS, USERS))} is {@code [USERS, POSTS]}
      * @return the tables, each after those it references

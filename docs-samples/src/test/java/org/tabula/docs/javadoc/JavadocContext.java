@@ -389,7 +389,7 @@ public abstract class JavadocContext {
         return "";
     }
 
-    // ---------------------------------------------------------------- Table's column factories
+    // ---------------------------------------------------------------- Table's column factories (not text: Sql.text)
 
     private static final class Scratch extends Table {
         Scratch() {
@@ -411,7 +411,65 @@ public abstract class JavadocContext {
         return scratch.array(name, elementType);
     }
 
+    protected Column<Boolean> bool(String name) {
+        return scratch.bool(name);
+    }
+
+    protected Column<Integer> integer(String name) {
+        return scratch.integer(name);
+    }
+
     protected Column<Long> bigint(String name) {
         return scratch.bigint(name);
+    }
+
+    protected Column<Double> doublePrecision(String name) {
+        return scratch.doublePrecision(name);
+    }
+
+    protected Column<java.math.BigDecimal> decimal(String name, int precision, int scale) {
+        return scratch.decimal(name, precision, scale);
+    }
+
+    protected Column<String> varchar(String name, int length) {
+        return scratch.varchar(name, length);
+    }
+
+    protected Column<LocalDate> date(String name) {
+        return scratch.date(name);
+    }
+
+    protected Column<java.time.LocalDateTime> timestamp(String name) {
+        return scratch.timestamp(name);
+    }
+
+    protected Column<Instant> instant(String name) {
+        return scratch.instant(name);
+    }
+
+    protected Column<byte[]> bytes(String name) {
+        return scratch.bytes(name);
+    }
+
+    protected Column<java.util.UUID> uuid(String name) {
+        return scratch.uuid(name);
+    }
+
+    protected Column<Object> json(String name) {
+        return scratch.json(name);
+    }
+
+    protected <T> Column<T> json(String name, Class<T> type) {
+        return scratch.json(name, type);
+    }
+
+    /** The composite-key table of the Table examples. */
+    public static final class OrderLines extends Table {
+        public final Column<Long> orderId = bigint("order_id");
+        public final Column<Integer> lineNo = integer("line_no");
+
+        OrderLines() {
+            super("order_lines");
+        }
     }
 }

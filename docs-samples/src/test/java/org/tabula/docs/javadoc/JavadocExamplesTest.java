@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * {@code USERS}, {@code POSTS}, ..., the entities {@code User}, {@code Post}, ...), with every
  * {@code org.tabula} package imported and {@code org.tabula.Sql.*} imported statically. The rules:
  * <ul>
- *   <li>A block is split into paragraphs at blank lines. A paragraph whose first code line (after
+ *   <li>A block is split into paragraphs at blank lines outside braces. A paragraph whose first code line (after
  *       {@code //} comments) starts with an annotation, {@code class}, {@code record}, {@code enum},
  *       {@code interface}, {@code public}, {@code private}, {@code protected}, {@code static},
  *       {@code abstract} or {@code final} is a member of the generated class (a type or a field);
@@ -120,18 +120,20 @@ class JavadocExamplesTest {
         List<String> imports = new ArrayList<>();
         List<List<Integer>> paragraphs = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
+        int depth = 0;
         List<String> lines = block.lines();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("import ")) {
                 imports.add(line);
-            } else if (line.isBlank()) {
+            } else if (line.isBlank() && depth == 0) {
                 if (!current.isEmpty()) {
                     paragraphs.add(current);
                     current = new ArrayList<>();
                 }
             } else {
                 current.add(i);
+                depth += braceBalance(line);
             }
         }
         if (!current.isEmpty()) {
@@ -168,6 +170,31 @@ class JavadocExamplesTest {
         }
         src.append(statements).append("}\n}\n");
         return new Generated(block, className, src.toString(), map);
+    }
+
+    /** Opened minus closed braces of a line, outside string and char literals and line comments. */
+    private static int braceBalance(String line) {
+        int balance = 0;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                break;
+            } else if (c == '{') {
+                balance++;
+            } else if (c == '}') {
+                balance--;
+            }
+        }
+        return balance;
     }
 
     private static boolean isMember(List<String> paragraph) {
