@@ -78,6 +78,10 @@ public record Case<T extends @Nullable Object>(List<When<T>> whens, @Nullable Ex
     /**
      * Sets the ELSE result to an expression.
      *
+     * <pre>{@code
+     * Expression<String> shown = Sql.caseWhen(USERS.nickname.isNull(), USERS.name).otherwise(USERS.nickname);
+     * }</pre>
+     *
      * @param result the result when no arm holds
      * @return a new CASE with this ELSE
      */

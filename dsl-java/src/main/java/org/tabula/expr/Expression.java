@@ -25,6 +25,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * The SQL type of the values; it drives binding and reading.
      *
+     * <pre>{@code
+     * SqlType<Integer> type = USERS.age.type();   // SqlTypes.INTEGER
+     * }</pre>
+     *
      * @return the SQL type of this expression
      */
     SqlType<T> type();
@@ -76,6 +80,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this <> value}; {@code ne(null)} is {@code IS NOT NULL}.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.role.ne("admin"));
+     * }</pre>
+     *
      * @param value the value to compare with, may be {@code null}
      * @return the condition
      */
@@ -85,6 +93,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this <> other}, comparing with another expression.
+     *
+     * <pre>{@code
+     * select(EMPLOYEES.name).where(EMPLOYEES.managerId.ne(EMPLOYEES.id));
+     * }</pre>
      *
      * @param other the expression to compare with
      * @return the condition
@@ -111,6 +123,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this > other}, comparing with another expression such as a column.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.gt(ORDERS.price));
+     * }</pre>
+     *
      * @param other the expression to compare with
      * @return the condition
      */
@@ -135,6 +151,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this >= other}, comparing with another expression such as a column.
+     *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.ge(ORDERS.price));
+     * }</pre>
      *
      * @param other the expression to compare with
      * @return the condition
@@ -161,6 +181,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this < other}, comparing with another expression such as a column.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.lt(ORDERS.price));
+     * }</pre>
+     *
      * @param other the expression to compare with
      * @return the condition
      */
@@ -186,6 +210,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this <= other}, comparing with another expression such as a column.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.le(ORDERS.price));
+     * }</pre>
+     *
      * @param other the expression to compare with
      * @return the condition
      */
@@ -208,6 +236,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this IS NOT NULL}.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.email.isNotNull());
+     * }</pre>
      *
      * @return the condition
      */
@@ -248,6 +280,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this NOT IN (...)}; an empty collection yields a condition that is always true.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.role.notIn(List.of("admin", "owner")));
+     * }</pre>
+     *
      * @param values the values, none of them {@code null}
      * @return the condition
      * @throws IllegalArgumentException if {@code values} is or contains {@code null}
@@ -258,6 +294,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this NOT IN (SELECT ...)}.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.id.notIn(select(ORDERS.userId).from(ORDERS)));
+     * }</pre>
      *
      * @param subquery a select of one column
      * @return the condition
@@ -285,6 +325,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this BETWEEN low AND high} with expressions as bounds.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.between(ORDERS.price, ORDERS.price.times(2L)));
+     * }</pre>
+     *
      * @param low  the lower bound
      * @param high the upper bound
      * @return the condition
@@ -295,6 +339,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this NOT BETWEEN low AND high}.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.age.notBetween(18, 65));
+     * }</pre>
      *
      * @param low  the lower bound, never {@code null}
      * @param high the upper bound, never {@code null}
@@ -324,6 +372,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this NOT LIKE pattern}; {@code %} and {@code _} in the pattern are wildcards.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.email.notLike("%@example.com"));
+     * }</pre>
      *
      * @param pattern the pattern, bound as a parameter
      * @return the condition
@@ -381,6 +433,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * Suffix match; {@code %} and {@code _} in {@code suffix} match themselves.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.email.endsWith("@example.com"));
+     * }</pre>
+     *
      * @param suffix the suffix
      * @return the condition
      * @throws IllegalArgumentException if {@code suffix} is {@code null}
@@ -413,6 +469,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * Concatenates a text, bound as a parameter.
      *
+     * <pre>{@code
+     * Expression<String> greeting = USERS.name.concat("!");
+     * }</pre>
+     *
      * @param text the text appended
      * @return the concatenation
      * @throws IllegalArgumentException if {@code text} is {@code null}
@@ -441,6 +501,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this + other}, typed like this expression.
      *
+     * <pre>{@code
+     * Expression<Long> total = ORDERS.price.plus(ORDERS.amount);
+     * }</pre>
+     *
      * @param other the operand
      * @return the arithmetic expression
      */
@@ -465,6 +529,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this - other}, typed like this expression.
+     *
+     * <pre>{@code
+     * Expression<Long> rest = ORDERS.amount.minus(ORDERS.price);
+     * }</pre>
      *
      * @param other the operand
      * @return the arithmetic expression
@@ -491,6 +559,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this * other}, typed like this expression.
      *
+     * <pre>{@code
+     * Expression<Long> total = ORDERS.price.times(ORDERS.quantity);
+     * }</pre>
+     *
      * @param other the operand
      * @return the arithmetic expression
      */
@@ -516,6 +588,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this / other}, typed like this expression.
      *
+     * <pre>{@code
+     * Expression<Long> each = ORDERS.amount.div(ORDERS.quantity);
+     * }</pre>
+     *
      * @param other the operand
      * @return the arithmetic expression
      */
@@ -525,6 +601,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this % value} (the remainder), typed like this expression.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.id.mod(2L).eq(0L));   // even ids
+     * }</pre>
      *
      * @param value the divisor, never {@code null}
      * @return the arithmetic expression
@@ -566,6 +646,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * A descending ORDER BY item.
+     *
+     * <pre>{@code
+     * select(USERS.name).from(USERS).orderBy(USERS.createdAt.desc());
+     * }</pre>
      *
      * @return the order item
      */
