@@ -41,6 +41,10 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
     /**
      * An empty row for {@code table}.
      *
+     * <pre>{@code
+     * InsertRow row = InsertRow.of(USERS).set(USERS.name, "ann").set(USERS.age, 31);
+     * }</pre>
+     *
      * @param table the table
      * @return an empty row for {@code table}
      */
@@ -79,6 +83,10 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
     /**
      * Sets {@code column} (of this row's table) to {@code value}, which may be {@code null}.
      *
+     * <pre>{@code
+     * conn.execute(insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31)));
+     * }</pre>
+     *
      * @param <T> the column's Java type
      * @param column the column
      * @param value the value, {@code null} for NULL
@@ -95,6 +103,10 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
 
     /**
      * The table this row is inserted into.
+     *
+     * <pre>{@code
+     * Table table = InsertRow.of(USERS).table();   // USERS
+     * }</pre>
      *
      * @return the table this row is inserted into
      */
