@@ -14,6 +14,10 @@ public class TransactionStateException extends TabulaException {
     /**
      * An exception naming the state and the option: {@code new TransactionStateException("MANDATORY needs a transaction")}.
      *
+     * <pre>{@code
+     * throw new TransactionStateException("Propagation.MANDATORY and no transaction is open");
+     * }</pre>
+     *
      * @param message the message
      */
     public TransactionStateException(String message) {
