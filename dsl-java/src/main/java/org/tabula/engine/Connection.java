@@ -100,6 +100,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a statement. Queries are read into memory; see {@link #stream} for large results.
      *
+     * <pre>{@code
+     * Result r = conn.execute(insert(USERS).set(USERS.name, "ann"));
+     * }</pre>
+     *
      * @param statement the statement: {@code conn.execute(select(USERS).where(USERS.id.eq(1L)))}
      * @return its rows, row count or generated key
      */
@@ -124,6 +128,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Executes a statement with values for its named parameters ({@code text()} or bind params).
+     *
+     * <pre>{@code
+     * Result r = conn.execute(select(USERS.name).where(USERS.age.ge(bindParam("min", SqlTypes.INTEGER))), Map.of("min", 18));
+     * }</pre>
      *
      * @param statement the statement: {@code conn.execute(text("SELECT * FROM users WHERE id = :id"), Map.of("id", 1L))}
      * @param parameters the values of its {@code :name} parameters
@@ -164,6 +172,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a statement once per parameter map, as one JDBC batch (executemany). An
      * {@code insert(table)} without values takes its columns from the maps' keys.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")));   // executemany
+     * }</pre>
      *
      * @param statement the statement: {@code conn.execute(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")))}
      * @param rows one map of values per execution
@@ -211,6 +223,12 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a query and reads its rows as they are asked for, with the default fetch size of 1,000.
      *
+     * <pre>{@code
+     * try (Result rows = conn.stream(select(EVENTS).from(EVENTS))) {
+     *     rows.forEach(this::handle);
+     * }
+     * }</pre>
+     *
      * @param statement the statement: {@code try (Result r = conn.stream(select(USERS))) { r.stream().forEach(...); }}
      * @return the result, reading rows as they are asked for; close it
      */
@@ -221,6 +239,12 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a query and reads its rows in chunks of about {@code fetchSize}, so results larger
      * than memory can be processed. Close the result (or read it to the end) to free the cursor.
+     *
+     * <pre>{@code
+     * try (Result rows = conn.stream(select(EVENTS).from(EVENTS), 500)) {
+     *     rows.forEach(this::handle);
+     * }
+     * }</pre>
      *
      * @param statement the statement: {@code conn.stream(select(USERS), 500)}
      * @param fetchSize how many rows the driver reads at a time
@@ -237,6 +261,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Renders with this connection's dialect.
+     *
+     * <pre>{@code
+     * RenderedSql sql = conn.render(select(USERS.name).where(USERS.id.eq(1L)));   // in this connection's dialect
+     * }</pre>
      *
      * @param statement the statement: {@code conn.render(select(USERS)).sql()}
      * @return the SQL and its bindings
@@ -270,6 +298,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * {@link #fetch(Statement, Map, ValuesMapper)} of a statement without named parameters.
+     *
+     * <pre>{@code
+     * List<String> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), v -> (String) v[1]);
+     * }</pre>
      *
      * @param <T> what each row becomes
      * @param statement the statement: {@code conn.fetch(select(USERS.name), values -> (String) values[0])}
@@ -357,14 +389,28 @@ public final class Connection implements AutoCloseable {
         tx.begin(options);
     }
 
-    /** Commits the work so far; the next statement starts a new transaction. */
+    /**
+     * Commits the work so far; the next statement starts a new transaction.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.name, "ann"));
+     * conn.commit();
+     * }</pre>
+     */
     public void commit() {
         ensureOpen();
         cursors.closeAll();
         tx.commit();
     }
 
-    /** Rolls back the work since the last commit. */
+    /**
+     * Rolls back the work since the last commit.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.name, "ann"));
+     * conn.rollback();   // nothing written
+     * }</pre>
+     */
     public void rollback() {
         rollback(null);
     }
@@ -392,6 +438,10 @@ public final class Connection implements AutoCloseable {
      * {@code work} swallowed the exception, the commit rolls back instead and throws
      * {@link TransactionRolledBackException} naming that failure.
      *
+     * <pre>{@code
+     * long id = conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id));
+     * }</pre>
+     *
      * @param <T> what the block returns
      * @param work the block: {@code conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).rowCount())}
      * @return what the block returned
@@ -412,6 +462,11 @@ public final class Connection implements AutoCloseable {
     /**
      * {@link #begin(TransactionOptions)}, then {@link #inTransaction(TransactionCallback)}.
      *
+     * <pre>{@code
+     * long n = conn.inTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE),
+     *         c -> c.execute(select(count()).from(ORDERS)).scalarOne());
+     * }</pre>
+     *
      * @param <T> what the block returns
      * @param options isolation and read-only for the transaction
      * @param work the block
@@ -427,6 +482,14 @@ public final class Connection implements AutoCloseable {
      * back and throw {@link TransactionRolledBackException} with {@code cause}. What a failed
      * participant of a joined transaction does; statements still run until then.
      *
+     * <pre>{@code
+     * engine.begin(conn -> {
+     *     if (conn.execute(select(ACCOUNTS.balance).where(ACCOUNTS.id.eq(id))).scalarOne() < 0) {
+     *         conn.setRollbackOnly(new IllegalStateException("overdrawn"));
+     *     }
+     * });
+     * }</pre>
+     *
      * @param cause the failure that doomed the transaction, named by the rollback's exception: {@code conn.setRollbackOnly(e)}
      */
     public void setRollbackOnly(Throwable cause) {
@@ -434,13 +497,23 @@ public final class Connection implements AutoCloseable {
         tx.setRollbackOnly(cause);
     }
 
-    /** {@link #setRollbackOnly(Throwable)} without a cause. */
+    /**
+     * {@link #setRollbackOnly(Throwable)} without a cause.
+     *
+     * <pre>{@code
+     * engine.currentTransaction().ifPresent(conn -> conn.setRollbackOnly());
+     * }</pre>
+     */
     public void setRollbackOnly() {
         setRollbackOnly(null);
     }
 
     /**
      * Whether the current transaction can only roll back (see {@link #setRollbackOnly(Throwable)}).
+     *
+     * <pre>{@code
+     * boolean doomed = conn.isRollbackOnly();   // true after setRollbackOnly or a failed statement
+     * }</pre>
      *
      * @return {@code true} after a failed statement or {@link #setRollbackOnly()}
      */
@@ -450,6 +523,12 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether a transaction is in progress: a statement ran since the last commit or rollback.
+     *
+     * <pre>{@code
+     * if (conn.isInTransaction()) {
+     *     conn.commit();
+     * }
+     * }</pre>
      *
      * @return {@code true} between the first statement and the commit or rollback
      */
@@ -461,6 +540,10 @@ public final class Connection implements AutoCloseable {
      * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
      * else the engine's default, or {@code null} when neither set one (the database's default).
      *
+     * <pre>{@code
+     * Isolation level = conn.isolation();   // null: the database's default
+     * }</pre>
+     *
      * @return the level: {@code conn.isolation()}
      */
     public @Nullable Isolation isolation() {
@@ -470,6 +553,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Whether this transaction was begun read-only, by its options or the engine's.
      *
+     * <pre>{@code
+     * boolean readOnly = conn.isReadOnly();
+     * }</pre>
+     *
      * @return {@code true} in a read-only transaction
      */
     public boolean isReadOnly() {
@@ -478,6 +565,16 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Sets a savepoint: a nested transaction that can be rolled back alone.
+     *
+     * <pre>{@code
+     * Savepoint sp = conn.savepoint();
+     * try {
+     *     conn.execute(insert(USERS).set(USERS.email, maybeDuplicate));
+     *     sp.release();
+     * } catch (UniqueViolationException e) {
+     *     sp.rollback();
+     * }
+     * }</pre>
      *
      * @return the savepoint: {@code try (Savepoint sp = conn.savepoint()) { ...; sp.release(); }}
      */
@@ -561,6 +658,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Same as {@link #nested(TransactionCallback)}.
      *
+     * <pre>{@code
+     * Long id = conn.savepoint(c -> c.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id));
+     * }</pre>
+     *
      * @param <T> what the block returns
      * @param work the block
      * @return what the block returned
@@ -606,6 +707,11 @@ public final class Connection implements AutoCloseable {
      * Cancels the statement running on this connection right now, from another thread
      * (timeouts, coroutine cancellation). The running call fails with a
      * {@link org.tabula.error.StatementCanceledException}.
+     *
+     * <pre>{@code
+     * ExecutorService watchdog = Executors.newSingleThreadExecutor();
+     * watchdog.submit(() -> { Thread.sleep(5_000); conn.cancel(); return null; });   // StatementCanceledException in the caller
+     * }</pre>
      */
     public void cancel() {
         running.cancel();
@@ -613,6 +719,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether a statement is executing at this moment.
+     *
+     * <pre>{@code
+     * boolean busy = conn.isExecuting();
+     * }</pre>
      *
      * @return {@code true} while a statement runs: what {@link #cancel()} would stop
      */
@@ -623,6 +733,10 @@ public final class Connection implements AutoCloseable {
     /**
      * The JDBC connection underneath, for code that needs plain JDBC.
      *
+     * <pre>{@code
+     * java.sql.Connection jdbc = conn.jdbc();   // for a driver feature Tabula does not cover; do not close it
+     * }</pre>
+     *
      * @return the JDBC connection; do not close it: {@code conn.jdbc().getMetaData()}
      */
     public java.sql.Connection jdbc() {
@@ -631,6 +745,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * The engine that lent this connection: {@code conn.engine().dialect()}.
+     *
+     * <pre>{@code
+     * Engine owner = conn.engine();
+     * }</pre>
      *
      * @return the engine
      */
@@ -641,6 +759,10 @@ public final class Connection implements AutoCloseable {
     /**
      * The dialect statements are rendered with: {@code conn.dialect().name()}.
      *
+     * <pre>{@code
+     * Dialect d = conn.dialect();   // Dialect.SQLITE for a SQLite engine
+     * }</pre>
+     *
      * @return the dialect
      */
     public Dialect dialect() {
@@ -649,6 +771,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether {@link #close()} was called: {@code conn.isClosed()}.
+     *
+     * <pre>{@code
+     * boolean closed = conn.isClosed();
+     * }</pre>
      *
      * @return {@code true} once closed
      */
@@ -668,7 +794,18 @@ public final class Connection implements AutoCloseable {
         tx.ensureUsable();
     }
 
-    /** Closes open results, rolls back uncommitted work, and returns the connection to the pool. */
+    /**
+     * Closes open results, rolls back uncommitted work, and returns the connection to the pool.
+     *
+     * <pre>{@code
+     * Connection c = engine.connect();
+     * try {
+     *     report(c);
+     * } finally {
+     *     c.close();   // rolls back what was not committed, returns the connection to the pool
+     * }
+     * }</pre>
+     */
     @Override
     public void close() {
         if (closed) {
