@@ -35,6 +35,7 @@ import javax.tools.ToolProvider;
  *   <li>methods without a comment of their own, or whose comment is {@code {@inheritDoc}}: they show
  *       the documentation, and the example, of the method they override;</li>
  *   <li>{@code equals}, {@code hashCode} and {@code toString};</li>
+ *   <li>{@code @Deprecated} methods: their {@code @deprecated} tag names the replacement, which has one;</li>
  *   <li>the {@code visit...} methods of {@code SqlVisitor}: each is called by one node's {@code accept},
  *       and the interface's example shows how a renderer implements one;</li>
  *   <li>the accessors and the canonical constructor of a record (the record's own example shows its
@@ -109,7 +110,7 @@ final class JavadocCoverage {
         public Void visitMethod(MethodTree method, Void unused) {
             TreePath path = getCurrentPath();
             ClassTree owner = (ClassTree) path.getParentPath().getLeaf();
-            if (!isPublic(method.getModifiers(), path.getParentPath()) || exempt(method, owner)) {
+            if (!isPublic(method.getModifiers(), path.getParentPath()) || exempt(method, owner) || deprecated(method)) {
                 return null;
             }
             DocCommentTree doc = docs.getDocCommentTree(path);
@@ -124,6 +125,11 @@ final class JavadocCoverage {
             String name = owner.getSimpleName() + "." + (method.getName().contentEquals("<init>") ? "<init>" : method.getName());
             missing.add(new Missing(pkg, file + ":" + line, name));
             return null;
+        }
+
+        private static boolean deprecated(MethodTree method) {
+            return method.getModifiers().getAnnotations().stream()
+                    .anyMatch(a -> a.getAnnotationType().toString().endsWith("Deprecated"));
         }
 
         private static boolean exempt(MethodTree method, ClassTree owner) {
