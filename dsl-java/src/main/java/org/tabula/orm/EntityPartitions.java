@@ -48,7 +48,17 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
         this.expunge = expunge;
     }
 
-    /** Whether another chunk follows (reads from the cursor, may block). */
+    /**
+     * Whether another chunk follows (reads from the cursor, may block).
+     *
+     * <pre>{@code
+     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
+     *     while (parts.hasNext()) {
+     *         parts.next().forEach(u -> export(u));
+     *     }
+     * }
+     * }</pre>
+     */
     @Override
     public boolean hasNext() {
         if (closed) {
@@ -61,7 +71,15 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
         return true;
     }
 
-    /** The next chunk of at most {@code size} objects; with {@code expunge}, the previous chunk's objects leave the session first. */
+    /**
+     * The next chunk of at most {@code size} objects; with {@code expunge}, the previous chunk's objects leave the session first.
+     *
+     * <pre>{@code
+     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
+     *     List<User> firstChunk = parts.next();
+     * }
+     * }</pre>
+     */
     @Override
     public List<T> next() {
         if (!hasNext()) {
@@ -80,13 +98,34 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
         return chunk;
     }
 
-    /** This object as the iterable of a for-each loop (once). */
+    /**
+     * This object as the iterable of a for-each loop (once).
+     *
+     * <pre>{@code
+     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
+     *     for (List<User> chunk : parts) {
+     *         chunk.forEach(u -> export(u));
+     *     }
+     * }
+     * }</pre>
+     */
     @Override
     public Iterator<List<T>> iterator() {
         return this;
     }
 
-    /** Frees the cursor; with {@code expunge}, the last chunk's objects leave the session. */
+    /**
+     * Frees the cursor; with {@code expunge}, the last chunk's objects leave the session.
+     *
+     * <pre>{@code
+     * EntityPartitions<User> parts = session.select(User.class).partitions(500, true);
+     * try {
+     *     export(parts.next());
+     * } finally {
+     *     parts.close();   // the result set and its statement
+     * }
+     * }</pre>
+     */
     @Override
     public void close() {
         if (closed) {

@@ -61,6 +61,10 @@ public final class EntityQuery<T> {
      * Loading strategies for relationships in this query, overriding their defaults:
      * {@code options(selectIn("posts"), joined("profile"), selectIn("roles.permissions"))}.
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(LoadOption.selectIn(User_.posts)).all();
+     * }</pre>
+     *
      * @param more the load options, each starting from this query's class
      * @return a query with the options added
      * @throws OrmException when an option starts from another class or names no relationship
@@ -96,6 +100,10 @@ public final class EntityQuery<T> {
      * entities of this query's class (add {@link #distinct()} for to-many joins); a path joins
      * each step: {@code session.select(User.class).join(User_.posts).where(Post_.title.contains("x")).distinct().all()}.
      *
+     * <pre>{@code
+     * List<User> writers = session.select(User.class).join(User_.posts).where(Post_.title.contains("sql")).distinct().all();
+     * }</pre>
+     *
      * @param relation the relationship handle, or a path made with {@link Relation#then}
      * @return the joined query
      */
@@ -112,6 +120,10 @@ public final class EntityQuery<T> {
 
     /**
      * {@link #join(String)} with the attribute from {@link Mapper#relationship}.
+     *
+     * <pre>{@code
+     * List<User> writers = session.select(User.class).join(Mapper.relationship(User.class, "posts")).distinct().all();
+     * }</pre>
      *
      * @param relationship a relationship of this query's class
      * @return the joined query
@@ -140,6 +152,10 @@ public final class EntityQuery<T> {
     /**
      * SQLAlchemy's legacy {@code filter}: the same as {@link #where}.
      *
+     * <pre>{@code
+     * List<User> adults = session.query(User.class).filter(User_.age.ge(18)).all();   // the same as where
+     * }</pre>
+     *
      * @param conditions the conditions
      * @return the filtered query
      */
@@ -150,6 +166,10 @@ public final class EntityQuery<T> {
     /**
      * {@code column = value} for a column of this query's entity ({@code null} means IS NULL):
      * {@code filterBy(User_.name, "ann")}; the compiler checks the value against the column's type.
+     *
+     * <pre>{@code
+     * User ann = session.select(User.class).filterBy(User_.name, "ann").first();
+     * }</pre>
      *
      * @throws OrmException when the column is not one of the entity's table
      *
@@ -224,6 +244,10 @@ public final class EntityQuery<T> {
     /**
      * Joins another table on an explicit condition.
      *
+     * <pre>{@code
+     * List<User> withMail = session.select(User.class).join(ADDRESSES, ADDRESSES.userId.eq(User_.id)).distinct().all();
+     * }</pre>
+     *
      * @param right the table (or other FROM item) to join
      * @param on the join condition
      * @return the joined query
@@ -234,6 +258,10 @@ public final class EntityQuery<T> {
 
     /**
      * A LEFT OUTER JOIN on an explicit condition.
+     *
+     * <pre>{@code
+     * List<User> all = session.select(User.class).leftJoin(ADDRESSES, ADDRESSES.userId.eq(User_.id)).where(ADDRESSES.id.isNull()).all();
+     * }</pre>
      *
      * @param right the table (or other FROM item) to join
      * @param on the join condition
@@ -246,6 +274,10 @@ public final class EntityQuery<T> {
     /**
      * {@code SELECT DISTINCT}, so a join matching several rows yields each object once.
      *
+     * <pre>{@code
+     * List<User> writers = session.select(User.class).join(User_.posts).distinct().all();
+     * }</pre>
+     *
      * @return the distinct query
      */
     public EntityQuery<T> distinct() {
@@ -254,6 +286,10 @@ public final class EntityQuery<T> {
 
     /**
      * Orders the rows: {@code orderBy(User_.name.asc(), User_.id.desc())}.
+     *
+     * <pre>{@code
+     * List<User> byAge = session.select(User.class).orderBy(User_.age.desc(), User_.name.asc()).all();
+     * }</pre>
      *
      * @param items the order items
      * @return the ordered query
@@ -265,6 +301,10 @@ public final class EntityQuery<T> {
     /**
      * Orders the rows by expressions, ascending: {@code orderBy(User_.name)}.
      *
+     * <pre>{@code
+     * List<User> byName = session.select(User.class).orderBy(User_.name).all();
+     * }</pre>
+     *
      * @param expressions the expressions
      * @return the ordered query
      */
@@ -274,6 +314,10 @@ public final class EntityQuery<T> {
 
     /**
      * At most {@code rows} objects: {@code session.select(User.class).orderBy(User_.id).limit(10).all()}.
+     *
+     * <pre>{@code
+     * List<User> firstTen = session.select(User.class).orderBy(User_.id).limit(10).all();
+     * }</pre>
      *
      * @param rows the maximum number of rows
      * @return the limited query
@@ -285,6 +329,10 @@ public final class EntityQuery<T> {
     /**
      * Skips the first {@code rows} rows (with {@link #orderBy} for a stable page).
      *
+     * <pre>{@code
+     * List<User> page3 = session.select(User.class).orderBy(User_.id).limit(10).offset(20).all();
+     * }</pre>
+     *
      * @param rows how many rows to skip
      * @return the query with the offset
      */
@@ -295,6 +343,10 @@ public final class EntityQuery<T> {
     /**
      * {@code SELECT ... FOR UPDATE}: lock the rows until the session commits or rolls back.
      *
+     * <pre>{@code
+     * sessions.begin(s -> s.select(User.class).where(User_.id.eq(1L)).forUpdate().one().balance -= 10);
+     * }</pre>
+     *
      * @return the locking query
      */
     public EntityQuery<T> forUpdate() {
@@ -303,6 +355,10 @@ public final class EntityQuery<T> {
 
     /**
      * The Core statement this query runs.
+     *
+     * <pre>{@code
+     * RenderedSql sql = session.select(User.class).where(User_.age.gt(18)).toSelect().toSql(Dialect.POSTGRES);
+     * }</pre>
      *
      * @return the SELECT
      */
@@ -323,6 +379,10 @@ public final class EntityQuery<T> {
 
     /**
      * The first matching object, or {@code null}.
+     *
+     * <pre>{@code
+     * User youngest = session.select(User.class).orderBy(User_.age.asc()).first();   // null when there is none
+     * }</pre>
      *
      * @return the first object, or {@code null}
      */
@@ -351,6 +411,10 @@ public final class EntityQuery<T> {
     /**
      * One object or {@code null}; fails when there are several.
      *
+     * <pre>{@code
+     * User maybe = session.select(User.class).filterBy(User_.email, "ann@example.com").oneOrNull();
+     * }</pre>
+     *
      * @return the object, or {@code null}
      * @throws MultipleResultsException when there are several
      */
@@ -364,6 +428,10 @@ public final class EntityQuery<T> {
 
     /**
      * SQLAlchemy's {@code scalar_one_or_none()}: the same as {@link #oneOrNull()}.
+     *
+     * <pre>{@code
+     * User maybe = session.select(User.class).filterBy(User_.email, "ann@example.com").scalarOneOrNull();
+     * }</pre>
      *
      * @return the object, or {@code null}
      * @throws MultipleResultsException when there are several

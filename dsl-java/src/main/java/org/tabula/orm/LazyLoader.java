@@ -18,6 +18,10 @@ public interface LazyLoader<T extends @Nullable Object> {
     /**
      * Loads the value.
      *
+     * <pre>{@code
+     * LazyLoader<Long> postCount = s -> s.select(Post.class).where(Post_.authorId.eq(id)).count();
+     * }</pre>
+     *
      * @param session the owner's open session
      * @return the loaded value
      */

@@ -45,6 +45,10 @@ public final class LoadOption {
      * Load with the query through a LEFT OUTER JOIN (collections with LIMIT/OFFSET fall back to
      * select-in): {@code joined(User_.profile)}.
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(LoadOption.joined(User_.profile)).all();   // one LEFT JOIN
+     * }</pre>
+     *
      * @param relation the relationship handle of the generated metamodel
      * @return the load option
      */
@@ -56,6 +60,10 @@ public final class LoadOption {
      * Load for the whole result right after the query: one {@code IN (...)} SELECT per
      * relationship (chunked): {@code selectIn(User_.posts)}, {@code selectIn(User_.roles.then(Role_.permissions))}.
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(LoadOption.selectIn(User_.posts)).all();   // one more SELECT ... IN
+     * }</pre>
+     *
      * @param relation the relationship handle, or a path made with {@link Relation#then}
      * @return the load option
      */
@@ -66,6 +74,10 @@ public final class LoadOption {
     /**
      * Load on first access (one SELECT per object): {@code lazy(User_.posts)}.
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(LoadOption.lazy(User_.posts)).all();   // loaded on first access
+     * }</pre>
+     *
      * @param relation the relationship handle of the generated metamodel
      * @return the load option
      */
@@ -75,6 +87,10 @@ public final class LoadOption {
 
     /**
      * Never load implicitly: reading the unloaded relationship fails; {@code raise(User_.posts)}.
+     *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(LoadOption.raise(User_.posts)).all();   // access throws
+     * }</pre>
      *
      * @param relation the relationship handle of the generated metamodel
      * @return the load option
@@ -138,6 +154,10 @@ public final class LoadOption {
     /**
      * The relationship name, or a dotted path.
      *
+     * <pre>{@code
+     * String path = LoadOption.selectIn(User_.roles.then(Role_.permissions)).path();   // "roles.permissions"
+     * }</pre>
+     *
      * @return the path, e.g. {@code roles.permissions}
      */
     public String path() {
@@ -146,6 +166,10 @@ public final class LoadOption {
 
     /**
      * The loading strategy this option asks for.
+     *
+     * <pre>{@code
+     * Loading how = LoadOption.selectIn(User_.posts).loading();   // Loading.SELECT_IN
+     * }</pre>
      *
      * @return the strategy
      */

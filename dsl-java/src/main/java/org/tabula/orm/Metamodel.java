@@ -31,6 +31,10 @@ public final class Metamodel {
      * The column of {@code entityClass.attribute}, checked to hold values of {@code valueClass}
      * and to accept NULL exactly when {@code nullable}.
      *
+     * <pre>{@code
+     * public static final Column<@Nullable Integer> age = Metamodel.column(User.class, "age", Integer.class, true);
+     * }</pre>
+     *
      * @throws OrmException naming the attribute when the mapping disagrees (a stale generated class)
      *
      * @param <V> the column's value type
@@ -59,6 +63,10 @@ public final class Metamodel {
     /**
      * The relationship {@code name} of {@code source}, checked to lead to {@code target} and to be
      * a collection ({@link RelatedList}) exactly when {@code toMany}.
+     *
+     * <pre>{@code
+     * public static final Relation<User, Post> posts = Metamodel.relation(User.class, "posts", Post.class, true);
+     * }</pre>
      *
      * @throws OrmException naming the relationship when the mapping disagrees
      *

@@ -74,6 +74,10 @@ public final class SessionFactory {
     /**
      * Whether sessions of this factory autoflush.
      *
+     * <pre>{@code
+     * boolean auto = sessions.autoflush();   // true unless autoflush(false)
+     * }</pre>
+     *
      * @return the autoflush option
      */
     public boolean autoflush() {
@@ -83,6 +87,10 @@ public final class SessionFactory {
     /**
      * Whether sessions of this factory expire their objects at commit.
      *
+     * <pre>{@code
+     * boolean expire = sessions.expireOnCommit();
+     * }</pre>
+     *
      * @return the expire-on-commit option
      */
     public boolean expireOnCommit() {
@@ -91,6 +99,10 @@ public final class SessionFactory {
 
     /**
      * The engine sessions take their connections from.
+     *
+     * <pre>{@code
+     * Engine engine = sessions.engine();
+     * }</pre>
      *
      * @return the engine
      */
