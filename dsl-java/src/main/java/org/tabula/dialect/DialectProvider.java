@@ -22,6 +22,10 @@ public interface DialectProvider {
     /**
      * The dialect for {@code jdbcUrl}, or {@code null} when this provider does not know it.
      *
+     * <pre>{@code
+     * Dialect d = new BuiltInDialects().forUrl("jdbc:postgresql://db/app");   // Dialect.POSTGRES; null for another URL
+     * }</pre>
+     *
      * @param jdbcUrl the JDBC URL
      * @return the dialect, or {@code null}
      */

@@ -76,6 +76,10 @@ public final class PostgresDialect extends Dialect {
      * pgjdbc runs a batch of {@code INSERT ... RETURNING} prepared with
      * {@code RETURN_GENERATED_KEYS} as one pipelined batch and hands back every row's key, in
      * row order, from {@code getGeneratedKeys()} (the statement's own RETURNING is kept).
+     *
+     * <pre>{@code
+     * boolean keys = Dialect.POSTGRES.batchReturnsGeneratedKeys();   // true
+     * }</pre>
      */
     @Override
     public boolean batchReturnsGeneratedKeys() {
@@ -90,6 +94,10 @@ public final class PostgresDialect extends Dialect {
     /**
      * pgjdbc's batch exception quotes the failing statement with its values inlined; its next
      * exception is the server's message, which is what the error should say (and never values).
+     *
+     * <pre>{@code
+     * SQLException cause = Dialect.POSTGRES.databaseError(sqlException);
+     * }</pre>
      */
     @Override
     public SQLException databaseError(SQLException e) {
@@ -159,7 +167,13 @@ public final class PostgresDialect extends Dialect {
         };
     }
 
-    /** UTC sessions, so server-side {@code now()} for timestamps means the same on every database. */
+    /**
+     * UTC sessions, so server-side {@code now()} for timestamps means the same on every database.
+     *
+     * <pre>{@code
+     * String sql = Dialect.POSTGRES.connectionInitSql();   // SET TIME ZONE 'UTC'
+     * }</pre>
+     */
     @Override
     public @Nullable String connectionInitSql() {
         return "SET TIME ZONE 'UTC'";
@@ -170,6 +184,10 @@ public final class PostgresDialect extends Dialect {
      * primary last wrote; otherwise by the age of the last transaction it replayed (so an idle
      * primary's first write after an hour shows an hour until the standby replays it: a bound
      * errs towards the primary).
+     *
+     * <pre>{@code
+     * Duration lag = Dialect.POSTGRES.replicationLag(conn.jdbc());   // null on a primary
+     * }</pre>
      */
     @Override
     public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {

@@ -141,6 +141,10 @@ public class SqlRenderer implements SqlVisitor<Void> {
     /**
      * The SQL and bindings rendered so far.
      *
+     * <pre>{@code
+     * RenderedSql sql = Dialect.SQLITE.render(select(USERS.name));   // Dialect.render calls result() on its renderer
+     * }</pre>
+     *
      * @return the rendered SQL and what executing it needs
      */
     public RenderedSql result() {

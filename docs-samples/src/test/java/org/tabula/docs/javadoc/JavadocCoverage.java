@@ -36,8 +36,9 @@ import javax.tools.ToolProvider;
  *       the documentation, and the example, of the method they override;</li>
  *   <li>{@code equals}, {@code hashCode} and {@code toString};</li>
  *   <li>{@code @Deprecated} methods: their {@code @deprecated} tag names the replacement, which has one;</li>
- *   <li>the {@code visit...} methods of {@code SqlVisitor}: each is called by one node's {@code accept},
- *       and the interface's example shows how a renderer implements one;</li>
+ *   <li>the {@code visit...} methods of {@code SqlVisitor} and of the renderers implementing it: each
+ *       is called by one node's {@code accept}, and the interface's example shows how a renderer
+ *       implements one;</li>
  *   <li>the accessors and the canonical constructor of a record (the record's own example shows its
  *       components), and the
  *       elements of an annotation type (the annotation's example shows them);</li>
@@ -57,8 +58,9 @@ final class JavadocCoverage {
     record Missing(String packageName, String where, String name) {
     }
 
-    /** Visitor interfaces: each visit method is called by one node's accept; the type's example shows one. */
-    private static final Set<String> VISITORS = Set.of("SqlVisitor");
+    /** The visitor and its renderers: each visit method is called by one node's accept; SqlVisitor's example shows one. */
+    private static final Set<String> VISITORS = Set.of("SqlVisitor", "SqlRenderer", "SqliteRenderer", "MySqlRenderer",
+            "PostgresRenderer");
 
     private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
 
