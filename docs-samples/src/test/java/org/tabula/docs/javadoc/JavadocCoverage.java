@@ -64,6 +64,15 @@ final class JavadocCoverage {
 
     private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
 
+    /** The packages of a source tree, by their directories. */
+    static java.util.SortedSet<String> packages(Path sourceRoot) throws IOException {
+        try (Stream<Path> walk = Files.walk(sourceRoot)) {
+            return walk.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> sourceRoot.relativize(p.getParent()).toString().replace('/', '.').replace('\\', '.'))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
     static List<Missing> find(Path sourceRoot) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(sourceRoot)) {

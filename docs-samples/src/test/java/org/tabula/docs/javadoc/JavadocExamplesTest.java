@@ -102,11 +102,16 @@ class JavadocExamplesTest {
             }
         }
         System.out.println("Public methods without an example, in the packages not yet checked: " + remaining);
+        for (String pkg : JavadocCoverage.packages(root.resolve(SOURCES))) {
+            if (!complete.contains(pkg)) {
+                problems.add("  package " + pkg + " is not listed in tabula.javadoc.examples.packages (docs-samples/pom.xml)");
+            }
+        }
         if (Boolean.getBoolean("javadoc.examples.list")) {
             missing.forEach(m -> System.out.println("  " + m.where() + " " + m.name()));
         }
         if (!problems.isEmpty()) {
-            fail(problems.size() + " public method(s) of " + complete + " without an example:\n"
+            fail(problems.size() + " public method(s) without an example, or package(s) not listed:\n"
                     + String.join("\n", problems));
         }
     }
