@@ -59,7 +59,8 @@ public final class LoadOption {
      * (SQLAlchemy's {@code undefer()}): the holders come back loaded and reading them runs no SQL,
      * not even in an {@code AsyncSession}. An object the session already holds gets the value if
      * its holder was not loaded yet. Applies to the queried class's own columns, also in
-     * {@code partitions} and the async {@code stream}.
+     * {@code partitions} and the async {@code stream}. {@link EntityQuery#options} refuses, with an
+     * {@link OrmException} naming it, a column that is not a deferred column of the queried class.
      *
      * <pre>{@code
      * List<User> users = session.select(User.class).options(LoadOption.undefer(User_.bio)).all();   // one SELECT
@@ -68,7 +69,6 @@ public final class LoadOption {
      *
      * @param column the deferred column's metamodel handle ({@code User_.bio}) or {@code Mapper.column(User.class, "bio")}
      * @return the load option
-     * @throws OrmException when the query runs, if the column is not a deferred column of the queried class
      */
     public static LoadOption undefer(Column<?> column) {
         return new LoadOption(column);

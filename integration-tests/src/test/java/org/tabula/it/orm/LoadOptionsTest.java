@@ -96,9 +96,12 @@ class LoadOptionsTest {
             assertEquals(25, authors.size());
             assertEquals("bio of 24", authors.get(24).bio.get());
             assertEquals(List.of("a24", "b24"), authors.get(24).books.stream().map(b -> b.title).toList());
+        }
+        try (Session session = sessions.openSession()) {
             statements.clear();
-            session.select(LoAuthor.class).options(selectIn(LoAuthor_.books), undefer(LoAuthor_.bio)).all();
-            assertEquals(2, statements.size(), statements.toString());
+            List<LoAuthor> authors = session.select(LoAuthor.class).options(selectIn(LoAuthor_.books), undefer(LoAuthor_.bio)).all();
+            assertTrue(authors.stream().allMatch(a -> a.bio.isLoaded() && a.books.isLoaded()));
+            assertEquals(2, statements.size(), "the query and one IN query: " + statements);
         }
     }
 
