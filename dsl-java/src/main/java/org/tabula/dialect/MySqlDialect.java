@@ -146,6 +146,18 @@ public final class MySqlDialect extends Dialect {
         return Integer.MIN_VALUE;
     }
 
+    /**
+     * The row-by-row stream holds the connection: no other statement until it ends.
+     *
+     * <pre>{@code
+     * boolean interleave = Dialect.MYSQL.runsStatementsWhileStreaming();   // false
+     * }</pre>
+     */
+    @Override
+    public boolean runsStatementsWhileStreaming() {
+        return false;
+    }
+
     /** Instants, timestamps and UUIDs go as text. */
     @Override
     protected boolean converts(TypeKind kind) {
