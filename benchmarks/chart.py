@@ -19,7 +19,7 @@ COMPARISONS = [
     ("FetchBenchmark", "fetchRecords", "fetch 100k records / raw JDBC", 1.10),
     ("FetchBenchmark", "ormEntities", "ORM fetch 100k entities / raw", 1.15),
     ("InsertBenchmark", "tabulaExecutemany", "executemany 100k / raw batch", 1.05),
-    ("TypedInsertBenchmark", "insertRowBatch", "typed executemany 100k / raw", 1.05),
+    ("TypedInsertBenchmark", "typedExecutemany", "typed executemany 100k / raw", 1.05),
     ("KotlinBatchBenchmark", "kotlinBatchInsert", "Kotlin batchInsert 100k / raw", 1.05),
     ("OrmInsertBenchmark", "ormAddAll", "ORM addAll 10k, given ids / raw", 1.25),
     ("FlushBenchmark", "ormFlush", "ORM addAll 10k, keys back / raw", 1.50),

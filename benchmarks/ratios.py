@@ -24,7 +24,7 @@ PAIRED = {
     ("KotlinBatchBenchmark", "kotlinBatchInsert"): ("rawJdbcBatch", "javaExecutemany"),
     ("KotlinBatchBenchmark", "javaExecutemany"): "rawJdbcBatch",
     ("TypedInsertBenchmark", "insertRowBatch"): "rawJdbcBatch",
-    ("TypedInsertBenchmark", "insertRows"): "rawJdbcBatch",
+    ("TypedInsertBenchmark", "typedExecutemany"): "rawJdbcBatch",
     ("TypedInsertBenchmark", "mapExecutemany"): "rawJdbcBatch",
     ("OrmInsertBenchmark", "ormAddAll"): "rawJdbcBatch",
     ("KotlinRenderBenchmark", "kotlinBuildAndRender"): "javaBuildAndRender",

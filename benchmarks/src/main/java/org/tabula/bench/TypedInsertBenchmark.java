@@ -30,7 +30,7 @@ import org.tabula.statement.InsertRow;
 /**
  * Java executemany of 100,000 rows held as objects ({@code InsertBenchmark}'s data), each style
  * turning the objects into rows inside the measurement: typed rows built from column handles
- * ({@link InsertRow}), one {@code Map} per row, and a hand-written JDBC batch of the same
+ * ({@link InsertRow}: refilled per object, or a list of them), one {@code Map} per row, and a hand-written JDBC batch of the same
  * objects (the base), same connection, same run. Target: at most 1.05x the JDBC batch.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
@@ -77,6 +77,17 @@ public class TypedInsertBenchmark {
         conn.close();
         new MetaData(ITEMS).dropAll(engine);
         engine.close();
+    }
+
+    /** {@code conn.execute(insert(ITEMS), items, (row, it) -> row.set(...))}: one typed row refilled per object. */
+    @Benchmark
+    public long typedExecutemany() {
+        Result r = conn.execute(insert(ITEMS), items, (row, it) -> row
+                .set(ITEMS.id, it.id()).set(ITEMS.name, it.name()).set(ITEMS.qty, it.qty())
+                .set(ITEMS.price, it.price()).set(ITEMS.score, it.score()).set(ITEMS.note, it.note()));
+        conn.commit();
+        ItemsCheck.rowCount(r.rowCount(), ROWS);
+        return r.rowCount();
     }
 
     /** {@code InsertRow.batch}: a list of typed rows, then executemany. */
