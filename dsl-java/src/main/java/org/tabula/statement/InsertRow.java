@@ -17,8 +17,8 @@ import org.tabula.schema.Table;
 
 /**
  * One row of an INSERT built from column handles, each value of its column's type: the typed
- * form of a {@code Map<String, Object>} row. It is a read-only map from column name to value, so
- * it goes wherever an executemany takes maps.
+ * form of a {@code Map<String, Object>} row. It is a map from column name to value, in the order
+ * set, changed only by {@link #set} and {@link #clear}, so it goes wherever an executemany takes maps.
  *
  * <pre>{@code
  * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31));      // one row
@@ -29,7 +29,8 @@ import org.tabula.schema.Table;
  * // row.set(USERS.age, "x") and row.set(POSTS.title, "x") do not compile / are refused
  * }</pre>
  *
- * <p>A builder, filled by one thread and then handed over; {@link #set} returns the same row.
+ * <p>A builder, filled by one thread and then handed over; {@link #set} returns the same row. No map
+ * method but {@code clear} changes it ({@code put} throws {@link UnsupportedOperationException}).
  */
 public final class InsertRow extends AbstractMap<String, @Nullable Object> {
 
