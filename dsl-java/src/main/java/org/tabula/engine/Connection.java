@@ -2,8 +2,11 @@ package org.tabula.engine;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.tabula.dialect.Dialect;
 import org.tabula.dialect.RenderedSql;
@@ -21,6 +24,7 @@ import org.tabula.result.Row;
 import org.tabula.result.ValuesMapper;
 import org.tabula.schema.Column;
 import org.tabula.statement.Insert;
+import org.tabula.statement.InsertRow;
 import org.tabula.statement.Select1;
 import org.tabula.statement.Statement;
 
@@ -191,6 +195,51 @@ public final class Connection implements AutoCloseable {
             return execute(statement, rows.get(0));
         }
         return executeMany.execute(statement, rows);
+    }
+
+    /**
+     * Executemany of {@code insert(table)} with one row per item, each filled by {@code row} from
+     * column handles: what {@code execute(insert, InsertRow.batch(table, items, row))} does, without
+     * a list of rows. One {@link InsertRow} is {@linkplain InsertRow#clear() cleared} and refilled
+     * per item and bound straight into the JDBC batch, so {@code row} must not keep it. Every row
+     * must set the columns of the first.
+     *
+     * <pre>{@code
+     * record Person(String name, Integer age) {}
+     * conn.execute(insert(USERS), people, (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age()));
+     * }</pre>
+     *
+     * @param <E> the items' type
+     * @param insert {@code insert(table)} without values, RETURNING or ON CONFLICT rows: the rows give the values
+     * @param items one item per row
+     * @param row fills one row from one item
+     * @return the total row count
+     */
+    public <E extends @Nullable Object> Result execute(Insert insert, Iterable<E> items,
+                                                       BiConsumer<InsertRow, ? super E> row) {
+        ensureUsable();
+        route(insert);
+        if (!insert.rows().isEmpty() || insert.fromSelect() != null) {
+            throw new IllegalArgumentException("execute(insert, items, row) takes insert(" + insert.table().name()
+                    + ") without values; the rows give the values");
+        }
+        Collection<? extends E> all = items instanceof Collection<E> c ? c : copy(items);
+        if (all.isEmpty()) {
+            return Result.ofCount(0, null);
+        }
+        Iterator<? extends E> it = all.iterator();
+        InsertRow first = InsertRow.of(insert.table());
+        row.accept(first, it.next());
+        if (all.size() == 1) {
+            return execute(insert, first);
+        }
+        return executeMany.execute(insert, first, it, row, all.size());
+    }
+
+    private static <E extends @Nullable Object> List<E> copy(Iterable<E> items) {
+        List<E> out = new ArrayList<>();
+        items.forEach(out::add);
+        return out;
     }
 
     /**

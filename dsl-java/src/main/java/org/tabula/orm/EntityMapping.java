@@ -354,6 +354,15 @@ public final class EntityMapping<T> {
         return values;
     }
 
+    /** {@code keyOf(read(entity))}, reading only the key's attributes when there is one. */
+    EntityKey keyOfObject(Object entity) {
+        if (primaryKeyIndexes.length == 1) {
+            Object v = columnAttributes.get(primaryKeyIndexes[0]).value(entity);
+            return v == null ? null : EntityKey.of(entityClass, v);
+        }
+        return keyOf(read(entity));
+    }
+
     /** The key of a row or snapshot (values in column attribute order), or null if any part is null. */
     EntityKey keyOf(Object[] values) {
         if (primaryKeyIndexes.length == 1) {

@@ -317,7 +317,7 @@ public final class Session implements AutoCloseable {
             throw new OrmException(entity.getClass().getSimpleName() + " is a read-only mapping (a record or a class with"
                     + " final fields); it can be queried but not added to a session");
         }
-        EntityKey key = mapping.keyOf(mapping.read(entity));
+        EntityKey key = mapping.keyOfObject(entity);
         if (key != null && identity.heldByOther(key, entity)) {
             throw new OrmException("another " + key + " is already in this session; use merge() to copy a detached object onto it");
         }
