@@ -206,6 +206,8 @@ public final class Connection implements AutoCloseable {
      *
      * <pre>{@code
      * record Person(String name, Integer age) {}
+     *
+     * List<Person> people = List.of(new Person("ann", 31), new Person("bob", null));
      * conn.execute(insert(USERS), people, (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age()));
      * }</pre>
      *
