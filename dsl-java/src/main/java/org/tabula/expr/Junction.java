@@ -2,7 +2,6 @@ package org.tabula.expr;
 
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,24 +47,35 @@ public record Junction(Kind kind, List<Condition> conditions) implements Conditi
      * @return the junction, the single remaining condition, or a constant when one decides it
      */
     public static Condition of(Kind kind, List<? extends Condition> parts) {
-        List<Condition> flat = new ArrayList<>(parts.size() + 2);
+        // Two passes over the parts, sizing the result exactly: building a statement calls this per where().
+        int size = 0;
         for (Condition part : parts) {
             if (part instanceof Junction j && j.kind == kind) {
-                flat.addAll(j.conditions);
+                size += j.conditions.size();
             } else if (part instanceof ConstantCondition c) {
                 // TRUE AND x == x; FALSE OR x == x; the other cases decide the whole junction.
-                if (c.value() == (kind == Kind.AND)) {
-                    continue;
+                if (c.value() != (kind == Kind.AND)) {
+                    return c;
                 }
-                return c;
             } else {
-                flat.add(part);
+                size++;
             }
         }
-        if (flat.isEmpty()) {
+        if (size == 0) {
             return ConstantCondition.of(kind == Kind.AND);
         }
-        return flat.size() == 1 ? flat.get(0) : new Junction(kind, flat);
+        Condition[] flat = new Condition[size];
+        int n = 0;
+        for (Condition part : parts) {
+            if (part instanceof Junction j && j.kind == kind) {
+                for (Condition c : j.conditions) {
+                    flat[n++] = c;
+                }
+            } else if (!(part instanceof ConstantCondition)) {
+                flat[n++] = part;
+            }
+        }
+        return size == 1 ? flat[0] : new Junction(kind, List.of(flat));
     }
 
     @Override
