@@ -121,6 +121,13 @@ public class SqlRenderer implements SqlVisitor<Void> {
      * Kept as the lists themselves (not sets of tables) so a select without subqueries allocates nothing here.
      */
     private final Deque<List<FromItem>> scopes = new ArrayDeque<>();
+    /**
+     * While {@link RenderCache} records a shape: what each binding's value came from (its
+     * parameter node, the LIMIT/OFFSET value, or {@link RenderCache#NAMED}); {@code null} otherwise.
+     */
+    List<Object> sources;
+    /** The node whose value {@link #parameter} is binding, while {@link #sources} is recorded. */
+    private Object pendingSource;
     /** The node {@link Dialect#render} was asked for: only its visit describes the result. */
     SqlNode top;
     private StatementKind kind = StatementKind.OTHER;
@@ -196,6 +203,10 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
         sql.append('?');
         bindings.add(Binding.value(value, type));
+        if (sources != null) {
+            sources.add(pendingSource != null ? pendingSource : value);
+            pendingSource = null;
+        }
     }
 
     /**
@@ -272,6 +283,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitBindValue(BindValue<?> value) {
+        pendingSource = value;
         parameter(value.value(), value.type());
         return null;
     }
@@ -283,6 +295,9 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
         sql.append('?');
         bindings.add(Binding.named(param.name(), param.type()));
+        if (sources != null) {
+            sources.add(RenderCache.NAMED);
+        }
         return null;
     }
 
@@ -297,6 +312,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
         if (ddl) {
             dialect.appendLiteral(sql, literal.value(), literal.type());
         } else {
+            pendingSource = literal;
             parameter(literal.value(), literal.type());
         }
         return null;
