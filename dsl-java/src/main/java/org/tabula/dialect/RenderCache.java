@@ -32,7 +32,7 @@ final class RenderCache {
     /** 0 not yet known, 1 a built-in renderer (cached), 2 a dialect's own renderer (not cached). */
     private volatile int state;
 
-    private record Entry(int hash, Object[] tokens, String sql, int[] sourceIndex, Binding[] bindings) {
+    private record Entry(int hash, SelectShape.Recorded tokens, String sql, int[] sourceIndex, Binding[] bindings) {
     }
 
     /**
@@ -44,25 +44,29 @@ final class RenderCache {
         if (!ENABLED || !builtInRenderer(dialect)) {
             return null;
         }
-        SelectShape shape = SelectShape.hash(select);
+        SelectShape shape = SelectShape.of(select);
         if (shape == null) {
             return null;
         }
-        int slot = shape.hash & (SLOTS - 1);
-        Entry entry = slots[slot];
-        if (entry != null && entry.hash == shape.hash && SelectShape.matches(select, entry.tokens)) {
-            return bind(entry, select, shape.sources);
+        try {
+            int slot = shape.hash & (SLOTS - 1);
+            Entry entry = slots[slot];
+            if (entry != null && entry.hash == shape.hash && shape.matches(entry.tokens)) {
+                return bind(entry, select, shape.sources);
+            }
+            SqlRenderer renderer = dialect.newRenderer();
+            renderer.top = select;
+            renderer.sources = new java.util.ArrayList<>(shape.sourceCount + 2);
+            select.accept(renderer);
+            RenderedSql rendered = renderer.result();
+            Entry made = entry(shape, renderer.sources, rendered);
+            if (made != null) {
+                slots[slot] = made;
+            }
+            return rendered;
+        } finally {
+            shape.release();
         }
-        SqlRenderer renderer = dialect.newRenderer();
-        renderer.top = select;
-        renderer.sources = new java.util.ArrayList<>(shape.sourceCount + 2);
-        select.accept(renderer);
-        RenderedSql rendered = renderer.result();
-        Entry made = entry(shape, renderer.sources, rendered, select);
-        if (made != null) {
-            slots[slot] = made;
-        }
-        return rendered;
     }
 
     private boolean builtInRenderer(Dialect dialect) {
@@ -92,8 +96,7 @@ final class RenderCache {
      * The entry of a select just rendered, or {@code null} when a binding cannot be traced to
      * exactly one parameter node of the walk (then the shape is not cached).
      */
-    private static @Nullable Entry entry(SelectShape shape, List<Object> renderedSources, RenderedSql rendered,
-                                         Select select) {
+    private static @Nullable Entry entry(SelectShape shape, List<Object> renderedSources, RenderedSql rendered) {
         List<Binding> bindings = rendered.bindings();
         if (renderedSources.size() != bindings.size()) {
             return null;
@@ -132,6 +135,6 @@ final class RenderCache {
                 types[k] = Binding.value(null, types[k].type());     // the cache keeps no value
             }
         }
-        return new Entry(shape.hash, SelectShape.tokens(select), rendered.sql(), sourceIndex, types);
+        return new Entry(shape.hash, shape.record(), rendered.sql(), sourceIndex, types);
     }
 }

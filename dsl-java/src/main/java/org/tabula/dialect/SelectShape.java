@@ -2,7 +2,6 @@ package org.tabula.dialect;
 
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.tabula.expr.Aliased;
 import org.tabula.expr.AliasedColumn;
@@ -41,13 +40,12 @@ import org.tabula.statement.Select;
  * walk order. A node the walk does not know (a subquery, raw SQL, a user's own expression) makes
  * the select uncacheable: it is then rendered as always.
  *
- * <p>Three modes share the one walk, so what is hashed, compared and recorded cannot drift apart.
+ * <p>The tokens go into a per-thread buffer, so checking a select against a cached shape is one
+ * walk plus a comparison of two arrays, and allocates nothing.
  */
 final class SelectShape {
 
-    private static final int HASH = 0;
-    private static final int COMPARE = 1;
-    private static final int RECORD = 2;
+    private static final ThreadLocal<SelectShape> SCRATCH = ThreadLocal.withInitial(SelectShape::new);
 
     private static final int SELECT = 1;
     private static final int COLUMN = 2;
@@ -75,45 +73,80 @@ final class SelectShape {
     private static final int ORDER = 24;
     private static final int ABSENT = 25;
 
-    private final int mode;
-    /** HASH: the hash of the tokens so far. */
-    int hash = 1;
-    /** COMPARE: the recorded tokens and the position reached. */
-    private final Object @Nullable [] expected;
-    private int position;
-    /** RECORD: the tokens. */
-    private final @Nullable List<Object> tokens;
-    /** Whether the select is cacheable (every node known) and, in COMPARE mode, still equal. */
-    boolean ok = true;
-    /** HASH: the nodes and LIMIT/OFFSET values bound as parameters, in walk order. */
-    Object[] sources = new Object[8];
+    /** The hash of the tokens. */
+    int hash;
+    /** Whether every node of the select is known to the walk. */
+    private boolean ok;
+    private boolean inUse;
+    /** The structure: kind tags, flags, list sizes; alone it decides where each object token belongs. */
+    private int[] ints = new int[64];
+    private int intCount;
+    /** Columns, tables, types, enum constants (by identity), aliases and names (by equality), in walk order. */
+    private Object[] objects = new Object[32];
+    private int objectCount;
+    /** The nodes and LIMIT/OFFSET values bound as parameters, in walk order. */
+    Object[] sources = new Object[16];
     int sourceCount;
 
-    private SelectShape(int mode, Object @Nullable [] expected, @Nullable List<Object> tokens) {
-        this.mode = mode;
-        this.expected = expected;
-        this.tokens = tokens;
+    private SelectShape() {
     }
 
-    /** The hash and parameter sources of {@code select}, or {@code null} when it cannot be cached. */
-    static @Nullable SelectShape hash(Select select) {
-        SelectShape shape = new SelectShape(HASH, null, null);
+    /**
+     * The shape of {@code select}, or {@code null} when it cannot be cached; {@link #release()}
+     * it when done.
+     */
+    static @Nullable SelectShape of(Select select) {
+        SelectShape shape = SCRATCH.get();
+        if (shape.inUse) {
+            shape = new SelectShape();      // rendering inside a render: never share the buffers
+        }
+        shape.inUse = true;
+        shape.hash = 1;
+        shape.ok = true;
+        shape.intCount = 0;
+        shape.objectCount = 0;
+        shape.sourceCount = 0;
         shape.select(select);
-        return shape.ok ? shape : null;
+        if (!shape.ok) {
+            shape.release();
+            return null;
+        }
+        return shape;
     }
 
-    /** Whether {@code select} has exactly the recorded shape. */
-    static boolean matches(Select select, Object[] recorded) {
-        SelectShape shape = new SelectShape(COMPARE, recorded, null);
-        shape.select(select);
-        return shape.ok && shape.position == recorded.length;
+    /** Drops the references to this select's values and frees the buffers for the thread's next select. */
+    void release() {
+        java.util.Arrays.fill(sources, 0, sourceCount, null);
+        sourceCount = 0;
+        inUse = false;
     }
 
-    /** The tokens of a cacheable select. */
-    static Object[] tokens(Select select) {
-        List<Object> out = new ArrayList<>(64);
-        new SelectShape(RECORD, null, out).select(select);
-        return out.toArray();
+    /** Whether the tokens are exactly those of {@code recorded}. */
+    boolean matches(Recorded recorded) {
+        if (recorded.ints.length != intCount || recorded.objects.length != objectCount
+                || !java.util.Arrays.equals(ints, 0, intCount, recorded.ints, 0, intCount)) {
+            return false;
+        }
+        Object[] mine = objects;
+        Object[] theirs = recorded.objects;
+        for (int i = 0; i < theirs.length; i++) {
+            Object a = mine[i];
+            Object b = theirs[i];
+            // Only names compare by value; columns, tables, types, enum constants by identity.
+            if (a != b && !(a instanceof String && a.equals(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A copy of the tokens, for a cache entry. */
+    Recorded record() {
+        return new Recorded(java.util.Arrays.copyOf(ints, intCount), java.util.Arrays.copyOf(objects, objectCount));
+    }
+
+    /** The tokens of a shape kept in the cache. */
+    record Recorded(int[] ints, Object[] objects) {
     }
 
     /** The value a parameter source binds. */
@@ -129,51 +162,34 @@ final class SelectShape {
 
     // ---------------------------------------------------------------- tokens
 
-    private void token(int value) {
-        switch (mode) {
-            case HASH -> hash = 31 * hash + value;
-            case COMPARE -> {
-                if (ok) {
-                    ok = position < expected.length && expected[position] instanceof Integer i && i == value;
-                }
-                position++;
-            }
-            default -> tokens.add(value);
+    private void add(Object token) {
+        if (objectCount == objects.length) {
+            objects = java.util.Arrays.copyOf(objects, objectCount * 2);
         }
+        objects[objectCount++] = token;
+    }
+
+    private void token(int value) {
+        hash = 31 * hash + value;
+        if (intCount == ints.length) {
+            ints = java.util.Arrays.copyOf(ints, intCount * 2);
+        }
+        ints[intCount++] = value;
     }
 
     /** A token compared by identity: a column, a table, a type, an enum constant. */
     private void same(Object value) {
-        switch (mode) {
-            case HASH -> hash = 31 * hash + System.identityHashCode(value);
-            case COMPARE -> {
-                if (ok) {
-                    ok = position < expected.length && expected[position] == value;
-                }
-                position++;
-            }
-            default -> tokens.add(value);
-        }
+        hash = 31 * hash + System.identityHashCode(value);
+        add(value);
     }
 
     /** A token compared by equality: an alias, a function or parameter name. */
     private void text(String value) {
-        switch (mode) {
-            case HASH -> hash = 31 * hash + value.hashCode();
-            case COMPARE -> {
-                if (ok) {
-                    ok = position < expected.length && expected[position] instanceof String s && s.equals(value);
-                }
-                position++;
-            }
-            default -> tokens.add(value);
-        }
+        hash = 31 * hash + value.hashCode();
+        add(value);
     }
 
     private void source(Object node) {
-        if (mode != HASH) {
-            return;
-        }
         if (sourceCount == sources.length) {
             sources = java.util.Arrays.copyOf(sources, sourceCount * 2);
         }

@@ -2,7 +2,9 @@ package org.tabula.expr;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * {@code a AND b AND ...} or {@code a OR b OR ...}, flattened so deep chains stay shallow.
@@ -47,9 +49,11 @@ public record Junction(Kind kind, List<Condition> conditions) implements Conditi
      * @return the junction, the single remaining condition, or a constant when one decides it
      */
     public static Condition of(Kind kind, List<? extends Condition> parts) {
-        // Two passes over the parts, sizing the result exactly: building a statement calls this per where().
+        // Two indexed passes over the parts, sizing the result exactly: building a statement calls this per where().
+        List<? extends Condition> all = parts instanceof RandomAccess ? parts : new ArrayList<>(parts);
         int size = 0;
-        for (Condition part : parts) {
+        for (int i = 0; i < all.size(); i++) {
+            Condition part = all.get(i);
             if (part instanceof Junction j && j.kind == kind) {
                 size += j.conditions.size();
             } else if (part instanceof ConstantCondition c) {
@@ -66,10 +70,12 @@ public record Junction(Kind kind, List<Condition> conditions) implements Conditi
         }
         Condition[] flat = new Condition[size];
         int n = 0;
-        for (Condition part : parts) {
+        for (int i = 0; i < all.size(); i++) {
+            Condition part = all.get(i);
             if (part instanceof Junction j && j.kind == kind) {
-                for (Condition c : j.conditions) {
-                    flat[n++] = c;
+                List<Condition> inner = j.conditions;
+                for (int k = 0; k < inner.size(); k++) {
+                    flat[n++] = inner.get(k);
                 }
             } else if (!(part instanceof ConstantCondition)) {
                 flat[n++] = part;
