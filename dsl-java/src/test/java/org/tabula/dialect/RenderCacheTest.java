@@ -17,6 +17,9 @@ import static org.tabula.Users.USERS;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.tabula.expr.Expression;
@@ -119,6 +122,31 @@ class RenderCacheTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void threadsRenderingTheSameShapesAtOnceEachGetTheirOwnValues() throws Exception {
+        Dialect dialect = new PostgresDialect();
+        List<IntFunction<Select>> shapes = shapes();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        Select select = shapes.get((i * 7 + thread) % shapes.size()).apply(i + thread * 10_000);
+                        assertEquals(fresh(dialect, select), dialect.render(select));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
