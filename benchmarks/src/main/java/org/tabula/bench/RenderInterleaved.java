@@ -10,7 +10,7 @@ import org.tabula.dialect.Dialect;
 import org.tabula.statement.Select;
 
 /**
- * {@link RenderBenchmark}'s variants timed in interleaved rounds, for a loaded machine: each
+ * {@link RenderBenchmark}'s variants (and {@link KotlinRenderBenchmark}'s Kotlin DSL select) timed in interleaved rounds, for a loaded machine: each
  * round times a batch of every variant in a shuffled order, so a burst of load hits all of them
  * alike, and the ratio to the hand-written {@code StringBuilder} is taken per round. Not JMH;
  * JMH's sequential runs on a shared machine decide nothing (see the README).
@@ -34,7 +34,8 @@ public final class RenderInterleaved {
         Select prebuilt = RenderBenchmark.build(18, "a", 100);
         Blackhole bh = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-        String[] names = {"stringBuilderSqlAndValues", "buildAndRender", "buildOnly", "renderOnly"};
+        String[] names = {"stringBuilderSqlAndValues", "buildAndRender", "buildOnly", "renderOnly",
+            "kotlinBuildAndRender"};
         Runnable[] variants = {
             () -> {
                 for (int i = 0; i < BATCH; i++) {
@@ -54,6 +55,11 @@ public final class RenderInterleaved {
             () -> {
                 for (int i = 0; i < BATCH; i++) {
                     bh.consume(dialect.render(prebuilt));
+                }
+            },
+            () -> {
+                for (int i = 0; i < BATCH; i++) {
+                    bh.consume(dialect.render(KotlinSelects.build(18 + (i & 31), (i & 1) == 0 ? "a" : "b", i & 1023)));
                 }
             },
         };
