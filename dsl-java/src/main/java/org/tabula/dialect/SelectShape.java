@@ -106,7 +106,11 @@ final class SelectShape {
         shape.intCount = 0;
         shape.objectCount = 0;
         shape.sourceCount = 0;
-        shape.select(select);
+        try {
+            shape.select(select);
+        } catch (RuntimeException malformed) {
+            shape.ok = false;       // e.g. a null inside a node: the plain render reports it as it always has
+        }
         if (!shape.ok) {
             shape.release();
             return null;
