@@ -18,6 +18,7 @@ import org.tabula.schema.MetaData;
 import org.tabula.schema.Table;
 import org.tabula.statement.CreateIndex;
 import org.tabula.statement.CreateTable;
+import org.tabula.statement.Select;
 import org.tabula.statement.Statement;
 import org.tabula.statement.StatementCompiler;
 import org.tabula.type.EnumType;
@@ -138,6 +139,12 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      */
     @Override
     public RenderedSql render(SqlNode node) {
+        if (node instanceof Select select) {
+            RenderedSql cached = renderCache.render(this, select);
+            if (cached != null) {
+                return cached;
+            }
+        }
         SqlRenderer renderer = newRenderer();
         renderer.top = node;
         node.accept(renderer);
@@ -257,6 +264,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * are a fixed, small set; the bound keeps ad-hoc aliases from growing the cache forever.
      */
     static final int QUOTED_CACHE_LIMIT = 4096;
+
+    /** Rendered selects by shape; see {@link RenderCache}. */
+    private final RenderCache renderCache = new RenderCache();
 
     /** Identifier to its quoted form; see {@link #appendQuoted}. */
     private final ConcurrentHashMap<String, String> quotedCache = new ConcurrentHashMap<>();

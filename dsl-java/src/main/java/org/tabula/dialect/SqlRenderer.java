@@ -121,6 +121,13 @@ public class SqlRenderer implements SqlVisitor<Void> {
      * Kept as the lists themselves (not sets of tables) so a select without subqueries allocates nothing here.
      */
     private final Deque<List<FromItem>> scopes = new ArrayDeque<>();
+    /**
+     * While {@link RenderCache} records a shape: what each binding's value came from (its
+     * parameter node, the LIMIT/OFFSET value, or {@link RenderCache#NAMED}); {@code null} otherwise.
+     */
+    List<Object> sources;
+    /** The node whose value {@link #parameter} is binding, while {@link #sources} is recorded. */
+    private Object pendingSource;
     /** The node {@link Dialect#render} was asked for: only its visit describes the result. */
     SqlNode top;
     private StatementKind kind = StatementKind.OTHER;
@@ -200,6 +207,10 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
         sql.append('?');
         bindings.add(Binding.value(value, type));
+        if (sources != null) {
+            sources.add(pendingSource != null ? pendingSource : value);
+            pendingSource = null;
+        }
     }
 
     /**
@@ -276,6 +287,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitBindValue(BindValue<?> value) {
+        pendingSource = value;
         parameter(value.value(), value.type());
         return null;
     }
@@ -287,6 +299,9 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
         sql.append('?');
         bindings.add(Binding.named(param.name(), param.type()));
+        if (sources != null) {
+            sources.add(RenderCache.NAMED);
+        }
         return null;
     }
 
@@ -301,6 +316,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
         if (ddl) {
             dialect.appendLiteral(sql, literal.value(), literal.type());
         } else {
+            pendingSource = literal;
             parameter(literal.value(), literal.type());
         }
         return null;

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * {@code a AND b AND ...} or {@code a OR b OR ...}, flattened so deep chains stay shallow.
@@ -48,24 +49,39 @@ public record Junction(Kind kind, List<Condition> conditions) implements Conditi
      * @return the junction, the single remaining condition, or a constant when one decides it
      */
     public static Condition of(Kind kind, List<? extends Condition> parts) {
-        List<Condition> flat = new ArrayList<>(parts.size() + 2);
-        for (Condition part : parts) {
+        // Two indexed passes over the parts, sizing the result exactly: building a statement calls this per where().
+        List<? extends Condition> all = parts instanceof RandomAccess ? parts : new ArrayList<>(parts);
+        int size = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Condition part = all.get(i);
             if (part instanceof Junction j && j.kind == kind) {
-                flat.addAll(j.conditions);
+                size += j.conditions.size();
             } else if (part instanceof ConstantCondition c) {
                 // TRUE AND x == x; FALSE OR x == x; the other cases decide the whole junction.
-                if (c.value() == (kind == Kind.AND)) {
-                    continue;
+                if (c.value() != (kind == Kind.AND)) {
+                    return c;
                 }
-                return c;
             } else {
-                flat.add(part);
+                size++;
             }
         }
-        if (flat.isEmpty()) {
+        if (size == 0) {
             return ConstantCondition.of(kind == Kind.AND);
         }
-        return flat.size() == 1 ? flat.get(0) : new Junction(kind, flat);
+        Condition[] flat = new Condition[size];
+        int n = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Condition part = all.get(i);
+            if (part instanceof Junction j && j.kind == kind) {
+                List<Condition> inner = j.conditions;
+                for (int k = 0; k < inner.size(); k++) {
+                    flat[n++] = inner.get(k);
+                }
+            } else if (!(part instanceof ConstantCondition)) {
+                flat[n++] = part;
+            }
+        }
+        return size == 1 ? flat[0] : new Junction(kind, List.of(flat));
     }
 
     @Override

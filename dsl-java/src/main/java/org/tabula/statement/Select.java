@@ -14,6 +14,7 @@ import org.tabula.expr.Junction;
 import org.tabula.expr.OrderItem;
 import org.tabula.expr.ScalarSubquery;
 import org.tabula.expr.SqlVisitor;
+import org.tabula.schema.Column;
 import org.tabula.schema.ForeignKey;
 import org.tabula.schema.Table;
 
@@ -115,6 +116,11 @@ public sealed class Select implements Statement permits Select1 {
         return Collections.unmodifiableList(out);
     }
 
+    /** {@link #append(List, List)} of a varargs array; a first item (a FROM, an ORDER BY) costs one small list. */
+    private static <E extends @Nullable Object> List<E> append(List<E> list, E[] more) {
+        return list.isEmpty() ? List.of(more) : append(list, Arrays.asList(more));
+    }
+
     // ---------------------------------------------------------------- builder
 
     /**
@@ -128,7 +134,7 @@ public sealed class Select implements Statement permits Select1 {
      * @return a new statement
      */
     public Select columns(Expression<?>... more) {
-        return copy(distinct, append(selections, Arrays.asList(more)), from, where, groupBy, having, orderBy,
+        return copy(distinct, append(selections, more), from, where, groupBy, having, orderBy,
                 limit, offset, lock);
     }
 
@@ -170,7 +176,7 @@ public sealed class Select implements Statement permits Select1 {
      * @return a new statement
      */
     public Select from(FromItem... items) {
-        return copy(distinct, selections, append(from, Arrays.asList(items)), where, groupBy, having, orderBy, limit, offset, lock);
+        return copy(distinct, selections, append(from, items), where, groupBy, having, orderBy, limit, offset, lock);
     }
 
     /**
@@ -245,8 +251,8 @@ public sealed class Select implements Statement permits Select1 {
      */
     public Select join(FromItem right, JoinType type, @Nullable Condition on) {
         Objects.requireNonNull(right, "right");
-        List<FromItem> items = new ArrayList<>(from);
-        if (items.isEmpty()) {
+        FromItem left;
+        if (from.isEmpty()) {
             List<Table> inferred = FromInference.tablesOf(selections, where);
             if (inferred.isEmpty()) {
                 throw new IllegalStateException("join(" + right + ") needs a FROM: call from() first");
@@ -255,50 +261,95 @@ public sealed class Select implements Statement permits Select1 {
             if (inferred.isEmpty()) {
                 throw new IllegalStateException("join(" + right + ") needs a left side: call from() first");
             }
-            items.add(inferred.get(0));
+            left = inferred.get(0);
+        } else {
+            left = from.get(from.size() - 1);
         }
-        FromItem left = items.remove(items.size() - 1);
-        Condition condition = on != null ? on : inferOn(left, right);
-        items.add(new Join(left, right, type, condition));
-        return copy(distinct, selections, List.copyOf(items), where, groupBy, having, orderBy, limit, offset, lock);
+        Join join = new Join(left, right, type, on != null ? on : inferOn(left, right));
+        List<FromItem> items;
+        if (from.size() <= 1) {
+            items = List.of(join);
+        } else {
+            FromItem[] all = from.toArray(new FromItem[0]);
+            all[all.length - 1] = join;
+            items = List.of(all);
+        }
+        return copy(distinct, selections, items, where, groupBy, having, orderBy, limit, offset, lock);
     }
 
+    /** The ON condition of the single foreign key between {@code right} and the tables of {@code left}. */
     private static Condition inferOn(FromItem left, FromItem right) {
         Table rightTable = FromInference.tableOf(right);
         if (rightTable == null) {
             throw new IllegalArgumentException("cannot infer the ON clause for a join to " + right
                     + "; pass the condition explicitly");
         }
-        List<Condition> found = new ArrayList<>();
-        for (FromItem leftItem : FromInference.leaves(left)) {
-            Table leftTable = FromInference.tableOf(leftItem);
-            if (leftTable == null) {
-                continue;
-            }
-            for (ForeignKey fk : rightTable.foreignKeys()) {
-                if (fk.targetTable() == leftTable) {
-                    found.add(fkCondition(fk, right, leftItem));
-                }
-            }
-            for (ForeignKey fk : leftTable.foreignKeys()) {
-                if (fk.targetTable() == rightTable && leftTable != rightTable) {
-                    found.add(fkCondition(fk, leftItem, right));
-                }
-            }
-        }
-        if (found.size() != 1) {
-            throw new IllegalArgumentException((found.isEmpty() ? "no foreign key" : "more than one foreign key")
+        // Counted first and built once: no lists for the usual single foreign key.
+        int found = countLinks(left, rightTable);
+        if (found != 1) {
+            throw new IllegalArgumentException((found == 0 ? "no foreign key" : "more than one foreign key")
                     + " links " + rightTable.name() + " to " + left
                     + "; pass the ON condition explicitly: join(table, condition)");
         }
-        return found.get(0);
+        return link(left, right, rightTable);
+    }
+
+    /** How many foreign keys link {@code rightTable} to the tables joined in {@code left}. */
+    private static int countLinks(FromItem left, Table rightTable) {
+        if (left instanceof Join j) {
+            return countLinks(j.left(), rightTable) + countLinks(j.right(), rightTable);
+        }
+        Table leftTable = FromInference.tableOf(left);
+        if (leftTable == null) {
+            return 0;
+        }
+        int found = 0;
+        for (ForeignKey fk : rightTable.foreignKeys()) {
+            if (fk.targetTable() == leftTable) {
+                found++;
+            }
+        }
+        for (ForeignKey fk : leftTable.foreignKeys()) {
+            if (fk.targetTable() == rightTable && leftTable != rightTable) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /** The condition of the one link {@link #countLinks} counted, or {@code null} when not under {@code left}. */
+    private static @Nullable Condition link(FromItem left, FromItem right, Table rightTable) {
+        if (left instanceof Join j) {
+            Condition c = link(j.left(), right, rightTable);
+            return c != null ? c : link(j.right(), right, rightTable);
+        }
+        Table leftTable = FromInference.tableOf(left);
+        if (leftTable == null) {
+            return null;
+        }
+        for (ForeignKey fk : rightTable.foreignKeys()) {
+            if (fk.targetTable() == leftTable) {
+                return fkCondition(fk, right, left);
+            }
+        }
+        for (ForeignKey fk : leftTable.foreignKeys()) {
+            if (fk.targetTable() == rightTable && leftTable != rightTable) {
+                return fkCondition(fk, left, right);
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Condition fkCondition(ForeignKey fk, FromItem child, FromItem parent) {
-        List<Condition> parts = new ArrayList<>();
-        for (int i = 0; i < fk.columns().size(); i++) {
-            Expression childCol = FromInference.columnVia(child, fk.columns().get(i));
+        List<Column<?>> columns = fk.columns();
+        if (columns.size() == 1) {
+            Expression childCol = FromInference.columnVia(child, columns.get(0));
+            return childCol.eq(FromInference.columnVia(parent, fk.targets().get(0)));
+        }
+        List<Condition> parts = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Expression childCol = FromInference.columnVia(child, columns.get(i));
             Expression parentCol = FromInference.columnVia(parent, fk.targets().get(i));
             parts.add(childCol.eq(parentCol));
         }
@@ -323,6 +374,10 @@ public sealed class Select implements Statement permits Select1 {
         if (existing == null && more.length == 1) {
             return Objects.requireNonNull(more[0], "where condition");     // already a whole condition: nothing to flatten
         }
+        if (existing != null && more.length == 1) {
+            // where() after where(): one small list, no copies before the junction's own
+            return Junction.of(Junction.Kind.AND, List.of(existing, Objects.requireNonNull(more[0], "where condition")));
+        }
         List<Condition> parts = new ArrayList<>(more.length + 1);
         if (existing != null) {
             parts.add(existing);
@@ -344,7 +399,7 @@ public sealed class Select implements Statement permits Select1 {
      * @return a new statement
      */
     public Select groupBy(Expression<?>... expressions) {
-        return copy(distinct, selections, from, where, append(groupBy, Arrays.asList(expressions)), having, orderBy,
+        return copy(distinct, selections, from, where, append(groupBy, expressions), having, orderBy,
                 limit, offset, lock);
     }
 
@@ -373,7 +428,7 @@ public sealed class Select implements Statement permits Select1 {
      * @return a new statement
      */
     public Select orderBy(OrderItem... items) {
-        return copy(distinct, selections, from, where, groupBy, having, append(orderBy, Arrays.asList(items)),
+        return copy(distinct, selections, from, where, groupBy, having, append(orderBy, items),
                 limit, offset, lock);
     }
 
