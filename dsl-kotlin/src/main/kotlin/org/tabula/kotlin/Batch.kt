@@ -8,11 +8,9 @@ import org.tabula.schema.Table
 import org.tabula.statement.Insert
 
 /**
- * Inserts one row per item as one JDBC batch (executemany):
+ * Inserts one row per item as one JDBC batch (executemany).
  *
- * ```
- * conn.batchInsert(Users, people) { row, p -> row[name] = p.name; row[age] = p.age }
- * ```
+ * @sample org.tabula.kotlin.samples.batchInsertRows
  */
 fun <T : Table, E> Connection.batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result =
     execute(Insert.into(table), batchRows(table, items, body))
