@@ -572,6 +572,21 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
         return requested;
     }
 
+    /**
+     * Whether a connection runs other statements while a streamed result ({@code Connection.stream})
+     * is open on it. MySQL's Connector/J streams row by row and refuses any other statement until
+     * the stream is read to its end or closed; SQLite and PostgreSQL keep a cursor and go on.
+     *
+     * <pre>{@code
+     * if (!conn.dialect().runsStatementsWhileStreaming()) { ... read the stream to its end first ... }
+     * }</pre>
+     *
+     * @return true when another statement can run while a stream is open
+     */
+    public boolean runsStatementsWhileStreaming() {
+        return true;
+    }
+
     // ---------------------------------------------------------------- values
 
     /**

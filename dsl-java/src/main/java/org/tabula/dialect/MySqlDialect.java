@@ -130,6 +130,12 @@ public final class MySqlDialect extends Dialect {
         return Integer.MIN_VALUE;
     }
 
+    /** The row-by-row stream holds the connection: no other statement until it ends. */
+    @Override
+    public boolean runsStatementsWhileStreaming() {
+        return false;
+    }
+
     /** Instants, timestamps and UUIDs go as text. */
     @Override
     protected boolean converts(TypeKind kind) {

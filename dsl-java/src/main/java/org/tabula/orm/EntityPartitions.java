@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import org.tabula.result.Result;
 import org.tabula.result.Row;
 
@@ -39,13 +40,21 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
     private List<Object> broughtIn = List.of();
     private boolean closed;
 
-    EntityPartitions(Session session, EntityMapping<T> mapping, Result result, int size, boolean expunge) {
+    private final @Nullable Undeferred undeferred;
+    private final int width;                           // the entity's own columns; undeferred ones follow
+    private final @Nullable LoadStrategies eager;
+
+    EntityPartitions(Session session, EntityMapping<T> mapping, Result result, int size, boolean expunge,
+                     @Nullable Undeferred undeferred, int width, @Nullable LoadStrategies eager) {
         this.session = session;
         this.mapping = mapping;
         this.result = result;
         this.rows = result.iterator();
         this.size = size;
         this.expunge = expunge;
+        this.undeferred = undeferred;
+        this.width = width;
+        this.eager = eager;
     }
 
     /** Whether another chunk follows (reads from the cursor, may block). */
@@ -71,8 +80,13 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
         List<T> chunk = new ArrayList<>(Math.min(size, 1024));
         List<Object> fresh = expunge ? new ArrayList<>(Math.min(size, 1024)) : null;
         while (chunk.size() < size && rows.hasNext()) {
-            T entity = session.materialize(mapping, mapping.fromRow(rows.next()), fresh);
+            Row row = rows.next();
+            Object[] values = mapping.fromRow(row);
+            T entity = session.materialize(mapping, undeferred == null ? values : undeferred.fill(values, row, width), fresh);
             chunk.add(entity);
+        }
+        if (eager != null) {
+            session.loadChunk(chunk, eager, fresh);      // between two reads of the cursor
         }
         if (expunge) {
             broughtIn = fresh;

@@ -58,12 +58,14 @@ public final class EntityQuery<T> {
     }
 
     /**
-     * Loading strategies for relationships in this query, overriding their defaults:
-     * {@code options(selectIn("posts"), joined("profile"), selectIn("roles.permissions"))}.
+     * Loading strategies for relationships in this query, overriding their defaults, and deferred
+     * columns to load with the rows:
+     * {@code options(selectIn(User_.posts), joined(User_.profile), undefer(User_.bio))}.
      *
      * @param more the load options, each starting from this query's class
      * @return a query with the options added
-     * @throws OrmException when an option starts from another class or names no relationship
+     * @throws OrmException when an option starts from another class, names no relationship, or
+     *     undefers a column that is not a deferred column of this query's class
      */
     public EntityQuery<T> options(LoadOption... more) {
         List<LoadOption> all = new ArrayList<>(options);
@@ -72,7 +74,11 @@ public final class EntityQuery<T> {
                 throw new OrmException("load option " + o + " starts from " + o.source().getSimpleName()
                         + ", not from " + mapping.entityClass().getSimpleName() + " that this query loads");
             }
-            mapping.relationship(o.head());      // fail early on a wrong name
+            if (o.column() != null) {
+                Undeferred.attribute(mapping, o);          // fail early on a column that is not deferred here
+            } else {
+                mapping.relationship(o.head());      // fail early on a wrong name
+            }
             all.add(o);
         }
         return new EntityQuery<>(session, mapping, select, List.copyOf(all));
@@ -375,16 +381,22 @@ public final class EntityQuery<T> {
     /**
      * Streams the matching objects from a cursor in chunks of {@code size} rows (see
      * {@link EntityPartitions}); with {@code expunge}, each chunk's objects leave the session when
-     * the next one is read, so memory stays bounded. Load options are not applied to streamed
-     * objects (a second statement may not run while MySQL streams); load what you need per chunk.
+     * the next one is read, so memory stays bounded. The query's load options apply per chunk:
+     * {@code undefer} columns ride in the streamed statement, {@code raise}/{@code lazy} mark the
+     * objects, and {@code selectIn} and {@code joined} options run one select-in query per chunk
+     * after its rows are read (joined ones too: a joined collection could be cut at a chunk's end);
+     * the objects those queries bring in leave with the chunk when {@code expunge}. The mapping's
+     * own eager defaults ({@code @Relationship(lazy = ...)}) are not applied to streamed objects.
+     * MySQL/MariaDB cannot run a statement while a stream is open on the connection, so there
+     * {@code selectIn}/{@code joined} options are refused.
      *
      * <pre>{@code
-     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
-     *     for (List<User> chunk : parts) { ... }
+     * try (EntityPartitions<User> parts = session.select(User.class).options(selectIn(User_.posts)).partitions(500, true)) {
+     *     for (List<User> chunk : parts) { ... }      // each chunk's posts loaded with one IN query
      * }
      * }</pre>
      *
-     * @throws OrmException when the query has load options
+     * @throws OrmException on MySQL/MariaDB when an option loads a relationship eagerly (selectIn, joined, a path)
      * @throws IllegalArgumentException when {@code size} is not positive
      *
      * @param size rows per chunk
@@ -395,11 +407,7 @@ public final class EntityQuery<T> {
         if (size <= 0) {
             throw new IllegalArgumentException("partition size must be positive, got " + size);
         }
-        if (!options.isEmpty()) {
-            throw new OrmException("load options " + options + " are not applied to a stream of "
-                    + mapping.entityClass().getSimpleName() + ": load the relationships of each chunk instead, or use all()");
-        }
-        return session.partitions(mapping, select, size, expunge);
+        return session.partitions(mapping, select, size, expunge, options);
     }
 
     /**

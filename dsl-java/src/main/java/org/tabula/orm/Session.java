@@ -581,11 +581,33 @@ public final class Session implements AutoCloseable {
         return loader.load(mapping, select, options);
     }
 
-    /** A streaming cursor over an entity query, read in chunks (internal to {@link EntityQuery#partitions}). */
-    <T> EntityPartitions<T> partitions(EntityMapping<T> mapping, Select select, int size, boolean expunge) {
+    /**
+     * A streaming cursor over an entity query, read in chunks (internal to {@link EntityQuery#partitions}):
+     * undeferred columns ride in the statement, eager relationship options load per chunk.
+     */
+    <T> EntityPartitions<T> partitions(EntityMapping<T> mapping, Select select, int size, boolean expunge, List<LoadOption> options) {
         ensureActive();
+        Undeferred undeferred = options.isEmpty() ? null : Undeferred.of(mapping, options);
+        LoadStrategies eager = options.isEmpty() || mapping.isReadOnly() || !mapping.hasRelationships()
+                ? null : new LoadStrategies(mapping, select, options, false);
+        if (eager != null && eager.runsStatements() && !connection().dialect().runsStatementsWhileStreaming()) {
+            List<LoadOption> eagerOptions = options.stream()
+                    .filter(o -> o.column() == null && (o.loading() == Loading.SELECT_IN || o.loading() == Loading.JOINED || o.tail() != null))
+                    .toList();
+            throw new OrmException("load options " + eagerOptions + " on a stream of " + mapping.entityClass().getSimpleName()
+                    + " need a SELECT per chunk while the stream's result is open, which " + connection().dialect().name()
+                    + " (MySQL/MariaDB) cannot run on the same connection: read with all() in pages (limit and offset,"
+                    + " or a keyset), or load the relationships after the stream; undefer, lazy and raise options work in streams");
+        }
         autoflush();
-        return new EntityPartitions<>(this, mapping, connection().stream(select, size), size, expunge);
+        Select statement = undeferred == null ? select : undeferred.extend(select);
+        return new EntityPartitions<>(this, mapping, connection().stream(statement, size), size, expunge,
+                undeferred, select.selections().size(), eager);
+    }
+
+    /** Eager loading of one streamed chunk (see {@link Loader#loadChunk}). */
+    void loadChunk(List<?> chunk, LoadStrategies eager, @Nullable List<Object> fresh) {
+        loader.loadChunk(chunk, eager, fresh);
     }
 
     /** The object of one streamed row; when {@code fresh} is given, an object new to the session is added to it. */

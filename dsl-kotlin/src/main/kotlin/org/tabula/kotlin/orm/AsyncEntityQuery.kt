@@ -120,7 +120,7 @@ class AsyncEntityQuery<T : Any> internal constructor(
     fun leftJoin(right: FromItem, on: Condition): AsyncEntityQuery<T> = next(query.leftJoin(right, on))
 
     /**
-     * Loading strategies for relationships: `options(selectIn("posts"))`.
+     * Loading strategies for relationships and deferred columns: `options(selectIn(User_.posts), undefer(User::bio))`.
      *
      * @sample org.tabula.kotlin.samples.entityQueryOptions
      */
@@ -227,7 +227,11 @@ class AsyncEntityQuery<T : Any> internal constructor(
      * collecting, with [AsyncSession.load]). Objects the session held before stay. Collect it
      * inside the session's block; cancelling the collecting coroutine cancels the statement and
      * rolls the transaction back; a collector that stops early (`take`, `first`) only closes the
-     * cursor. Load options are refused here ([org.tabula.orm.EntityQuery.partitions]).
+     * cursor. Load options apply per chunk ([org.tabula.orm.EntityQuery.partitions]): `undefer`
+     * columns ride in the streamed statement, `selectIn`/`joined` relationships load with one IN
+     * query per chunk before its objects are emitted (so they need no suspend call), and leave
+     * with the chunk; on MySQL/MariaDB, which cannot run a statement while a stream is open, those
+     * two are refused with an [org.tabula.orm.OrmException].
      *
      * @sample org.tabula.kotlin.samples.entityQueryStream
      */

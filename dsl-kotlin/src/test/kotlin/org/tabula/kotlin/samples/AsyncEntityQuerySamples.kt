@@ -9,6 +9,7 @@ import org.tabula.kotlin.orm.AsyncSession
 import org.tabula.kotlin.orm.column
 import org.tabula.kotlin.orm.select
 import org.tabula.kotlin.orm.table
+import org.tabula.kotlin.orm.undefer
 import org.tabula.kotlin.startsWith
 import org.tabula.orm.LoadOption.selectIn
 import org.tabula.orm.Mapper
@@ -65,8 +66,10 @@ suspend fun entityQueryLeftJoin(session: AsyncSession): List<User> =
     session.select<User>().leftJoin(table<Post>(), Post::authorId.column eq User::id.column).distinct().all()
 
 suspend fun entityQueryOptions(session: AsyncSession): Int {
-    val users = session.select<User>().options(selectIn("posts")).all()
-    return users.sumOf { it.posts.size }                  // loaded with the query: no lazy load
+    val posts = Relation.of(User::class.java, "posts", Post::class.java)   // or the generated User_.posts
+    val users = session.select<User>().options(selectIn(posts), undefer(User::bio)).all()
+    // both loaded with the query: reading them runs no lazy load
+    return users.sumOf { it.posts.size + (it.bio.get()?.length ?: 0) }
 }
 
 suspend fun entityQueryOrderByItems(session: AsyncSession): List<User> =
@@ -105,6 +108,8 @@ suspend fun entityQueryScalarOneOrNull(session: AsyncSession): User? =
 
 suspend fun entityQueryStream(session: AsyncSession) {
     session.select<User>().orderBy(User::id.column).stream(chunkSize = 500).collect { println(it.name) }
+    val posts = Relation.of(User::class.java, "posts", Post::class.java)
+    session.select<User>().options(selectIn(posts), undefer(User::bio)).stream().collect { u -> println("${u.bio.get()} ${u.posts.size}") }
 }
 
 suspend fun entityQueryCount(session: AsyncSession): Long = session.select<User>().where { User::age.column gt 18 }.count()
