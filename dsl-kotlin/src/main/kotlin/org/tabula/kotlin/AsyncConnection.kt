@@ -26,36 +26,59 @@ import org.tabula.statement.Statement
  * blocking JDBC work on the engine's bounded dispatcher, one call at a time, and checks for
  * cancellation before and after; a cancelled coroutine cancels the statement that is running.
  *
- * ```
- * asyncEngine.begin {
- *     val id = execute(Users.insert { it[name] = "ann" }).insertedPrimaryKey()[Users.id]
- *     execute(Users.select(Users.name).where { Users.id eq id }).one()[Users.name]
- * }
- * ```
+ * @sample org.tabula.kotlin.samples.asyncConnectionTour
  */
 class AsyncConnection internal constructor(
-    /** The blocking connection underneath, for Java APIs; only use it from this coroutine. */
+    /**
+     * The blocking connection underneath, for Java APIs; only use it from this coroutine.
+     *
+     * @sample org.tabula.kotlin.samples.asyncConnectionJdbc
+     */
     val connection: Connection,
-    /** The engine this connection came from. */
+    /**
+     * The engine this connection came from.
+     *
+     * @sample org.tabula.kotlin.samples.asyncConnectionEngine
+     */
     val engine: AsyncEngine,
 ) {
     private val lock = Mutex()
 
-    /** Executes a statement; queries are read into memory (see [stream] for large results). */
+    /**
+     * Executes a statement; queries are read into memory (see [stream] for large results).
+     *
+     * @sample org.tabula.kotlin.samples.asyncExecute
+     */
     suspend fun execute(statement: Statement): Result = call { it.execute(statement) }
 
-    /** Executes a select of one expression; the result's scalar methods return its type. */
+    /**
+     * Executes a select of one expression; the result's scalar methods return its type.
+     *
+     * @sample org.tabula.kotlin.samples.asyncExecuteTyped
+     */
     suspend fun <T> execute(select: Select1<T>): Result1<T> = call { it.execute(select) }
 
-    /** Executes a statement with values for its named parameters. */
+    /**
+     * Executes a statement with values for its named parameters.
+     *
+     * @sample org.tabula.kotlin.samples.asyncExecuteParameters
+     */
     suspend fun execute(statement: Statement, parameters: Map<String, Any?>): Result =
         call { it.execute(statement, parameters) }
 
-    /** Executes a statement once per parameter map as one JDBC batch (executemany). */
+    /**
+     * Executes a statement once per parameter map as one JDBC batch (executemany).
+     *
+     * @sample org.tabula.kotlin.samples.asyncExecuteMany
+     */
     suspend fun executeMany(statement: Statement, rows: List<Map<String, Any?>>): Result =
         call { it.execute(statement, rows) }
 
-    /** Inserts one row per item as one JDBC batch: `batchInsert(Users, people) { row, p -> row[name] = p.name }`. */
+    /**
+     * Inserts one row per item as one JDBC batch: `batchInsert(Users, people) { row, p -> row[name] = p.name }`.
+     *
+     * @sample org.tabula.kotlin.samples.asyncBatchInsert
+     */
     suspend fun <T : Table, E> batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result =
         executeMany(Insert.into(table), batchRows(table, items, body))
 
@@ -63,6 +86,8 @@ class AsyncConnection internal constructor(
      * The rows of a query as a cold [Flow], read [fetchSize] rows at a time: the next chunk is
      * fetched only when the collector has taken the previous one. Collect it inside the block
      * that owns this connection; the cursor is closed when the flow ends, fails or is cancelled.
+     *
+     * @sample org.tabula.kotlin.samples.asyncStream
      */
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> {
         require(fetchSize > 0) { "fetchSize must be positive, got $fetchSize" }
@@ -91,10 +116,18 @@ class AsyncConnection internal constructor(
         }
     }
 
-    /** Commits the work so far; the next statement starts a new transaction. */
+    /**
+     * Commits the work so far; the next statement starts a new transaction.
+     *
+     * @sample org.tabula.kotlin.samples.asyncCommit
+     */
     suspend fun commit(): Unit = call { it.commit() }
 
-    /** Rolls back the work since the last commit. */
+    /**
+     * Rolls back the work since the last commit.
+     *
+     * @sample org.tabula.kotlin.samples.asyncRollback
+     */
     suspend fun rollback(): Unit = call { it.rollback() }
 
     /**
@@ -103,13 +136,7 @@ class AsyncConnection internal constructor(
      * inside while [block] swallowed its exception rolls the savepoint back too, with
      * [org.tabula.error.TransactionRolledBackException]: the way to go on after an expected error.
      *
-     * ```
-     * try {
-     *     savepoint { execute(Users.insert { it[email] = maybeTaken }) }
-     * } catch (e: UniqueViolationException) {
-     *     // only the savepoint is gone; the transaction goes on
-     * }
-     * ```
+     * @sample org.tabula.kotlin.samples.asyncSavepoint
      */
     suspend fun <T> savepoint(block: suspend AsyncConnection.() -> T): T {
         val savepoint = call { it.savepoint() }
@@ -129,7 +156,11 @@ class AsyncConnection internal constructor(
         return value
     }
 
-    /** Runs blocking work on this connection, on the engine's dispatcher, one call at a time. */
+    /**
+     * Runs blocking work on this connection, on the engine's dispatcher, one call at a time.
+     *
+     * @sample org.tabula.kotlin.samples.asyncCall
+     */
     suspend fun <R> call(work: (Connection) -> R): R {
         val context = coroutineContext
         context.ensureActive()

@@ -31,19 +31,7 @@ import org.tabula.statement.Select1
 import org.tabula.statement.Statement
 
 /**
- * An [Engine] for coroutines, named like SQLAlchemy's `AsyncEngine`:
- *
- * ```
- * val db = AsyncEngine(Engine.create("jdbc:postgresql://localhost/app"))
- * val id = db.begin {                                   // commit at the end, rollback on exception
- *     execute(Users.insert { it[name] = "ann" }).insertedPrimaryKey()[Users.id]
- * }
- * db.connect {                                          // commit as you go
- *     execute(Users.update({ Users.id eq id }) { it[age] = 31 })
- *     commit()
- * }
- * db.stream(Users.selectAll(), fetchSize = 500).collect { row -> println(row[Users.name]) }
- * ```
+ * An [Engine] for coroutines, named like SQLAlchemy's `AsyncEngine`.
  *
  * Blocking JDBC runs on the engine's own threads, one per pooled connection (never on the
  * caller's dispatcher; they stop when idle and when the engine closes), and a coroutine waits
@@ -59,12 +47,19 @@ import org.tabula.statement.Statement
  *
  * @property engine the blocking engine underneath, for what has no suspending form:
  *   `db.engine.dialect()`, `MetaData(Users).createAll(db.engine)`.
+ *
+ * @sample org.tabula.kotlin.samples.asyncEngineTour
+ * @sample org.tabula.kotlin.samples.asyncEngineBlockingSide
  */
 class AsyncEngine(val engine: Engine) : AutoCloseable {
 
     private val limits = EngineLimits.of(engine)
 
-    /** The dispatcher the blocking JDBC calls run on: the engine's threads, as many as pooled connections. */
+    /**
+     * The dispatcher the blocking JDBC calls run on: the engine's threads, as many as pooled connections.
+     *
+     * @sample org.tabula.kotlin.samples.asyncEngineDispatcher
+     */
     val dispatcher: CoroutineDispatcher get() = limits.dispatcher
 
     /**
@@ -84,16 +79,10 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * have them. With [retry], a new transaction runs again when the database aborts it for a
      * reason a retry can fix (the block must be safe to run again; see [RetryPolicy]).
      *
-     * ```
-     * db.begin(isolation = Isolation.REPEATABLE_READ, readOnly = true) { execute(Orders.select(count())).scalarOne<Long>() }
-     * db.begin {
-     *     execute(Orders.insert { it[item] = "book" })
-     *     db.begin(propagation = Propagation.REQUIRES_NEW) { execute(Audit.insert { it[event] = "order" }) }   // kept even if the order rolls back
-     * }
-     * ```
-     *
      * @throws org.tabula.error.TransactionStateException when [propagation] forbids the current
      *   state, or a joined transaction has another isolation or read-only flag
+     *
+     * @sample org.tabula.kotlin.samples.beginWithOptions
      */
     suspend fun <T> begin(
         nested: Boolean = false,
@@ -106,6 +95,8 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
 
     /**
      * [begin] with the Java options value: `db.begin(TransactionOptions.readOnlyTransaction()) { ... }`.
+     *
+     * @sample org.tabula.kotlin.samples.beginWithOptionsValue
      */
     suspend fun <T> begin(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T {
         val outer = currentTransaction()
@@ -136,9 +127,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * The connection of the [begin]/[connect] block of this engine that the calling coroutine runs
      * in, if any: what [Propagation.REQUIRED] joins.
      *
-     * ```
-     * db.currentTransaction()?.connection?.setRollbackOnly()
-     * ```
+     * @sample org.tabula.kotlin.samples.currentTransactionOf
      */
     suspend fun currentTransaction(): AsyncConnection? {
         val current = coroutineContext[TransactionElement]?.connection
@@ -177,6 +166,8 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
      * holds one connection while waiting for another can exhaust a small pool, so prefer [begin]
      * (which joins the current transaction) in nested code: on a pool of one, `begin { connect { } }`
      * fails with [org.tabula.error.PoolTimeoutException] after the engine's connection timeout.
+     *
+     * @sample org.tabula.kotlin.samples.connectAsYouGo
      */
     suspend fun <T> connect(block: suspend AsyncConnection.() -> T): T =
         withConnection(commit = false, TransactionOptions.defaults(), block, routed = true)
@@ -188,6 +179,8 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
     /**
      * Executes one statement in a transaction of its own (rows read into memory), or in the
      * current one; on a replicated engine a query outside a transaction reads a replica.
+     *
+     * @sample org.tabula.kotlin.samples.engineExecute
      */
     suspend fun execute(statement: Statement): Result =
         if (!engine.isReplicated || currentTransaction() != null) {
@@ -196,13 +189,19 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
             withConnection(commit = true, TransactionOptions.defaults(), { execute(statement) }, routed = true)
         }
 
-    /** Runs a select of one expression in its own transaction; the result's scalar methods return its type. */
+    /**
+     * Runs a select of one expression in its own transaction; the result's scalar methods return its type.
+     *
+     * @sample org.tabula.kotlin.samples.engineExecuteTyped
+     */
     suspend fun <T> execute(select: Select1<T>): Result1<T> = begin { execute(select) }
 
     /**
      * The rows of a query as a cold [Flow] on a connection of its own, fetched [fetchSize] rows
      * at a time as the collector asks for them; the connection goes back to the pool when the
      * flow completes, fails or is cancelled.
+     *
+     * @sample org.tabula.kotlin.samples.engineStream
      */
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
         checkOpen()
@@ -324,7 +323,11 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         engine.close()
     }
 
-    /** Same as [close] (SQLAlchemy's `dispose()`). */
+    /**
+     * Same as [close] (SQLAlchemy's `dispose()`).
+     *
+     * @sample org.tabula.kotlin.samples.disposeEngine
+     */
     fun dispose() {
         close()
     }
@@ -332,9 +335,17 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
     /** `AsyncEngine[sqlite]`: the dialect's name, for logs. */
     override fun toString(): String = "AsyncEngine[${engine.dialect().name()}]"
 
-    /** Factory functions: `AsyncEngine.create("jdbc:sqlite:app.db")`. */
+    /**
+     * Factory functions: `AsyncEngine.create("jdbc:sqlite:app.db")`.
+     *
+     * @sample org.tabula.kotlin.samples.createEngine
+     */
     companion object {
-        /** An engine for a JDBC URL (SQLAlchemy's `create_async_engine`): `AsyncEngine.create("jdbc:sqlite:app.db")`. */
+        /**
+         * An engine for a JDBC URL (SQLAlchemy's `create_async_engine`): `AsyncEngine.create("jdbc:sqlite:app.db")`.
+         *
+         * @sample org.tabula.kotlin.samples.createEngine
+         */
         @JvmStatic
         @JvmOverloads
         fun create(url: String, options: EngineOptions = EngineOptions.defaults()): AsyncEngine =
@@ -357,6 +368,8 @@ private fun rollbackAfter(conn: Connection, t: Throwable) {
 /**
  * This engine for coroutines, sharing one dispatcher and connection limit per engine:
  * `engine.async().begin { ... }`.
+ *
+ * @sample org.tabula.kotlin.samples.engineAsync
  */
 fun Engine.async(): AsyncEngine = AsyncEngine(this)
 
@@ -368,13 +381,7 @@ fun Engine.async(): AsyncEngine = AsyncEngine(this)
  * Nested calls join the outer transaction, or use a savepoint with [nested] = true; [isolation],
  * [readOnly] and [propagation] are those of [AsyncEngine.begin].
  *
- * ```
- * engine.suspendTransaction {
- *     execute(Users.insert { it[name] = "ann" })
- *     engine.suspendTransaction(nested = true) { execute(Users.deleteAll()) }   // savepoint
- * }
- * engine.suspendTransaction(isolation = Isolation.SERIALIZABLE) { transfer(a, b) }
- * ```
+ * @sample org.tabula.kotlin.samples.engineSuspendTransaction
  */
 suspend fun <T> Engine.suspendTransaction(
     nested: Boolean = false,
@@ -385,6 +392,10 @@ suspend fun <T> Engine.suspendTransaction(
     block: suspend AsyncConnection.() -> T,
 ): T = AsyncEngine(this).begin(nested, isolation, readOnly, propagation, retry, block)
 
-/** [suspendTransaction] with the Java options value: `engine.suspendTransaction(TransactionOptions.readOnlyTransaction()) { ... }`. */
+/**
+ * [suspendTransaction] with the Java options value: `engine.suspendTransaction(TransactionOptions.readOnlyTransaction()) { ... }`.
+ *
+ * @sample org.tabula.kotlin.samples.engineSuspendTransactionOptions
+ */
 suspend fun <T> Engine.suspendTransaction(options: TransactionOptions, block: suspend AsyncConnection.() -> T): T =
     AsyncEngine(this).begin(options, block)

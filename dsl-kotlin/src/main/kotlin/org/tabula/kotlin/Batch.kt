@@ -9,11 +9,9 @@ import org.tabula.statement.Insert
 import org.tabula.statement.InsertRow
 
 /**
- * Inserts one row per item as one JDBC batch (executemany):
+ * Inserts one row per item as one JDBC batch (executemany).
  *
- * ```
- * conn.batchInsert(Users, people) { row, p -> row[name] = p.name; row[age] = p.age }
- * ```
+ * @sample org.tabula.kotlin.samples.batchInsertRows
  */
 fun <T : Table, E> Connection.batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result {
     // One typed row, refilled and bound per item: no map, no statement per row.

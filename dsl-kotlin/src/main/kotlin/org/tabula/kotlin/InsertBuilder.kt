@@ -8,14 +8,12 @@ import org.tabula.statement.Insert
 import org.tabula.statement.InsertRow
 
 /**
- * The values of one row, set with `it[column] = value` inside [insert] and [batchInsert]:
- *
- * ```
- * Users.insert { it[name] = "ann"; it[age] = 30 }
- * ```
+ * The values of one row, set with `it[column] = value` inside [insert] and [batchInsert].
  *
  * The value's type follows the column: `it[age] = "x"` does not compile, `it[age] = null` only
  * compiles for a nullable column.
+ *
+ * @sample org.tabula.kotlin.samples.insertBuilderValues
  */
 class InsertBuilder private constructor(private val table: Table, private val batching: Boolean) {
 
@@ -30,7 +28,11 @@ class InsertBuilder private constructor(private val table: Table, private val ba
     private val assigned: LinkedHashMap<Column<*>, Expression<*>>? = if (batching) null else LinkedHashMap()
     private var batch: InsertRow? = null
 
-    /** Sets [column] to a bound value. */
+    /**
+     * Sets [column] to a bound value.
+     *
+     * @sample org.tabula.kotlin.samples.insertValue
+     */
     operator fun <T> set(column: Column<T>, value: T) {
         requireOwn(column)
         val row = batch
@@ -41,7 +43,11 @@ class InsertBuilder private constructor(private val table: Table, private val ba
         }
     }
 
-    /** Sets [column] to an expression (another column, a function, a scalar subquery). */
+    /**
+     * Sets [column] to an expression (another column, a function, a scalar subquery).
+     *
+     * @sample org.tabula.kotlin.samples.insertExpression
+     */
     operator fun <T> set(column: Column<T>, value: Expression<out T>) {
         requireOwn(column)
         require(!batching) {

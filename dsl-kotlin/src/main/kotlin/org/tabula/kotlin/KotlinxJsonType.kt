@@ -14,13 +14,7 @@ import org.tabula.type.JsonSqlType
  * A JSON column mapped with kotlinx.serialization instead of Jackson: `JSONB` on PostgreSQL,
  * `JSON` on MySQL/MariaDB, `TEXT` on SQLite, like Java's `JsonType`.
  *
- * ```
- * @Serializable data class Settings(val theme: String, val fontSize: Int)
- * object Profiles : Table("profiles") {
- *     val id = bigint("id").primaryKey().autoIncrement()
- *     val settings = kotlinxJson<Settings>("settings")
- * }
- * ```
+ * @sample org.tabula.kotlin.samples.kotlinxJsonType
  */
 class KotlinxJsonType<T : Any>(
     private val serializer: KSerializer<T>,
@@ -66,6 +60,11 @@ class KotlinxJsonType<T : Any>(
     override fun toString(): String = "JSON(${serializer.descriptor.serialName})"
 }
 
-/** A JSON column of a `@Serializable` type, mapped with kotlinx.serialization. */
+/**
+ * A JSON column of a `@Serializable` type, mapped with kotlinx.serialization.
+ *
+ * @sample org.tabula.kotlin.samples.kotlinxJsonColumn
+ * @sample org.tabula.kotlin.samples.kotlinxJsonLenient
+ */
 inline fun <reified T : Any> Table.kotlinxJson(name: String, json: Json = Json): Column<T> =
     column(name, KotlinxJsonType(serializer<T>(), T::class.java, json))

@@ -16,15 +16,14 @@ import org.tabula.engine.ReadYourWrites
  * engine's `readYourWritesWindow`. Without one, each coroutine is its own context. Install one
  * with [readYourWrites].
  *
- * ```
- * readYourWrites {
- *     db.begin { execute(Orders.insert { it[item] = "book" }) }
- *     coroutineScope { launch { db.connect { execute(Orders.selectAll()) } } }   // the primary: same context
- * }
- * ```
+ * @sample org.tabula.kotlin.samples.readYourWritesContext
  */
 class ReadYourWritesElement(val context: ReadYourWrites) : AbstractCoroutineContextElement(Key) {
-    /** The key of this element in a coroutine context: `coroutineContext[ReadYourWritesElement]`. */
+    /**
+     * The key of this element in a coroutine context: `coroutineContext[ReadYourWritesElement]`.
+     *
+     * @sample org.tabula.kotlin.samples.readYourWritesKey
+     */
     companion object Key : CoroutineContext.Key<ReadYourWritesElement>
 
     override fun toString(): String = "ReadYourWritesElement($context)"
@@ -34,9 +33,7 @@ class ReadYourWritesElement(val context: ReadYourWrites) : AbstractCoroutineCont
  * Runs [block] with one read-your-writes context for it and every coroutine it starts, so that a
  * write in any of them sends the others' reads to the primary for the window.
  *
- * ```
- * readYourWrites { db.begin { save(order) }; db.connect { load(order.id) } }
- * ```
+ * @sample org.tabula.kotlin.samples.readYourWritesContext
  */
 suspend fun <T> readYourWrites(block: suspend CoroutineScope.() -> T): T =
     withContext(ReadYourWritesElement(ReadYourWrites.create()), block)
@@ -44,12 +41,16 @@ suspend fun <T> readYourWrites(block: suspend CoroutineScope.() -> T): T =
 /**
  * The hint "on the primary" (`Engine.primary()`): `db.primary().connect { ... }` reads what was
  * just written anywhere. On an engine that is not replicated, an engine over the same pool.
+ *
+ * @sample org.tabula.kotlin.samples.primaryHint
  */
 fun AsyncEngine.primary(): AsyncEngine = if (engine.isReplicated) AsyncEngine(engine.primary()) else this
 
 /**
  * The hint "on a replica" (`Engine.replica()`): a usable replica's engine, or the primary when
  * none is usable: `db.replica().connect { execute(text("SELECT report()")) }`.
+ *
+ * @sample org.tabula.kotlin.samples.replicaHint
  */
 fun AsyncEngine.replica(): AsyncEngine = if (engine.isReplicated) AsyncEngine(engine.replica()) else this
 

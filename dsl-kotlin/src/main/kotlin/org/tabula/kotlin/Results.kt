@@ -14,10 +14,18 @@ import org.tabula.result.Row
  * (String for a NOT NULL column, Int? for a nullable one).
  */
 
-/** Every row as an instance of [R], by constructor parameter names: `result.mapTo<UserDto>()`. */
+/**
+ * Every row as an instance of [R], by constructor parameter names: `result.mapTo<UserDto>()`.
+ *
+ * @sample org.tabula.kotlin.samples.mapRows
+ */
 inline fun <reified R : Any> Result.mapTo(): List<R> = mapTo(R::class)
 
-/** Every row as an instance of [type]. */
+/**
+ * Every row as an instance of [type].
+ *
+ * @sample org.tabula.kotlin.samples.mapRowsToClass
+ */
 fun <R : Any> Result.mapTo(type: KClass<R>): List<R> {
     val mapper = RowMapper.of(type, columns() ?: throw IllegalStateException("this statement returned no rows (rowCount = ${rowCount()})"))
     val out = ArrayList<R>()
@@ -27,17 +35,33 @@ fun <R : Any> Result.mapTo(type: KClass<R>): List<R> {
     return out
 }
 
-/** The single row as an [R], or null when there is none (more than one is an error). */
+/**
+ * The single row as an [R], or null when there is none (more than one is an error).
+ *
+ * @sample org.tabula.kotlin.samples.mapOneRowOrNull
+ */
 inline fun <reified R : Any> Result.mapOneOrNull(): R? =
     oneOrNull()?.let { RowMapper.of(R::class, columns()!!).map(it) }
 
-/** One row as an [R] (resolves the mapping each call; prefer [mapTo] for many rows). */
+/**
+ * One row as an [R] (resolves the mapping each call; prefer [mapTo] for many rows).
+ *
+ * @sample org.tabula.kotlin.samples.rowInto
+ */
 inline fun <reified R : Any> Row.into(): R = RowMapper.of(R::class, columns()).map(this)
 
-/** Streamed rows as instances of [R]; the mapping is resolved once, from the first row's columns. */
+/**
+ * Streamed rows as instances of [R]; the mapping is resolved once, from the first row's columns.
+ *
+ * @sample org.tabula.kotlin.samples.mapStream
+ */
 inline fun <reified R : Any> Flow<Row>.mapTo(): Flow<R> = mapTo(R::class)
 
-/** Streamed rows as instances of [type]. */
+/**
+ * Streamed rows as instances of [type].
+ *
+ * @sample org.tabula.kotlin.samples.mapStreamToClass
+ */
 fun <R : Any> Flow<Row>.mapTo(type: KClass<R>): Flow<R> = flow {
     var mapper: RowMapper<R>? = null
     collect { row ->
@@ -52,18 +76,34 @@ fun <R : Any> Flow<Row>.mapTo(type: KClass<R>): Flow<R> = flow {
  * compiling, but only with the selected type: `scalarOne<String>()` on a Result1<Long> does not.
  */
 
-/** [Result1.scalarOne] with its type spelled out: `execute(Users.select(count())).scalarOne<Long>()`. */
+/**
+ * [Result1.scalarOne] with its type spelled out: `execute(Users.select(count())).scalarOne<Long>()`.
+ *
+ * @sample org.tabula.kotlin.samples.typedScalarOne
+ */
 @JvmName("typedScalarOne")
 fun <R> Result1<out R>.scalarOne(): R = scalarOne()
 
-/** [Result1.scalarOneOrNull] with its type spelled out. */
+/**
+ * [Result1.scalarOneOrNull] with its type spelled out.
+ *
+ * @sample org.tabula.kotlin.samples.typedScalarOneOrNull
+ */
 @JvmName("typedScalarOneOrNull")
 fun <R> Result1<out R>.scalarOneOrNull(): R? = scalarOneOrNull()
 
-/** [Result1.scalar] with its type spelled out. */
+/**
+ * [Result1.scalar] with its type spelled out.
+ *
+ * @sample org.tabula.kotlin.samples.typedScalar
+ */
 @JvmName("typedScalar")
 fun <R> Result1<out R>.scalar(): R? = scalar()
 
-/** [Result1.scalars] with its type spelled out. */
+/**
+ * [Result1.scalars] with its type spelled out.
+ *
+ * @sample org.tabula.kotlin.samples.typedScalars
+ */
 @JvmName("typedScalars")
 fun <R> Result1<out R>.scalars(): List<R> = scalars()

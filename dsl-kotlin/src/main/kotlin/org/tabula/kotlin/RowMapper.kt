@@ -18,26 +18,33 @@ import org.tabula.result.Row
  * constructor and which parameters may be null. Everything is resolved once per result shape; a row
  * costs one constructor call.
  *
- * ```
- * data class UserDto(val id: Long, val name: String, val age: Int?)
- * val users: List<UserDto> = conn.execute(Users.selectAll()).mapTo<UserDto>()
- * ```
+ * @sample org.tabula.kotlin.samples.rowMapperClass
  */
 class RowMapper<R : Any> private constructor(private val mapper: ConstructorMapper<R>) {
 
-    /** One instance from one row. */
+    /**
+     * One instance from one row.
+     *
+     * @sample org.tabula.kotlin.samples.rowMapperOf
+     */
     fun map(row: Row): R = mapper.map(row)
 
     /**
      * Builds and caches the mapper of each class: `RowMapper.of(UserDto::class, result.columns())`,
      * which `mapTo<UserDto>()` calls for you.
+     *
+     * @sample org.tabula.kotlin.samples.rowMapperOf
      */
     companion object {
         private class Shape(val parameters: List<ConstructorMapper.Parameter>, val constructor: MethodHandle)
 
         private val shapes = ConcurrentHashMap<KClass<*>, Shape>()
 
-        /** A mapper of rows with [columns] to [type]. */
+        /**
+         * A mapper of rows with [columns] to [type].
+         *
+         * @sample org.tabula.kotlin.samples.rowMapperOf
+         */
         fun <R : Any> of(type: KClass<R>, columns: ResultColumns): RowMapper<R> {
             val shape = shapes.computeIfAbsent(type) { shapeOf(type) }
             return RowMapper(ConstructorMapper.of(type.java, shape.parameters, shape.constructor, columns))

@@ -3,6 +3,8 @@ package org.tabula.kotlin
 /**
  * A sort direction for [orderBy]: `Users.select(Users.name).orderBy(Users.id to SortOrder.DESC)`.
  * `ASC_NULLS_FIRST`/`..._LAST` ask for NULLs first or last on every dialect.
+ *
+ * @sample org.tabula.kotlin.samples.sortOrders
  */
 enum class SortOrder(internal val descending: Boolean, internal val nullsFirst: Boolean?) {
     /** Ascending; where NULLs go is the database's default. */

@@ -18,101 +18,204 @@ import org.tabula.statement.Select
  * A typed entity query of an [AsyncSession]: the builders return new queries (as
  * [EntityQuery] does), the terminals are suspend functions.
  *
- * ```
- * val adults: List<User> = session.select<User>()
- *     .where { (User::age.column gt 18) and (User::name.column startsWith "a") }
- *     .orderBy(User::name.column)
- *     .all()
- * ```
+ * @sample org.tabula.kotlin.samples.entityQueryTour
  */
 class AsyncEntityQuery<T : Any> internal constructor(
     private val session: AsyncSession,
-    /** The Java query underneath. */
+    /**
+     * The Java query underneath.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryJava
+     */
     val query: EntityQuery<T>,
 ) {
     private fun next(q: EntityQuery<T>) = AsyncEntityQuery(session, q)
 
-    /** Adds a WHERE condition (AND-ed with earlier ones). */
+    /**
+     * Adds a WHERE condition (AND-ed with earlier ones).
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryWhereBlock
+     */
     inline fun where(condition: () -> Condition): AsyncEntityQuery<T> = where(condition())
 
-    /** Adds WHERE conditions (AND-ed with earlier ones). */
+    /**
+     * Adds WHERE conditions (AND-ed with earlier ones).
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryWhere
+     */
     fun where(vararg conditions: Condition): AsyncEntityQuery<T> = next(query.where(*conditions))
 
-    /** `column = value` (`null` is IS NULL), type-checked: `filterBy(User::name.column, "ann")`. */
+    /**
+     * `column = value` (`null` is IS NULL), type-checked: `filterBy(User::name.column, "ann")`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryFilterByColumn
+     */
     fun <V> filterBy(column: Column<V>, value: V): AsyncEntityQuery<T> = next(query.filterBy(column, value))
 
-    /** `attribute = value` by attribute name. */
+    /**
+     * `attribute = value` by attribute name.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryFilterByName
+     */
     @Deprecated("name the column: filterBy(User::name.column, value)")
     @Suppress("DEPRECATION")
     fun filterBy(attribute: String, value: Any?): AsyncEntityQuery<T> = next(query.filterBy(attribute, value))
 
-    /** Inner join along a relationship (a [Relation] handle), to filter by the related table's columns. */
+    /**
+     * Inner join along a relationship (a [Relation] handle), to filter by the related table's columns.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryJoinRelation
+     */
     fun join(relation: Relation<T, *>): AsyncEntityQuery<T> = next(query.join(relation))
 
-    /** Inner join along a relationship by name. */
+    /**
+     * Inner join along a relationship by name.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryJoinName
+     */
     @Deprecated("use a Relation handle: join(Relation.of(User::class.java, \"posts\", Post::class.java))")
     @Suppress("DEPRECATION")
     fun join(relationship: String): AsyncEntityQuery<T> = next(query.join(relationship))
 
-    /** Adds WHERE conditions (SQLAlchemy's `filter`, the same as [where]). */
+    /**
+     * Adds WHERE conditions (SQLAlchemy's `filter`, the same as [where]).
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryFilter
+     */
     fun filter(vararg conditions: Condition): AsyncEntityQuery<T> = next(query.filter(*conditions))
 
-    /** `attribute = value` for each entry, by attribute name: `filterBy(mapOf("name" to "ann"))`. */
+    /**
+     * `attribute = value` for each entry, by attribute name: `filterBy(mapOf("name" to "ann"))`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryFilterByMap
+     */
     fun filterBy(attributes: Map<String, *>): AsyncEntityQuery<T> = next(query.filterBy(attributes))
 
-    /** Inner join along a relationship attribute. */
+    /**
+     * Inner join along a relationship attribute.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryJoinAttribute
+     */
     fun join(relationship: RelationshipAttribute): AsyncEntityQuery<T> = next(query.join(relationship))
 
-    /** Inner join of another table or subquery on its foreign key to the entity's table. */
+    /**
+     * Inner join of another table or subquery on its foreign key to the entity's table.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryJoinTable
+     */
     fun join(right: FromItem): AsyncEntityQuery<T> = next(query.join(right))
 
-    /** Inner join of another table or subquery on [on]. */
+    /**
+     * Inner join of another table or subquery on [on].
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryJoinOn
+     */
     fun join(right: FromItem, on: Condition): AsyncEntityQuery<T> = next(query.join(right, on))
 
-    /** Left outer join of another table or subquery on [on]. */
+    /**
+     * Left outer join of another table or subquery on [on].
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryLeftJoin
+     */
     fun leftJoin(right: FromItem, on: Condition): AsyncEntityQuery<T> = next(query.leftJoin(right, on))
 
-    /** Loading strategies for relationships and deferred columns: `options(selectIn(User_.posts), undefer(User::bio))`. */
+    /**
+     * Loading strategies for relationships and deferred columns: `options(selectIn(User_.posts), undefer(User::bio))`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryOptions
+     */
     fun options(vararg options: LoadOption): AsyncEntityQuery<T> = next(query.options(*options))
 
-    /** ORDER BY sort items: `orderBy(User_.name.desc(), User_.id.asc())`. */
+    /**
+     * ORDER BY sort items: `orderBy(User_.name.desc(), User_.id.asc())`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryOrderByItems
+     */
     fun orderBy(vararg items: OrderItem): AsyncEntityQuery<T> = next(query.orderBy(*items))
 
-    /** ORDER BY expressions, ascending: `orderBy(User::name.column)`. */
+    /**
+     * ORDER BY expressions, ascending: `orderBy(User::name.column)`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryOrderBy
+     */
     fun orderBy(vararg expressions: Expression<*>): AsyncEntityQuery<T> = next(query.orderBy(*expressions))
 
-    /** ORDER BY with Kotlin pairs: `orderBy(User::name.column to SortOrder.DESC)`. */
+    /**
+     * ORDER BY with Kotlin pairs: `orderBy(User::name.column to SortOrder.DESC)`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryOrderByPairs
+     */
     fun orderBy(vararg order: Pair<Expression<*>, SortOrder>): AsyncEntityQuery<T> =
         next(query.orderBy(*order.map { (e, o) -> e.sorted(o) }.toTypedArray()))
 
-    /** SELECT DISTINCT, for joins that repeat the entity's rows: `select<User>().join(roles).distinct()`. */
+    /**
+     * SELECT DISTINCT, for joins that repeat the entity's rows: `select<User>().join(roles).distinct()`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryDistinct
+     */
     fun distinct(): AsyncEntityQuery<T> = next(query.distinct())
 
-    /** At most [rows] entities: `select<User>().orderBy(User::id.column).limit(10)`. */
+    /**
+     * At most [rows] entities: `select<User>().orderBy(User::id.column).limit(10)`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryLimit
+     */
     fun limit(rows: Long): AsyncEntityQuery<T> = next(query.limit(rows))
 
-    /** Skips the first [rows] entities (with [orderBy], for paging): `.limit(10).offset(20)`. */
+    /**
+     * Skips the first [rows] entities (with [orderBy], for paging): `.limit(10).offset(20)`.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryOffset
+     */
     fun offset(rows: Long): AsyncEntityQuery<T> = next(query.offset(rows))
 
-    /** SELECT ... FOR UPDATE (where the dialect has it). */
+    /**
+     * SELECT ... FOR UPDATE (where the dialect has it).
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryForUpdate
+     */
     fun forUpdate(): AsyncEntityQuery<T> = next(query.forUpdate())
 
-    /** The Core SELECT this query runs. */
+    /**
+     * The Core SELECT this query runs.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryToSelect
+     */
     fun toSelect(): Select = query.toSelect()
 
-    /** Every matching object (tracked by the session). */
+    /**
+     * Every matching object (tracked by the session).
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryAll
+     */
     suspend fun all(): List<T> = session.call { query.all() }
 
-    /** The first matching object, or null. */
+    /**
+     * The first matching object, or null.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryFirst
+     */
     suspend fun first(): T? = session.call { query.first() }
 
-    /** Exactly one matching object, or an exception. */
+    /**
+     * Exactly one matching object, or an exception.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryOne
+     */
     suspend fun one(): T = session.call { query.one() }
 
-    /** One matching object or null; more than one is an exception. */
+    /**
+     * One matching object or null; more than one is an exception.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryOneOrNull
+     */
     suspend fun oneOrNull(): T? = session.call { query.oneOrNull() }
 
-    /** SQLAlchemy's `scalar_one_or_none()`: the same as [oneOrNull]. */
+    /**
+     * SQLAlchemy's `scalar_one_or_none()`: the same as [oneOrNull].
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryScalarOneOrNull
+     */
     suspend fun scalarOneOrNull(): T? = session.call { query.scalarOneOrNull() }
 
     /**
@@ -130,17 +233,18 @@ class AsyncEntityQuery<T : Any> internal constructor(
      * with the chunk; on MySQL/MariaDB, which cannot run a statement while a stream is open, those
      * two are refused with an [org.tabula.orm.OrmException].
      *
-     * ```
-     * session.select<User>().orderBy(User::id.column).stream(chunkSize = 500).collect { export(it) }
-     * session.select<User>().options(selectIn(User_.posts), undefer(User::bio)).stream().collect { u -> show(u.bio.get(), u.posts) }
-     * ```
+     * @sample org.tabula.kotlin.samples.entityQueryStream
      */
     fun stream(chunkSize: Int = 1000, expunge: Boolean = true): Flow<T> {
         require(chunkSize > 0) { "chunkSize must be positive, got $chunkSize" }
         return session.partitions(query, chunkSize, expunge)
     }
 
-    /** The number of matching rows. */
+    /**
+     * The number of matching rows.
+     *
+     * @sample org.tabula.kotlin.samples.entityQueryCount
+     */
     suspend fun count(): Long = session.call { query.count() }
 
     /** The query as the Java [org.tabula.orm.EntityQuery] prints it, for logs. */

@@ -25,17 +25,6 @@ import org.tabula.statement.Statement
  * engine's JDBC threads, one at a time; cancelling the coroutine cancels the running
  * statement and rolls the transaction back.
  *
- * ```
- * sessions.begin { session ->
- *     val ann = session.get<User>(id) ?: error("no user $id")
- *     ann.name = "Ann"                                        // UPDATE at the next flush or commit
- *     val posts = session.load(ann, User::posts)             // a relationship, loaded with a suspend call
- *     val adults = session.select<User>().where { User::age.column gt 18 }.all()
- *     session.stream(session.select<User>()).collect { println(it.name) }   // chunked, bounded identity map
- *     session.delete(adults.first())
- * }
- * ```
- *
  * **No hidden blocking.** Reading an unloaded relationship ([Ref], [RelatedList]) or deferred
  * column ([Lazy]) would run blocking JDBC on whatever thread reads it; in an async session it
  * throws [BlockingLazyLoadException] instead, naming the attribute and the fixes: [load] it (a
@@ -44,11 +33,21 @@ import org.tabula.statement.Statement
  * loads run as in Java. To let them block anywhere, opt in with
  * [AsyncSessionFactory.blockingLazyLoads] or [blockingLazyLoads]. Reading an expired object's
  * fields never runs SQL (they keep their last values until a get, query, [refresh] or [load]).
+ *
+ * @sample org.tabula.kotlin.samples.asyncSessionTour
  */
 class AsyncSession internal constructor(
-    /** The Java session underneath; use it only inside [call]. */
+    /**
+     * The Java session underneath; use it only inside [call].
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionJava
+     */
     val session: Session,
-    /** The connection the session works on, for Core statements in the same transaction. */
+    /**
+     * The connection the session works on, for Core statements in the same transaction.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionCore
+     */
     val connection: AsyncConnection,
     blockingLazyLoads: Boolean = false,
 ) {
@@ -64,6 +63,8 @@ class AsyncSession internal constructor(
      * Whether implicit lazy loads may run blocking JDBC on the thread that reads the attribute
      * (false by default: they throw [BlockingLazyLoadException]). Set it for code that reads
      * lazy attributes on purpose outside [call], knowing it blocks its thread.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionBlockingLazyLoads
      */
     var blockingLazyLoads: Boolean = blockingLazyLoads
         set(value) {
@@ -79,9 +80,7 @@ class AsyncSession internal constructor(
      * Runs blocking work on the session, on the engine's JDBC threads (Java-only APIs, or lazy
      * attributes read on purpose: implicit lazy loads are allowed inside).
      *
-     * ```
-     * val titles = session.call { user.posts.map { it.title } }
-     * ```
+     * @sample org.tabula.kotlin.samples.asyncSessionCall
      */
     suspend fun <R> call(work: (Session) -> R): R = connection.call {
         val outer = callThread
@@ -95,40 +94,88 @@ class AsyncSession internal constructor(
 
     // ---------------------------------------------------------------- object states
 
-    /** Adds a new object (INSERT at the next flush) and what its save-update cascades reach. */
+    /**
+     * Adds a new object (INSERT at the next flush) and what its save-update cascades reach.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionAdd
+     */
     suspend fun add(entity: Any): Unit = call { it.add(entity) }
 
-    /** Adds several new objects, in order. */
+    /**
+     * Adds several new objects, in order.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionAddAll
+     */
     suspend fun addAll(entities: Collection<Any>): Unit = call { it.addAll(entities) }
 
-    /** Marks a persistent object for DELETE at the next flush. */
+    /**
+     * Marks a persistent object for DELETE at the next flush.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionDelete
+     */
     suspend fun delete(entity: Any): Unit = call { it.delete(entity) }
 
-    /** Copies a detached object onto the session's persistent one (loading it if needed) and returns that. */
+    /**
+     * Copies a detached object onto the session's persistent one (loading it if needed) and returns that.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionMerge
+     */
     suspend fun <T : Any> merge(entity: T): T = call { it.merge(entity) }
 
-    /** Detaches an object from the session (no SQL). */
+    /**
+     * Detaches an object from the session (no SQL).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionExpunge
+     */
     fun expunge(entity: Any): Unit = session.expunge(entity)
 
-    /** Detaches every object (no SQL); pending changes are dropped. */
+    /**
+     * Detaches every object (no SQL); pending changes are dropped.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionExpungeAll
+     */
     fun expungeAll(): Unit = session.expungeAll()
 
-    /** Whether the object is in this session. */
+    /**
+     * Whether the object is in this session.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionContains
+     */
     operator fun contains(entity: Any): Boolean = session.contains(entity)
 
-    /** Marks an object to reload on its next get, query, [refresh] or [load] (no SQL now). */
+    /**
+     * Marks an object to reload on its next get, query, [refresh] or [load] (no SQL now).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionExpire
+     */
     fun expire(entity: Any): Unit = session.expire(entity)
 
-    /** Expires every persistent object of the session (no SQL now). */
+    /**
+     * Expires every persistent object of the session (no SQL now).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionExpireAll
+     */
     fun expireAll(): Unit = session.expireAll()
 
-    /** Whether the object's fields may be stale (expired and not reloaded since). */
+    /**
+     * Whether the object's fields may be stale (expired and not reloaded since).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionIsExpired
+     */
     fun isExpired(entity: Any): Boolean = session.isExpired(entity)
 
-    /** Whether a tracked object has changes not yet flushed. */
+    /**
+     * Whether a tracked object has changes not yet flushed.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionIsModified
+     */
     fun isModified(entity: Any): Boolean = session.isModified(entity)
 
-    /** Reloads every column of an object from the database now, discarding its unflushed changes. */
+    /**
+     * Reloads every column of an object from the database now, discarding its unflushed changes.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionRefresh
+     */
     suspend fun refresh(entity: Any): Unit = call { it.refresh(entity) }
 
     // ---------------------------------------------------------------- suspend loading
@@ -136,6 +183,8 @@ class AsyncSession internal constructor(
     /**
      * Reloads an expired object (one SELECT by key on the engine's JDBC threads; nothing when it
      * is not expired) and returns it: `session.load(user).name` after a commit expired it.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionLoadExpired
      */
     suspend fun <T : Any> load(entity: T): T = call {
         if (it.isExpired(entity)) {
@@ -144,80 +193,138 @@ class AsyncSession internal constructor(
         entity
     }
 
-    /** Loads a to-many relationship if needed and returns it: `session.load(user.posts)`. */
+    /**
+     * Loads a to-many relationship if needed and returns it: `session.load(user.posts)`.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionLoadList
+     */
     suspend fun <E : Any> load(relationship: RelatedList<E>): List<E> =
         if (relationship.isLoaded) relationship else call { relationship.also { loaded -> loaded.size } }
 
-    /** Loads a to-one relationship if needed and returns the related object: `session.load(post.author)`. */
+    /**
+     * Loads a to-one relationship if needed and returns the related object: `session.load(post.author)`.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionLoadRef
+     */
     suspend fun <E : Any> load(relationship: Ref<E>): E? =
         if (relationship.isLoaded) relationship.get() else call { relationship.get() }
 
-    /** Loads a deferred column if needed and returns its value: `session.load(user.bio)`. */
+    /**
+     * Loads a deferred column if needed and returns its value: `session.load(user.bio)`.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionLoadLazy
+     */
     suspend fun <V> load(column: Lazy<V>): V =
         if (column.isLoaded) column.get() else call { column.get() }
 
     /**
      * A to-many relationship of [entity], loaded with a suspend call if needed:
      * `session.load(user, User::posts)` (SQLAlchemy's `await user.awaitable_attrs.posts`).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionLoadListProperty
      */
     @JvmName("loadRelatedList")
     suspend fun <T : Any, E : Any> load(entity: T, relationship: KProperty1<T, RelatedList<E>>): List<E> =
         load(relationship.get(entity))
 
-    /** A to-one relationship of [entity], loaded with a suspend call if needed: `session.load(post, Post::author)`. */
+    /**
+     * A to-one relationship of [entity], loaded with a suspend call if needed: `session.load(post, Post::author)`.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionLoadRefProperty
+     */
     @JvmName("loadRef")
     suspend fun <T : Any, E : Any> load(entity: T, relationship: KProperty1<T, Ref<E>>): E? = load(relationship.get(entity))
 
-    /** A deferred column of [entity], loaded with a suspend call if needed: `session.load(user, User::bio)`. */
+    /**
+     * A deferred column of [entity], loaded with a suspend call if needed: `session.load(user, User::bio)`.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionLoadLazyProperty
+     */
     @JvmName("loadLazy")
     suspend fun <T : Any, V> load(entity: T, column: KProperty1<T, Lazy<V>>): V = load(column.get(entity))
 
     // ---------------------------------------------------------------- queries
 
-    /** The object with this primary key, from the identity map or the database, or null. */
+    /**
+     * The object with this primary key, from the identity map or the database, or null.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionGetClass
+     */
     suspend fun <T : Any> get(entityClass: Class<T>, id: Any): T? = call { it.get(entityClass, id) }
 
-    /** Like [get] but fails when there is no such row. */
+    /**
+     * Like [get] but fails when there is no such row.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionGetOneClass
+     */
     suspend fun <T : Any> getOne(entityClass: Class<T>, id: Any): T = call { it.getOne(entityClass, id) }
 
-    /** A typed query of an entity class; run it with its suspend terminals. */
+    /**
+     * A typed query of an entity class; run it with its suspend terminals.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionSelectClass
+     */
     fun <T : Any> select(entityClass: Class<T>): AsyncEntityQuery<T> = AsyncEntityQuery(this, session.select(entityClass))
 
-    /** SQLAlchemy's legacy spelling of [select]: `session.query(User::class.java).filterBy(...).first()`. */
+    /**
+     * SQLAlchemy's legacy spelling of [select]: `session.query(User::class.java).filterBy(...).first()`.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionQueryClass
+     */
     fun <T : Any> query(entityClass: Class<T>): AsyncEntityQuery<T> = select(entityClass)
 
     /**
      * The objects of [query] as a cold [Flow], read from a cursor [chunkSize] rows at a time as
      * the collector asks (see [AsyncEntityQuery.stream]).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionStream
      */
     fun <T : Any> stream(query: AsyncEntityQuery<T>, chunkSize: Int = 1000, expunge: Boolean = true): Flow<T> =
         query.stream(chunkSize, expunge)
 
-    /** Executes a Core statement in the session's transaction (after an autoflush). */
+    /**
+     * Executes a Core statement in the session's transaction (after an autoflush).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionExecute
+     */
     suspend fun execute(statement: Statement): Result = call { it.execute(statement) }
 
-    /** Executes a Core statement with values for its named parameters (after an autoflush). */
+    /**
+     * Executes a Core statement with values for its named parameters (after an autoflush).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionExecuteParameters
+     */
     suspend fun execute(statement: Statement, parameters: Map<String, Any?>): Result =
         call { it.execute(statement, parameters) }
 
     // ---------------------------------------------------------------- transaction
 
-    /** Writes pending changes (INSERT, UPDATE, DELETE) without committing; generated ids are set. */
+    /**
+     * Writes pending changes (INSERT, UPDATE, DELETE) without committing; generated ids are set.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionFlush
+     */
     suspend fun flush(): Unit = call { it.flush() }
 
-    /** Flushes and commits; the session goes on in a new transaction. */
+    /**
+     * Flushes and commits; the session goes on in a new transaction.
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionCommit
+     */
     suspend fun commit(): Unit = call { it.commit() }
 
-    /** Rolls back and discards pending changes (see [Session.rollback]). */
+    /**
+     * Rolls back and discards pending changes (see [Session.rollback]).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionRollback
+     */
     suspend fun rollback(): Unit = call { it.rollback() }
 
     /**
      * Runs [block], then commits (Java's `session.inTransaction`); when it throws or is
      * cancelled, rolls back and rethrows. For a session of its own ([AsyncSessionFactory.session]).
      *
-     * ```
-     * sessions.session { s -> s.inTransaction { s.add(User("ann")) } }
-     * ```
+     * @sample org.tabula.kotlin.samples.asyncSessionInTransaction
      */
     suspend fun <R> inTransaction(block: suspend (AsyncSession) -> R): R {
         val value = try {
@@ -230,10 +337,18 @@ class AsyncSession internal constructor(
         return value
     }
 
-    /** Whether the session has ended (its [AsyncSessionFactory] block returned). */
+    /**
+     * Whether the session has ended (its [AsyncSessionFactory] block returned).
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionIsClosed
+     */
     val isClosed: Boolean get() = session.isClosed
 
-    /** The blocking connection underneath (Java APIs); only from this coroutine, via [call]. */
+    /**
+     * The blocking connection underneath (Java APIs); only from this coroutine, via [call].
+     *
+     * @sample org.tabula.kotlin.samples.asyncSessionJdbc
+     */
     val jdbc: Connection get() = connection.connection
 
     internal fun closeQuietly() {
@@ -298,14 +413,30 @@ private fun describe(entity: Any): String {
     return "${type.simpleName}($key)"
 }
 
-/** `session.get<User>(id)`: the object with this primary key, or null. */
+/**
+ * `session.get<User>(id)`: the object with this primary key, or null.
+ *
+ * @sample org.tabula.kotlin.samples.asyncSessionGet
+ */
 suspend inline fun <reified T : Any> AsyncSession.get(id: Any): T? = get(T::class.java, id)
 
-/** `session.getOne<User>(id)`: the object with this primary key, or an exception. */
+/**
+ * `session.getOne<User>(id)`: the object with this primary key, or an exception.
+ *
+ * @sample org.tabula.kotlin.samples.asyncSessionGetOne
+ */
 suspend inline fun <reified T : Any> AsyncSession.getOne(id: Any): T = getOne(T::class.java, id)
 
-/** `session.select<User>().where { User::age.column gt 18 }.all()`. */
+/**
+ * `session.select<User>().where { User::age.column gt 18 }.all()`.
+ *
+ * @sample org.tabula.kotlin.samples.asyncSessionSelect
+ */
 inline fun <reified T : Any> AsyncSession.select(): AsyncEntityQuery<T> = select(T::class.java)
 
-/** `session.query<User>()`: the same as [select]. */
+/**
+ * `session.query<User>()`: the same as [select].
+ *
+ * @sample org.tabula.kotlin.samples.asyncSessionQuery
+ */
 inline fun <reified T : Any> AsyncSession.query(): AsyncEntityQuery<T> = select(T::class.java)

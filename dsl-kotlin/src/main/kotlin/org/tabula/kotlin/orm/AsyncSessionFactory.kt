@@ -17,26 +17,26 @@ import org.tabula.orm.SessionFactory
  * and flush are the Java ones; the blocking JDBC calls run on the engine's bounded dispatcher, with
  * the same connection limit and cancellation as [AsyncEngine.begin].
  *
- * ```
- * val sessions = asyncEngine.sessionFactory()
- * val id = sessions.begin { session ->                 // commit at the end, rollback on exception or cancellation
- *     val ann = User().apply { name = "ann" }
- *     session.add(ann)
- *     session.flush()                                  // ann.id set
- *     ann.id
- * }
- * sessions.begin { session -> session.get<User>(id)!!.age = 32 }
- * ```
- *
- * @property engine the engine the sessions borrow their connections from: `engine.async().sessionFactory()`.
+ * @sample org.tabula.kotlin.samples.sessionFactoryTour
  */
 class AsyncSessionFactory(
+    /**
+     * The engine the sessions borrow their connections from: `engine.async().sessionFactory()`.
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryEngine
+     */
     val engine: AsyncEngine,
-    /** The Java factory whose options (autoflush, expireOnCommit) the sessions use. */
+    /**
+     * The Java factory whose options (autoflush, expireOnCommit) the sessions use.
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryJavaFactory
+     */
     val factory: SessionFactory = SessionFactory.of(engine.engine),
     /**
      * Whether the sessions let implicit lazy loads run blocking JDBC on the reading thread
      * (false: they throw [BlockingLazyLoadException]; see [AsyncSession]).
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryBlockingLazyLoadsFlag
      */
     val blockingLazyLoads: Boolean = false,
 ) {
@@ -44,10 +44,18 @@ class AsyncSessionFactory(
         require(factory.engine() === engine.engine) { "the SessionFactory must belong to the same Engine as the AsyncEngine" }
     }
 
-    /** A factory with autoflush on or off (see [SessionFactory.autoflush]). */
+    /**
+     * A factory with autoflush on or off (see [SessionFactory.autoflush]).
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryAutoflush
+     */
     fun autoflush(value: Boolean): AsyncSessionFactory = AsyncSessionFactory(engine, factory.autoflush(value), blockingLazyLoads)
 
-    /** A factory whose commit expires objects or not (see [SessionFactory.expireOnCommit]). */
+    /**
+     * A factory whose commit expires objects or not (see [SessionFactory.expireOnCommit]).
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryExpireOnCommit
+     */
     fun expireOnCommit(value: Boolean): AsyncSessionFactory =
         AsyncSessionFactory(engine, factory.expireOnCommit(value), blockingLazyLoads)
 
@@ -57,17 +65,22 @@ class AsyncSessionFactory(
      * [BlockingLazyLoadException]: an explicit opt-in, for code that knows it runs on a thread
      * that may block.
      *
-     * ```
-     * val sessions = asyncEngine.sessionFactory().blockingLazyLoads(true)
-     * sessions.begin { s -> s.get<User>(id)!!.posts.size }     // SELECT on the reading thread
-     * ```
+     * @sample org.tabula.kotlin.samples.sessionFactoryBlockingLazyLoads
      */
     fun blockingLazyLoads(value: Boolean): AsyncSessionFactory = AsyncSessionFactory(engine, factory, value)
 
-    /** Whether queries flush pending changes first (see [SessionFactory.autoflush]). */
+    /**
+     * Whether queries flush pending changes first (see [SessionFactory.autoflush]).
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryAutoflushFlag
+     */
     val autoflush: Boolean get() = factory.autoflush()
 
-    /** Whether commit expires every object (see [SessionFactory.expireOnCommit]). */
+    /**
+     * Whether commit expires every object (see [SessionFactory.expireOnCommit]).
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryExpireOnCommitFlag
+     */
     val expireOnCommit: Boolean get() = factory.expireOnCommit()
 
     /**
@@ -85,11 +98,7 @@ class AsyncSessionFactory(
      * rollback-only); with [Propagation.REQUIRES_NEW] it commits on a connection of its own. Do not
      * call [AsyncSession.commit] in a joined session: it would commit the outer transaction.
      *
-     * ```
-     * val total = sessions.begin(isolation = Isolation.REPEATABLE_READ, readOnly = true) { session ->
-     *     session.select<Order>().all().sumOf { it.amount }
-     * }
-     * ```
+     * @sample org.tabula.kotlin.samples.sessionFactoryBegin
      */
     suspend fun <T> begin(
         isolation: Isolation? = null,
@@ -99,7 +108,11 @@ class AsyncSessionFactory(
         block: suspend (AsyncSession) -> T,
     ): T = begin(transactionOptions(false, isolation, readOnly, propagation, retry), block)
 
-    /** [begin] with the Java options value: `sessions.begin(TransactionOptions.readOnlyTransaction()) { ... }`. */
+    /**
+     * [begin] with the Java options value: `sessions.begin(TransactionOptions.readOnlyTransaction()) { ... }`.
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactoryBeginOptions
+     */
     suspend fun <T> begin(options: TransactionOptions, block: suspend (AsyncSession) -> T): T {
         val outer = engine.currentTransaction()
         return engine.begin(options) {
@@ -125,6 +138,8 @@ class AsyncSessionFactory(
     /**
      * Runs [block] with a new session on a connection of its own, "commit as you go": call
      * [AsyncSession.commit] to keep work; what is not committed is rolled back at the end.
+     *
+     * @sample org.tabula.kotlin.samples.sessionFactorySession
      */
     suspend fun <T> session(block: suspend (AsyncSession) -> T): T = engine.connectPrimary {
         val session = open(this)
@@ -143,9 +158,7 @@ class AsyncSessionFactory(
      * Java's `openSession(connection)`: [AsyncSession.commit] commits that connection's
      * transaction; the session ends with [block], the connection stays yours.
      *
-     * ```
-     * asyncEngine.begin { sessions.session(this) { s -> s.add(User("ann")) } }
-     * ```
+     * @sample org.tabula.kotlin.samples.sessionFactorySessionOnConnection
      */
     suspend fun <T> session(connection: AsyncConnection, block: suspend (AsyncSession) -> T): T {
         require(connection.engine.engine === engine.engine) { "the connection must come from ${engine}" }
@@ -164,7 +177,11 @@ class AsyncSessionFactory(
     override fun toString(): String = "AsyncSessionFactory[$engine]"
 }
 
-/** Sessions for this engine: `asyncEngine.sessionFactory().begin { session -> session.add(user) }`. */
+/**
+ * Sessions for this engine: `asyncEngine.sessionFactory().begin { session -> session.add(user) }`.
+ *
+ * @sample org.tabula.kotlin.samples.sessionFactoryOfEngine
+ */
 fun AsyncEngine.sessionFactory(): AsyncSessionFactory = AsyncSessionFactory(this)
 
 /** Rolls the session back after [t] even when cancelled; a failing rollback is suppressed into [t]. */

@@ -10,14 +10,14 @@ import org.tabula.orm.OrmException
  * the fixes: load it with a suspend call, load it eagerly with the query, or let the session block
  * ([AsyncSessionFactory.blockingLazyLoads]).
  *
- * ```
- * val user = session.get<User>(id)!!
- * user.posts.size                         // BlockingLazyLoadException: User.posts of User(id=1) is not loaded ...
- * session.load(user, User::posts).size    // suspends while the engine's JDBC thread loads it
- * ```
+ * @sample org.tabula.kotlin.samples.blockingLazyLoadRefused
  */
 class BlockingLazyLoadException(
-    /** The attribute that was read, such as `User.posts`. */
+    /**
+     * The attribute that was read, such as `User.posts`.
+     *
+     * @sample org.tabula.kotlin.samples.blockingLazyLoadRefused
+     */
     val attribute: String,
     message: String,
 ) : OrmException(message)

@@ -14,21 +14,14 @@ import org.tabula.orm.PropertyConventions
 /**
  * Kotlin entities as the mapper sees them, read with kotlin-reflect when a class is first mapped
  * (never while loading or flushing). Registered through `META-INF/services`, so any Kotlin
- * `@Entity` gets it:
- *
- * ```
- * @Entity class User {
- *     @MappedColumn(primaryKey = true, autoIncrement = true) var id: Long? = null   // primary key: NOT NULL
- *     var name: String = ""              // NOT NULL, client-side default ""
- *     var age: Int? = null               // nullable: the `?` is read, no @MappedColumn(nullable = true)
- *     var status: String = "active"      // INSERTs that leave status out write "active"
- * }
- * ```
+ * `@Entity` gets it.
  *
  * The default is the value a new instance holds, made by the constructor that needs no
  * arguments, for non-null properties of immutable value types (strings, numbers, booleans,
  * enums, `java.time` values, UUIDs); a nullable property's initialiser is not a default, since
  * an explicit `null` must stay NULL (as in SQLAlchemy, where a default only fills a value left out).
+ *
+ * @sample org.tabula.kotlin.samples.kotlinEntityDefaults
  */
 class KotlinPropertyConventions : PropertyConventions {
 

@@ -10,11 +10,7 @@ import org.tabula.orm.Mapper
  * entity's row, in the same statement, so reading it afterwards needs no `session.load` and runs
  * no SQL. Only `Lazy` properties compile here; resolved through [Mapper.column] (a map lookup).
  *
- * ```
- * val users = session.select(User::class.java).options(undefer(User::bio)).all()   // one SELECT
- * users[0].bio.get()                                                       // no SQL, no BlockingLazyLoadException
- * session.select(User::class.java).options(undefer(User::bio)).stream().collect { println(it.bio.get()) }
- * ```
+ * @sample org.tabula.kotlin.samples.undeferColumn
  */
 inline fun <reified T : Any, V> undefer(property: KProperty1<T, Lazy<V>>): LoadOption =
     LoadOption.undefer(Mapper.column<Any?>(T::class.java, property.name))
