@@ -399,6 +399,22 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     public abstract boolean supportsReturning(ReturningSupport statement);
 
     /**
+     * Whether an engine's reads outside an explicit transaction run in auto-commit mode when
+     * {@code EngineOptions.autoCommitReads} is not set: where the driver switches auto-commit
+     * without a round trip (pgjdbc sends BEGIN itself; sqlite-jdbc runs in-process), the switch
+     * costs a transaction nothing and saves every read its ROLLBACK. The default is {@code false}.
+     *
+     * <pre>{@code
+     * boolean oneRoundTripReads = Dialect.POSTGRES.autoCommitReadsByDefault();   // true
+     * }</pre>
+     *
+     * @return {@code true} when reads outside transactions run in auto-commit by default
+     */
+    public boolean autoCommitReadsByDefault() {
+        return false;
+    }
+
+    /**
      * Whether the JDBC driver returns every row's generated key after {@code executeBatch} of an
      * INSERT prepared with {@code RETURN_GENERATED_KEYS}, in row order (MySQL Connector/J does;
      * sqlite-jdbc returns none). Where false, {@code Connection.executeManyReturningKeys} runs

@@ -77,6 +77,15 @@ public final class PostgresDialect extends Dialect {
      * {@code RETURN_GENERATED_KEYS} as one pipelined batch and hands back every row's key, in
      * row order, from {@code getGeneratedKeys()} (the statement's own RETURNING is kept).
      */
+    /**
+     * pgjdbc's auto-commit switch is client-side (it sends BEGIN with the next statement, and turning it
+     * back on after a commit sends nothing), so auto-commit reads cost transactions nothing.
+     */
+    @Override
+    public boolean autoCommitReadsByDefault() {
+        return true;
+    }
+
     @Override
     public boolean batchReturnsGeneratedKeys() {
         return true;

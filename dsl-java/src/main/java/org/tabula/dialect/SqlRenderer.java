@@ -100,6 +100,9 @@ import org.tabula.type.SqlTypes;
  */
 public class SqlRenderer implements SqlVisitor<Void> {
 
+    /** The functions {@code Sql} offers, which read only; any other may be a user's function that writes. */
+    private static final java.util.Set<String> PURE_FUNCTIONS = java.util.Set.of("count", "sum", "avg", "min", "max",
+            "coalesce", "lower", "upper", "length", "abs", "now");
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     /** The dialect this renderer renders for. */
@@ -128,6 +131,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
     private List<Expression<?>> resultColumns = List.of();
     private boolean returnsRows;
     private boolean locksRows;
+    /** Whether raw SQL or a function not known to be pure was rendered: such a query may write. */
+    private boolean mayWrite;
 
     /**
      * Creates a renderer for one statement.
@@ -144,7 +149,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
      * @return the rendered SQL and what executing it needs
      */
     public RenderedSql result() {
-        return new RenderedSql(sql.toString(), bindings, kind, target, resultColumns, returnsRows, locksRows);
+        return new RenderedSql(sql.toString(), bindings, kind, target, resultColumns, returnsRows, locksRows,
+                kind == StatementKind.QUERY && !locksRows && !mayWrite);
     }
 
     /**
@@ -288,6 +294,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitRawSql(RawSql<?> raw) {
+        mayWrite = true;
         sql.append(raw.sql());
         return null;
     }
@@ -432,6 +439,9 @@ public class SqlRenderer implements SqlVisitor<Void> {
         String name = call.name();
         if (!FUNCTION_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a function name: " + name);
+        }
+        if (!PURE_FUNCTIONS.contains(name)) {
+            mayWrite = true; // a user's function may write: such a query never runs in auto-commit
         }
         if (name.equals("now") && call.arguments().isEmpty()) {
             renderNow();
@@ -721,6 +731,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitInsert(Insert insert) {
+        mayWrite = true; // also where a query holds it (a data-modifying WITH)
         Table table = insert.table();
         describe(insert, StatementKind.INSERT, table, insert.returning(), !insert.returning().isEmpty(), false);
         List<Column<?>> columns = new ArrayList<>(insert.columns());
@@ -913,6 +924,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     @SuppressWarnings("unchecked")
     public Void visitUpdate(Update update) {
+        mayWrite = true; // also where a query holds it (a data-modifying WITH)
         Table table = update.table();
         describe(update, StatementKind.UPDATE, table, update.returning(), !update.returning().isEmpty(), false);
         if (update.where() == null && !update.unrestricted()) {
@@ -943,6 +955,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitDelete(Delete delete) {
+        mayWrite = true; // also where a query holds it (a data-modifying WITH)
         Table table = delete.table();
         describe(delete, StatementKind.DELETE, table, delete.returning(), !delete.returning().isEmpty(), false);
         if (delete.where() == null && !delete.unrestricted()) {

@@ -66,15 +66,16 @@ public final class Connection implements AutoCloseable {
     /** The outside transaction (Spring's) this connection works in, which Tabula never ends; null when Tabula owns it. */
     private final ExternalTransaction external;
 
-    Connection(Engine engine, java.sql.Connection jdbc) {
-        this(engine, jdbc, null);
+    /** A connection of Tabula's own; {@code autoCommit}: the JDBC connection is in auto-commit mode. */
+    Connection(Engine engine, java.sql.Connection jdbc, boolean autoCommit) {
+        this(engine, jdbc, null, autoCommit);
     }
 
     Connection(Engine engine, ExternalTransaction external) {
-        this(engine, external.connection(), external);
+        this(engine, external.connection(), external, false);
     }
 
-    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction external) {
+    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction external, boolean autoCommit) {
         this.engine = engine;
         this.external = external;
         this.dialect = engine.dialect();
@@ -83,7 +84,7 @@ public final class Connection implements AutoCloseable {
         this.routed = jdbc instanceof RoutedJdbcConnection r ? r : null;
         this.running = new RunningStatement(engine, this);
         this.errors = new ErrorTranslator(dialect, running);
-        this.tx = new TransactionState(engine, jdbc, errors, events, external);
+        this.tx = new TransactionState(engine, jdbc, errors, events, external, autoCommit);
         this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors, events);
         this.inserts = new InsertExecution(runner);
         this.executeMany = new ExecuteMany(runner);
@@ -396,6 +397,7 @@ public final class Connection implements AutoCloseable {
      */
     public <T extends @Nullable Object> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
+        tx.leaveAutoCommit();
         T value;
         try {
             value = work.run(this);
@@ -706,5 +708,13 @@ public final class Connection implements AutoCloseable {
 
     ConnectionEvents events() {
         return events;
+    }
+
+    /**
+     * Leaves auto-commit for good on a connection that a routed one sends statements to directly
+     * (its own state never sees them): its close then rolls back before auto-commit returns.
+     */
+    void leaveAutoCommit() {
+        tx.leaveAutoCommit();
     }
 }

@@ -49,6 +49,7 @@ final class ExecuteMany {
         String context = rendered.context();
         PreparedStatement ps = null;
         try {
+            tx.beforeStatement(rendered);
             ps = jdbc.prepareStatement(rendered.sql());
             runner.running().applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
@@ -103,6 +104,7 @@ final class ExecuteMany {
         List<Object> out = new ArrayList<>(rows.size());
         PreparedStatement ps = null;
         try {
+            tx.leaveAutoCommit();
             ps = returning && !batched ? jdbc.prepareStatement(rendered.sql())
                     : jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
             runner.running().applyTimeout(ps);
@@ -166,6 +168,7 @@ final class ExecuteMany {
         RenderedSql rendered = null;
         sent = false;
         try {
+            tx.leaveAutoCommit();
             RowBinder binder = null;
             for (int from = 0; from < rows.size(); from += perStatement) {
                 int n = Math.min(perStatement, rows.size() - from);
