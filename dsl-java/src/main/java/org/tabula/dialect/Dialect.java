@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.tabula.statement.Insert;
+
 import org.jspecify.annotations.Nullable;
 
 import java.sql.PreparedStatement;
@@ -448,6 +450,35 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      */
     public int insertManyValuesRows(int columns) {
         return 0;
+    }
+
+    /**
+     * The INSERT of {@code rows} copies of {@code single}'s one row of named parameters, returning
+     * {@code key}: one statement of an executemany with generated keys
+     * ({@link #insertManyValuesRows}), whose keys, sorted, are in row order. The default is
+     * {@code INSERT ... VALUES (...), (...) RETURNING key}, where the database assigns
+     * auto-increment keys in VALUES order (SQLite).
+     *
+     * <pre>{@code
+     * RenderedSql sql = dialect.renderInsertManyValues(insert(USERS).values(Map.of("name", bindParam("name", SqlTypes.TEXT))), 100, USERS.id);
+     * }</pre>
+     *
+     * @param single an INSERT of one row of named parameters
+     * @param rows how many rows the statement carries
+     * @param key the auto-increment key to return
+     * @return the rendered statement, {@code rows} times the row's bindings
+     */
+    public RenderedSql renderInsertManyValues(Insert single, int rows, Column<?> key) {
+        return render(single.repeatRow(rows).returning(key));
+    }
+
+    /** Renders {@code insert}'s rows so that the database takes them in row order (see {@link SqlRenderer#valueRows}). */
+    final RenderedSql renderInRowOrder(Insert insert) {
+        SqlRenderer renderer = newRenderer();
+        renderer.top = insert;
+        renderer.rowOrder = true;
+        insert.accept(renderer);
+        return renderer.result();
     }
 
     /**

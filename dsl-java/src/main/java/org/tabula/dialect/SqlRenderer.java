@@ -131,6 +131,11 @@ public class SqlRenderer implements SqlVisitor<Void> {
     private List<Expression<?>> resultColumns = List.of();
     private boolean returnsRows;
     private boolean locksRows;
+    /**
+     * Whether an INSERT's rows must reach the database in VALUES order (the executemany with
+     * generated keys of {@link Dialect#renderInsertManyValues}).
+     */
+    boolean rowOrder;
     /** Whether raw SQL or a function not known to be pure was rendered: such a query may write. */
     private boolean mayWrite;
 
@@ -757,21 +762,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
                 sql.append(' ');
                 render(fromSelect);
             } else {
-                sql.append(" VALUES ");
-                for (int r = 0; r < rows.size(); r++) {
-                    if (r > 0) {
-                        sql.append(", ");
-                    }
-                    sql.append('(');
-                    List<Expression<?>> row = rows.get(r);
-                    for (int i = 0; i < row.size(); i++) {
-                        if (i > 0) {
-                            sql.append(", ");
-                        }
-                        value(columns.get(i), row.get(i));
-                    }
-                    sql.append(')');
-                }
+                valueRows(columns, rows);
             }
         }
         if (insert.onConflict() != null) {
@@ -779,6 +770,31 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
         returning(Dialect.ReturningSupport.INSERT, table, insert.returning());
         return null;
+    }
+
+    /**
+     * {@code  VALUES (...), (...)}: an INSERT's rows. With {@link #rowOrder} a dialect whose
+     * database may take VALUES rows in another order renders a form that keeps theirs.
+     *
+     * @param columns the inserted columns
+     * @param rows the rows, one expression per column
+     */
+    protected void valueRows(List<Column<?>> columns, List<List<Expression<?>>> rows) {
+        sql.append(" VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) {
+                sql.append(", ");
+            }
+            sql.append('(');
+            List<Expression<?>> row = rows.get(r);
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                value(columns.get(i), row.get(i));
+            }
+            sql.append(')');
+        }
     }
 
     /**

@@ -87,7 +87,9 @@ final class ExecuteMany {
         }
         RowsInsert many = RowsInsert.of(insert, rows.get(0));
         Insert statement = many.statement();
-        int perStatement = key.isAutoIncrement() ? dialect.insertManyValuesRows(statement.columns().size()) : 0;
+        // Sorted keys are in row order only when the database draws them from its sequence for every row.
+        boolean drawnKeys = key.isAutoIncrement() && !statement.columns().contains(key) && !statement.columns().isEmpty();
+        int perStatement = drawnKeys ? Math.min(batchSize, dialect.insertManyValuesRows(statement.columns().size())) : 0;
         if (perStatement > 1 && rows.size() > 1) {
             return insertManyValues(many, rows, key, perStatement);
         }
@@ -153,9 +155,11 @@ final class ExecuteMany {
 
     /**
      * SQLAlchemy's "insertmanyvalues": {@code perStatement} rows per {@code INSERT ... VALUES (...),
-     * (...) RETURNING key}, for drivers that return no keys from a batch (sqlite-jdbc). The database
-     * may return the keys in any order, but assigns auto-increment keys in the order of the VALUES
-     * rows, so sorting each statement's keys puts them in input order.
+     * (...) RETURNING key} (sqlite-jdbc returns no keys from a batch; PostgreSQL saves the round
+     * trips of a batch's statements). The database may return the keys in any order, but assigns
+     * auto-increment keys in the order it takes the rows, which the dialect's rendering makes the
+     * input order ({@link Dialect#renderInsertManyValues}), so sorting each statement's keys puts
+     * them in input order.
      */
     private List<Object> insertManyValues(RowsInsert many, List<? extends Map<String, ?>> rows, Column<?> key,
                                           int perStatement) {
@@ -175,7 +179,7 @@ final class ExecuteMany {
                 if (n == perStatement && full != null) {
                     ps = full;
                 } else {
-                    rendered = dialect.render(single.repeatRow(n).returning(key));
+                    rendered = dialect.renderInsertManyValues(single, n, key);
                     ps = jdbc.prepareStatement(rendered.sql());
                     runner.running().applyTimeout(ps);
                     if (n == perStatement) {
