@@ -60,7 +60,7 @@ class AutoCommitReadsTest {
         assertFalse(d.render(select(func("my_audit", SqlTypes.INTEGER, USERS.id)).from(USERS)).pureRead());
         assertFalse(d.render(text("SELECT 1")).pureRead(), "text() of unknown kind");
         assertFalse(d.render(insert(USERS).set(USERS.name, "x")).pureRead());
-        assertFalse(d.render(update(USERS).set(USERS.age, 2)).pureRead());
+        assertFalse(d.render(update(USERS).set(USERS.age, 2).allRows()).pureRead());
     }
 
     @Test
@@ -75,7 +75,7 @@ class AutoCommitReadsTest {
             }
             try (Connection conn = engine.connect()) {
                 age(conn);
-                conn.execute(update(USERS).set(USERS.age, 2));
+                conn.execute(update(USERS).set(USERS.age, 2).allRows());
                 assertFalse(jdbcAutoCommit(conn), "a write leaves auto-commit");
                 conn.commit();
                 assertTrue(jdbcAutoCommit(conn), "the commit turns it back on");
@@ -99,7 +99,7 @@ class AutoCommitReadsTest {
             try (Connection conn = engine.connect()) {
                 conn.execute(select(USERS.id).where(USERS.name.eq("ann")).forUpdate());
                 assertTrue(conn.isInTransaction(), "FOR UPDATE takes the write lock in a transaction");
-                conn.execute(update(USERS).set(USERS.age, 9));
+                conn.execute(update(USERS).set(USERS.age, 9).allRows());
             }
             try (Connection conn = engine.connect()) {
                 assertEquals(1, age(conn));
@@ -115,18 +115,18 @@ class AutoCommitReadsTest {
                 Engine writer = Engine.create("jdbc:sqlite:" + dir.resolve("snap.db"))) {
             try (Connection reader = engine.connect()) {
                 assertEquals(1, age(reader));
-                writer.begin(conn -> conn.execute(update(USERS).set(USERS.age, 2)));
+                writer.begin(conn -> conn.execute(update(USERS).set(USERS.age, 2).allRows()));
                 assertEquals(2, age(reader), "in auto-commit each read sees what was committed before it");
             }
             try (Connection reader = engine.begin()) {
                 assertEquals(2, age(reader));
-                writer.begin(conn -> conn.execute(update(USERS).set(USERS.age, 3)));
+                writer.begin(conn -> conn.execute(update(USERS).set(USERS.age, 3).allRows()));
                 assertEquals(2, age(reader), "an explicit transaction reads one snapshot");
                 reader.commit();
             }
             long seen = engine.transaction(conn -> {
                 int a = age(conn);
-                writer.begin(c -> c.execute(update(USERS).set(USERS.age, 4)));
+                writer.begin(c -> c.execute(update(USERS).set(USERS.age, 4).allRows()));
                 assertEquals(a, age(conn));
                 return (long) a;
             });
