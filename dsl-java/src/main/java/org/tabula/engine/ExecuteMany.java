@@ -87,6 +87,12 @@ final class ExecuteMany {
         }
         RowsInsert many = RowsInsert.of(insert, rows.get(0));
         Insert statement = many.statement();
+        List<Object> supplied = statement.columns().contains(key) ? suppliedKeys(rows, key) : null;
+        if (supplied != null) {
+            // Every row names its key: those are the keys (Connector/J would count them up from the first in a batch).
+            execute(insert, rows);
+            return supplied;
+        }
         // Sorted keys are in row order only when the database draws them from its sequence for every row.
         boolean drawnKeys = key.isAutoIncrement() && !statement.columns().contains(key) && !statement.columns().isEmpty();
         int perStatement = drawnKeys ? Math.min(batchSize, dialect.insertManyValuesRows(statement.columns().size())) : 0;
@@ -151,6 +157,19 @@ final class ExecuteMany {
         } finally {
             StatementRunner.closeQuietly(ps);
         }
+    }
+
+    /** Each row's own value of {@code key}, or null when a row leaves it to the database. */
+    private static List<Object> suppliedKeys(List<? extends Map<String, ?>> rows, Column<?> key) {
+        List<Object> keys = new ArrayList<>(rows.size());
+        for (Map<String, ?> row : rows) {
+            Object value = row.get(key.name());
+            if (value == null) {
+                return null;
+            }
+            keys.add(key.type().coerce(value));
+        }
+        return keys;
     }
 
     /**
