@@ -185,9 +185,13 @@ public final class Connection implements AutoCloseable {
     /**
      * Executemany of an INSERT into a table whose key the database generates, returning each row's
      * generated {@code key} in row order: what an ORM flush of new objects needs. The statement is
-     * rendered and prepared once; where the driver returns the keys of a batch
-     * ({@link Dialect#batchReturnsGeneratedKeys()}) the rows go as JDBC batches of 1,000, otherwise
-     * the prepared statement runs once per row ({@code RETURNING key} where the dialect has it).
+     * rendered and prepared once. Keys the database draws from a sequence go back in multi-row
+     * {@code INSERT ... RETURNING} statements of up to 1,000 rows where the dialect sends those
+     * ({@link Dialect#insertManyValuesRows}: SQLite, PostgreSQL, in an order-keeping form there),
+     * sorted into row order; where the driver returns the keys of a batch
+     * ({@link Dialect#batchReturnsGeneratedKeys()}: MySQL/MariaDB) the rows go as JDBC batches of
+     * {@link EngineOptions#batchSize}, otherwise the prepared statement runs once per row. Rows that
+     * all supply the key get those keys back.
      *
      * <pre>{@code
      * List<Object> ids = conn.executeManyReturningKeys(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")), USERS.id);

@@ -143,4 +143,23 @@ class AutoCommitReadsTest {
             assertTrue(conn.isInTransaction(), "commit as you go, as before");
         }
     }
+
+    @Test
+    void aReplicatedEnginesRoutedConnectionsKeepTheirTransactions() {
+        EngineOptions on = EngineOptions.defaults().autoCommitReads(true);
+        try (Engine engine = Engine.replicated(file("primary.db", on), file("replica.db", on))) {
+            try (Connection conn = engine.connect()) {
+                assertEquals(1, age(conn));                            // the replica
+                conn.execute(insert(USERS).set(USERS.name, "bob"));    // the primary, not committed
+            }
+            try (Connection conn = engine.connect()) {
+                conn.execute(insert(USERS).set(USERS.name, "cy"));
+                conn.commit();
+            }
+            try (Connection conn = engine.primary().connect()) {
+                assertEquals(2L, (long) conn.execute(select(count()).from(USERS)).<Long>scalarOne());
+                assertTrue(jdbcAutoCommit(conn), "the primary's connection went back in auto-commit");
+            }
+        }
+    }
 }
