@@ -462,6 +462,22 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * Whether statements run in auto-commit mode now ({@link EngineOptions#autoCommitReads}): from
+     * the pool until something that may write runs or a transaction begins, and again after
+     * {@link #commit()} or {@link #rollback()}. Always {@code false} without the option.
+     *
+     * <pre>{@code
+     * conn.execute(select(USERS.name).from(USERS));
+     * boolean readAlone = conn.isAutoCommit();       // true with autoCommitReads: nothing to roll back
+     * }</pre>
+     *
+     * @return {@code true} while each statement is a transaction of its own
+     */
+    public boolean isAutoCommit() {
+        return tx.isAutoCommit();
+    }
+
+    /**
      * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
      * else the engine's default, or {@code null} when neither set one (the database's default).
      *
@@ -625,11 +641,21 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * The JDBC connection underneath, for code that needs plain JDBC.
+     * The JDBC connection underneath, for code that needs plain JDBC. Under
+     * {@link EngineOptions#autoCommitReads} asking for it leaves auto-commit, since what runs on it
+     * may write: it runs in a transaction that {@link #commit()} (or JDBC's own {@code commit()})
+     * ends and {@link #close()} rolls back, as without the option.
      *
      * @return the JDBC connection; do not close it: {@code conn.jdbc().getMetaData()}
      */
     public java.sql.Connection jdbc() {
+        if (tx.isAutoCommit() && !closed) {
+            try {
+                tx.leaveAutoCommit();
+            } catch (RuntimeException e) {
+                // a broken connection: whoever asked for it (to evict it, say) finds out by using it
+            }
+        }
         return jdbc;
     }
 

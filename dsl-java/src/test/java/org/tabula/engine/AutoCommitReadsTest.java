@@ -12,7 +12,6 @@ import static org.tabula.Sql.update;
 import static org.tabula.Users.USERS;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +42,6 @@ class AutoCommitReadsTest {
         }
     }
 
-    private static boolean jdbcAutoCommit(Connection conn) {
-        try {
-            return conn.jdbc().getAutoCommit();
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void onlyQueriesWithoutLocksRawSqlOrUnknownFunctionsArePureReads() {
         Dialect d = Dialect.SQLITE;
@@ -71,14 +62,15 @@ class AutoCommitReadsTest {
             try (Connection conn = engine.connect()) {
                 assertEquals(1, age(conn));
                 assertFalse(conn.isInTransaction());
-                assertTrue(jdbcAutoCommit(conn));
+                assertTrue(conn.isAutoCommit());
             }
             try (Connection conn = engine.connect()) {
                 age(conn);
+                assertTrue(conn.isAutoCommit());
                 conn.execute(update(USERS).set(USERS.age, 2).allRows());
-                assertFalse(jdbcAutoCommit(conn), "a write leaves auto-commit");
+                assertFalse(conn.isAutoCommit(), "a write leaves auto-commit");
                 conn.commit();
-                assertTrue(jdbcAutoCommit(conn), "the commit turns it back on");
+                assertTrue(conn.isAutoCommit(), "the commit turns it back on");
             }
             assertEquals(List.of("acquired", "before select [ann]", "after select rows=1", "released",
                     "acquired", "before select [ann]", "after select rows=1", "begin", "before update [2]",
@@ -103,9 +95,30 @@ class AutoCommitReadsTest {
             }
             try (Connection conn = engine.connect()) {
                 assertEquals(1, age(conn));
-                assertTrue(jdbcAutoCommit(conn));
+                assertTrue(conn.isAutoCommit());
             }
             assertEquals(1, rows(engine));
+        }
+    }
+
+    @Test
+    void rawJdbcWorkRunsInATransaction() throws java.sql.SQLException {
+        try (Engine engine = file("raw.db", EngineOptions.defaults().autoCommitReads(true))) {
+            try (Connection conn = engine.connect()) {
+                age(conn);
+                try (java.sql.Statement s = conn.jdbc().createStatement()) {
+                    s.execute("INSERT INTO users (name) VALUES ('raw')");
+                }
+                assertFalse(conn.isAutoCommit(), "plain JDBC may write: no auto-commit");
+            }
+            assertEquals(1, rows(engine), "closed without commit: rolled back");
+            try (Connection conn = engine.connect()) {
+                try (java.sql.Statement s = conn.jdbc().createStatement()) {
+                    s.execute("INSERT INTO users (name) VALUES ('raw')");
+                }
+                conn.jdbc().commit();
+            }
+            assertEquals(2, rows(engine));
         }
     }
 
@@ -158,7 +171,7 @@ class AutoCommitReadsTest {
             }
             try (Connection conn = engine.primary().connect()) {
                 assertEquals(2L, (long) conn.execute(select(count()).from(USERS)).<Long>scalarOne());
-                assertTrue(jdbcAutoCommit(conn), "the primary's connection went back in auto-commit");
+                assertTrue(conn.isAutoCommit(), "the primary's connection went back in auto-commit");
             }
         }
     }
