@@ -25,7 +25,8 @@ import org.tabula.statement.Select1;
 import org.tabula.statement.Statement;
 
 /**
- * A pooled database connection with a transaction always open ("commit as you go").
+ * A pooled database connection with a transaction always open ("commit as you go"), or, under
+ * {@link EngineOptions#autoCommitReads}, reads in auto-commit until something may write.
  * Not thread-safe: one thread (or one coroutine at a time) uses it, then closes it.
  *
  * <pre>{@code
@@ -453,7 +454,8 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * Whether a transaction is in progress: a statement ran since the last commit or rollback.
+     * Whether a transaction is in progress: a statement ran since the last commit or rollback
+     * (outside auto-commit: a read in auto-commit ended its own).
      *
      * @return {@code true} between the first statement and the commit or rollback
      */
