@@ -20,7 +20,14 @@ BASELINES = {
 # Benchmarks measured against a baseline of their own (same class, same database, same run).
 PAIRED = {
     ("FetchBenchmark", "ormEntities"): "rawJdbcEntities",
-    ("FlushBenchmark", "ormFlush"): "rawJdbcBatchKeys",
+    ("FlushBenchmark", "ormFlush"): ("rawJdbcBatch", "rawJdbcBatchKeys"),
+    ("FlushBenchmark", "rawJdbcBatchKeys"): "rawJdbcBatch",
+    ("KotlinBatchBenchmark", "kotlinBatchInsert"): ("rawJdbcBatch", "javaExecutemany"),
+    ("KotlinBatchBenchmark", "javaExecutemany"): "rawJdbcBatch",
+    ("TypedInsertBenchmark", "insertRowBatch"): "rawJdbcBatch",
+    ("TypedInsertBenchmark", "typedExecutemany"): "rawJdbcBatch",
+    ("TypedInsertBenchmark", "mapExecutemany"): "rawJdbcBatch",
+    ("OrmInsertBenchmark", "ormAddAll"): "rawJdbcBatch",
     ("KotlinRenderBenchmark", "kotlinBuildAndRender"): "javaBuildAndRender",
     ("CoroutinePoolBenchmark", "coroutines"): "threadPool",
 }
@@ -44,15 +51,30 @@ def main(path):
         score, err, unit = m["score"], m["scoreError"], m["scoreUnit"]
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         alloc_text = "" if alloc is None else human_bytes(alloc["score"])
-        ratio = ""
-        base_name = PAIRED.get((cls, name), BASELINES.get(cls))
-        base = by_key.get((cls, base_name, db))
-        if base is not None and base_name != name and cls != "RenderBenchmark":
+        ratios = []
+        base_names = baselines(cls, name)
+        for base_name in base_names:
+            base = by_key.get((cls, base_name, db))
+            if base is None or base_name == name or cls == "RenderBenchmark":
+                continue
             b, be = base["primaryMetric"]["score"], base["primaryMetric"]["scoreError"]
             q = score / b
             qe = q * math.sqrt(rel(err, score) ** 2 + rel(be, b) ** 2)
-            ratio = f"{q:.2f}x ± {qe:.2f}"
+            text = f"{q:.2f}x ± {qe:.2f}"
+            base_alloc = base.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+            if alloc is not None and base_alloc is not None and base_alloc["score"]:
+                text += f", alloc {alloc['score'] / base_alloc['score']:.2f}x"
+            ratios.append(text + (f" (vs {base_name})" if len(base_names) > 1 else ""))
+        ratio = "; ".join(ratios)
         print(f"| {cls}.{name} | {db} | {fmt(score)} ± {fmt(err)} {unit} | {alloc_text} | {ratio} |")
+
+
+def baselines(cls, name):
+    """The benchmarks (same class) that {cls}.{name} is a ratio to: none, one, or several."""
+    base = PAIRED.get((cls, name), BASELINES.get(cls))
+    if base is None:
+        return ()
+    return base if isinstance(base, tuple) else (base,)
 
 
 def rel(err, score):

@@ -49,6 +49,10 @@ public final class Sql {
     /**
      * {@code SELECT expressions}; FROM is inferred from the columns unless given.
      *
+     * <pre>{@code
+     * Select q = select(USERS.name, POSTS.title).where(POSTS.userId.eq(USERS.id));
+     * }</pre>
+     *
      * @param expressions columns and expressions: {@code select(USERS.name, POSTS.title)}
      * @return the query
      */
@@ -59,6 +63,10 @@ public final class Sql {
     /**
      * {@code SELECT expression}, typed by it: {@code conn.execute(select(USERS.id)).scalarOne()} is a
      * {@code Long}, {@code scalars()} a {@code List<Long>}.
+     *
+     * <pre>{@code
+     * List<String> names = conn.execute(select(USERS.name).orderBy(USERS.name)).scalars();
+     * }</pre>
      *
      * @param <T> the expression's Java type
      * @param expression the one column or expression selected
@@ -71,6 +79,10 @@ public final class Sql {
     /**
      * {@code SELECT expressions} from a list: {@code select(List.of(USERS.name, USERS.age))}.
      *
+     * <pre>{@code
+     * Select q = select(List.of(USERS.name, USERS.age)).from(USERS);
+     * }</pre>
+     *
      * @param expressions columns and expressions
      * @return the query
      */
@@ -80,6 +92,10 @@ public final class Sql {
 
     /**
      * {@code SELECT every column FROM table}.
+     *
+     * <pre>{@code
+     * List<Row> rows = conn.execute(select(USERS).where(USERS.id.eq(1L))).all();
+     * }</pre>
      *
      * @param table the table: {@code select(USERS).where(USERS.id.eq(1L))}
      * @return the query
@@ -91,6 +107,10 @@ public final class Sql {
     /**
      * {@code INSERT INTO table}: {@code insert(USERS).set(USERS.name, "ann")}.
      *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.name, "ann").set(USERS.age, 31));
+     * }</pre>
+     *
      * @param table the table
      * @return the statement
      */
@@ -100,6 +120,10 @@ public final class Sql {
 
     /**
      * {@code UPDATE table}: {@code update(USERS).set(USERS.age, 32).where(USERS.id.eq(1L))}.
+     *
+     * <pre>{@code
+     * conn.execute(update(USERS).set(USERS.age, 32).where(USERS.id.eq(1L)));
+     * }</pre>
      *
      * @param table the table
      * @return the statement
@@ -111,6 +135,10 @@ public final class Sql {
     /**
      * {@code DELETE FROM table}: {@code delete(USERS).where(USERS.id.eq(1L))}.
      *
+     * <pre>{@code
+     * conn.execute(delete(USERS).where(USERS.id.eq(1L)));
+     * }</pre>
+     *
      * @param table the table
      * @return the statement
      */
@@ -120,6 +148,10 @@ public final class Sql {
 
     /**
      * Hand-written SQL with {@code :named} parameters.
+     *
+     * <pre>{@code
+     * Result r = conn.execute(text("SELECT * FROM users WHERE name = :name").bind("name", "ann"));
+     * }</pre>
      *
      * @param sql the SQL: {@code text("SELECT * FROM users WHERE name = :name").bind("name", "ann")}
      * @return the statement
@@ -131,6 +163,10 @@ public final class Sql {
     /**
      * {@code CREATE TABLE IF NOT EXISTS}: {@code engine.begin(conn -> conn.execute(createTable(USERS)))}.
      *
+     * <pre>{@code
+     * engine.begin(conn -> conn.execute(createTable(USERS)));
+     * }</pre>
+     *
      * @param table the table
      * @return the statement
      */
@@ -140,6 +176,10 @@ public final class Sql {
 
     /**
      * {@code DROP TABLE IF EXISTS}: {@code conn.execute(dropTable(USERS))}.
+     *
+     * <pre>{@code
+     * conn.execute(dropTable(USERS));
+     * }</pre>
      *
      * @param table the table
      * @return the statement
@@ -153,6 +193,10 @@ public final class Sql {
     /**
      * A bound value of the given type.
      *
+     * <pre>{@code
+     * Expression<Integer> answer = value(42, SqlTypes.INTEGER);
+     * }</pre>
+     *
      * @param <T> the value's Java type
      * @param value the value: {@code value(42, SqlTypes.INTEGER)}
      * @param type its SQL type
@@ -165,6 +209,10 @@ public final class Sql {
     /**
      * A bound value whose type is guessed from the Java value.
      *
+     * <pre>{@code
+     * Integer one = conn.execute(select(value(1))).scalarOne();
+     * }</pre>
+     *
      * @param <T> the value's Java type
      * @param value the value: {@code select(value(1))}
      * @return the expression
@@ -175,6 +223,11 @@ public final class Sql {
 
     /**
      * A named parameter, given a value per execution (executemany).
+     *
+     * <pre>{@code
+     * Statement q = select(USERS.name).where(USERS.age.ge(bindParam("min", SqlTypes.INTEGER)));
+     * Result adults = conn.execute(q, Map.of("min", 18));
+     * }</pre>
      *
      * @param <T> the parameter's Java type
      * @param name the parameter's name: {@code bindParam("min", SqlTypes.INTEGER)}
@@ -189,6 +242,10 @@ public final class Sql {
      * A fragment of SQL written by the programmer, used as is. Never build it from input: values
      * belong in {@link #value}.
      *
+     * <pre>{@code
+     * Select shuffled = select(USERS.name).orderBy(raw("random()", SqlTypes.DOUBLE));
+     * }</pre>
+     *
      * @param <T> the fragment's Java type
      * @param sql the SQL fragment, written as it is: {@code raw("random()", SqlTypes.DOUBLE)}
      * @param type the type of its value
@@ -200,6 +257,11 @@ public final class Sql {
 
     /**
      * In an upsert's update, the value the INSERT proposed for {@code column}.
+     *
+     * <pre>{@code
+     * insert(USERS).set(USERS.email, "a@x").set(USERS.name, "ann")
+     *     .onConflict(USERS.email).doUpdate(USERS.name, excluded(USERS.name));
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @param column the column: {@code onConflict(USERS.email).doUpdate(USERS.name, excluded(USERS.name))}
@@ -214,6 +276,10 @@ public final class Sql {
     /**
      * All conditions hold; no conditions is TRUE.
      *
+     * <pre>{@code
+     * select(USERS.name).where(and(USERS.age.gt(18), USERS.age.lt(65)));
+     * }</pre>
+     *
      * @param conditions the conditions: {@code and(USERS.age.gt(18), USERS.age.lt(65))}
      * @return the condition
      */
@@ -223,6 +289,10 @@ public final class Sql {
 
     /**
      * All conditions of a list hold; an empty list is TRUE: {@code and(filters)}.
+     *
+     * <pre>{@code
+     * Condition all = and(filters);   // TRUE when filters is empty
+     * }</pre>
      *
      * @param conditions the conditions
      * @return the condition
@@ -234,6 +304,10 @@ public final class Sql {
     /**
      * Any condition holds; no conditions is FALSE.
      *
+     * <pre>{@code
+     * select(USERS.name).where(or(USERS.name.eq("ann"), USERS.name.eq("bob")));
+     * }</pre>
+     *
      * @param conditions the conditions: {@code or(USERS.name.eq("a"), USERS.name.eq("b"))}
      * @return the condition
      */
@@ -243,6 +317,10 @@ public final class Sql {
 
     /**
      * Any condition of a list holds; an empty list is FALSE: {@code or(filters)}.
+     *
+     * <pre>{@code
+     * Condition any = or(filters);    // FALSE when filters is empty
+     * }</pre>
      *
      * @param conditions the conditions
      * @return the condition
@@ -254,6 +332,10 @@ public final class Sql {
     /**
      * {@code NOT condition}: {@code not(USERS.name.startsWith("a"))}.
      *
+     * <pre>{@code
+     * select(USERS.name).where(not(USERS.name.startsWith("a")));
+     * }</pre>
+     *
      * @param condition the condition
      * @return the condition
      */
@@ -263,6 +345,10 @@ public final class Sql {
 
     /**
      * {@code EXISTS (subquery)}: {@code where(exists(select(POSTS.id).where(POSTS.userId.eq(USERS.id))))}.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(exists(select(POSTS.id).where(POSTS.userId.eq(USERS.id))));
+     * }</pre>
      *
      * @param subquery the correlated query
      * @return the condition
@@ -274,6 +360,10 @@ public final class Sql {
     /**
      * {@code NOT EXISTS (subquery)}.
      *
+     * <pre>{@code
+     * select(USERS.name).where(notExists(select(POSTS.id).where(POSTS.userId.eq(USERS.id))));
+     * }</pre>
+     *
      * @param subquery the correlated query
      * @return the condition
      */
@@ -283,6 +373,10 @@ public final class Sql {
 
     /**
      * {@code CASE WHEN condition THEN result ...}; continue with {@code .when(...)} and {@code .otherwise(...)}.
+     *
+     * <pre>{@code
+     * Expression<String> size = caseWhen(USERS.age.lt(18), "minor").otherwise("adult");
+     * }</pre>
      *
      * @param <T> the result's Java type
      * @param condition the first WHEN: {@code caseWhen(USERS.age.lt(18), "minor").otherwise("adult")}
@@ -298,6 +392,10 @@ public final class Sql {
     /**
      * {@code CASE WHEN condition THEN result}, with an expression as result: {@code caseWhen(cond, USERS.name)}.
      *
+     * <pre>{@code
+     * Expression<String> shown = caseWhen(USERS.nickname.isNull(), USERS.name).otherwise(USERS.nickname);
+     * }</pre>
+     *
      * @param <T> the result's Java type
      * @param condition the first WHEN
      * @param result its THEN expression
@@ -312,6 +410,10 @@ public final class Sql {
     /**
      * {@code COUNT(*)}.
      *
+     * <pre>{@code
+     * long n = conn.execute(select(count()).from(USERS)).scalarOne();
+     * }</pre>
+     *
      * @return the expression: {@code select(count()).from(USERS)}
      */
     public static Expression<Long> count() {
@@ -320,6 +422,10 @@ public final class Sql {
 
     /**
      * {@code COUNT(expression)}: non-null values.
+     *
+     * <pre>{@code
+     * select(USERS.name, count(POSTS.id)).from(USERS).leftJoin(POSTS).groupBy(USERS.name);
+     * }</pre>
      *
      * @param expression what to count: {@code count(USERS.age)}
      * @return the expression
@@ -331,6 +437,10 @@ public final class Sql {
     /**
      * {@code COUNT(DISTINCT expression)}: {@code countDistinct(POSTS.userId)}.
      *
+     * <pre>{@code
+     * long ages = conn.execute(select(countDistinct(USERS.age)).from(USERS)).scalarOne();
+     * }</pre>
+     *
      * @param expression what to count
      * @return the expression
      */
@@ -340,6 +450,10 @@ public final class Sql {
 
     /**
      * {@code SUM}: integers sum to {@code Long}, decimals to {@code BigDecimal}, doubles to {@code Double}.
+     *
+     * <pre>{@code
+     * select(ORDERS.userId, sum(ORDERS.amount)).from(ORDERS).groupBy(ORDERS.userId);
+     * }</pre>
      *
      * @param <T> the numeric type
      * @param expression what to add up: {@code sum(ORDERS.amount)}
@@ -358,6 +472,10 @@ public final class Sql {
     /**
      * {@code AVG}, as a {@code Double}.
      *
+     * <pre>{@code
+     * Double mean = conn.execute(select(avg(USERS.age)).from(USERS)).scalarOneOrNull();
+     * }</pre>
+     *
      * @param expression the numbers: {@code avg(USERS.age)}
      * @return the expression; NULL over no rows
      */
@@ -367,6 +485,10 @@ public final class Sql {
 
     /**
      * {@code MIN(expression)}: {@code select(min(USERS.age)).from(USERS)}.
+     *
+     * <pre>{@code
+     * Integer youngest = conn.execute(select(min(USERS.age)).from(USERS)).scalarOneOrNull();
+     * }</pre>
      *
      * @param <T> the expression's Java type
      * @param expression the values
@@ -379,6 +501,10 @@ public final class Sql {
     /**
      * {@code MAX(expression)}: {@code select(max(USERS.age)).from(USERS)}.
      *
+     * <pre>{@code
+     * Integer oldest = conn.execute(select(max(USERS.age)).from(USERS)).scalarOneOrNull();
+     * }</pre>
+     *
      * @param <T> the expression's Java type
      * @param expression the values
      * @return the expression; NULL over no rows
@@ -389,6 +515,10 @@ public final class Sql {
 
     /**
      * The first non-null argument.
+     *
+     * <pre>{@code
+     * select(coalesce(USERS.nickname, USERS.firstName, USERS.name)).from(USERS);
+     * }</pre>
      *
      * @param <T> the result's Java type
      * @param first the first expression: {@code coalesce(USERS.nickname, USERS.name)}
@@ -406,6 +536,10 @@ public final class Sql {
     /**
      * {@code COALESCE(expression, fallback)}.
      *
+     * <pre>{@code
+     * select(USERS.name, coalesce(USERS.age, 0)).from(USERS);
+     * }</pre>
+     *
      * @param <T> the result's Java type
      * @param expression the expression: {@code coalesce(USERS.age, 0)}
      * @param fallback the value when it is NULL, bound
@@ -418,6 +552,10 @@ public final class Sql {
     /**
      * {@code LOWER(expression)}: {@code where(lower(USERS.email).eq("ann@example.com"))}.
      *
+     * <pre>{@code
+     * select(USERS.id).where(lower(USERS.email).eq("ann@example.com"));
+     * }</pre>
+     *
      * @param expression the string
      * @return the expression
      */
@@ -427,6 +565,10 @@ public final class Sql {
 
     /**
      * {@code UPPER(expression)}: {@code select(upper(USERS.name))}.
+     *
+     * <pre>{@code
+     * select(upper(USERS.name)).from(USERS);
+     * }</pre>
      *
      * @param expression the string
      * @return the expression
@@ -438,6 +580,10 @@ public final class Sql {
     /**
      * The length of a string in characters.
      *
+     * <pre>{@code
+     * select(USERS.name).where(length(USERS.name).gt(3));
+     * }</pre>
+     *
      * @param expression the string: {@code where(length(USERS.name).gt(3))}
      * @return the expression
      */
@@ -447,6 +593,10 @@ public final class Sql {
 
     /**
      * {@code ABS(expression)}: {@code select(abs(ACCOUNTS.balance))}.
+     *
+     * <pre>{@code
+     * select(ORDERS.id).where(abs(ORDERS.amount).gt(1000L));
+     * }</pre>
      *
      * @param <T> the numeric type
      * @param expression the number
@@ -459,6 +609,10 @@ public final class Sql {
     /**
      * The current timestamp, in the dialect's spelling.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.createdAt.lt(now(SqlTypes.INSTANT)));
+     * }</pre>
+     *
      * @param <T> the timestamp's Java type
      * @param type its SQL type: {@code now(SqlTypes.INSTANT)}
      * @return the expression
@@ -470,6 +624,10 @@ public final class Sql {
     /**
      * The current timestamp as a {@code LocalDateTime} (UTC sessions on every dialect).
      *
+     * <pre>{@code
+     * Expression<LocalDateTime> current = now();
+     * }</pre>
+     *
      * @return the expression: {@code update(USERS).set(USERS.updatedAt, now())}
      */
     public static Expression<java.time.LocalDateTime> now() {
@@ -478,6 +636,10 @@ public final class Sql {
 
     /**
      * Any function by name, e.g. {@code func("round", SqlTypes.DOUBLE, price, value(2))}.
+     *
+     * <pre>{@code
+     * Expression<LocalDateTime> day = func("date_trunc", SqlTypes.TIMESTAMP, value("day"), raw("now()", SqlTypes.TIMESTAMP));
+     * }</pre>
      *
      * @param <T> the result's Java type
      * @param name the function's name: {@code func("date_trunc", SqlTypes.TIMESTAMP, value("day"), POSTS.createdAt)}
@@ -491,6 +653,10 @@ public final class Sql {
 
     /**
      * {@code *}, for {@code select(star())} in text-like queries.
+     *
+     * <pre>{@code
+     * select(star()).from(USERS);
+     * }</pre>
      *
      * @return the expression: {@code select(star()).from(USERS)}
      */

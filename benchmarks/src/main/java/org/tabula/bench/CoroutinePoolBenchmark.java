@@ -52,6 +52,8 @@ public class CoroutinePoolBenchmark {
     private AsyncEngine db;
     private Engine virtualEngine;
     private AsyncEngine virtualDb;
+    private Engine withContextEngine;
+    private AsyncEngine withContextDb;
     private ExecutorService threads;
 
     static Select pointSelect(long id) {
@@ -72,19 +74,33 @@ public class CoroutinePoolBenchmark {
         threads = Executors.newFixedThreadPool(POOL);
         // A second engine whose coroutine JDBC calls run on virtual threads (Java 21+; on 17 to 20
         // it falls back to the platform threads, so the two coroutine rows measure the same code).
-        virtualEngine = BenchDatabase.open(database, EngineOptions.defaults().poolSize(POOL).maxOverflow(0));
-        if (database.equals("sqlite")) {     // its own file: the same table and rows
-            new MetaData(ITEMS).createAll(virtualEngine);
-            try (Connection c = virtualEngine.connect()) {
+        virtualEngine = secondEngine();
+        virtualDb = asyncWith("tabula.async.virtualThreads", virtualEngine);
+        // A third whose begin/connect hand off by withContext, as before the one-hop hand-off.
+        withContextEngine = secondEngine();
+        withContextDb = asyncWith("tabula.async.withContext", withContextEngine);
+    }
+
+    /** Another engine on the same table and rows (SQLite: its own file). */
+    private Engine secondEngine() throws SQLException {
+        Engine other = BenchDatabase.open(database, EngineOptions.defaults().poolSize(POOL).maxOverflow(0));
+        if (database.equals("sqlite")) {
+            new MetaData(ITEMS).createAll(other);
+            try (Connection c = other.connect()) {
                 InsertBenchmark.rawInsert(c.jdbc(), InsertBenchmark.rows(ROWS));
                 c.commit();
             }
         }
-        System.setProperty("tabula.async.virtualThreads", "true");
+        return other;
+    }
+
+    /** The AsyncEngine of {@code other} made while the system property {@code flag} is true (read once per engine). */
+    private static AsyncEngine asyncWith(String flag, Engine other) {
+        System.setProperty(flag, "true");
         try {
-            virtualDb = new AsyncEngine(virtualEngine);
+            return new AsyncEngine(other);
         } finally {
-            System.clearProperty("tabula.async.virtualThreads");
+            System.clearProperty(flag);
         }
     }
 
@@ -93,6 +109,7 @@ public class CoroutinePoolBenchmark {
         threads.shutdown();
         threads.awaitTermination(10, TimeUnit.SECONDS);
         virtualEngine.close();
+        withContextEngine.close();
         new MetaData(ITEMS).dropAll(engine);
         engine.close();
     }
@@ -109,6 +126,15 @@ public class CoroutinePoolBenchmark {
     @Benchmark
     public long coroutinesVirtualThreads() {
         return CoroutineSelects.run(virtualDb, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
+    }
+
+    /**
+     * {@link #coroutines} with {@code begin}/{@code connect} handing off by {@code withContext}
+     * ({@code -Dtabula.async.withContext=true}), as before the one-hop hand-off: what it saves.
+     */
+    @Benchmark
+    public long coroutinesWithContext() {
+        return CoroutineSelects.run(withContextDb, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
     }
 
     /** The same coroutines started on {@code Dispatchers.Default} (a server's request handlers) instead of one event loop. */

@@ -34,7 +34,8 @@ public final class CoroutinePoolInterleaved {
         Map<String, Callable<Long>> variants = new LinkedHashMap<>();
         variants.put("threadPool", b::threadPool);
         variants.put("coroutines", b::coroutines);
-        variants.put("coroutinesVirtualThreads", b::coroutinesVirtualThreads);
+        variants.put("coroutinesWithContext", b::coroutinesWithContext);
+        variants.put("coroutinesOnDefault", b::coroutinesOnDefault);
         variants.put("bareSuspendCeiling", b::bareSuspendCeiling);
         Map<String, List<Double>> times = new LinkedHashMap<>();
         variants.keySet().forEach(k -> times.put(k, new ArrayList<>()));

@@ -70,6 +70,44 @@ public class FetchBenchmark {
         conn = engine.connect();
         sessions = SessionFactory.of(engine);
         Mapper.mapping(ItemEntity.class);
+        check();
+    }
+
+    /** Every way of reading must return the 100,000 rows in key order, equal to what raw JDBC reads. */
+    private void check() throws SQLException {
+        List<ItemRecord> raw = rawJdbc();
+        if (raw.size() != ROWS) {
+            throw new IllegalStateException("read " + raw.size() + " rows, expected " + ROWS);
+        }
+        for (int i = 0; i < ROWS; i++) {
+            if (raw.get(i).id() != i + 1) {
+                throw new IllegalStateException("row " + i + " has key " + raw.get(i).id() + ", expected " + (i + 1));
+            }
+        }
+        same("fetchRecords", raw, fetchRecords());
+        same("intoRecords", raw, intoRecords());
+        List<ItemRecord> rows = new ArrayList<>();
+        for (Row r : tabulaRows()) {
+            rows.add(new ItemRecord(r.get(ITEMS.id), r.get(ITEMS.name), r.get(ITEMS.qty), r.get(ITEMS.price),
+                    r.get(ITEMS.score), r.get(ITEMS.note)));
+        }
+        same("tabulaRows", raw, rows);
+        same("ormEntities", raw, records(ormEntities()));
+        same("rawJdbcEntities", raw, records(rawJdbcEntities()));
+    }
+
+    private static List<ItemRecord> records(List<ItemEntity> entities) {
+        List<ItemRecord> out = new ArrayList<>(entities.size());
+        for (ItemEntity e : entities) {
+            out.add(new ItemRecord(e.id, e.name, e.qty, e.price, e.score, e.note));
+        }
+        return out;
+    }
+
+    private static void same(String benchmark, List<ItemRecord> expected, List<ItemRecord> got) {
+        if (!expected.equals(got)) {
+            throw new IllegalStateException(benchmark + " read other rows than raw JDBC (" + got.size() + " rows)");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -103,6 +141,18 @@ public class FetchBenchmark {
             }
         }
         return out;
+    }
+
+    /** The typed fast path: {@code conn.fetch(select, ItemRecord.class)}, records built straight from JDBC's values. */
+    @Benchmark
+    public List<ItemRecord> fetchRecords() {
+        return conn.fetch(query, ItemRecord.class);
+    }
+
+    /** {@code conn.execute(select).into(ItemRecord.class)}: through the {@code Result}. */
+    @Benchmark
+    public List<ItemRecord> intoRecords() {
+        return conn.execute(query).into(ItemRecord.class);
     }
 
     /**

@@ -49,6 +49,7 @@ public class InsertBenchmark {
     private Engine engine;
     private Connection conn;
     private List<Map<String, Object>> rows;
+    private long[] expected;
 
     /** {@code n} rows as executemany takes them; every sixth has NULLs in the nullable columns. */
     static List<Map<String, Object>> rows(int n) {
@@ -64,6 +65,49 @@ public class InsertBenchmark {
             out.add(row);
         }
         return out;
+    }
+
+    /** The same rows as {@link #rows}, as the objects an application holds (boxed, as the maps hold them). */
+    static List<FetchBenchmark.ItemRecord> records(int n) {
+        List<FetchBenchmark.ItemRecord> out = new ArrayList<>(n);
+        for (Map<String, Object> row : rows(n)) {
+            out.add(new FetchBenchmark.ItemRecord((Long) row.get("id"), (String) row.get("name"), (Integer) row.get("qty"),
+                    (Double) row.get("price"), (Long) row.get("score"), (String) row.get("note")));
+        }
+        return out;
+    }
+
+    /** A hand-written JDBC batch of {@code rows}' objects, executed every 1,000 rows; returns the row count. */
+    static long rawInsertRecords(java.sql.Connection jdbc, List<FetchBenchmark.ItemRecord> rows) throws SQLException {
+        long total = 0;
+        try (PreparedStatement ps = jdbc.prepareStatement(RAW_SQL)) {
+            int pending = 0;
+            for (FetchBenchmark.ItemRecord row : rows) {
+                ps.setLong(1, row.id());
+                ps.setString(2, row.name());
+                ps.setInt(3, row.qty());
+                ps.setDouble(4, row.price());
+                if (row.score() == null) {
+                    ps.setNull(5, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(5, row.score());
+                }
+                if (row.note() == null) {
+                    ps.setNull(6, java.sql.Types.VARCHAR);
+                } else {
+                    ps.setString(6, row.note());
+                }
+                ps.addBatch();
+                if (++pending == CHUNK) {
+                    total += sum(ps.executeBatch());
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                total += sum(ps.executeBatch());
+            }
+        }
+        return total;
     }
 
     /** The hand-written JDBC batch both benchmarks are measured against (also used to fill tables). */
@@ -101,7 +145,7 @@ public class InsertBenchmark {
         return total;
     }
 
-    private static long sum(int[] counts) {
+    static long sum(int[] counts) {
         long total = 0;
         for (int c : counts) {
             total += c >= 0 ? c : 1;
@@ -116,6 +160,7 @@ public class InsertBenchmark {
         schema.dropAll(engine);
         schema.createAll(engine);
         rows = rows(ROWS);
+        expected = ItemsCheck.expected(records(ROWS));
         conn = engine.connect();
     }
 
@@ -123,6 +168,12 @@ public class InsertBenchmark {
     public void emptyTable() {
         conn.execute(delete(ITEMS).allRows());
         conn.commit();
+    }
+
+    /** Every call must have written exactly the 100,000 rows. */
+    @TearDown(Level.Invocation)
+    public void check() {
+        ItemsCheck.verify(conn, "bench_items", expected);
     }
 
     @TearDown(Level.Trial)
@@ -136,6 +187,7 @@ public class InsertBenchmark {
     public long tabulaExecutemany() {
         Result r = conn.execute(insert(ITEMS), rows);
         conn.commit();
+        ItemsCheck.rowCount(r.rowCount(), ROWS);
         return r.rowCount();
     }
 
@@ -143,6 +195,7 @@ public class InsertBenchmark {
     public long rawJdbcBatch() throws SQLException {
         long n = rawInsert(conn.jdbc(), rows);
         conn.commit();
+        ItemsCheck.rowCount(n, ROWS);
         return n;
     }
 

@@ -23,6 +23,10 @@ public record Binding(String name, Object value, SqlType<?> type, Column<?> targ
     /**
      * A value bound at render time.
      *
+     * <pre>{@code
+     * Binding b = Binding.value(42L, SqlTypes.BIGINT);   // bound as is
+     * }</pre>
+     *
      * @param value the value
      * @param type its type
      * @return the binding
@@ -34,6 +38,10 @@ public record Binding(String name, Object value, SqlType<?> type, Column<?> targ
     /**
      * A parameter supplied at execution under {@code name}.
      *
+     * <pre>{@code
+     * Binding b = Binding.named("id", SqlTypes.BIGINT);   // its value comes with the execution
+     * }</pre>
+     *
      * @param name the parameter name
      * @param type the expected type
      * @return the binding
@@ -44,6 +52,10 @@ public record Binding(String name, Object value, SqlType<?> type, Column<?> targ
 
     /**
      * Whether the value comes with the execution rather than with the statement.
+     *
+     * <pre>{@code
+     * boolean named = Binding.named("id", SqlTypes.BIGINT).isNamed();   // true
+     * }</pre>
      *
      * @return {@code true} for a named parameter
      */

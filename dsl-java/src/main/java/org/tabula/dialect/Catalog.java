@@ -25,6 +25,10 @@ public interface Catalog {
     /**
      * The schemas (databases on MySQL/MariaDB, attached databases on SQLite) the connection can see.
      *
+     * <pre>{@code
+     * List<String> schemas = Dialect.POSTGRES.catalog().schemas(conn.jdbc());
+     * }</pre>
+     *
      * @param conn an open connection
      * @return the schema names
      * @throws SQLException when the catalog cannot be read
@@ -34,6 +38,10 @@ public interface Catalog {
     /**
      * The base tables of the connection's current schema, by name.
      *
+     * <pre>{@code
+     * List<String> tables = engine.dialect().catalog().tableNames(conn.jdbc());
+     * }</pre>
+     *
      * @param conn an open connection
      * @return the table names
      * @throws SQLException when the catalog cannot be read
@@ -42,6 +50,10 @@ public interface Catalog {
 
     /**
      * A table of the current schema, or {@code null} when there is none by that name.
+     *
+     * <pre>{@code
+     * TableInfo users = engine.dialect().catalog().table(conn.jdbc(), "users");   // null when there is none
+     * }</pre>
      *
      * @param conn an open connection
      * @param tableName the table name
@@ -53,6 +65,10 @@ public interface Catalog {
     /**
      * The named enum types of the current schema (PostgreSQL only; empty elsewhere).
      *
+     * <pre>{@code
+     * List<EnumTypeInfo> types = Dialect.POSTGRES.catalog().enumTypes(conn.jdbc());
+     * }</pre>
+     *
      * @param conn an open connection
      * @return the enum types with their labels
      * @throws SQLException when the catalog cannot be read
@@ -63,6 +79,10 @@ public interface Catalog {
 
     /**
      * Whether an index of this name exists on the table.
+     *
+     * <pre>{@code
+     * boolean there = engine.dialect().catalog().indexExists(conn.jdbc(), "posts", "ix_posts_title");
+     * }</pre>
      *
      * @param conn an open connection
      * @param tableName the table name
@@ -76,6 +96,10 @@ public interface Catalog {
      * A type name in one spelling, so that the DDL Tabula writes and the catalog's report of it
      * compare equal ({@code VARCHAR(20)} and {@code character varying(20)} on PostgreSQL).
      *
+     * <pre>{@code
+     * String type = Dialect.POSTGRES.catalog().canonicalType("character varying(80)");   // compared with the model's type
+     * }</pre>
+     *
      * @param typeName a type name as written in DDL or reported by the catalog
      * @return the canonical spelling
      */
@@ -84,6 +108,10 @@ public interface Catalog {
     /**
      * A DEFAULT expression in one spelling (casts, quoting and synonyms removed), or
      * {@code null} for no default.
+     *
+     * <pre>{@code
+     * String sql = Dialect.POSTGRES.catalog().canonicalDefault("'DRAFT'::character varying");   // the default as the model writes it
+     * }</pre>
      *
      * @param defaultSql a DEFAULT expression, or {@code null}
      * @return the canonical spelling, or {@code null}
@@ -95,6 +123,10 @@ public interface Catalog {
      * neither fails nor fires ON DELETE actions, then checks that every foreign key still holds.
      * SQLite's table rebuild needs it (foreign keys can be switched off only outside a
      * transaction); elsewhere it just runs the work.
+     *
+     * <pre>{@code
+     * engine.dialect().catalog().withoutForeignKeyActions(conn.jdbc(), () -> report(conn));   // e.g. while SQLite rebuilds a table
+     * }</pre>
      *
      * @param conn an open connection
      * @param work what to run

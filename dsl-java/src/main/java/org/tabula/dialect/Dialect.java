@@ -61,6 +61,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * A short name: sqlite, mysql, mariadb, postgresql.
      *
+     * <pre>{@code
+     * String name = engine.dialect().name();   // "postgresql", "mysql", "mariadb" or "sqlite"
+     * }</pre>
+     *
      * @return the dialect's name, as in logs and error messages
      */
     public abstract String name();
@@ -73,7 +77,7 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * {@code jdbc:mysql+srv:} forms, MariaDB Connector/J's {@code jdbc:mariadb:sequential://}.
      *
      * <pre>{@code
-     * Dialect.forUrl("jdbc:mysql+srv:loadbalance://_mysql._tcp.db.example/app")   // MYSQL
+     * Dialect.forUrl("jdbc:mysql+srv:loadbalance://_mysql._tcp.db.example/app");   // MYSQL
      * }</pre>
      *
      * <p>Dialects of other databases plug in as a {@link DialectProvider} found through
@@ -100,6 +104,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * The dialect for the server a connection reached, once it is known: a dialect chosen by URL
      * may refine itself (a {@code jdbc:mysql:} URL may lead to MariaDB, which has RETURNING).
      *
+     * <pre>{@code
+     * Dialect exact = Dialect.MYSQL.forServer(conn.jdbc().getMetaData());   // MARIADB when the server says so
+     * }</pre>
+     *
      * @param server the metadata of a connection to the server
      * @return this dialect, or a refined one (MariaDB for a MySQL URL)
      * @throws SQLException when the metadata cannot be read
@@ -111,6 +119,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Whether {@link #forServer} may answer another dialect, so the engine asks a first connection.
      *
+     * <pre>{@code
+     * boolean refine = Dialect.MYSQL.refinedByServer();   // true: the URL cannot tell MySQL from MariaDB
+     * }</pre>
+     *
      * @return {@code true} when the engine should ask a first connection
      */
     public boolean refinedByServer() {
@@ -119,7 +131,13 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     // ---------------------------------------------------------------- rendering
 
-    /** Renders any statement or expression to SQL plus bindings. */
+    /**
+     * Renders any statement or expression to SQL plus bindings.
+     *
+     * <pre>{@code
+     * RenderedSql sql = Dialect.POSTGRES.render(select(USERS.name).where(USERS.id.eq(1L)));
+     * }</pre>
+     */
     @Override
     public RenderedSql render(SqlNode node) {
         SqlRenderer renderer = newRenderer();
@@ -156,6 +174,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * The catalog questions of this database (tables, columns, keys, indexes, enum types), for
      * {@code Inspector} and {@code MetaData}.
      *
+     * <pre>{@code
+     * List<String> tables = Dialect.SQLITE.catalog().tableNames(conn.jdbc());
+     * }</pre>
+     *
      * @return the catalog of this database
      */
     public Catalog catalog() {
@@ -165,6 +187,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * A column's server default as this dialect writes it in DDL, or {@code null} without one;
      * what a schema comparison holds against the catalog's report.
+     *
+     * <pre>{@code
+     * String sql = Dialect.POSTGRES.serverDefaultSql(USERS.createdAt);   // CURRENT_TIMESTAMP
+     * }</pre>
      *
      * @param column the column
      * @return the DEFAULT expression, or {@code null}
@@ -198,6 +224,11 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * Appends {@code identifier} quoted, doubling any quote character inside it.
+     *
+     * <pre>{@code
+     * StringBuilder sql = new StringBuilder("SELECT * FROM ");
+     * Dialect.POSTGRES.quoteIdentifier(sql, "order");   // SELECT * FROM "order"
+     * }</pre>
      *
      * @param out where to append
      * @param identifier the unquoted name
@@ -274,6 +305,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * The DDL type of a column.
      *
+     * <pre>{@code
+     * String type = Dialect.POSTGRES.typeName(USERS.name.type(), USERS.name);   // VARCHAR(80)
+     * }</pre>
+     *
      * @param type the column's type
      * @param column the column, for its length and auto-increment
      * @return the type as written in CREATE TABLE
@@ -282,6 +317,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * The type name inside {@code CAST(x AS ...)}; MySQL spells integers and strings differently there.
+     *
+     * <pre>{@code
+     * String type = Dialect.MYSQL.castTypeName(SqlTypes.VARCHAR);   // for CAST(x AS ...)
+     * }</pre>
      *
      * @param type the target type
      * @return the name written after {@code AS}
@@ -293,6 +332,11 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Appends a constant as an SQL literal, for DDL only (server defaults, enum labels), where
      * parameters do not exist. Strings have their quotes doubled.
+     *
+     * <pre>{@code
+     * StringBuilder sql = new StringBuilder();
+     * Dialect.POSTGRES.appendLiteral(sql, Status.DRAFT, EnumType.byName(Status.class));   // 'DRAFT'
+     * }</pre>
      *
      * @param out where to append
      * @param value the constant
@@ -340,6 +384,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * Whether a column of enum type gets a {@code CHECK (col IN (...labels))}: where the enum is
      * not a native type that refuses other labels itself.
      *
+     * <pre>{@code
+     * boolean check = Dialect.SQLITE.checksEnumLabels(EnumType.byName(Status.class));   // a CHECK constraint lists the labels
+     * }</pre>
+     *
      * @param type the enum type
      * @return {@code true} when the CHECK is written
      */
@@ -349,6 +397,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * Whether named enum types ({@code CREATE TYPE ... AS ENUM}) exist.
+     *
+     * <pre>{@code
+     * boolean createType = Dialect.POSTGRES.supportsNativeEnumTypes();   // true: CREATE TYPE ... AS ENUM
+     * }</pre>
      *
      * @return {@code true} on PostgreSQL
      */
@@ -422,6 +474,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * sqlite-jdbc returns none). Where false, {@code Connection.executeManyReturningKeys} runs
      * one prepared statement per row instead.
      *
+     * <pre>{@code
+     * boolean keys = Dialect.POSTGRES.batchReturnsGeneratedKeys();
+     * }</pre>
+     *
      * @return {@code true} when a batch returns one key per row
      */
     public boolean batchReturnsGeneratedKeys() {
@@ -432,6 +488,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * With {@link #batchReturnsGeneratedKeys()}: whether the batched INSERT carries its own
      * {@code RETURNING key} for the driver to read back (pgjdbc), rather than the driver's
      * generated-key protocol alone (Connector/J, which refuses result sets in a batch).
+     *
+     * <pre>{@code
+     * boolean viaReturning = Dialect.POSTGRES.batchKeysFromReturning();   // pgjdbc reads RETURNING
+     * }</pre>
      *
      * @return {@code true} when the batched INSERT has its own RETURNING
      */
@@ -444,6 +504,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * of an executemany with generated keys carries, within the database's bind-parameter limit; 0
      * where the driver returns a batch's keys itself ({@link #batchReturnsGeneratedKeys()}) or the
      * dialect has no RETURNING.
+     *
+     * <pre>{@code
+     * int rows = Dialect.SQLITE.insertManyValuesRows(3);   // rows per multi-row INSERT under the parameter limit
+     * }</pre>
      *
      * @param columns the number of bound columns per row
      * @return rows per INSERT, or 0
@@ -485,6 +549,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * Whether ALTER TABLE can change a column's type, nullability or default and add or drop
      * constraints in place. Where not (SQLite), a schema change rebuilds the table.
      *
+     * <pre>{@code
+     * boolean alter = Dialect.SQLITE.altersTablesInPlace();   // false: SQLite rebuilds the table
+     * }</pre>
+     *
      * @return {@code false} where a change rebuilds the table
      */
     public boolean altersTablesInPlace() {
@@ -493,6 +561,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * Whether {@code CREATE INDEX IF NOT EXISTS} parses.
+     *
+     * <pre>{@code
+     * boolean ifNotExists = Dialect.MYSQL.supportsCreateIndexIfNotExists();
+     * }</pre>
      *
      * @return {@code true} when the clause is supported
      */
@@ -504,6 +576,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * Whether the driver stops a statement that runs past {@code Statement.setQueryTimeout}; where
      * it does not, the engine cancels the statement itself when the time is up.
      *
+     * <pre>{@code
+     * boolean enforced = Dialect.POSTGRES.driverEnforcesQueryTimeout();
+     * }</pre>
+     *
      * @return {@code false} where the engine must cancel itself
      */
     public boolean driverEnforcesQueryTimeout() {
@@ -512,6 +588,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * Whether cancelling a running statement from another thread works with this database's driver.
+     *
+     * <pre>{@code
+     * boolean cancellable = Dialect.POSTGRES.supportsStatementCancel();
+     * }</pre>
      *
      * @return {@code true} when {@code Statement.cancel} works
      */
@@ -523,6 +603,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * JDBC driver properties for connections to {@code url}: what the dialect needs of its driver
      * (and what {@code settings} ask for). The user's own {@code EngineOptions.driverProperty}
      * values are applied after these and win.
+     *
+     * <pre>{@code
+     * Map<String, String> props = Dialect.SQLITE.driverProperties("jdbc:sqlite:app.db", new ConnectionSettings(Duration.ofSeconds(5), "WAL"));
+     * }</pre>
      *
      * @param url the JDBC URL
      * @param settings the engine's connection settings
@@ -536,6 +620,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * Whether the database at {@code url} exists only inside its one connection (in-memory SQLite),
      * so an engine keeps exactly that connection and never recycles it.
      *
+     * <pre>{@code
+     * boolean single = Dialect.SQLITE.databaseLivesInConnection("jdbc:sqlite::memory:");   // true
+     * }</pre>
+     *
      * @param url the JDBC URL
      * @return {@code true} for an in-memory database
      */
@@ -547,6 +635,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * SQL that makes a new connection refuse writes, where the driver cannot switch an open
      * connection to read-only ({@code null}: JDBC's {@code setReadOnly} does it).
      *
+     * <pre>{@code
+     * String sql = Dialect.POSTGRES.readOnlyInitSql();   // run on a read-only engine's new connections, or null
+     * }</pre>
+     *
      * @return the SQL, or {@code null}
      */
     public @Nullable String readOnlyInitSql() {
@@ -555,6 +647,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * SQL run on each new connection (e.g. session time zone), or {@code null}.
+     *
+     * <pre>{@code
+     * String sql = Dialect.POSTGRES.connectionInitSql();   // SET TIME ZONE 'UTC'
+     * }</pre>
      *
      * @return the SQL, or {@code null}
      */
@@ -567,6 +663,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * write lock from its start, where row locks do not exist; answers whether it did. The engine
      * calls it when a transaction's first statement is a {@code SELECT ... FOR UPDATE}, so a
      * read-modify-write cannot lose an update. The default does nothing: row locks suffice.
+     *
+     * <pre>{@code
+     * boolean begun = engine.dialect().beginWriteTransaction(conn.jdbc());   // before a first SELECT ... FOR UPDATE
+     * }</pre>
      *
      * @param jdbc the connection, inside a transaction that has run nothing yet
      * @return {@code true} when the transaction now holds the write lock
@@ -582,6 +682,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * level, {@code TRANSACTION_NONE} or {@code null} leave one as it is. The default
      * uses JDBC's own setters: PostgreSQL's driver then begins with {@code BEGIN READ ONLY}, MySQL's
      * sends {@code SET SESSION TRANSACTION ...}.
+     *
+     * <pre>{@code
+     * engine.dialect().setTransactionCharacteristics(conn.jdbc(), java.sql.Connection.TRANSACTION_SERIALIZABLE, true);
+     * }</pre>
      *
      * @param jdbc the connection
      * @param isolationLevel a {@code java.sql.Connection.TRANSACTION_*} level
@@ -601,6 +705,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * The read-only flag that {@link #setTransactionCharacteristics} set, read back.
      *
+     * <pre>{@code
+     * boolean readOnly = engine.dialect().isReadOnly(conn.jdbc());
+     * }</pre>
+     *
      * @param jdbc the connection
      * @return {@code true} when the connection is read-only
      * @throws SQLException when the driver cannot tell
@@ -612,11 +720,30 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * The fetch size that makes the driver stream rows instead of loading them all.
      *
+     * <pre>{@code
+     * int fetch = Dialect.MYSQL.streamingFetchSize(500);   // Integer.MIN_VALUE: MySQL streams row by row
+     * }</pre>
+     *
      * @param requested the fetch size the user asked for
      * @return the fetch size to set on the statement
      */
     public int streamingFetchSize(int requested) {
         return requested;
+    }
+
+    /**
+     * Whether a connection runs other statements while a streamed result ({@code Connection.stream})
+     * is open on it. MySQL's Connector/J streams row by row and refuses any other statement until
+     * the stream is read to its end or closed; SQLite and PostgreSQL keep a cursor and go on.
+     *
+     * <pre>{@code
+     * boolean interleave = conn.dialect().runsStatementsWhileStreaming();   // false: read the stream to its end first
+     * }</pre>
+     *
+     * @return true when another statement can run while a stream is open
+     */
+    public boolean runsStatementsWhileStreaming() {
+        return true;
     }
 
     // ---------------------------------------------------------------- values
@@ -679,6 +806,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * Whether {@link #bind} hands non-null values of {@code kind} straight to
      * {@link SqlType#bind}, converting nothing: executemany then skips the per-value dispatch.
      *
+     * <pre>{@code
+     * boolean typed = Dialect.POSTGRES.bindsWithType(TypeKind.JSON);
+     * }</pre>
+     *
      * @param kind the value's kind
      * @return whether values of that kind bind without conversion
      */
@@ -688,6 +819,11 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * Reads a value of {@code type} from column {@code index}.
+     *
+     * <pre>{@code
+     * ResultSet rs = conn.jdbc().createStatement().executeQuery("SELECT created_at FROM users");
+     * Object at = rs.next() ? Dialect.POSTGRES.read(rs, 1, SqlTypes.INSTANT) : null;
+     * }</pre>
      *
      * @param rs the result set, positioned on a row
      * @param index the 1-based column index
@@ -728,6 +864,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * What a driver exception means. The default reads the standard SQLState classes; a
      * dialect reads its vendor codes first, so that the same failure is the same
      * {@link ErrorKind} (and exception class) on every database, as {@code docs/errors.md} lists.
+     *
+     * <pre>{@code
+     * ErrorKind kind = engine.dialect().classify(sqlException);   // UNIQUE_VIOLATION, ...
+     * }</pre>
      *
      * @param e the driver's exception
      * @return the kind of failure
@@ -772,6 +912,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * The exception that carries the database's own error: a dialect whose driver wraps it (a
      * failed batch) unwraps it here, so that {@link #classify} and the message see the server's.
      *
+     * <pre>{@code
+     * SQLException cause = Dialect.POSTGRES.databaseError(sqlException);   // the batch's first real error
+     * }</pre>
+     *
      * @param e the driver's exception
      * @return the server's exception, or {@code e} itself
      */
@@ -782,6 +926,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     /**
      * Whether a unique-violation message names the primary key rather than a column, so the
      * error can name the table's key columns instead (MySQL says {@code for key 'PRIMARY'}).
+     *
+     * <pre>{@code
+     * boolean pk = Dialect.MYSQL.namesPrimaryKey("Duplicate entry '1' for key 'PRIMARY'");   // true
+     * }</pre>
      *
      * @param message the driver's message
      * @return {@code true} when the primary key is meant
@@ -796,6 +944,10 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * {@link ErrorKind#CONNECTION}, it makes the message say so, since drivers often do not
      * (MySQL Connector/J says "Communications link failure"). The default recognises
      * PostgreSQL's administrator and crash shutdown states and the end of the server's stream.
+     *
+     * <pre>{@code
+     * boolean gone = engine.dialect().serverClosedConnection(sqlException);   // retry on a new connection
+     * }</pre>
      *
      * @param e the driver's exception
      * @return {@code true} when the server ended the connection

@@ -38,6 +38,10 @@ public final class MySqlDialect extends Dialect {
     /**
      * Whether this is the MariaDB flavour, which has RETURNING and other small differences.
      *
+     * <pre>{@code
+     * boolean maria = ((MySqlDialect) Dialect.MARIADB).isMariaDb();   // true
+     * }</pre>
+     *
      * @return {@code true} for MariaDB
      */
     public boolean isMariaDb() {
@@ -118,16 +122,40 @@ public final class MySqlDialect extends Dialect {
         return mariaDb;
     }
 
-    /** UTC sessions: CURRENT_TIMESTAMP defaults and stored instants agree. */
+    /**
+     * UTC sessions: CURRENT_TIMESTAMP defaults and stored instants agree.
+     *
+     * <pre>{@code
+     * String sql = Dialect.MYSQL.connectionInitSql();   // SET time_zone = '+00:00'
+     * }</pre>
+     */
     @Override
     public @Nullable String connectionInitSql() {
         return "SET time_zone = '+00:00'";
     }
 
-    /** Connector/J streams row by row only with this magic fetch size (or useCursorFetch). */
+    /**
+     * Connector/J streams row by row only with this magic fetch size (or useCursorFetch).
+     *
+     * <pre>{@code
+     * int fetch = Dialect.MYSQL.streamingFetchSize(500);   // Integer.MIN_VALUE
+     * }</pre>
+     */
     @Override
     public int streamingFetchSize(int requested) {
         return Integer.MIN_VALUE;
+    }
+
+    /**
+     * The row-by-row stream holds the connection: no other statement until it ends.
+     *
+     * <pre>{@code
+     * boolean interleave = Dialect.MYSQL.runsStatementsWhileStreaming();   // false
+     * }</pre>
+     */
+    @Override
+    public boolean runsStatementsWhileStreaming() {
+        return false;
     }
 
     /** Instants, timestamps and UUIDs go as text. */
@@ -168,7 +196,13 @@ public final class MySqlDialect extends Dialect {
         }
     }
 
-    /** Batches go as one multi-row INSERT: executemany at bulk speed. */
+    /**
+     * Batches go as one multi-row INSERT: executemany at bulk speed.
+     *
+     * <pre>{@code
+     * Map<String, String> props = Dialect.MYSQL.driverProperties("jdbc:mysql://db/app", new ConnectionSettings(Duration.ofSeconds(5), "WAL"));
+     * }</pre>
+     */
     @Override
     public java.util.Map<String, String> driverProperties(String url, ConnectionSettings settings) {
         return java.util.Map.of("rewriteBatchedStatements", "true");
@@ -179,7 +213,13 @@ public final class MySqlDialect extends Dialect {
         return !mariaDb;
     }
 
-    /** A {@code jdbc:mysql:} URL may reach MariaDB, which has RETURNING: the server's version says which. */
+    /**
+     * A {@code jdbc:mysql:} URL may reach MariaDB, which has RETURNING: the server's version says which.
+     *
+     * <pre>{@code
+     * Dialect exact = Dialect.MYSQL.forServer(conn.jdbc().getMetaData());
+     * }</pre>
+     */
     @Override
     public Dialect forServer(java.sql.DatabaseMetaData server) throws SQLException {
         if (mariaDb) {
@@ -194,7 +234,13 @@ public final class MySqlDialect extends Dialect {
         return message.contains("'PRIMARY'");
     }
 
-    /** A native enum is an inline {@code ENUM(...)} column type here, which refuses other labels itself. */
+    /**
+     * A native enum is an inline {@code ENUM(...)} column type here, which refuses other labels itself.
+     *
+     * <pre>{@code
+     * boolean check = Dialect.MYSQL.checksEnumLabels(EnumType.byName(Status.class));   // true unless native
+     * }</pre>
+     */
     @Override
     public boolean checksEnumLabels(org.tabula.type.EnumType<?> type) {
         return type.nativeName() == null;
@@ -254,6 +300,10 @@ public final class MySqlDialect extends Dialect {
      * {@code Seconds_Behind_Master} of the first replication channel (MariaDB; MySQL 8.0.22+
      * names it {@code Seconds_Behind_Source} under {@code SHOW REPLICA STATUS}): {@code NULL}
      * there means a replication thread is stopped. A server with no channel is no replica.
+     *
+     * <pre>{@code
+     * Duration lag = Dialect.MARIADB.replicationLag(conn.jdbc());   // null on a primary
+     * }</pre>
      */
     @Override
     public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {

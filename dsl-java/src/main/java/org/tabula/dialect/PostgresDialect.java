@@ -77,6 +77,10 @@ public final class PostgresDialect extends Dialect {
     /**
      * pgjdbc's auto-commit switch is client-side (it sends BEGIN with the next statement, and turning it
      * back on after a commit sends nothing), so auto-commit reads cost transactions nothing.
+     *
+     * <pre>{@code
+     * boolean on = Dialect.POSTGRES.autoCommitReadsByDefault();   // true
+     * }</pre>
      */
     @Override
     public boolean autoCommitReadsByDefault() {
@@ -88,6 +92,10 @@ public final class PostgresDialect extends Dialect {
      * {@code RETURN_GENERATED_KEYS} as one pipelined batch and hands back every row's key, in
      * row order, from {@code getGeneratedKeys()} (the statement's own RETURNING is kept): the path
      * of keys that are not sequence values ({@link #insertManyValuesRows} takes the others).
+     *
+     * <pre>{@code
+     * boolean keys = Dialect.POSTGRES.batchReturnsGeneratedKeys();   // true
+     * }</pre>
      */
     @Override
     public boolean batchReturnsGeneratedKeys() {
@@ -103,6 +111,10 @@ public final class PostgresDialect extends Dialect {
      * Up to 1,000 rows per {@code INSERT ... SELECT ... FROM (VALUES ...) ORDER BY sentinel
      * RETURNING key}, within PostgreSQL's 65,535 bind parameters: sequence values follow the
      * ORDER BY, so the sorted keys are in row order ({@link #renderInsertManyValues}).
+     *
+     * <pre>{@code
+     * int rows = Dialect.POSTGRES.insertManyValuesRows(6);   // 1000
+     * }</pre>
      */
     @Override
     public int insertManyValuesRows(int columns) {
@@ -112,6 +124,12 @@ public final class PostgresDialect extends Dialect {
     /**
      * PostgreSQL does not promise RETURNING rows in VALUES order, but assigns sequence values in
      * the order rows reach the insert: SQLAlchemy's form sorts the rows by a sentinel first.
+     *
+     * <pre>{@code
+     * RenderedSql sql = Dialect.POSTGRES.renderInsertManyValues(oneRowInsert, 1000, USERS.id);
+     * // INSERT INTO "users" ("name") SELECT p1 FROM (VALUES (CAST(? AS VARCHAR), 0), ...) AS imv (p1, imv_sentinel)
+     * //     ORDER BY imv_sentinel RETURNING "users"."id"
+     * }</pre>
      */
     @Override
     public RenderedSql renderInsertManyValues(Insert single, int rows, Column<?> key) {
@@ -121,6 +139,10 @@ public final class PostgresDialect extends Dialect {
     /**
      * pgjdbc's batch exception quotes the failing statement with its values inlined; its next
      * exception is the server's message, which is what the error should say (and never values).
+     *
+     * <pre>{@code
+     * SQLException cause = Dialect.POSTGRES.databaseError(sqlException);
+     * }</pre>
      */
     @Override
     public SQLException databaseError(SQLException e) {
@@ -190,7 +212,13 @@ public final class PostgresDialect extends Dialect {
         };
     }
 
-    /** UTC sessions, so server-side {@code now()} for timestamps means the same on every database. */
+    /**
+     * UTC sessions, so server-side {@code now()} for timestamps means the same on every database.
+     *
+     * <pre>{@code
+     * String sql = Dialect.POSTGRES.connectionInitSql();   // SET TIME ZONE 'UTC'
+     * }</pre>
+     */
     @Override
     public @Nullable String connectionInitSql() {
         return "SET TIME ZONE 'UTC'";
@@ -201,6 +229,10 @@ public final class PostgresDialect extends Dialect {
      * primary last wrote; otherwise by the age of the last transaction it replayed (so an idle
      * primary's first write after an hour shows an hour until the standby replays it: a bound
      * errs towards the primary).
+     *
+     * <pre>{@code
+     * Duration lag = Dialect.POSTGRES.replicationLag(conn.jdbc());   // null on a primary
+     * }</pre>
      */
     @Override
     public java.time.Duration replicationLag(java.sql.Connection jdbc) throws SQLException {

@@ -57,6 +57,10 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
     /**
      * SQL and bindings of something that is not a statement the engine reads rows or counts from.
      *
+     * <pre>{@code
+     * RenderedSql sql = new RenderedSql("SELECT 1", List.of());
+     * }</pre>
+     *
      * @param sql the SQL text
      * @param bindings one per {@code ?}, in order
      */
@@ -88,6 +92,10 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
     /**
      * The values of the bindings, {@code null} for named ones, for debugging and tests.
      *
+     * <pre>{@code
+     * List<Object> values = select(USERS.id).where(USERS.name.eq("ann")).toSql(Dialect.SQLITE).values();   // [ann]
+     * }</pre>
+     *
      * @return one value per binding
      */
     public List<Object> values() {
@@ -100,6 +108,10 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
 
     /**
      * Whether some bindings are named and need values at execution.
+     *
+     * <pre>{@code
+     * boolean perRow = conn.render(select(USERS.id).where(USERS.name.eq(bindParam("n", SqlTypes.TEXT)))).hasNamedBindings();   // true
+     * }</pre>
      *
      * @return {@code true} when named parameters must be supplied
      */
@@ -115,6 +127,10 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
     /**
      * How error messages name this statement ({@code "insert into users"}), or {@code null}
      * where it writes to no table.
+     *
+     * <pre>{@code
+     * String context = select(USERS.id).toSql(Dialect.SQLITE).context();
+     * }</pre>
      *
      * @return the description, or {@code null}
      */

@@ -151,6 +151,10 @@ public class SqlRenderer implements SqlVisitor<Void> {
     /**
      * The SQL and bindings rendered so far.
      *
+     * <pre>{@code
+     * RenderedSql sql = Dialect.SQLITE.render(select(USERS.name));   // Dialect.render calls result() on its renderer
+     * }</pre>
+     *
      * @return the rendered SQL and what executing it needs
      */
     public RenderedSql result() {
@@ -775,6 +779,10 @@ public class SqlRenderer implements SqlVisitor<Void> {
     /**
      * {@code  VALUES (...), (...)}: an INSERT's rows. With {@link #rowOrder} a dialect whose
      * database may take VALUES rows in another order renders a form that keeps theirs.
+     *
+     * <pre>{@code
+     * valueRows(List.of(USERS.name), List.of(List.of(value("ann")), List.of(value("bob"))));   //  VALUES (?), (?)
+     * }</pre>
      *
      * @param columns the inserted columns
      * @param rows the rows, one expression per column

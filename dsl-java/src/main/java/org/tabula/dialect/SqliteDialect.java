@@ -168,6 +168,10 @@ public final class SqliteDialect extends Dialect {
     /**
      * Foreign keys enforced, the busy timeout, and for database files the journal mode: WAL by
      * default, so that a connection that has read keeps no lock that makes another one's commit fail.
+     *
+     * <pre>{@code
+     * Map<String, String> props = Dialect.SQLITE.driverProperties("jdbc:sqlite:app.db", new ConnectionSettings(Duration.ofSeconds(5), "WAL"));
+     * }</pre>
      */
     @Override
     public java.util.Map<String, String> driverProperties(String url, ConnectionSettings settings) {
@@ -190,13 +194,25 @@ public final class SqliteDialect extends Dialect {
         return "PRAGMA query_only = 1";
     }
 
-    /** sqlite-jdbc takes the timeout as a busy timeout only: a long-running statement runs on. */
+    /**
+     * sqlite-jdbc takes the timeout as a busy timeout only: a long-running statement runs on.
+     *
+     * <pre>{@code
+     * boolean enforced = Dialect.SQLITE.driverEnforcesQueryTimeout();   // false: the engine interrupts the statement
+     * }</pre>
+     */
     @Override
     public boolean driverEnforcesQueryTimeout() {
         return false;
     }
 
-    /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER (since 3.32) bounds the rows; 1,000 keeps statements cacheable. */
+    /**
+     * SQLite's default SQLITE_MAX_VARIABLE_NUMBER (since 3.32) bounds the rows; 1,000 keeps statements cacheable.
+     *
+     * <pre>{@code
+     * int rows = Dialect.SQLITE.insertManyValuesRows(3);
+     * }</pre>
+     */
     @Override
     public int insertManyValuesRows(int columns) {
         return Math.max(1, Math.min(1000, 32_766 / Math.max(1, columns)));
@@ -226,6 +242,10 @@ public final class SqliteDialect extends Dialect {
      * SQLite transactions are always serializable, so every isolation level is accepted and runs
      * as such. sqlite-jdbc fixes read-only when the connection opens; {@code PRAGMA query_only}
      * gives the same refusal (SQLITE_READONLY) on an open one.
+     *
+     * <pre>{@code
+     * Dialect.SQLITE.setTransactionCharacteristics(conn.jdbc(), java.sql.Connection.TRANSACTION_SERIALIZABLE, null);
+     * }</pre>
      */
     @Override
     public void setTransactionCharacteristics(java.sql.Connection jdbc, int isolationLevel,

@@ -2,8 +2,11 @@ package org.tabula.engine;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.tabula.dialect.Dialect;
 import org.tabula.dialect.RenderedSql;
@@ -21,6 +24,7 @@ import org.tabula.result.Row;
 import org.tabula.result.ValuesMapper;
 import org.tabula.schema.Column;
 import org.tabula.statement.Insert;
+import org.tabula.statement.InsertRow;
 import org.tabula.statement.Select1;
 import org.tabula.statement.Statement;
 
@@ -102,6 +106,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a statement. Queries are read into memory; see {@link #stream} for large results.
      *
+     * <pre>{@code
+     * Result r = conn.execute(insert(USERS).set(USERS.name, "ann"));
+     * }</pre>
+     *
      * @param statement the statement: {@code conn.execute(select(USERS).where(USERS.id.eq(1L)))}
      * @return its rows, row count or generated key
      */
@@ -126,6 +134,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Executes a statement with values for its named parameters ({@code text()} or bind params).
+     *
+     * <pre>{@code
+     * Result r = conn.execute(select(USERS.name).where(USERS.age.ge(bindParam("min", SqlTypes.INTEGER))), Map.of("min", 18));
+     * }</pre>
      *
      * @param statement the statement: {@code conn.execute(text("SELECT * FROM users WHERE id = :id"), Map.of("id", 1L))}
      * @param parameters the values of its {@code :name} parameters
@@ -167,6 +179,10 @@ public final class Connection implements AutoCloseable {
      * Executes a statement once per parameter map, as one JDBC batch (executemany). An
      * {@code insert(table)} without values takes its columns from the maps' keys.
      *
+     * <pre>{@code
+     * conn.execute(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")));   // executemany
+     * }</pre>
+     *
      * @param statement the statement: {@code conn.execute(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")))}
      * @param rows one map of values per execution
      * @return the total row count
@@ -181,6 +197,51 @@ public final class Connection implements AutoCloseable {
             return execute(statement, rows.get(0));
         }
         return executeMany.execute(statement, rows);
+    }
+
+    /**
+     * Executemany of {@code insert(table)} with one row per item, each filled by {@code row} from
+     * column handles: what {@code execute(insert, InsertRow.batch(table, items, row))} does, without
+     * a list of rows. One {@link InsertRow} is {@linkplain InsertRow#clear() cleared} and refilled
+     * per item and bound straight into the JDBC batch, so {@code row} must not keep it. Every row
+     * must set the columns of the first.
+     *
+     * <pre>{@code
+     * record Person(String name, Integer age) {}
+     * conn.execute(insert(USERS), people, (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age()));
+     * }</pre>
+     *
+     * @param <E> the items' type
+     * @param insert {@code insert(table)} without values, RETURNING or ON CONFLICT rows: the rows give the values
+     * @param items one item per row
+     * @param row fills one row from one item
+     * @return the total row count
+     */
+    public <E extends @Nullable Object> Result execute(Insert insert, Iterable<E> items,
+                                                       BiConsumer<InsertRow, ? super E> row) {
+        ensureUsable();
+        route(insert);
+        if (!insert.rows().isEmpty() || insert.fromSelect() != null) {
+            throw new IllegalArgumentException("execute(insert, items, row) takes insert(" + insert.table().name()
+                    + ") without values; the rows give the values");
+        }
+        Collection<? extends E> all = items instanceof Collection<E> c ? c : copy(items);
+        if (all.isEmpty()) {
+            return Result.ofCount(0, null);
+        }
+        Iterator<? extends E> it = all.iterator();
+        InsertRow first = InsertRow.of(insert.table());
+        row.accept(first, it.next());
+        if (all.size() == 1) {
+            return execute(insert, first);
+        }
+        return executeMany.execute(insert, first, it, row, all.size());
+    }
+
+    private static <E extends @Nullable Object> List<E> copy(Iterable<E> items) {
+        List<E> out = new ArrayList<>();
+        items.forEach(out::add);
+        return out;
     }
 
     /**
@@ -217,6 +278,12 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a query and reads its rows as they are asked for, with the default fetch size of 1,000.
      *
+     * <pre>{@code
+     * try (Result rows = conn.stream(select(EVENTS).from(EVENTS))) {
+     *     rows.forEach(this::handle);
+     * }
+     * }</pre>
+     *
      * @param statement the statement: {@code try (Result r = conn.stream(select(USERS))) { r.stream().forEach(...); }}
      * @return the result, reading rows as they are asked for; close it
      */
@@ -227,6 +294,12 @@ public final class Connection implements AutoCloseable {
     /**
      * Executes a query and reads its rows in chunks of about {@code fetchSize}, so results larger
      * than memory can be processed. Close the result (or read it to the end) to free the cursor.
+     *
+     * <pre>{@code
+     * try (Result rows = conn.stream(select(EVENTS).from(EVENTS), 500)) {
+     *     rows.forEach(this::handle);
+     * }
+     * }</pre>
      *
      * @param statement the statement: {@code conn.stream(select(USERS), 500)}
      * @param fetchSize how many rows the driver reads at a time
@@ -244,6 +317,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Renders with this connection's dialect.
      *
+     * <pre>{@code
+     * RenderedSql sql = conn.render(select(USERS.name).where(USERS.id.eq(1L)));   // in this connection's dialect
+     * }</pre>
+     *
      * @param statement the statement: {@code conn.render(select(USERS)).sql()}
      * @return the SQL and its bindings
      */
@@ -259,6 +336,7 @@ public final class Connection implements AutoCloseable {
      *
      * <pre>{@code
      * record Item(long id, String name) {}
+     *
      * List<Item> items = conn.fetch(select(ITEMS.id, ITEMS.name).from(ITEMS), Map.of(),
      *         v -> new Item((Long) v[0], (String) v[1]));
      * }</pre>
@@ -276,6 +354,10 @@ public final class Connection implements AutoCloseable {
     /**
      * {@link #fetch(Statement, Map, ValuesMapper)} of a statement without named parameters.
      *
+     * <pre>{@code
+     * List<String> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), v -> (String) v[1]);
+     * }</pre>
+     *
      * @param <T> what each row becomes
      * @param statement the statement: {@code conn.fetch(select(USERS.name), values -> (String) values[0])}
      * @param mapper builds one object from one row's values
@@ -292,6 +374,7 @@ public final class Connection implements AutoCloseable {
      *
      * <pre>{@code
      * record UserName(long id, String name) {}
+     *
      * List<UserName> names = conn.fetch(select(USERS.id, USERS.name).from(USERS), UserName.class);
      * }</pre>
      *
@@ -348,7 +431,7 @@ public final class Connection implements AutoCloseable {
      * <pre>{@code
      * try (Connection conn = engine.connect()) {
      *     conn.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE));
-     *     ...
+     *     transfer(conn);
      *     conn.commit();
      * }
      * }</pre>
@@ -361,14 +444,28 @@ public final class Connection implements AutoCloseable {
         tx.begin(options);
     }
 
-    /** Commits the work so far; the next statement starts a new transaction. */
+    /**
+     * Commits the work so far; the next statement starts a new transaction.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.name, "ann"));
+     * conn.commit();
+     * }</pre>
+     */
     public void commit() {
         ensureOpen();
         cursors.closeAll();
         tx.commit();
     }
 
-    /** Rolls back the work since the last commit. */
+    /**
+     * Rolls back the work since the last commit.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.name, "ann"));
+     * conn.rollback();   // nothing written
+     * }</pre>
+     */
     public void rollback() {
         rollback(null);
     }
@@ -396,6 +493,10 @@ public final class Connection implements AutoCloseable {
      * {@code work} swallowed the exception, the commit rolls back instead and throws
      * {@link TransactionRolledBackException} naming that failure.
      *
+     * <pre>{@code
+     * long id = conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id));
+     * }</pre>
+     *
      * @param <T> what the block returns
      * @param work the block: {@code conn.inTransaction(c -> c.execute(insert(USERS).set(USERS.name, "ann")).rowCount())}
      * @return what the block returned
@@ -417,6 +518,11 @@ public final class Connection implements AutoCloseable {
     /**
      * {@link #begin(TransactionOptions)}, then {@link #inTransaction(TransactionCallback)}.
      *
+     * <pre>{@code
+     * long n = conn.inTransaction(TransactionOptions.isolation(Isolation.SERIALIZABLE),
+     *         c -> c.execute(select(count()).from(ORDERS)).scalarOne());
+     * }</pre>
+     *
      * @param <T> what the block returns
      * @param options isolation and read-only for the transaction
      * @param work the block
@@ -432,6 +538,14 @@ public final class Connection implements AutoCloseable {
      * back and throw {@link TransactionRolledBackException} with {@code cause}. What a failed
      * participant of a joined transaction does; statements still run until then.
      *
+     * <pre>{@code
+     * engine.begin(conn -> {
+     *     if (conn.execute(select(ACCOUNTS.balance).where(ACCOUNTS.id.eq(id))).scalarOne() < 0) {
+     *         conn.setRollbackOnly(new IllegalStateException("overdrawn"));
+     *     }
+     * });
+     * }</pre>
+     *
      * @param cause the failure that doomed the transaction, named by the rollback's exception: {@code conn.setRollbackOnly(e)}
      */
     public void setRollbackOnly(Throwable cause) {
@@ -439,13 +553,23 @@ public final class Connection implements AutoCloseable {
         tx.setRollbackOnly(cause);
     }
 
-    /** {@link #setRollbackOnly(Throwable)} without a cause. */
+    /**
+     * {@link #setRollbackOnly(Throwable)} without a cause.
+     *
+     * <pre>{@code
+     * engine.currentTransaction().ifPresent(conn -> conn.setRollbackOnly());
+     * }</pre>
+     */
     public void setRollbackOnly() {
         setRollbackOnly(null);
     }
 
     /**
      * Whether the current transaction can only roll back (see {@link #setRollbackOnly(Throwable)}).
+     *
+     * <pre>{@code
+     * boolean doomed = conn.isRollbackOnly();   // true after setRollbackOnly or a failed statement
+     * }</pre>
      *
      * @return {@code true} after a failed statement or {@link #setRollbackOnly()}
      */
@@ -456,6 +580,12 @@ public final class Connection implements AutoCloseable {
     /**
      * Whether a transaction is in progress: a statement ran since the last commit or rollback
      * (outside auto-commit: a read in auto-commit ended its own).
+     *
+     * <pre>{@code
+     * if (conn.isInTransaction()) {
+     *     conn.commit();
+     * }
+     * }</pre>
      *
      * @return {@code true} between the first statement and the commit or rollback
      */
@@ -483,6 +613,10 @@ public final class Connection implements AutoCloseable {
      * The isolation level this transaction was begun with through {@link #begin(TransactionOptions)},
      * else the engine's default, or {@code null} when neither set one (the database's default).
      *
+     * <pre>{@code
+     * Isolation level = conn.isolation();   // null: the database's default
+     * }</pre>
+     *
      * @return the level: {@code conn.isolation()}
      */
     public @Nullable Isolation isolation() {
@@ -492,6 +626,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Whether this transaction was begun read-only, by its options or the engine's.
      *
+     * <pre>{@code
+     * boolean readOnly = conn.isReadOnly();
+     * }</pre>
+     *
      * @return {@code true} in a read-only transaction
      */
     public boolean isReadOnly() {
@@ -500,6 +638,16 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Sets a savepoint: a nested transaction that can be rolled back alone.
+     *
+     * <pre>{@code
+     * Savepoint sp = conn.savepoint();
+     * try {
+     *     conn.execute(insert(USERS).set(USERS.email, maybeDuplicate));
+     *     sp.release();
+     * } catch (UniqueViolationException e) {
+     *     sp.rollback();
+     * }
+     * }</pre>
      *
      * @return the savepoint: {@code try (Savepoint sp = conn.savepoint()) { ...; sp.release(); }}
      */
@@ -583,6 +731,10 @@ public final class Connection implements AutoCloseable {
     /**
      * Same as {@link #nested(TransactionCallback)}.
      *
+     * <pre>{@code
+     * Long id = conn.savepoint(c -> c.execute(insert(USERS).set(USERS.name, "ann")).insertedPrimaryKey().get(USERS.id));
+     * }</pre>
+     *
      * @param <T> what the block returns
      * @param work the block
      * @return what the block returned
@@ -628,6 +780,11 @@ public final class Connection implements AutoCloseable {
      * Cancels the statement running on this connection right now, from another thread
      * (timeouts, coroutine cancellation). The running call fails with a
      * {@link org.tabula.error.StatementCanceledException}.
+     *
+     * <pre>{@code
+     * ExecutorService watchdog = Executors.newSingleThreadExecutor();
+     * watchdog.submit(() -> { Thread.sleep(5_000); conn.cancel(); return null; });   // StatementCanceledException in the caller
+     * }</pre>
      */
     public void cancel() {
         running.cancel();
@@ -635,6 +792,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether a statement is executing at this moment.
+     *
+     * <pre>{@code
+     * boolean busy = conn.isExecuting();
+     * }</pre>
      *
      * @return {@code true} while a statement runs: what {@link #cancel()} would stop
      */
@@ -647,6 +808,10 @@ public final class Connection implements AutoCloseable {
      * {@link EngineOptions#autoCommitReads} asking for it leaves auto-commit, since what runs on it
      * may write: it runs in a transaction that {@link #commit()} (or JDBC's own {@code commit()})
      * ends and {@link #close()} rolls back, as without the option.
+     *
+     * <pre>{@code
+     * java.sql.Connection jdbc = conn.jdbc();   // for a driver feature Tabula does not cover; do not close it
+     * }</pre>
      *
      * @return the JDBC connection; do not close it: {@code conn.jdbc().getMetaData()}
      */
@@ -664,6 +829,10 @@ public final class Connection implements AutoCloseable {
     /**
      * The engine that lent this connection: {@code conn.engine().dialect()}.
      *
+     * <pre>{@code
+     * Engine owner = conn.engine();
+     * }</pre>
+     *
      * @return the engine
      */
     public Engine engine() {
@@ -673,6 +842,10 @@ public final class Connection implements AutoCloseable {
     /**
      * The dialect statements are rendered with: {@code conn.dialect().name()}.
      *
+     * <pre>{@code
+     * Dialect d = conn.dialect();   // Dialect.SQLITE for a SQLite engine
+     * }</pre>
+     *
      * @return the dialect
      */
     public Dialect dialect() {
@@ -681,6 +854,10 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether {@link #close()} was called: {@code conn.isClosed()}.
+     *
+     * <pre>{@code
+     * boolean closed = conn.isClosed();
+     * }</pre>
      *
      * @return {@code true} once closed
      */
@@ -700,7 +877,18 @@ public final class Connection implements AutoCloseable {
         tx.ensureUsable();
     }
 
-    /** Closes open results, rolls back uncommitted work, and returns the connection to the pool. */
+    /**
+     * Closes open results, rolls back uncommitted work, and returns the connection to the pool.
+     *
+     * <pre>{@code
+     * Connection c = engine.connect();
+     * try {
+     *     report(c);
+     * } finally {
+     *     c.close();   // rolls back what was not committed, returns the connection to the pool
+     * }
+     * }</pre>
+     */
     @Override
     public void close() {
         if (closed) {

@@ -34,6 +34,10 @@ public final class ConnectionEvent extends EngineEvent {
     /**
      * The engine whose pool it is.
      *
+     * <pre>{@code
+     * public void connectionAcquired(ConnectionEvent e) { log.debug("connection of {}", e.engine()); }
+     * }</pre>
+     *
      * @return the engine whose pool it is
      */
     public Engine engine() {
@@ -42,6 +46,10 @@ public final class ConnectionEvent extends EngineEvent {
 
     /**
      * The connection, or null when none could be had.
+     *
+     * <pre>{@code
+     * public void connectionAcquired(ConnectionEvent e) { Connection c = e.connection(); }
+     * }</pre>
      *
      * @return the connection
      */
@@ -53,6 +61,10 @@ public final class ConnectionEvent extends EngineEvent {
      * How long the caller waited for the connection: the pool's wait (and, in the Kotlin layer,
      * the coroutine's wait for its turn) plus opening it if the pool had to.
      *
+     * <pre>{@code
+     * public void connectionAcquired(ConnectionEvent e) { waits.record(e.waitTime()); }
+     * }</pre>
+     *
      * @return how long the caller waited for the connection
      */
     public Duration waitTime() {
@@ -61,6 +73,10 @@ public final class ConnectionEvent extends EngineEvent {
 
     /**
      * {@link #waitTime()} in nanoseconds.
+     *
+     * <pre>{@code
+     * public void connectionAcquired(ConnectionEvent e) { waits.record(e.waitNanos()); }
+     * }</pre>
      *
      * @return {@link #waitTime()} in nanoseconds
      */
@@ -71,6 +87,10 @@ public final class ConnectionEvent extends EngineEvent {
     /**
      * How long the connection was out of the pool; zero until it is released.
      *
+     * <pre>{@code
+     * public void connectionReleased(ConnectionEvent e) { held.record(e.heldTime()); }
+     * }</pre>
+     *
      * @return how long the connection was out of the pool
      */
     public Duration heldTime() {
@@ -79,6 +99,10 @@ public final class ConnectionEvent extends EngineEvent {
 
     /**
      * Why no connection could be had (for {@link EngineListener#connectionFailed}), else null.
+     *
+     * <pre>{@code
+     * public void connectionFailed(ConnectionEvent e) { log.warn("no connection", e.failure()); }
+     * }</pre>
      *
      * @return why no connection could be had
      */

@@ -87,6 +87,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * An engine for a JDBC URL with default options.
      *
+     * <pre>{@code
+     * Engine engine = Engine.create("jdbc:sqlite:app.db");
+     * }</pre>
+     *
      * @param url the JDBC URL: {@code Engine.create("jdbc:sqlite::memory:")}
      * @return the engine; close it at shutdown
      */
@@ -96,6 +100,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
 
     /**
      * An engine for a JDBC URL; the dialect follows from the URL (and, for MySQL URLs, from the server).
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create("jdbc:postgresql://localhost/app", EngineOptions.defaults().user("app").poolSize(10));
+     * }</pre>
      *
      * @param url the JDBC URL: {@code Engine.create(url, EngineOptions.defaults().poolSize(10))}
      * @param options pool, timeouts, logging
@@ -193,6 +201,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * behaves as {@link #create(DataSource, Dialect, EngineOptions)}'s.
      *
      * <pre>{@code
+     * // not compiled: SpringTransactions is in tabula-spring
      * Engine engine = Engine.create(dataSource, Dialect.POSTGRES, EngineOptions.defaults(), new SpringTransactions());
      * }</pre>
      *
@@ -210,6 +219,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
 
     /**
      * {@link #replicated(ReplicaOptions, Engine, Engine...)} with {@link ReplicaOptions#defaults()}.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.replicated(Engine.create("jdbc:postgresql://db1/app"), Engine.create("jdbc:postgresql://db2/app"));
+     * }</pre>
      *
      * @param primary the engine every write and transaction uses
      * @param replicas the engines reads outside transactions may use: {@code Engine.replicated(primary, replica1, replica2)}
@@ -255,6 +268,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * Whether this engine routes between a primary and replicas ({@link #replicated}).
      *
+     * <pre>{@code
+     * boolean routed = engine.isReplicated();
+     * }</pre>
+     *
      * @return {@code true} for an engine made by {@code replicated(...)}
      */
     public boolean isReplicated() {
@@ -264,6 +281,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * The hint "on the primary": the primary's own engine for a replicated engine, this engine
      * otherwise. {@code engine.primary().connect()} reads what was just written anywhere.
+     *
+     * <pre>{@code
+     * engine.primary().begin(conn -> report(conn));   // reads that must see the latest writes
+     * }</pre>
      *
      * @return the primary, or this engine when not replicated: {@code engine.primary().connect()}
      */
@@ -288,6 +309,12 @@ public final class Engine implements AutoCloseable, SchemaTarget {
 
     /**
      * What the last health check found on each replica; empty when not replicated.
+     *
+     * <pre>{@code
+     * for (ReplicaStatus s : engine.replicaStatus()) {
+     *     log.info("replica {}: {}", s.index(), s.usable() ? "lag " + s.lag() : s.problem());
+     * }
+     * }</pre>
      *
      * @return one status per replica: {@code engine.replicaStatus().get(0).lag()}
      */
@@ -339,6 +366,13 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * A connection from the pool, "commit as you go": statements run in a transaction that
      * {@link Connection#commit()} ends; closing without a commit rolls back.
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.connect()) {
+     *     conn.execute(insert(USERS).set(USERS.name, "ann"));
+     *     conn.commit();
+     * }
+     * }</pre>
      *
      * @throws PoolTimeoutException when no connection is free within the
      *         {@link EngineOptions#connectionTimeout(Duration) connection timeout}
@@ -460,6 +494,13 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * {@link Connection#commit()}; closing without it rolls everything back, never leaving half
      * a transaction. For commit-at-the-end semantics use {@link #begin(TransactionWork)}.
      *
+     * <pre>{@code
+     * try (Connection conn = engine.begin()) {
+     *     conn.execute(insert(USERS).set(USERS.name, "ann"));
+     *     conn.commit();
+     * }
+     * }</pre>
+     *
      * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
      */
     public Connection begin() {
@@ -486,6 +527,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * Inside another {@code begin}/{@code transaction} on this thread it joins that one
      * ({@link Propagation#REQUIRED}).
      *
+     * <pre>{@code
+     * engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")));   // commits, or rolls back on exception
+     * }</pre>
+     *
      * @param work the block: {@code engine.begin(conn -> conn.execute(insert(USERS).set(USERS.name, "ann")))}
      */
     public void begin(TransactionWork work) {
@@ -494,6 +539,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
 
     /**
      * {@link #begin(TransactionWork)} with isolation, read-only and propagation.
+     *
+     * <pre>{@code
+     * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE), conn -> transfer(conn));
+     * }</pre>
      *
      * @param options isolation, read-only, propagation, retry
      * @param work the block
@@ -508,6 +557,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * Runs {@code work} in a transaction and returns its value: commit on return, rollback on any
      * exception. Inside another {@code begin}/{@code transaction} on this thread it joins that one.
+     *
+     * <pre>{@code
+     * long n = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).scalarOne());
+     * }</pre>
      *
      * @param <T> what the block returns
      * @param work the block: {@code long n = engine.transaction(conn -> conn.execute(select(count()).from(USERS)).scalarOne())}
@@ -626,6 +679,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * Reads what the database holds (tables, columns, keys, indexes, enum types); see {@link Inspector}.
      *
+     * <pre>{@code
+     * List<String> tables = engine.inspect().tableNames();
+     * }</pre>
+     *
      * @return an inspector: {@code engine.inspect().tableNames()}
      */
     public Inspector inspect() {
@@ -678,6 +735,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * The dialect statements are rendered with: {@code engine.dialect().name()} is {@code "sqlite"}.
      *
+     * <pre>{@code
+     * Dialect d = engine.dialect();
+     * }</pre>
+     *
      * @return the dialect
      */
     public Dialect dialect() {
@@ -686,6 +747,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
 
     /**
      * The options the engine was made with: {@code engine.options().poolSize()}.
+     *
+     * <pre>{@code
+     * int size = engine.options().poolSize();
+     * }</pre>
      *
      * @return the options
      */
@@ -699,6 +764,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
 
     /**
      * The pool's counters (zeros for an engine over a foreign data source).
+     *
+     * <pre>{@code
+     * PoolStatus pool = engine.poolStatus();
+     * }</pre>
      *
      * @return the counters: {@code engine.poolStatus().active()}
      */
@@ -717,7 +786,13 @@ public final class Engine implements AutoCloseable, SchemaTarget {
                 mx.getThreadsAwaitingConnection());
     }
 
-    /** Closes every pooled connection (after the ones in use come back, or immediately if asked). */
+    /**
+     * Closes every pooled connection (after the ones in use come back, or immediately if asked).
+     *
+     * <pre>{@code
+     * engine.softEvictConnections();   // after a failover: new connections go to the new primary
+     * }</pre>
+     */
     public void softEvictConnections() {
         if (ownedPool != null && ownedPool.getHikariPoolMXBean() != null) {
             ownedPool.getHikariPoolMXBean().softEvictConnections();
@@ -770,13 +845,25 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     /**
      * The underlying data source, for interop with other JDBC code.
      *
+     * <pre>{@code
+     * DataSource ds = engine.dataSource();
+     * }</pre>
+     *
      * @return the data source: {@code new JdbcTemplate(engine.dataSource())}
      */
     public DataSource dataSource() {
         return dataSource;
     }
 
-    /** Closes the pool (SQLAlchemy's {@code dispose()}). */
+    /**
+     * Closes the pool (SQLAlchemy's {@code dispose()}).
+     *
+     * <pre>{@code
+     * try (Engine engine = Engine.create("jdbc:sqlite::memory:")) {
+     *     engine.begin(conn -> conn.execute(createTable(USERS)));
+     * }   // the pool is closed
+     * }</pre>
+     */
     @Override
     public void close() {
         List<Runnable> actions;
@@ -835,7 +922,13 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         action.run();
     }
 
-    /** Same as {@link #close()}. */
+    /**
+     * Same as {@link #close()}.
+     *
+     * <pre>{@code
+     * engine.dispose();   // the same as close()
+     * }</pre>
+     */
     public void dispose() {
         close();
     }

@@ -59,6 +59,10 @@ public final class EngineOptions {
     /**
      * Pool of 5 (+10 overflow), 30 s connection timeout, no echo.
      *
+     * <pre>{@code
+     * Engine engine = Engine.create("jdbc:sqlite:app.db", EngineOptions.defaults());
+     * }</pre>
+     *
      * @return the defaults: {@code EngineOptions.defaults().echo(true)}
      */
     public static EngineOptions defaults() {
@@ -102,6 +106,10 @@ public final class EngineOptions {
     /**
      * The user to connect as, when the URL does not say: {@code .user("app")}.
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().user("app").password("secret");
+     * }</pre>
+     *
      * @param value the user name
      * @return new options with that value
      */
@@ -112,6 +120,10 @@ public final class EngineOptions {
     /**
      * The password to connect with: {@code .password(System.getenv("DB_PASSWORD"))}.
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().user("app").password(System.getenv("DB_PASSWORD"));
+     * }</pre>
+     *
      * @param value the password
      * @return new options with that value
      */
@@ -121,6 +133,10 @@ public final class EngineOptions {
 
     /**
      * Connections kept open in the pool.
+     *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().poolSize(10);
+     * }</pre>
      *
      * @param value how many: {@code .poolSize(10)}
      * @return new options with that value
@@ -134,6 +150,10 @@ public final class EngineOptions {
 
     /**
      * Extra connections opened under load and closed again when idle.
+     *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().poolSize(10).maxOverflow(5);   // up to 15 under load
+     * }</pre>
      *
      * @param value how many beyond the pool size: {@code .maxOverflow(0)}
      * @return new options with that value
@@ -149,6 +169,10 @@ public final class EngineOptions {
      * How long any wait for a free connection lasts ({@code connect()}, {@code begin(...)}, the
      * Kotlin layer's) before it fails with {@link org.tabula.error.PoolTimeoutException}; at least 250 ms.
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().connectionTimeout(Duration.ofSeconds(5));
+     * }</pre>
+     *
      * @param value the longest wait: {@code .connectionTimeout(Duration.ofSeconds(5))}
      * @return new options with that value
      */
@@ -158,6 +182,10 @@ public final class EngineOptions {
 
     /**
      * How long an overflow connection may sit idle before it is closed.
+     *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().idleTimeout(Duration.ofMinutes(5));
+     * }</pre>
      *
      * @param value the idle time: {@code .idleTimeout(Duration.ofMinutes(5))}
      * @return new options with that value
@@ -169,6 +197,10 @@ public final class EngineOptions {
     /**
      * Connections older than this are replaced (SQLAlchemy's pool_recycle).
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().maxLifetime(Duration.ofMinutes(30));
+     * }</pre>
+     *
      * @param value the age: {@code .maxLifetime(Duration.ofMinutes(30))}
      * @return new options with that value
      */
@@ -179,6 +211,10 @@ public final class EngineOptions {
     /**
      * Logs a warning with a stack trace when a connection is held longer than this (useful in tests).
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().leakDetectionThreshold(Duration.ofSeconds(60));
+     * }</pre>
+     *
      * @param value the threshold: {@code .leakDetectionThreshold(Duration.ofSeconds(10))}
      * @return new options with that value
      */
@@ -188,6 +224,10 @@ public final class EngineOptions {
 
     /**
      * A time limit for each statement; the driver cancels statements that exceed it.
+     *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().queryTimeout(Duration.ofSeconds(30));   // StatementCanceledException after
+     * }</pre>
      *
      * @param value the limit, or {@code Duration.ZERO} for none: {@code .queryTimeout(Duration.ofSeconds(30))}
      * @return new options with that value
@@ -233,6 +273,10 @@ public final class EngineOptions {
     /**
      * The JDBC fetch size for ordinary (buffered) queries; 0 leaves the driver's default.
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().fetchSize(500);
+     * }</pre>
+     *
      * @param value rows per round trip: {@code .fetchSize(500)}
      * @return new options with that value
      */
@@ -260,6 +304,10 @@ public final class EngineOptions {
 
     /**
      * Rows per JDBC batch of an executemany; see {@link #batchSize(int)}.
+     *
+     * <pre>{@code
+     * int rowsPerBatch = engine.options().batchSize();
+     * }</pre>
      *
      * @return rows per batch
      */
@@ -323,6 +371,10 @@ public final class EngineOptions {
     /**
      * A JDBC driver property, e.g. {@code rewriteBatchedStatements=true} for MySQL.
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().driverProperty("sslmode", "require");
+     * }</pre>
+     *
      * @param key the property: {@code .driverProperty("ssl", "true")}
      * @param value its value
      * @return new options with that value
@@ -368,6 +420,10 @@ public final class EngineOptions {
     /**
      * The pool's name in logs and JMX.
      *
+     * <pre>{@code
+     * EngineOptions opts = EngineOptions.defaults().poolName("orders-db");
+     * }</pre>
+     *
      * @param value the name: {@code .poolName("orders-db")}
      * @return new options with that value
      */
@@ -394,6 +450,10 @@ public final class EngineOptions {
     /**
      * Whether every transaction is read-only unless it asks otherwise (e.g. an engine on a reporting replica).
      *
+     * <pre>{@code
+     * Engine reports = Engine.create("jdbc:postgresql://replica/app", EngineOptions.defaults().readOnly(true));
+     * }</pre>
+     *
      * @param value {@code true} for a read-only engine: {@code .readOnly(true)}
      * @return new options with that value
      */
@@ -404,11 +464,19 @@ public final class EngineOptions {
     /**
      * The default isolation, or {@code null} for the database's.
      *
+     * <pre>{@code
+     * Isolation level = engine.options().isolation();   // null: the database's own
+     * }</pre>
+     *
      * @return the level
      */
     public @Nullable Isolation isolation() { return isolation; }
     /**
      * Whether transactions are read-only by default.
+     *
+     * <pre>{@code
+     * boolean readOnly = engine.options().readOnly();
+     * }</pre>
      *
      * @return {@code true} for a read-only engine
      */
@@ -452,11 +520,19 @@ public final class EngineOptions {
     /**
      * The user, or {@code null}.
      *
+     * <pre>{@code
+     * String user = engine.options().user();
+     * }</pre>
+     *
      * @return the user name
      */
     public @Nullable String user() { return user; }
     /**
      * The password, or {@code null}.
+     *
+     * <pre>{@code
+     * String password = engine.options().password();
+     * }</pre>
      *
      * @return the password
      */
@@ -464,11 +540,19 @@ public final class EngineOptions {
     /**
      * Connections kept in the pool.
      *
+     * <pre>{@code
+     * int size = engine.options().poolSize();
+     * }</pre>
+     *
      * @return the pool size
      */
     public int poolSize() { return poolSize; }
     /**
      * Extra connections under load.
+     *
+     * <pre>{@code
+     * int overflow = engine.options().maxOverflow();
+     * }</pre>
      *
      * @return the overflow
      */
@@ -476,11 +560,19 @@ public final class EngineOptions {
     /**
      * The longest wait for a connection.
      *
+     * <pre>{@code
+     * Duration wait = engine.options().connectionTimeout();
+     * }</pre>
+     *
      * @return the timeout
      */
     public Duration connectionTimeout() { return connectionTimeout; }
     /**
      * How long an overflow connection may idle.
+     *
+     * <pre>{@code
+     * Duration idle = engine.options().idleTimeout();
+     * }</pre>
      *
      * @return the idle timeout
      */
@@ -488,11 +580,19 @@ public final class EngineOptions {
     /**
      * The age at which a connection is replaced.
      *
+     * <pre>{@code
+     * Duration lifetime = engine.options().maxLifetime();
+     * }</pre>
+     *
      * @return the lifetime
      */
     public Duration maxLifetime() { return maxLifetime; }
     /**
      * When a held connection is reported as a leak.
+     *
+     * <pre>{@code
+     * Duration leak = engine.options().leakDetectionThreshold();   // null: not watched
+     * }</pre>
      *
      * @return the threshold, or zero for none
      */
@@ -500,11 +600,19 @@ public final class EngineOptions {
     /**
      * The time limit of each statement.
      *
+     * <pre>{@code
+     * Duration timeout = engine.options().queryTimeout();   // null: no timeout
+     * }</pre>
+     *
      * @return the limit, or zero for none
      */
     public @Nullable Duration queryTimeout() { return queryTimeout; }
     /**
      * Whether statements are logged.
+     *
+     * <pre>{@code
+     * boolean echo = engine.options().echo();
+     * }</pre>
      *
      * @return {@code true} when echoing
      */
@@ -512,11 +620,19 @@ public final class EngineOptions {
     /**
      * The JDBC fetch size of buffered queries.
      *
+     * <pre>{@code
+     * int fetch = engine.options().fetchSize();
+     * }</pre>
+     *
      * @return rows per round trip
      */
     public int fetchSize() { return fetchSize; }
     /**
      * The JDBC driver properties.
+     *
+     * <pre>{@code
+     * Map<String, String> props = engine.options().driverProperties();
+     * }</pre>
      *
      * @return the properties by key
      */
@@ -524,11 +640,19 @@ public final class EngineOptions {
     /**
      * The listeners, in the order they were added.
      *
+     * <pre>{@code
+     * List<EngineListener> listeners = engine.options().listeners();
+     * }</pre>
+     *
      * @return the listeners
      */
     public List<EngineListener> listeners() { return listeners; }
     /**
      * Whether the echo log hides bound values.
+     *
+     * <pre>{@code
+     * boolean hidden = engine.options().hideParameters();
+     * }</pre>
      *
      * @return {@code true} when {@link #hideParameters(boolean)} was set
      */
@@ -536,17 +660,29 @@ public final class EngineOptions {
     /**
      * The pool's name.
      *
+     * <pre>{@code
+     * String pool = engine.options().poolName();
+     * }</pre>
+     *
      * @return the name, or {@code null} for a generated one
      */
     public @Nullable String poolName() { return poolName; }
     /**
      * How long SQLite waits for a lock.
      *
+     * <pre>{@code
+     * Duration busy = engine.options().busyTimeout();
+     * }</pre>
+     *
      * @return the busy timeout
      */
     public Duration busyTimeout() { return busyTimeout; }
     /**
      * The journal mode of SQLite file databases.
+     *
+     * <pre>{@code
+     * SqliteJournalMode mode = engine.options().sqliteJournalMode();   // WAL unless set
+     * }</pre>
      *
      * @return the mode
      */

@@ -3,14 +3,18 @@ package org.tabula.engine;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.tabula.dialect.Dialect;
 import org.tabula.dialect.RenderedSql;
 import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.result.Result;
 import org.tabula.schema.Column;
 import org.tabula.statement.Insert;
+import org.tabula.statement.InsertRow;
 import org.tabula.statement.Statement;
 
 /**
@@ -64,6 +68,59 @@ final class ExecuteMany {
                     total += sum(runBatch(ps));
                     pending = 0;
                 }
+            }
+            if (pending > 0) {
+                total += sum(runBatch(ps));
+            }
+            tx.started();
+            return Result.ofCount(runner.events().statementEnded(total), null);
+        } catch (SQLException e) {
+            throw runner.failed(e, rendered);
+        } catch (RuntimeException e) {
+            throw refused(e);
+        } finally {
+            StatementRunner.closeQuietly(ps);
+        }
+    }
+
+    /**
+     * See {@link Connection#execute(Insert, Iterable, BiConsumer)}: {@code first} is filled from the
+     * first item; {@code rest} refill it one item at a time, each bound before the next is filled.
+     */
+    <E> Result execute(Insert insert, InsertRow first, Iterator<? extends E> rest, BiConsumer<InsertRow, ? super E> fill,
+                       int count) {
+        if (insert.returnsRows()) {
+            throw new UnsupportedFeatureException("executemany cannot return rows; run " + insert
+                    + " once per row instead");
+        }
+        // The key set and the listeners' first-row values must outlive the reused row.
+        Map<String, Object> firstValues = new LinkedHashMap<>(first);
+        RowsInsert many = RowsInsert.of(insert, firstValues);
+        RenderedSql rendered = runner.dialect().render(many.statement());
+        String context = rendered.context();
+        int width = rendered.bindings().size();
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(rendered.sql());
+            runner.running().applyTimeout(ps);
+            RowBinder binder = RowBinder.of(dialect, rendered.bindings());
+            long total = 0;
+            int pending = 0;
+            sent = false;
+            Map<String, ?> given = firstValues;
+            for (int r = 0; ; r++) {
+                bindRow(ps, binder, rendered, many, given, many.row(given, r, context), r, 0, width, count);
+                ps.addBatch();
+                if (++pending == batchSize) {
+                    total += sum(runBatch(ps));
+                    pending = 0;
+                }
+                if (!rest.hasNext()) {
+                    break;
+                }
+                first.clear();
+                fill.accept(first, rest.next());
+                given = first;
             }
             if (pending > 0) {
                 total += sum(runBatch(ps));

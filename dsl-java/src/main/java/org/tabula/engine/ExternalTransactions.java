@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * ExternalTransactions spring = dataSource -> springManagedTransactionOrNull(dataSource);
- * Engine engine = Engine.create(dataSource, Dialect.POSTGRESQL, EngineOptions.defaults(), spring);
+ * Engine engine = Engine.create(dataSource, Dialect.POSTGRES, EngineOptions.defaults(), spring);
  * }</pre>
  *
  * <p>Asked on the thread that wants the connection, once per {@code Engine.connect()} and once per

@@ -35,6 +35,10 @@ public final class Inspector {
     /**
      * An inspector of the database behind {@code engine}.
      *
+     * <pre>{@code
+     * Inspector inspector = Inspector.of(engine);
+     * }</pre>
+     *
      * @param engine the engine to read through: {@code Inspector.of(engine)}, or {@code engine.inspect()}
      * @return an inspector that queries the catalog on each call
      */
@@ -45,6 +49,10 @@ public final class Inspector {
     /**
      * The engine this inspector reads through.
      *
+     * <pre>{@code
+     * Engine inspected = Inspector.of(engine).engine();
+     * }</pre>
+     *
      * @return the engine given to {@link #of(Engine)}
      */
     public Engine engine() {
@@ -53,6 +61,10 @@ public final class Inspector {
 
     /**
      * The schemas the connection can see (databases on MySQL/MariaDB, attached databases on SQLite).
+     *
+     * <pre>{@code
+     * List<String> schemas = Inspector.of(engine).schemas();
+     * }</pre>
      *
      * @return the schema names: {@code inspector.schemas()} is {@code [main]} on SQLite
      */
@@ -63,6 +75,10 @@ public final class Inspector {
     /**
      * The tables of the current schema, by name.
      *
+     * <pre>{@code
+     * List<String> tables = Inspector.of(engine).tableNames();
+     * }</pre>
+     *
      * @return the table names, sorted: {@code inspector.tableNames()}
      */
     public List<String> tableNames() {
@@ -71,6 +87,10 @@ public final class Inspector {
 
     /**
      * A table of the current schema, or {@code null} when there is none by that name.
+     *
+     * <pre>{@code
+     * TableInfo users = Inspector.of(engine).findTable("users");   // null when there is none
+     * }</pre>
      *
      * @param name the table's name: {@code inspector.findTable("users")}
      * @return its columns, keys, indexes and checks, or {@code null}
@@ -81,6 +101,10 @@ public final class Inspector {
 
     /**
      * A table of the current schema; throws when there is none by that name.
+     *
+     * <pre>{@code
+     * TableInfo users = Inspector.of(engine).table("users");
+     * }</pre>
      *
      * @param name the table's name: {@code inspector.table("users").columns()}
      * @return its columns, keys, indexes and checks
@@ -95,6 +119,12 @@ public final class Inspector {
 
     /**
      * Every table of the current schema.
+     *
+     * <pre>{@code
+     * for (TableInfo t : Inspector.of(engine).tables()) {
+     *     System.out.println(t.name() + " " + t.primaryKey());
+     * }
+     * }</pre>
      *
      * @return every table's description, sorted by name: {@code inspector.tables()}
      */
@@ -113,6 +143,10 @@ public final class Inspector {
 
     /**
      * The named enum types (PostgreSQL; empty on the others).
+     *
+     * <pre>{@code
+     * List<EnumTypeInfo> types = Inspector.of(engine).enumTypes();   // PostgreSQL's CREATE TYPE ... AS ENUM
+     * }</pre>
      *
      * @return the types with their labels: {@code inspector.enumTypes()}
      */

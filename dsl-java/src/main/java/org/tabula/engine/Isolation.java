@@ -5,7 +5,7 @@ package org.tabula.engine;
  * transaction ({@link TransactionOptions#isolation}).
  *
  * <pre>{@code
- * engine.transaction(TransactionOptions.isolation(Isolation.SERIALIZABLE), conn -> transfer(conn, a, b));
+ * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE), conn -> transfer(conn));
  * }</pre>
  *
  * <p>What each database really does: PostgreSQL runs READ UNCOMMITTED as READ COMMITTED and its
@@ -34,6 +34,10 @@ public enum Isolation {
     /**
      * The {@code java.sql.Connection.TRANSACTION_*} constant.
      *
+     * <pre>{@code
+     * int level = Isolation.SERIALIZABLE.jdbcLevel();   // java.sql.Connection.TRANSACTION_SERIALIZABLE
+     * }</pre>
+     *
      * @return the JDBC constant: {@code Isolation.SERIALIZABLE.jdbcLevel()}
      */
     public int jdbcLevel() {
@@ -42,6 +46,10 @@ public enum Isolation {
 
     /**
      * The level for a {@code java.sql.Connection.TRANSACTION_*} constant.
+     *
+     * <pre>{@code
+     * Isolation level = Isolation.ofJdbc(conn.jdbc().getTransactionIsolation());
+     * }</pre>
      *
      * @param level a {@code java.sql.Connection.TRANSACTION_*} constant
      * @return the level: {@code Isolation.ofJdbc(jdbc.getTransactionIsolation())}

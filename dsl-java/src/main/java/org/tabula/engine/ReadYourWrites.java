@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * ReadYourWrites request = ReadYourWrites.create();
- * request.run(() -> engine.begin(conn -> conn.execute(insert(ORDERS).set(ORDERS.item, "book"))));
+ * request.run(() -> engine.transaction(conn -> conn.execute(insert(ORDERS).set(ORDERS.item, "book"))));
  * // later, perhaps on another thread: reads the primary, which has the order
  * long n = request.run(() -> { try (Connection c = engine.connect()) { return countOrders(c); } });
  * }</pre>
@@ -32,6 +32,10 @@ public final class ReadYourWrites {
     /**
      * A new context that has written nothing.
      *
+     * <pre>{@code
+     * ReadYourWrites request = ReadYourWrites.create();
+     * }</pre>
+     *
      * @return the context: {@code ReadYourWrites ctx = ReadYourWrites.create()}
      */
     public static ReadYourWrites create() {
@@ -40,6 +44,10 @@ public final class ReadYourWrites {
 
     /**
      * The calling thread's context: the one a {@link #run} on this thread installed, or the thread's own.
+     *
+     * <pre>{@code
+     * ReadYourWrites mine = ReadYourWrites.current();   // this thread's, as the router sees it
+     * }</pre>
      *
      * @return the context of this thread
      */
@@ -51,6 +59,10 @@ public final class ReadYourWrites {
      * Runs {@code work} with this as the calling thread's context (the previous one is put back
      * after): connections a replicated engine opens inside record their writes here and read
      * the primary while this context wrote recently.
+     *
+     * <pre>{@code
+     * long n = ReadYourWrites.create().run(() -> engine.transaction(c -> c.execute(select(count()).from(ORDERS)).scalarOne()));
+     * }</pre>
      *
      * @param <T> what the work returns
      * @param work the work: {@code ctx.run(() -> service.handle(request))}
@@ -67,13 +79,23 @@ public final class ReadYourWrites {
         }
     }
 
-    /** Records a write now: {@code ReadYourWrites.current().wrote()} after writing the primary by other means. */
+    /**
+     * Records a write now: {@code ReadYourWrites.current().wrote()} after writing the primary by other means.
+     *
+     * <pre>{@code
+     * ReadYourWrites.current().wrote();   // after a write Tabula did not see, e.g. through raw JDBC
+     * }</pre>
+     */
     public void wrote() {
         lastWrite = System.nanoTime();
     }
 
     /**
      * Whether this context wrote less than {@code window} ago: {@code ctx.wroteWithin(Duration.ofSeconds(1))}.
+     *
+     * <pre>{@code
+     * boolean recent = ReadYourWrites.current().wroteWithin(Duration.ofSeconds(2));
+     * }</pre>
      *
      * @param window the time since the last write: {@code ctx.wroteWithin(Duration.ofSeconds(1))}
      * @return {@code true} when this context wrote within it
@@ -83,7 +105,13 @@ public final class ReadYourWrites {
         return last != NEVER && System.nanoTime() - last < window.toNanos();
     }
 
-    /** Forgets the writes recorded so far: the next reads may go to a replica again. */
+    /**
+     * Forgets the writes recorded so far: the next reads may go to a replica again.
+     *
+     * <pre>{@code
+     * ReadYourWrites.current().forget();   // reads may go to replicas again
+     * }</pre>
+     */
     public void forget() {
         lastWrite = NEVER;
     }

@@ -36,6 +36,10 @@ public final class ReplicaOptions {
     /**
      * Round-robin, a read-your-writes window of 1 s, a lag bound of 5 s, a health check every 500 ms.
      *
+     * <pre>{@code
+     * Engine engine = Engine.replicated(ReplicaOptions.defaults(), primary, replica);
+     * }</pre>
+     *
      * @return the defaults: {@code ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2))}
      */
     public static ReplicaOptions defaults() {
@@ -45,6 +49,10 @@ public final class ReplicaOptions {
 
     /**
      * How a read picks among the usable replicas: {@code ReplicaOptions.defaults().balance(ReplicaBalance.LEAST_BUSY)}.
+     *
+     * <pre>{@code
+     * ReplicaOptions routing = ReplicaOptions.defaults().balance(ReplicaBalance.LEAST_BUSY);
+     * }</pre>
      *
      * @param balance how to pick
      * @return new options
@@ -59,6 +67,10 @@ public final class ReplicaOptions {
      * {@link ReadYourWrites context} keeps reading from the primary; {@link Duration#ZERO} turns
      * it off: {@code ReplicaOptions.defaults().readYourWritesWindow(Duration.ofSeconds(3))}.
      *
+     * <pre>{@code
+     * ReplicaOptions routing = ReplicaOptions.defaults().readYourWritesWindow(Duration.ofSeconds(2));
+     * }</pre>
+     *
      * @param window how long reads go to the primary after a write: {@code readYourWritesWindow(Duration.ofSeconds(2))}
      * @return new options
      */
@@ -71,6 +83,10 @@ public final class ReplicaOptions {
      * {@link org.tabula.dialect.Dialect#replicationLag} measures it:
      * {@code ReplicaOptions.defaults().maxLag(Duration.ofSeconds(2))}.
      *
+     * <pre>{@code
+     * ReplicaOptions routing = ReplicaOptions.defaults().maxLag(Duration.ofSeconds(5));
+     * }</pre>
+     *
      * @param maxLag the most a replica may lag before it is skipped: {@code maxLag(Duration.ofSeconds(5))}
      * @return new options
      */
@@ -81,6 +97,10 @@ public final class ReplicaOptions {
     /**
      * How often a background thread measures each replica (up, lag); a read only reads the last
      * result, so routing costs no round trip: {@code ReplicaOptions.defaults().healthCheckInterval(Duration.ofSeconds(1))}.
+     *
+     * <pre>{@code
+     * ReplicaOptions routing = ReplicaOptions.defaults().healthCheckInterval(Duration.ofMillis(500));
+     * }</pre>
      *
      * @param interval how often replicas are checked: {@code healthCheckInterval(Duration.ofSeconds(10))}
      * @return new options
@@ -96,6 +116,10 @@ public final class ReplicaOptions {
     /**
      * How a read picks among the usable replicas.
      *
+     * <pre>{@code
+     * ReplicaBalance balance = ReplicaOptions.defaults().balance();
+     * }</pre>
+     *
      * @return the balance
      */
     public ReplicaBalance balance() {
@@ -104,6 +128,10 @@ public final class ReplicaOptions {
 
     /**
      * How long reads go to the primary after a write of the same context.
+     *
+     * <pre>{@code
+     * Duration window = ReplicaOptions.defaults().readYourWritesWindow();
+     * }</pre>
      *
      * @return the window
      */
@@ -114,6 +142,10 @@ public final class ReplicaOptions {
     /**
      * The most a replica may lag before reads skip it.
      *
+     * <pre>{@code
+     * Duration lag = ReplicaOptions.defaults().maxLag();
+     * }</pre>
+     *
      * @return the lag bound
      */
     public Duration maxLag() {
@@ -122,6 +154,10 @@ public final class ReplicaOptions {
 
     /**
      * How often the replicas' health and lag are checked.
+     *
+     * <pre>{@code
+     * Duration every = ReplicaOptions.defaults().healthCheckInterval();
+     * }</pre>
      *
      * @return the interval
      */

@@ -40,7 +40,7 @@ import org.tabula.error.StatementCanceledException;
  *     conn.execute(update(ACCOUNTS).set(ACCOUNTS.balance, balance - 10).where(ACCOUNTS.id.eq(id)));
  * });
  * sessions.begin(TransactionOptions.retry(RetryPolicy.attempts(10).backoff(Duration.ofMillis(5), Duration.ofMillis(200))),
- *         session -> session.add(new Order(...)));
+ *         session -> session.add(new User("ann")));
  * }</pre>
  */
 public final class RetryPolicy {
@@ -67,6 +67,10 @@ public final class RetryPolicy {
     /**
      * 5 attempts in all; backoff from 10 ms, doubling, at most 1 s, each delay shortened by up to half at random.
      *
+     * <pre>{@code
+     * engine.begin(TransactionOptions.retry(RetryPolicy.defaults()), conn -> transfer(conn));
+     * }</pre>
+     *
      * @return the defaults: {@code TransactionOptions.retry(RetryPolicy.defaults())}
      */
     public static RetryPolicy defaults() {
@@ -75,6 +79,10 @@ public final class RetryPolicy {
 
     /**
      * The defaults with {@code maxAttempts} attempts in all (the first run included).
+     *
+     * <pre>{@code
+     * engine.begin(TransactionOptions.retry(RetryPolicy.attempts(5)), conn -> transfer(conn));
+     * }</pre>
      *
      * @param maxAttempts the most runs, the first included: {@code RetryPolicy.attempts(10)}
      * @return a new policy
@@ -85,6 +93,10 @@ public final class RetryPolicy {
 
     /**
      * How many times the block runs at most, the first run included; 1 means never again.
+     *
+     * <pre>{@code
+     * RetryPolicy policy = RetryPolicy.defaults().maxAttempts(5);
+     * }</pre>
      *
      * @param value the most runs: {@code .maxAttempts(3)}
      * @return a new policy
@@ -98,6 +110,10 @@ public final class RetryPolicy {
 
     /**
      * The delay before the first retry, and the bound the growing delays stop at.
+     *
+     * <pre>{@code
+     * RetryPolicy policy = RetryPolicy.attempts(10).backoff(Duration.ofMillis(5), Duration.ofMillis(200));
+     * }</pre>
      *
      * @param initial the first delay: {@code .backoff(Duration.ofMillis(50), Duration.ofSeconds(2))}
      * @param max the longest delay
@@ -116,6 +132,10 @@ public final class RetryPolicy {
     /**
      * By how much each delay grows over the one before (2 doubles; 1 keeps it constant).
      *
+     * <pre>{@code
+     * RetryPolicy policy = RetryPolicy.defaults().multiplier(3.0);
+     * }</pre>
+     *
      * @param value the factor: {@code .multiplier(1.5)}
      * @return a new policy
      */
@@ -130,6 +150,10 @@ public final class RetryPolicy {
      * Which share of each delay is random, from 0 (exact delays) to 1 (anywhere between zero and
      * the delay): transactions that collided once should not collide again on their retries.
      *
+     * <pre>{@code
+     * RetryPolicy policy = RetryPolicy.defaults().jitter(0.5);
+     * }</pre>
+     *
      * @param value the share of each delay drawn at random, 0 to 1: {@code .jitter(0.25)}
      * @return a new policy
      */
@@ -143,6 +167,10 @@ public final class RetryPolicy {
     /**
      * The most runs, the first included.
      *
+     * <pre>{@code
+     * int attempts = RetryPolicy.defaults().maxAttempts();
+     * }</pre>
+     *
      * @return the attempts
      */
     public int maxAttempts() {
@@ -151,6 +179,10 @@ public final class RetryPolicy {
 
     /**
      * The delay before the first retry.
+     *
+     * <pre>{@code
+     * Duration first = RetryPolicy.defaults().initialDelay();
+     * }</pre>
      *
      * @return the delay
      */
@@ -161,6 +193,10 @@ public final class RetryPolicy {
     /**
      * The longest delay.
      *
+     * <pre>{@code
+     * Duration cap = RetryPolicy.defaults().maxDelay();
+     * }</pre>
+     *
      * @return the delay
      */
     public Duration maxDelay() {
@@ -169,6 +205,10 @@ public final class RetryPolicy {
 
     /**
      * By how much each delay grows.
+     *
+     * <pre>{@code
+     * double growth = RetryPolicy.defaults().multiplier();
+     * }</pre>
      *
      * @return the factor
      */
@@ -179,6 +219,10 @@ public final class RetryPolicy {
     /**
      * The share of each delay drawn at random.
      *
+     * <pre>{@code
+     * double spread = RetryPolicy.defaults().jitter();
+     * }</pre>
+     *
      * @return between 0 and 1
      */
     public double jitter() {
@@ -188,6 +232,10 @@ public final class RetryPolicy {
     /**
      * The wait after attempt {@code failedAttempt} (from 1) failed: {@code initial * multiplier^(n-1)},
      * at most the maximum, less {@code jitter * random} of it. {@code random} is in [0, 1).
+     *
+     * <pre>{@code
+     * Duration wait = RetryPolicy.defaults().delayAfter(2, ThreadLocalRandom.current().nextDouble());
+     * }</pre>
      *
      * @param failedAttempt the attempt that failed, from 1: {@code policy.delayAfter(1, Math.random())}
      * @param random a number in [0, 1) for the jitter
@@ -207,6 +255,10 @@ public final class RetryPolicy {
      * it again can fix: some exception in its chain of causes is a driver error that
      * {@code dialect} calls {@linkplain Dialect#isRetryable(SQLException) retryable}. A cancelled
      * statement never is.
+     *
+     * <pre>{@code
+     * boolean again = RetryPolicy.defaults().isRetryable(sqlException, engine.dialect());
+     * }</pre>
      *
      * @param failure what the attempt threw
      * @param dialect the database's dialect, which knows its codes: {@code policy.isRetryable(e, engine.dialect())}

@@ -30,13 +30,29 @@ public final class Savepoint {
         this.savepoint = savepoint;
     }
 
-    /** Undoes everything since this savepoint. */
+    /**
+     * Undoes everything since this savepoint.
+     *
+     * <pre>{@code
+     * Savepoint sp = conn.savepoint();
+     * conn.execute(delete(POSTS).where(POSTS.userId.eq(id)));
+     * sp.rollback();   // the posts are back; the transaction goes on
+     * }</pre>
+     */
     public void rollback() {
         checkNotEnded();
         connection.rollbackTo(this);
     }
 
-    /** Keeps the work since this savepoint as part of the outer transaction. */
+    /**
+     * Keeps the work since this savepoint as part of the outer transaction.
+     *
+     * <pre>{@code
+     * Savepoint sp = conn.savepoint();
+     * conn.execute(insert(USERS).set(USERS.name, "ann"));
+     * sp.release();   // kept; committed with the transaction
+     * }</pre>
+     */
     public void release() {
         checkNotEnded();
         connection.release(this);
@@ -44,6 +60,10 @@ public final class Savepoint {
 
     /**
      * Whether this savepoint was rolled back or released (or ended with its transaction).
+     *
+     * <pre>{@code
+     * boolean done = conn.savepoint().isEnded();   // false until rollback() or release()
+     * }</pre>
      *
      * @return {@code true} after {@code rollback()} or {@code release()}
      */

@@ -56,6 +56,10 @@ public final class StatementEvent extends EngineEvent {
     /**
      * The connection the statement runs on.
      *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { log.debug("on {}", e.connection()); }
+     * }</pre>
+     *
      * @return the connection the statement runs on
      */
     public Connection connection() {
@@ -64,6 +68,10 @@ public final class StatementEvent extends EngineEvent {
 
     /**
      * The engine of {@link #connection()}.
+     *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { log.debug("engine {}", e.engine()); }
+     * }</pre>
      *
      * @return the engine of {@link #connection()}
      */
@@ -74,6 +82,10 @@ public final class StatementEvent extends EngineEvent {
     /**
      * The statement as compiled for the connection's dialect: SQL, bindings, kind, table.
      *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { log.debug("{} {}", e.rendered().sql(), e.rendered().values()); }
+     * }</pre>
+     *
      * @return the statement as compiled for the connection's dialect
      */
     public RenderedSql rendered() {
@@ -82,6 +94,10 @@ public final class StatementEvent extends EngineEvent {
 
     /**
      * What the statement is: a query, an INSERT, UPDATE or DELETE, {@code text()}, or other (DDL).
+     *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { if (e.kind() == StatementKind.DELETE) { log.info("deleted {} rows", e.rows()); } }
+     * }</pre>
      *
      * @return what the statement is
      */
@@ -93,6 +109,10 @@ public final class StatementEvent extends EngineEvent {
      * {@link #kind()} as a lower-case word for tags and logs, a value of few distinct values (low
      * cardinality): {@code select}, {@code insert}, {@code update}, {@code delete}, {@code text} or
      * {@code ddl}.
+     *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { timer.record(e.durationNanos()); log.debug(e.operation()); }
+     * }</pre>
      *
      * @return {@link #kind()} as a lower-case word for tags and logs, a value of few distinct values
      */
@@ -112,6 +132,10 @@ public final class StatementEvent extends EngineEvent {
      * except constants of a DDL statement (server defaults) and whatever a {@code text(...)}
      * statement spells out itself.
      *
+     * <pre>{@code
+     * public void beforeExecute(StatementEvent e) { log.debug(e.sql()); }
+     * }</pre>
+     *
      * @return the SQL sent, with {@code ?} placeholders
      */
     public String sql() {
@@ -120,6 +144,10 @@ public final class StatementEvent extends EngineEvent {
 
     /**
      * The bound values in placeholder order; for an executemany, the first row's.
+     *
+     * <pre>{@code
+     * public void beforeExecute(StatementEvent e) { log.debug("{} {}", e.sql(), e.parameters()); }
+     * }</pre>
      *
      * @return the bound values in placeholder order
      */
@@ -139,6 +167,10 @@ public final class StatementEvent extends EngineEvent {
     /**
      * How many rows of parameters the statement runs with: 1, or the size of an executemany.
      *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { log.debug("{} rows in one batch", e.batchSize()); }
+     * }</pre>
+     *
      * @return how many rows of parameters the statement runs with
      */
     public int batchSize() {
@@ -148,6 +180,10 @@ public final class StatementEvent extends EngineEvent {
     /**
      * The transaction the statement runs in.
      *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { boolean inTx = e.transaction() != null; }
+     * }</pre>
+     *
      * @return the transaction the statement runs in
      */
     public @Nullable TransactionEvent transaction() {
@@ -156,6 +192,10 @@ public final class StatementEvent extends EngineEvent {
 
     /**
      * Whether {@link EngineListener#afterExecute} has been called: duration, rows and failure are known.
+     *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { boolean ended = e.isEnded(); }   // true here, false in beforeExecute
+     * }</pre>
      *
      * @return whether {@link EngineListener#afterExecute} has been called
      */
@@ -167,6 +207,10 @@ public final class StatementEvent extends EngineEvent {
      * From just before the statement was sent to just after its result was read (a buffered
      * query's rows included); zero before it ended.
      *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { histogram.record(e.durationNanos()); }
+     * }</pre>
+     *
      * @return from just before the statement was sent to just after its result was read
      */
     public long durationNanos() {
@@ -175,6 +219,10 @@ public final class StatementEvent extends EngineEvent {
 
     /**
      * {@link #durationNanos()} as a duration.
+     *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { timer.record(e.duration()); }
+     * }</pre>
      *
      * @return {@link #durationNanos()} as a duration
      */
@@ -187,6 +235,10 @@ public final class StatementEvent extends EngineEvent {
      * rows); -1 when not known: before the end, after a failure, or for a streamed query, whose
      * rows are read after the statement ended.
      *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { log.debug("{} rows", e.rows()); }
+     * }</pre>
+     *
      * @return rows written
      */
     public long rows() {
@@ -196,6 +248,10 @@ public final class StatementEvent extends EngineEvent {
     /**
      * Why the statement failed (a {@link org.tabula.error.DatabaseException} or a refused value), or null.
      *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { if (e.failure() != null) { log.warn("failed: {}", e.sql(), e.failure()); } }
+     * }</pre>
+     *
      * @return why the statement failed
      */
     public @Nullable Throwable failure() {
@@ -204,6 +260,10 @@ public final class StatementEvent extends EngineEvent {
 
     /**
      * Whether it ended without failure.
+     *
+     * <pre>{@code
+     * public void afterExecute(StatementEvent e) { if (!e.succeeded()) { poolTimeouts.increment(); } }
+     * }</pre>
      *
      * @return whether it ended without failure
      */

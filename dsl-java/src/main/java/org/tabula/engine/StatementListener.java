@@ -20,6 +20,11 @@ import java.util.List;
 public interface StatementListener {
 
     /**
+     *
+     * <pre>{@code
+     * StatementListener log = (sql, params) -> System.out.println(sql + " " + params);
+     * }</pre>
+     *
      * @param sql        the SQL with {@code ?} placeholders
      * @param parameters the bound values (the first row's, for an executemany)
      */

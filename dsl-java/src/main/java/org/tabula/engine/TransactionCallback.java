@@ -12,6 +12,11 @@ public interface TransactionCallback<T extends @Nullable Object> {
     /**
      * Runs in the transaction: {@code conn -> conn.execute(select(count()).from(USERS)).scalarOne()}.
      *
+     * <pre>{@code
+     * TransactionCallback<Long> count = conn -> conn.execute(select(count()).from(USERS)).scalarOne();
+     * long n = engine.transaction(count);
+     * }</pre>
+     *
      * @param connection the transaction's connection
      * @return the value the transaction returns
      * @throws Exception anything; it rolls the transaction back and is rethrown

@@ -34,6 +34,10 @@ public final class TransactionEvent extends EngineEvent {
     /**
      * The connection the transaction runs on.
      *
+     * <pre>{@code
+     * public void commit(TransactionEvent e) { log.debug("commit on {}", e.connection()); }
+     * }</pre>
+     *
      * @return the connection the transaction runs on
      */
     public Connection connection() {
@@ -42,6 +46,10 @@ public final class TransactionEvent extends EngineEvent {
 
     /**
      * The savepoint's name for savepoint events, else null.
+     *
+     * <pre>{@code
+     * public void savepoint(TransactionEvent e) { log.debug("SAVEPOINT {}", e.savepointName()); }
+     * }</pre>
      *
      * @return the savepoint's name for savepoint events, else null
      */
@@ -52,6 +60,10 @@ public final class TransactionEvent extends EngineEvent {
     /**
      * For a savepoint, the transaction it is part of; for a transaction, itself.
      *
+     * <pre>{@code
+     * public void savepointRolledBack(TransactionEvent e) { log.debug("inside {}", e.transaction()); }
+     * }</pre>
+     *
      * @return for a savepoint, the transaction it is part of
      */
     public TransactionEvent transaction() {
@@ -60,6 +72,10 @@ public final class TransactionEvent extends EngineEvent {
 
     /**
      * The isolation level it runs with (null: the database's default).
+     *
+     * <pre>{@code
+     * public void begin(TransactionEvent e) { log.debug("BEGIN {}", e.isolation()); }
+     * }</pre>
      *
      * @return the isolation level it runs with
      */
@@ -70,6 +86,10 @@ public final class TransactionEvent extends EngineEvent {
     /**
      * Whether it is read-only.
      *
+     * <pre>{@code
+     * public void begin(TransactionEvent e) { log.debug("read-only: {}", e.isReadOnly()); }
+     * }</pre>
+     *
      * @return whether it is read-only
      */
     public boolean isReadOnly() {
@@ -78,6 +98,10 @@ public final class TransactionEvent extends EngineEvent {
 
     /**
      * From its begin to its end (commit, rollback, release); zero while it runs.
+     *
+     * <pre>{@code
+     * public void commit(TransactionEvent e) { timer.record(e.duration()); }
+     * }</pre>
      *
      * @return from its begin to its end
      */
@@ -88,6 +112,10 @@ public final class TransactionEvent extends EngineEvent {
     /**
      * For a rollback, the exception that caused it, when there was one; for a commit, why the
      * commit failed; else null.
+     *
+     * <pre>{@code
+     * public void rollback(TransactionEvent e) { log.warn("rolled back", e.failure()); }
+     * }</pre>
      *
      * @return for a rollback, the exception that caused it, when there was one
      */

@@ -13,8 +13,8 @@ import java.util.Objects;
  * <pre>{@code
  * engine.transaction(TransactionOptions.isolation(Isolation.SERIALIZABLE).readOnly(true), conn ->
  *         conn.execute(select(count()).from(ORDERS)).scalarOne());
- * sessions.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW), session -> session.add(event));
- * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE).withRetry(RetryPolicy.defaults()), conn -> ...);
+ * sessions.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW), session -> session.add(post));
+ * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE).withRetry(RetryPolicy.defaults()), conn -> transfer(conn));
  * }</pre>
  */
 public final class TransactionOptions {
@@ -40,6 +40,10 @@ public final class TransactionOptions {
     /**
      * REQUIRED, with the engine's isolation and read-only defaults.
      *
+     * <pre>{@code
+     * engine.begin(TransactionOptions.defaults(), conn -> transfer(conn));   // the same as engine.begin(work)
+     * }</pre>
+     *
      * @return the defaults: {@code TransactionOptions.defaults().readOnly(true)}
      */
     public static TransactionOptions defaults() {
@@ -48,6 +52,10 @@ public final class TransactionOptions {
 
     /**
      * The defaults with {@code propagation}.
+     *
+     * <pre>{@code
+     * engine.begin(TransactionOptions.propagation(Propagation.REQUIRES_NEW), conn -> report(conn));
+     * }</pre>
      *
      * @param propagation how to relate to a running transaction: {@code TransactionOptions.propagation(Propagation.REQUIRES_NEW)}
      * @return the options
@@ -59,6 +67,10 @@ public final class TransactionOptions {
     /**
      * The defaults with {@code isolation}.
      *
+     * <pre>{@code
+     * engine.begin(TransactionOptions.isolation(Isolation.SERIALIZABLE), conn -> transfer(conn));
+     * }</pre>
+     *
      * @param isolation the level: {@code TransactionOptions.isolation(Isolation.SERIALIZABLE)}
      * @return the options
      */
@@ -68,6 +80,10 @@ public final class TransactionOptions {
 
     /**
      * A read-only transaction: the database refuses writes in it.
+     *
+     * <pre>{@code
+     * long n = engine.transaction(TransactionOptions.readOnlyTransaction(), conn -> conn.execute(select(count()).from(USERS)).scalarOne());
+     * }</pre>
      *
      * @return the options: {@code engine.begin(TransactionOptions.readOnlyTransaction(), conn -> report(conn))}
      */
@@ -80,6 +96,10 @@ public final class TransactionOptions {
      * transaction for a reason a retry can fix (see {@link RetryPolicy}, and the rule that the
      * block must be safe to run again).
      *
+     * <pre>{@code
+     * engine.begin(TransactionOptions.retry(RetryPolicy.attempts(3)), conn -> transfer(conn));
+     * }</pre>
+     *
      * @param policy attempts and backoff: {@code TransactionOptions.retry(RetryPolicy.attempts(5))}
      * @return the options
      */
@@ -89,6 +109,10 @@ public final class TransactionOptions {
 
     /**
      * These options with another propagation: {@code options.withPropagation(Propagation.NESTED)}.
+     *
+     * <pre>{@code
+     * TransactionOptions opts = TransactionOptions.isolation(Isolation.SERIALIZABLE).withPropagation(Propagation.REQUIRES_NEW);
+     * }</pre>
      *
      * @param value the propagation
      * @return new options
@@ -100,6 +124,10 @@ public final class TransactionOptions {
     /**
      * These options with another isolation level: {@code options.withIsolation(Isolation.REPEATABLE_READ)}.
      *
+     * <pre>{@code
+     * TransactionOptions opts = TransactionOptions.propagation(Propagation.REQUIRES_NEW).withIsolation(Isolation.SERIALIZABLE);
+     * }</pre>
+     *
      * @param value the level
      * @return new options
      */
@@ -109,6 +137,10 @@ public final class TransactionOptions {
 
     /**
      * Whether the database should refuse writes in the transaction.
+     *
+     * <pre>{@code
+     * TransactionOptions opts = TransactionOptions.isolation(Isolation.REPEATABLE_READ).readOnly(true);
+     * }</pre>
      *
      * @param value {@code true} to refuse writes: {@code TransactionOptions.defaults().readOnly(true)}
      * @return new options
@@ -120,6 +152,10 @@ public final class TransactionOptions {
     /**
      * These options retrying by {@code policy}; {@code null} for no retries. See {@link RetryPolicy}.
      *
+     * <pre>{@code
+     * TransactionOptions opts = TransactionOptions.isolation(Isolation.SERIALIZABLE).withRetry(RetryPolicy.defaults());
+     * }</pre>
+     *
      * @param policy attempts and backoff
      * @return new options
      */
@@ -130,6 +166,10 @@ public final class TransactionOptions {
     /**
      * How the block relates to a running transaction.
      *
+     * <pre>{@code
+     * Propagation p = TransactionOptions.defaults().propagation();   // REQUIRED
+     * }</pre>
+     *
      * @return the propagation, {@code REQUIRED} by default
      */
     public Propagation propagation() {
@@ -138,6 +178,10 @@ public final class TransactionOptions {
 
     /**
      * The isolation level asked for, or {@code null} for the engine's default.
+     *
+     * <pre>{@code
+     * Isolation level = TransactionOptions.defaults().isolation();   // null: the engine's default
+     * }</pre>
      *
      * @return the level, or {@code null}
      */
@@ -148,6 +192,10 @@ public final class TransactionOptions {
     /**
      * Whether read-only was asked for, or {@code null} for the engine's default.
      *
+     * <pre>{@code
+     * Boolean readOnly = TransactionOptions.readOnlyTransaction().readOnly();   // true
+     * }</pre>
+     *
      * @return {@code true} or {@code false}, or {@code null} for the engine's default
      */
     public @Nullable Boolean readOnly() {
@@ -156,6 +204,10 @@ public final class TransactionOptions {
 
     /**
      * How an aborted transaction is run again, or {@code null} for never.
+     *
+     * <pre>{@code
+     * RetryPolicy retry = TransactionOptions.defaults().retry();   // null: no retry
+     * }</pre>
      *
      * @return the policy, or {@code null}
      */

@@ -10,6 +10,10 @@ public class CheckViolationException extends IntegrityException {
     /**
      * An exception for a violated CHECK constraint: {@code new CheckViolationException("...", sqlException, sql)}.
      *
+     * <pre>{@code
+     * throw new CheckViolationException("CHECK (qty > 0) failed on items", sqlException, "INSERT INTO items ...");
+     * }</pre>
+     *
      * @param message what failed, naming the table and columns where known
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}

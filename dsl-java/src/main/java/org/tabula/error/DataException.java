@@ -10,6 +10,10 @@ public class DataException extends DatabaseException {
     /**
      * An exception for a value that did not fit its column: {@code new DataException("...", sqlException, sql)}.
      *
+     * <pre>{@code
+     * throw new DataException("value too long for users.name", sqlException, "INSERT INTO users ...");
+     * }</pre>
+     *
      * @param message what failed, naming the table and columns where known
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}

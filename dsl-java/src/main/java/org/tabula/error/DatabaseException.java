@@ -28,6 +28,10 @@ public class DatabaseException extends TabulaException {
     /**
      * An exception for a statement the database refused: {@code new DatabaseException("...", sqlException, sql)}.
      *
+     * <pre>{@code
+     * throw new DatabaseException("the database refused the statement", sqlException, "UPDATE users ...");
+     * }</pre>
+     *
      * @param message what failed, naming the table and columns where known
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}
@@ -41,6 +45,10 @@ public class DatabaseException extends TabulaException {
 
     /**
      * Wraps {@code e} in the exception type matching {@code kind}.
+     *
+     * <pre>{@code
+     * DatabaseException e = DatabaseException.of(ErrorKind.UNIQUE_VIOLATION, sqlException, "INSERT INTO users ...", "users.email");
+     * }</pre>
      *
      * @param kind what the dialect made of the error: {@code dialect.classify(e)}
      * @param e the driver's exception
@@ -76,6 +84,14 @@ public class DatabaseException extends TabulaException {
     /**
      * The five-character SQLState, or {@code null} when the driver gave none.
      *
+     * <pre>{@code
+     * try {
+     *     conn.execute(insert(USERS).set(USERS.email, email));
+     * } catch (DatabaseException e) {
+     *     log.warn("SQLSTATE {}", e.sqlState());   // 23505 for a unique violation on PostgreSQL
+     * }
+     * }</pre>
+     *
      * @return the SQLState, {@code "23505"} for a unique violation on PostgreSQL, or {@code null}
      */
     public @Nullable String sqlState() {
@@ -85,6 +101,14 @@ public class DatabaseException extends TabulaException {
     /**
      * The database's own error code: {@code e.vendorCode()} is 1062 for a duplicate key on MariaDB.
      *
+     * <pre>{@code
+     * try {
+     *     conn.execute(insert(USERS).set(USERS.email, email));
+     * } catch (DatabaseException e) {
+     *     log.warn("vendor code {}", e.vendorCode());   // 1062 for a duplicate key on MySQL
+     * }
+     * }</pre>
+     *
      * @return the code, or 0 when the driver gave none
      */
     public int vendorCode() {
@@ -93,6 +117,14 @@ public class DatabaseException extends TabulaException {
 
     /**
      * The SQL that failed, or {@code null}.
+     *
+     * <pre>{@code
+     * try {
+     *     conn.execute(insert(USERS).set(USERS.email, email));
+     * } catch (DatabaseException e) {
+     *     log.warn("failed: {}", e.sql());
+     * }
+     * }</pre>
      *
      * @return the SQL: {@code log.warn("failed: {}", e.sql())}
      */

@@ -10,6 +10,10 @@ public class NotNullViolationException extends IntegrityException {
     /**
      * An exception for NULL written to a NOT NULL column: {@code new NotNullViolationException("...", sqlException, sql)}.
      *
+     * <pre>{@code
+     * throw new NotNullViolationException("users.name is NOT NULL", sqlException, "INSERT INTO users ...");
+     * }</pre>
+     *
      * @param message what failed, naming the table and columns where known
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}

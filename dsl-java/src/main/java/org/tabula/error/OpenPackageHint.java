@@ -19,6 +19,10 @@ public final class OpenPackageHint {
     /**
      * The advice for {@code type}, starting with a space, or "" when nothing stops Tabula.
      *
+     * <pre>{@code
+     * String hint = OpenPackageHint.of(User.class);   // how to open the entity's package, or "" when it is open
+     * }</pre>
+     *
      * @param type the class Tabula could not read: {@code OpenPackageHint.of(User.class)}
      * @return the advice, naming its package and the module to open it to
      */

@@ -10,6 +10,10 @@ public class OperationalException extends DatabaseException {
     /**
      * An exception for a failed connection or transaction: {@code new OperationalException("...", sqlException, sql)}.
      *
+     * <pre>{@code
+     * throw new OperationalException("connection lost", sqlException, "SELECT ...");
+     * }</pre>
+     *
      * @param message what failed, naming the table and columns where known
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}

@@ -13,7 +13,7 @@ import java.time.Duration;
  *
  * <pre>{@code
  * try (Connection conn = engine.connect()) {
- *     ...
+ *     report(conn);
  * } catch (PoolTimeoutException e) {
  *     log.warn("pool {} exhausted: {} active of {}", e.pool(), e.active(), e.poolSize());
  * }
@@ -39,6 +39,11 @@ public class PoolTimeoutException extends OperationalException {
     private final int waiting;
 
     /**
+     *
+     * <pre>{@code
+     * throw new PoolTimeoutException("main", "connect", Duration.ofSeconds(30), 10, 10, 0, 3, sqlException);
+     * }</pre>
+     *
      * @param pool      the pool's name
      * @param operation what waited, e.g. {@code "Engine.connect()"}
      * @param waited    how long it waited (the engine's connection timeout)
@@ -73,6 +78,14 @@ public class PoolTimeoutException extends OperationalException {
     /**
      * The pool's name.
      *
+     * <pre>{@code
+     * try (Connection c = engine.connect()) {
+     *     report(c);
+     * } catch (PoolTimeoutException e) {
+     *     log.warn("pool {} exhausted", e.pool());
+     * }
+     * }</pre>
+     *
      * @return the pool's name: {@code e.pool()} is {@code "tabula-1"}
      */
     public String pool() {
@@ -81,6 +94,14 @@ public class PoolTimeoutException extends OperationalException {
 
     /**
      * How long the caller waited.
+     *
+     * <pre>{@code
+     * try (Connection c = engine.connect()) {
+     *     report(c);
+     * } catch (PoolTimeoutException e) {
+     *     log.warn("gave up after {} ms", e.waited().toMillis());
+     * }
+     * }</pre>
      *
      * @return how long the caller waited: the engine's {@code connectionTimeout}
      */
@@ -91,6 +112,14 @@ public class PoolTimeoutException extends OperationalException {
     /**
      * The most connections the pool opens.
      *
+     * <pre>{@code
+     * try (Connection c = engine.connect()) {
+     *     report(c);
+     * } catch (PoolTimeoutException e) {
+     *     log.warn("all {} connections busy", e.poolSize());
+     * }
+     * }</pre>
+     *
      * @return the maximum number of connections: {@code e.poolSize()}
      */
     public int poolSize() {
@@ -99,6 +128,14 @@ public class PoolTimeoutException extends OperationalException {
 
     /**
      * Connections in use when the wait ended.
+     *
+     * <pre>{@code
+     * try (Connection c = engine.connect()) {
+     *     report(c);
+     * } catch (PoolTimeoutException e) {
+     *     log.warn("{} connections in use", e.active());
+     * }
+     * }</pre>
      *
      * @return how many connections were lent out: {@code e.active() == e.poolSize()} on an exhausted pool
      */
@@ -109,6 +146,14 @@ public class PoolTimeoutException extends OperationalException {
     /**
      * Free connections when the wait ended.
      *
+     * <pre>{@code
+     * try (Connection c = engine.connect()) {
+     *     report(c);
+     * } catch (PoolTimeoutException e) {
+     *     log.warn("{} connections idle", e.idle());   // above 0: the pool could not open or validate them
+     * }
+     * }</pre>
+     *
      * @return how many connections were idle
      */
     public int idle() {
@@ -117,6 +162,14 @@ public class PoolTimeoutException extends OperationalException {
 
     /**
      * Other callers waiting when the wait ended.
+     *
+     * <pre>{@code
+     * try (Connection c = engine.connect()) {
+     *     report(c);
+     * } catch (PoolTimeoutException e) {
+     *     log.warn("{} callers still waiting", e.waiting());
+     * }
+     * }</pre>
      *
      * @return how many other callers were waiting
      */

@@ -18,6 +18,10 @@ public class ReadOnlyTransactionException extends DatabaseException {
     /**
      * An exception for a write refused by a read-only transaction: {@code new ReadOnlyTransactionException("...", sqlException, sql)}.
      *
+     * <pre>{@code
+     * throw new ReadOnlyTransactionException("cannot write in a read-only transaction", sqlException, "INSERT INTO users ...");
+     * }</pre>
+     *
      * @param message what failed, naming the table and columns where known
      * @param cause the driver's exception, or {@code null} when Tabula refused the value itself
      * @param sql the statement's SQL, or {@code null}

@@ -21,6 +21,10 @@ public class RetriesExhaustedException extends TabulaException {
     /**
      * An exception after {@code attempts} aborted attempts: {@code new RetriesExhaustedException(5, lastSerializationFailure)}.
      *
+     * <pre>{@code
+     * throw new RetriesExhaustedException(3, sqlException);
+     * }</pre>
+     *
      * @param attempts how many times the block ran
      * @param lastFailure the failure of the last attempt, kept as the cause
      */
@@ -32,6 +36,14 @@ public class RetriesExhaustedException extends TabulaException {
 
     /**
      * How many times the block ran, the first run included.
+     *
+     * <pre>{@code
+     * try {
+     *     engine.begin(TransactionOptions.retry(RetryPolicy.attempts(3)), conn -> transfer(conn));
+     * } catch (RetriesExhaustedException e) {
+     *     log.warn("gave up after {} attempts", e.attempts(), e.getCause());
+     * }
+     * }</pre>
      *
      * @return how many times the block ran: {@code e.attempts()} is the policy's {@code maxAttempts}
      */

@@ -6,6 +6,10 @@ public class TabulaException extends RuntimeException {
     /**
      * An exception with a message: {@code throw new TabulaException("engine is closed")}.
      *
+     * <pre>{@code
+     * throw new TabulaException("no dialect for jdbc:h2:mem:");
+     * }</pre>
+     *
      * @param message the message
      */
     public TabulaException(String message) {
@@ -14,6 +18,10 @@ public class TabulaException extends RuntimeException {
 
     /**
      * An exception with a message and a cause.
+     *
+     * <pre>{@code
+     * throw new TabulaException("cannot read users.settings", e);
+     * }</pre>
      *
      * @param message the message
      * @param cause the underlying failure

@@ -17,6 +17,10 @@ public class TransactionAbortedException extends TabulaException {
     /**
      * An exception for a statement run after a failed one; the cause is that failure.
      *
+     * <pre>{@code
+     * throw new TransactionAbortedException("the transaction is aborted; roll it back", sqlException);
+     * }</pre>
+     *
      * @param message what happened, naming the earlier failure
      * @param cause the earlier failure
      */

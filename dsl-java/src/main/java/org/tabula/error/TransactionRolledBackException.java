@@ -20,6 +20,10 @@ public class TransactionRolledBackException extends TabulaException {
     /**
      * An exception for a commit that rolled back; the cause is the failure that doomed it.
      *
+     * <pre>{@code
+     * throw new TransactionRolledBackException("a statement failed inside the transaction; nothing was written", sqlException);
+     * }</pre>
+     *
      * @param message what happened, naming the earlier failure
      * @param cause the earlier failure
      */

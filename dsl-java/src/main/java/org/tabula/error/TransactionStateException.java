@@ -6,13 +6,17 @@ package org.tabula.error;
  * level, or setting isolation after a transaction's first statement.
  *
  * <pre>{@code
- * engine.transaction(TransactionOptions.propagation(Propagation.MANDATORY), work);   // no transaction: throws
+ * engine.begin(TransactionOptions.propagation(Propagation.MANDATORY), work);   // no transaction: throws
  * }</pre>
  */
 public class TransactionStateException extends TabulaException {
 
     /**
      * An exception naming the state and the option: {@code new TransactionStateException("MANDATORY needs a transaction")}.
+     *
+     * <pre>{@code
+     * throw new TransactionStateException("Propagation.MANDATORY and no transaction is open");
+     * }</pre>
      *
      * @param message the message
      */

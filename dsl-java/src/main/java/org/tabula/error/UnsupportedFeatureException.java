@@ -6,6 +6,10 @@ public class UnsupportedFeatureException extends TabulaException {
     /**
      * An exception naming the feature and the dialect: {@code new UnsupportedFeatureException("UPDATE ... RETURNING on MySQL")}.
      *
+     * <pre>{@code
+     * throw new UnsupportedFeatureException("RETURNING is not supported by MySQL");
+     * }</pre>
+     *
      * @param message the message
      */
     public UnsupportedFeatureException(String message) {

@@ -11,7 +11,7 @@ import org.tabula.type.SqlType;
  *
  * <pre>{@code
  * var total = ORDERS.price.times(ORDERS.quantity).as("total");
- * select(ORDERS.userId, total).from(ORDERS).orderBy(total.desc())
+ * select(ORDERS.userId, total).from(ORDERS).orderBy(total.desc());
  * }</pre>
  *
  * @param expression the aliased expression

@@ -11,7 +11,7 @@ import org.tabula.type.SqlType;
  *
  * <pre>{@code
  * TableAlias boss = USERS.as("boss");
- * select(USERS.name, boss.col(USERS.name)).from(USERS).join(boss, USERS.bossId.eq(boss.col(USERS.id)))
+ * select(USERS.name, boss.col(USERS.name)).from(USERS).join(boss, USERS.bossId.eq(boss.col(USERS.id)));
  * }</pre>
  *
  * @param alias  the table alias

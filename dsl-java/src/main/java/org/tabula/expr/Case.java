@@ -47,7 +47,7 @@ public record Case<T extends @Nullable Object>(List<When<T>> whens, @Nullable Ex
      * Adds an arm whose result is an expression.
      *
      * <pre>{@code
-     * Sql.caseWhen(USERS.age.lt(18), "minor").when(USERS.age.ge(65), USERS.title)
+     * Sql.caseWhen(USERS.age.lt(18), "minor").when(USERS.age.ge(65), USERS.role);
      * }</pre>
      *
      * @param condition the condition of the arm
@@ -64,7 +64,7 @@ public record Case<T extends @Nullable Object>(List<When<T>> whens, @Nullable Ex
      * Adds an arm whose result is a bound value.
      *
      * <pre>{@code
-     * Sql.caseWhen(USERS.age.lt(18), "minor").when(USERS.age.lt(65), "adult")
+     * Sql.caseWhen(USERS.age.lt(18), "minor").when(USERS.age.lt(65), "adult");
      * }</pre>
      *
      * @param condition the condition of the arm
@@ -78,6 +78,10 @@ public record Case<T extends @Nullable Object>(List<When<T>> whens, @Nullable Ex
     /**
      * Sets the ELSE result to an expression.
      *
+     * <pre>{@code
+     * Expression<String> shown = Sql.caseWhen(USERS.nickname.isNull(), USERS.name).otherwise(USERS.nickname);
+     * }</pre>
+     *
      * @param result the result when no arm holds
      * @return a new CASE with this ELSE
      */
@@ -89,7 +93,7 @@ public record Case<T extends @Nullable Object>(List<When<T>> whens, @Nullable Ex
      * Sets the ELSE result to a bound value.
      *
      * <pre>{@code
-     * Sql.caseWhen(USERS.age.lt(18), "minor").otherwise("adult")
+     * Sql.caseWhen(USERS.age.lt(18), "minor").otherwise("adult");
      * }</pre>
      *
      * @param result the result when no arm holds, bound as a parameter

@@ -23,7 +23,7 @@ public interface Condition extends Expression<Boolean> {
      * {@code this AND other}; nested ANDs are flattened and constants folded.
      *
      * <pre>{@code
-     * USERS.age.ge(18).and(USERS.active.eq(true))
+     * USERS.age.ge(18).and(USERS.active.eq(true));
      * }</pre>
      *
      * @param other the other condition
@@ -37,7 +37,7 @@ public interface Condition extends Expression<Boolean> {
      * {@code this OR other}; nested ORs are flattened and constants folded.
      *
      * <pre>{@code
-     * USERS.role.eq("admin").or(USERS.role.eq("owner"))
+     * USERS.role.eq("admin").or(USERS.role.eq("owner"));
      * }</pre>
      *
      * @param other the other condition
@@ -51,7 +51,7 @@ public interface Condition extends Expression<Boolean> {
      * {@code NOT this}; negating a negation gives back the original condition.
      *
      * <pre>{@code
-     * USERS.name.startsWith("a").not()
+     * USERS.name.startsWith("a").not();
      * }</pre>
      *
      * @return the negated condition

@@ -23,6 +23,10 @@ public record ConstantCondition(boolean value) implements Condition {
     /**
      * The constant for a truth value.
      *
+     * <pre>{@code
+     * Condition everyone = ConstantCondition.of(names.isEmpty());
+     * }</pre>
+     *
      * @param value the truth value
      * @return {@link #TRUE} or {@link #FALSE}
      */

@@ -14,8 +14,8 @@ import org.tabula.type.SqlTypes;
  * as parameters, typed by this expression's {@link #type()}.
  *
  * <pre>{@code
- * USERS.age.gt(18).and(USERS.name.startsWith("a"))
- * ORDERS.price.times(ORDERS.quantity).as("total")
+ * USERS.age.gt(18).and(USERS.name.startsWith("a"));
+ * ORDERS.price.times(ORDERS.quantity).as("total");
  * }</pre>
  *
  * @param <T> the Java type of the expression's values
@@ -24,6 +24,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * The SQL type of the values; it drives binding and reading.
+     *
+     * <pre>{@code
+     * SqlType<Integer> type = USERS.age.type();   // SqlTypes.INTEGER
+     * }</pre>
      *
      * @return the SQL type of this expression
      */
@@ -49,7 +53,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this = value}; {@code eq(null)} is {@code IS NULL}, since {@code = NULL} is never true.
      *
      * <pre>{@code
-     * select(USERS.name).from(USERS).where(USERS.id.eq(42L))
+     * select(USERS.name).from(USERS).where(USERS.id.eq(42L));
      * }</pre>
      *
      * @param value the value to compare with, may be {@code null}
@@ -63,7 +67,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this = other}, comparing with another expression such as a column.
      *
      * <pre>{@code
-     * ORDERS.userId.eq(USERS.id)
+     * ORDERS.userId.eq(USERS.id);
      * }</pre>
      *
      * @param other the expression to compare with
@@ -76,6 +80,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this <> value}; {@code ne(null)} is {@code IS NOT NULL}.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.role.ne("admin"));
+     * }</pre>
+     *
      * @param value the value to compare with, may be {@code null}
      * @return the condition
      */
@@ -85,6 +93,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this <> other}, comparing with another expression.
+     *
+     * <pre>{@code
+     * select(EMPLOYEES.name).where(EMPLOYEES.managerId.ne(EMPLOYEES.id));
+     * }</pre>
      *
      * @param other the expression to compare with
      * @return the condition
@@ -97,7 +109,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this > value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.gt(18)
+     * USERS.age.gt(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -111,6 +123,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this > other}, comparing with another expression such as a column.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.gt(ORDERS.price));
+     * }</pre>
+     *
      * @param other the expression to compare with
      * @return the condition
      */
@@ -122,7 +138,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this >= value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.ge(18)
+     * USERS.age.ge(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -136,6 +152,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this >= other}, comparing with another expression such as a column.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.ge(ORDERS.price));
+     * }</pre>
+     *
      * @param other the expression to compare with
      * @return the condition
      */
@@ -147,7 +167,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this < value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.lt(18)
+     * USERS.age.lt(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -161,6 +181,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this < other}, comparing with another expression such as a column.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.lt(ORDERS.price));
+     * }</pre>
+     *
      * @param other the expression to compare with
      * @return the condition
      */
@@ -172,7 +196,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this <= value}, the value bound as a parameter.
      *
      * <pre>{@code
-     * USERS.age.le(18)
+     * USERS.age.le(18);
      * }</pre>
      *
      * @param value the value to compare with, never {@code null}
@@ -186,6 +210,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this <= other}, comparing with another expression such as a column.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.le(ORDERS.price));
+     * }</pre>
+     *
      * @param other the expression to compare with
      * @return the condition
      */
@@ -197,7 +225,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this IS NULL}.
      *
      * <pre>{@code
-     * USERS.email.isNull()
+     * USERS.email.isNull();
      * }</pre>
      *
      * @return the condition
@@ -208,6 +236,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this IS NOT NULL}.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.email.isNotNull());
+     * }</pre>
      *
      * @return the condition
      */
@@ -220,7 +252,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * condition that is always false, never the invalid SQL {@code IN ()}.
      *
      * <pre>{@code
-     * USERS.id.in(List.of(1L, 2L, 3L))
+     * USERS.id.in(List.of(1L, 2L, 3L));
      * }</pre>
      *
      * @param values the values, none of them {@code null}
@@ -235,7 +267,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this IN (SELECT ...)}.
      *
      * <pre>{@code
-     * USERS.id.in(select(ORDERS.userId).from(ORDERS))
+     * USERS.id.in(select(ORDERS.userId).from(ORDERS));
      * }</pre>
      *
      * @param subquery a select of one column
@@ -248,6 +280,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this NOT IN (...)}; an empty collection yields a condition that is always true.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.role.notIn(List.of("admin", "owner")));
+     * }</pre>
+     *
      * @param values the values, none of them {@code null}
      * @return the condition
      * @throws IllegalArgumentException if {@code values} is or contains {@code null}
@@ -258,6 +294,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this NOT IN (SELECT ...)}.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.id.notIn(select(ORDERS.userId).from(ORDERS)));
+     * }</pre>
      *
      * @param subquery a select of one column
      * @return the condition
@@ -270,7 +310,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this BETWEEN low AND high}, both bounds included and bound as parameters.
      *
      * <pre>{@code
-     * USERS.age.between(18, 65)
+     * USERS.age.between(18, 65);
      * }</pre>
      *
      * @param low  the lower bound, never {@code null}
@@ -285,6 +325,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this BETWEEN low AND high} with expressions as bounds.
      *
+     * <pre>{@code
+     * select(ORDERS.id).where(ORDERS.amount.between(ORDERS.price, ORDERS.price.times(2L)));
+     * }</pre>
+     *
      * @param low  the lower bound
      * @param high the upper bound
      * @return the condition
@@ -295,6 +339,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this NOT BETWEEN low AND high}.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.age.notBetween(18, 65));
+     * }</pre>
      *
      * @param low  the lower bound, never {@code null}
      * @param high the upper bound, never {@code null}
@@ -311,7 +359,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this LIKE pattern}; {@code %} and {@code _} in the pattern are wildcards.
      *
      * <pre>{@code
-     * USERS.name.like("a%n")
+     * USERS.name.like("a%n");
      * }</pre>
      *
      * @param pattern the pattern, bound as a parameter
@@ -325,6 +373,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this NOT LIKE pattern}; {@code %} and {@code _} in the pattern are wildcards.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.email.notLike("%@example.com"));
+     * }</pre>
+     *
      * @param pattern the pattern, bound as a parameter
      * @return the condition
      * @throws IllegalArgumentException if {@code pattern} is {@code null}
@@ -337,7 +389,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * Case-insensitive LIKE on every dialect ({@code ILIKE} on PostgreSQL, {@code lower()} elsewhere).
      *
      * <pre>{@code
-     * USERS.name.ilike("ann%")
+     * USERS.name.ilike("ann%");
      * }</pre>
      *
      * @param pattern the pattern, bound as a parameter
@@ -352,7 +404,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * Substring match; {@code %} and {@code _} in {@code text} match themselves.
      *
      * <pre>{@code
-     * USERS.email.contains("100%")
+     * USERS.email.contains("100%");
      * }</pre>
      *
      * @param text the text to find
@@ -367,7 +419,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * Prefix match; {@code %} and {@code _} in {@code prefix} match themselves.
      *
      * <pre>{@code
-     * USERS.name.startsWith("a")
+     * USERS.name.startsWith("a");
      * }</pre>
      *
      * @param prefix the prefix
@@ -381,6 +433,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * Suffix match; {@code %} and {@code _} in {@code suffix} match themselves.
      *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.email.endsWith("@example.com"));
+     * }</pre>
+     *
      * @param suffix the suffix
      * @return the condition
      * @throws IllegalArgumentException if {@code suffix} is {@code null}
@@ -393,7 +449,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * String concatenation ({@code ||} or {@code CONCAT()} per dialect); chains stay one flat node.
      *
      * <pre>{@code
-     * USERS.firstName.concat(" ").concat(USERS.lastName).as("full_name")
+     * USERS.firstName.concat(" ").concat(USERS.lastName).as("full_name");
      * }</pre>
      *
      * @param other the expression appended
@@ -413,6 +469,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * Concatenates a text, bound as a parameter.
      *
+     * <pre>{@code
+     * Expression<String> greeting = USERS.name.concat("!");
+     * }</pre>
+     *
      * @param text the text appended
      * @return the concatenation
      * @throws IllegalArgumentException if {@code text} is {@code null}
@@ -427,7 +487,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this + value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.plus(2)
+     * ORDERS.quantity.plus(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -441,6 +501,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this + other}, typed like this expression.
      *
+     * <pre>{@code
+     * Expression<Long> total = ORDERS.price.plus(ORDERS.amount);
+     * }</pre>
+     *
      * @param other the operand
      * @return the arithmetic expression
      */
@@ -452,7 +516,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this - value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.minus(2)
+     * ORDERS.quantity.minus(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -466,6 +530,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this - other}, typed like this expression.
      *
+     * <pre>{@code
+     * Expression<Long> rest = ORDERS.amount.minus(ORDERS.price);
+     * }</pre>
+     *
      * @param other the operand
      * @return the arithmetic expression
      */
@@ -477,7 +545,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this * value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.times(2)
+     * ORDERS.quantity.times(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -491,6 +559,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this * other}, typed like this expression.
      *
+     * <pre>{@code
+     * Expression<Long> total = ORDERS.price.times(ORDERS.quantity);
+     * }</pre>
+     *
      * @param other the operand
      * @return the arithmetic expression
      */
@@ -502,7 +574,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this / value}, typed like this expression.
      *
      * <pre>{@code
-     * ORDERS.quantity.div(2)
+     * ORDERS.quantity.div(2L);
      * }</pre>
      *
      * @param value the operand, never {@code null}
@@ -516,6 +588,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
     /**
      * {@code this / other}, typed like this expression.
      *
+     * <pre>{@code
+     * Expression<Long> each = ORDERS.amount.div(ORDERS.quantity);
+     * }</pre>
+     *
      * @param other the operand
      * @return the arithmetic expression
      */
@@ -525,6 +601,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * {@code this % value} (the remainder), typed like this expression.
+     *
+     * <pre>{@code
+     * select(USERS.name).where(USERS.id.mod(2L).eq(0L));   // even ids
+     * }</pre>
      *
      * @param value the divisor, never {@code null}
      * @return the arithmetic expression
@@ -540,7 +620,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * {@code this AS alias} in a select list; the alias is quoted by the dialect.
      *
      * <pre>{@code
-     * select(ORDERS.price.times(ORDERS.quantity).as("total")).from(ORDERS)
+     * select(ORDERS.price.times(ORDERS.quantity).as("total")).from(ORDERS);
      * }</pre>
      *
      * @param alias the alias, a valid identifier
@@ -555,7 +635,7 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
      * An ascending ORDER BY item.
      *
      * <pre>{@code
-     * select(USERS.name).from(USERS).orderBy(USERS.name.asc())
+     * select(USERS.name).from(USERS).orderBy(USERS.name.asc());
      * }</pre>
      *
      * @return the order item
@@ -566,6 +646,10 @@ public interface Expression<T extends @Nullable Object> extends SqlNode {
 
     /**
      * A descending ORDER BY item.
+     *
+     * <pre>{@code
+     * select(USERS.name).from(USERS).orderBy(USERS.createdAt.desc());
+     * }</pre>
      *
      * @return the order item
      */

@@ -38,6 +38,10 @@ public record InList(Expression<?> expression, List<Expression<?>> values, boole
      * Builds {@code expr IN (values)}. An empty list gives the constant FALSE (TRUE when negated):
      * nothing is in an empty set, and {@code IN ()} is a syntax error on most databases.
      *
+     * <pre>{@code
+     * Condition some = InList.of(USERS.id, List.of(1L, 2L), false);   // the same as USERS.id.in(List.of(1L, 2L))
+     * }</pre>
+     *
      * @param expression the tested expression, whose type binds the values
      * @param values     the values, none of them {@code null}
      * @param negated    {@code NOT IN}

@@ -37,7 +37,7 @@ public record Like(Expression<?> expression, Expression<String> pattern, boolean
      * Escapes {@code %}, {@code _} and the escape character itself, so the text matches itself.
      *
      * <pre>{@code
-     * Like.escape("100%")   // "100/%"
+     * Like.escape("100%");   // "100/%"
      * }</pre>
      *
      * @param text the text to escape

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * emulated with an extra {@code expr IS NULL} key on MySQL.
  *
  * <pre>{@code
- * select(USERS.name).from(USERS).orderBy(USERS.age.desc().nullsLast(), USERS.id.asc())
+ * select(USERS.name).from(USERS).orderBy(USERS.age.desc().nullsLast(), USERS.id.asc());
  * }</pre>
  *
  * @param expression the sort key
@@ -20,7 +20,7 @@ public record OrderItem(Expression<?> expression, boolean descending, NullOrderi
      * The same item with NULLs sorted first.
      *
      * <pre>{@code
-     * USERS.age.asc().nullsFirst()
+     * USERS.age.asc().nullsFirst();
      * }</pre>
      *
      * @return a new order item
@@ -33,7 +33,7 @@ public record OrderItem(Expression<?> expression, boolean descending, NullOrderi
      * The same item with NULLs sorted last.
      *
      * <pre>{@code
-     * USERS.age.desc().nullsLast()
+     * USERS.age.desc().nullsLast();
      * }</pre>
      *
      * @return a new order item

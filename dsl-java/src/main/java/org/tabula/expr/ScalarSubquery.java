@@ -10,7 +10,7 @@ import org.tabula.type.SqlType;
  *
  * <pre>{@code
  * ScalarSubquery<Long> orders = select(Sql.count()).from(ORDERS).where(ORDERS.userId.eq(USERS.id)).asScalar();
- * select(USERS.name, orders.as("orders")).from(USERS)
+ * select(USERS.name, orders.as("orders")).from(USERS);
  * }</pre>
  *
  * @param subquery the select of one row and one column

@@ -9,7 +9,7 @@ import org.tabula.type.SqlTypes;
  * {@code *}, as in {@code COUNT(*)}.
  *
  * <pre>{@code
- * select(Sql.star()).from(USERS)
+ * select(Sql.star()).from(USERS);
  * }</pre>
  */
 public record Star() implements Expression<Object> {

@@ -21,12 +21,20 @@ public sealed interface SchemaChange permits TableAdded, TableDropped, ColumnAdd
     /**
      * The table the change concerns, or {@code null} for a change of a type.
      *
+     * <pre>{@code
+     * Map<String, List<SchemaChange>> byTable = diff.changes().stream().collect(Collectors.groupingBy(SchemaChange::table));
+     * }</pre>
+     *
      * @return the table's name: {@code change.table()} is {@code "users"} for a column added to users
      */
     @Nullable String table();
 
     /**
      * Whether applying it can lose data (drops, narrowing type changes): such changes run only when asked for.
+     *
+     * <pre>{@code
+     * boolean safe = diff.changes().stream().noneMatch(SchemaChange::destructive);
+     * }</pre>
      *
      * @return {@code true} for a drop or a narrowing: {@code diff.changes().stream().filter(SchemaChange::destructive)}
      */

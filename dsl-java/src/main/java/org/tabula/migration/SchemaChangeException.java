@@ -39,6 +39,14 @@ public class SchemaChangeException extends TabulaException {
     /**
      * The changes whose statement failed.
      *
+     * <pre>{@code
+     * try {
+     *     diff.apply(engine);
+     * } catch (SchemaChangeException e) {
+     *     log.error("failed at {}", e.changes(), e);
+     * }
+     * }</pre>
+     *
      * @return those changes, in the order they were applied: {@code e.changes().get(0).table()}
      */
     public List<SchemaChange> changes() {

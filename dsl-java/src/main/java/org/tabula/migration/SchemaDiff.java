@@ -45,6 +45,10 @@ public final class SchemaDiff {
     /**
      * Compares every declared table with every table of the database's current schema.
      *
+     * <pre>{@code
+     * SchemaDiff diff = SchemaDiff.between(new MetaData(USERS, POSTS), Inspector.of(engine));
+     * }</pre>
+     *
      * @param model the declared tables: {@code SchemaDiff.between(new MetaData(USERS, POSTS), engine.inspect())}
      * @param inspector the database to compare with
      * @return the differences, empty when the database matches
@@ -56,6 +60,10 @@ public final class SchemaDiff {
     /**
      * Compares the tables whose names {@code tables} accepts, declared or existing; others (a
      * migration tool's history table, another application's tables) are left out.
+     *
+     * <pre>{@code
+     * SchemaDiff diff = SchemaDiff.between(new MetaData(USERS, POSTS), Inspector.of(engine), name -> !name.startsWith("tmp_"));
+     * }</pre>
      *
      * @param model the declared tables
      * @param inspector the database to compare with
@@ -84,6 +92,10 @@ public final class SchemaDiff {
     /**
      * Every difference, in the order they were found.
      *
+     * <pre>{@code
+     * diff.changes().forEach(System.out::println);   // add table posts, add column users.email ...
+     * }</pre>
+     *
      * @return the changes: {@code diff.changes().forEach(System.out::println)}
      */
     public List<SchemaChange> changes() {
@@ -92,6 +104,12 @@ public final class SchemaDiff {
 
     /**
      * Whether the database matches the model.
+     *
+     * <pre>{@code
+     * if (!diff.isEmpty()) {
+     *     diff.apply(engine);
+     * }
+     * }</pre>
      *
      * @return {@code true} when there is nothing to change: {@code if (!diff.isEmpty()) diff.apply(engine)}
      */
@@ -102,6 +120,12 @@ public final class SchemaDiff {
     /**
      * The differences that would lose data if applied: drops and narrowing type changes.
      *
+     * <pre>{@code
+     * if (!diff.destructiveChanges().isEmpty()) {
+     *     log.warn("not applied: {}", diff.destructiveChanges());
+     * }
+     * }</pre>
+     *
      * @return the drops and narrowing changes: review them before {@code apply(engine, true)}
      */
     public List<SchemaChange> destructiveChanges() {
@@ -110,6 +134,10 @@ public final class SchemaDiff {
 
     /**
      * The statements that bring the database to the model, with or without the destructive changes.
+     *
+     * <pre>{@code
+     * engine.begin(conn -> diff.statements(false).forEach(conn::execute));
+     * }</pre>
      *
      * @param includeDestructive whether drops and narrowing changes are included
      * @return the DDL statements, parents before children: {@code diff.statements(false)}
@@ -124,6 +152,10 @@ public final class SchemaDiff {
 
     /**
      * {@link #statements} as this dialect's SQL text, for review or a migration script.
+     *
+     * <pre>{@code
+     * diff.sql(false).forEach(System.out::println);   // the DDL, for review
+     * }</pre>
      *
      * @param includeDestructive whether drops and narrowing changes are included
      * @return one SQL string per statement: {@code diff.sql(false).forEach(System.out::println)}
@@ -144,6 +176,10 @@ public final class SchemaDiff {
     /**
      * Applies the non-destructive changes; see {@link #apply(Engine, boolean)}.
      *
+     * <pre>{@code
+     * SchemaDiff.between(metadata, Inspector.of(engine)).apply(engine);   // no drops
+     * }</pre>
+     *
      * @param engine the database to change: {@code diff.apply(engine)}
      */
     public void apply(Engine engine) {
@@ -154,6 +190,10 @@ public final class SchemaDiff {
      * Applies the changes in one transaction. Where DDL is transactional (PostgreSQL, SQLite) a
      * failure leaves the schema as it was; MySQL and MariaDB commit every DDL statement, so there
      * the statements before a failure stay applied.
+     *
+     * <pre>{@code
+     * SchemaDiff.between(metadata, Inspector.of(engine)).apply(engine, true);   // drops too
+     * }</pre>
      *
      * @throws SchemaChangeException naming the change (table and column) the database refused
      * @param engine the database to change

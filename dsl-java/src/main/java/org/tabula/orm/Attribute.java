@@ -16,12 +16,20 @@ public interface Attribute {
     /**
      * The field (property) name.
      *
+     * <pre>{@code
+     * String name = Mapper.mapping(User.class).attribute("name").name();   // "name"
+     * }</pre>
+     *
      * @return the name, e.g. {@code createdAt}
      */
     String name();
 
     /**
      * The field's declared type.
+     *
+     * <pre>{@code
+     * Class<?> type = Mapper.mapping(User.class).attribute("age").javaType();   // Integer.class
+     * }</pre>
      *
      * @return the declared type
      */
@@ -30,12 +38,20 @@ public interface Attribute {
     /**
      * The entity class declaring the attribute.
      *
+     * <pre>{@code
+     * Class<?> owner = Mapper.mapping(User.class).attribute("name").entityClass();   // User.class
+     * }</pre>
+     *
      * @return the declaring entity class
      */
     Class<?> entityClass();
 
     /**
      * Reads the attribute of {@code entity} (no reflection: a handle resolved once).
+     *
+     * <pre>{@code
+     * Object name = Mapper.mapping(User.class).attribute("name").get(ann);   // ann.name
+     * }</pre>
      *
      * @param entity an instance of {@link #entityClass()}
      * @return the field's current value
@@ -45,6 +61,10 @@ public interface Attribute {
     /**
      * Writes the attribute of {@code entity}; refused for read-only attributes (record components).
      *
+     * <pre>{@code
+     * Mapper.mapping(User.class).attribute("name").set(ann, "Ann");   // ann.name = "Ann"
+     * }</pre>
+     *
      * @param entity an instance of {@link #entityClass()}
      * @param value  the new value of the field
      */
@@ -53,12 +73,20 @@ public interface Attribute {
     /**
      * Whether {@link #set} works (false for record components).
      *
+     * <pre>{@code
+     * boolean writable = Mapper.mapping(User.class).attribute("name").isWritable();   // true; false for a record component
+     * }</pre>
+     *
      * @return true if the attribute can be written
      */
     boolean isWritable();
 
     /**
      * The attribute named with its entity, for messages.
+     *
+     * <pre>{@code
+     * String where = Mapper.mapping(User.class).attribute("name").qualifiedName();   // "User.name"
+     * }</pre>
      *
      * @return e.g. {@code User.name}
      */

@@ -42,6 +42,10 @@ public final class ColumnAttribute extends FieldAttribute {
      * Whether the field is a {@link Lazy} holder: the column is left out of entity queries and
      * selected on first {@code get()}.
      *
+     * <pre>{@code
+     * boolean deferred = Mapper.mapping(User.class).attribute("bio").isDeferred();   // true: a Lazy<String>
+     * }</pre>
+     *
      * @return true for a deferred ({@link Lazy}) column
      */
     public boolean isDeferred() {
@@ -75,6 +79,10 @@ public final class ColumnAttribute extends FieldAttribute {
 
     /**
      * The column this attribute is stored in.
+     *
+     * <pre>{@code
+     * Column<?> column = Mapper.mapping(User.class).attribute("name").column();   // users.name
+     * }</pre>
      *
      * @return the mapped column
      */

@@ -17,6 +17,10 @@ public class DetachedInstanceException extends OrmException {
     /**
      * Creates the exception.
      *
+     * <pre>{@code
+     * throw new DetachedInstanceException("User.bio is not loaded and its session is closed");
+     * }</pre>
+     *
      * @param message names the attribute that could not be loaded
      */
     public DetachedInstanceException(String message) {

@@ -107,6 +107,10 @@ public final class EntityMapping<T> {
     /**
      * The mapped class.
      *
+     * <pre>{@code
+     * Class<User> type = Mapper.mapping(User.class).entityClass();
+     * }</pre>
+     *
      * @return the entity class
      */
     public Class<T> entityClass() {
@@ -115,6 +119,10 @@ public final class EntityMapping<T> {
 
     /**
      * The mapped table, for Core statements.
+     *
+     * <pre>{@code
+     * Table users = Mapper.mapping(User.class).table();
+     * }</pre>
      *
      * @return the table
      */
@@ -125,6 +133,12 @@ public final class EntityMapping<T> {
     /**
      * The column attributes as {@link Attribute}s; relationships are in {@link #relationships()}.
      *
+     * <pre>{@code
+     * for (Attribute a : Mapper.mapping(User.class).attributes()) {
+     *     System.out.println(a.qualifiedName() + ": " + a.javaType().getSimpleName());
+     * }
+     * }</pre>
+     *
      * @return the column attributes
      */
     public List<Attribute> attributes() {
@@ -133,6 +147,10 @@ public final class EntityMapping<T> {
 
     /**
      * The column attributes, in field declaration order (superclass fields first).
+     *
+     * <pre>{@code
+     * List<ColumnAttribute> columns = Mapper.mapping(User.class).columnAttributes();
+     * }</pre>
      *
      * @return the column attributes in declaration order
      */
@@ -143,6 +161,10 @@ public final class EntityMapping<T> {
     /**
      * The attributes holding the primary key, in key order.
      *
+     * <pre>{@code
+     * List<ColumnAttribute> key = Mapper.mapping(User.class).primaryKey();   // [id]
+     * }</pre>
+     *
      * @return the primary key attributes
      */
     public List<ColumnAttribute> primaryKey() {
@@ -152,6 +174,10 @@ public final class EntityMapping<T> {
     /**
      * The relationship attributes ({@link Ref} and {@link RelatedList} fields), resolved on first
      * use so that entities can refer to each other.
+     *
+     * <pre>{@code
+     * List<RelationshipAttribute> relationships = Mapper.mapping(User.class).relationships();   // posts, profile, roles
+     * }</pre>
      *
      * @return the relationship attributes
      */
@@ -181,6 +207,10 @@ public final class EntityMapping<T> {
 
     /**
      * The relationship with this field name.
+     *
+     * <pre>{@code
+     * RelationshipAttribute posts = Mapper.mapping(User.class).relationship("posts");
+     * }</pre>
      *
      * @param name the relationship's field name
      * @return the relationship
@@ -214,6 +244,10 @@ public final class EntityMapping<T> {
     /**
      * The attribute with this field name.
      *
+     * <pre>{@code
+     * ColumnAttribute name = Mapper.mapping(User.class).attribute("name");
+     * }</pre>
+     *
      * @param name the field name
      * @return the column attribute
      * @throws OrmException when the class has no such mapped attribute
@@ -230,6 +264,10 @@ public final class EntityMapping<T> {
     /**
      * The table column of an attribute, typed by the caller: {@code Column<String> name = users.column("name")}.
      *
+     * <pre>{@code
+     * Column<String> name = Mapper.mapping(User.class).column("name");
+     * }</pre>
+     *
      * @param <V> the column's value type, as the caller expects it
      * @param attributeName the field name
      * @return the attribute's column
@@ -244,6 +282,10 @@ public final class EntityMapping<T> {
      * Whether instances are read-only read models (records, or classes with final fields that
      * cannot be written): they are built from rows but cannot be added to a session.
      *
+     * <pre>{@code
+     * boolean readOnly = Mapper.mapping(User.class).isReadOnly();
+     * }</pre>
+     *
      * @return true for a read-only read model
      */
     public boolean isReadOnly() {
@@ -252,6 +294,10 @@ public final class EntityMapping<T> {
 
     /**
      * {@code SELECT <mapped columns except deferred ones> FROM <table>}, the base of entity queries.
+     *
+     * <pre>{@code
+     * List<Row> rows = conn.execute(Mapper.mapping(User.class).select().where(User_.age.gt(18))).all();
+     * }</pre>
      *
      * @return the base SELECT of entity queries
      */
@@ -306,6 +352,15 @@ public final class EntityMapping<T> {
             values[selectedIndexes[i]] = row.get(offset + i);
         }
         return values;
+    }
+
+    /** {@code keyOf(read(entity))}, reading only the key's attributes when there is one. */
+    EntityKey keyOfObject(Object entity) {
+        if (primaryKeyIndexes.length == 1) {
+            Object v = columnAttributes.get(primaryKeyIndexes[0]).value(entity);
+            return v == null ? null : EntityKey.of(entityClass, v);
+        }
+        return keyOf(read(entity));
     }
 
     /** The key of a row or snapshot (values in column attribute order), or null if any part is null. */

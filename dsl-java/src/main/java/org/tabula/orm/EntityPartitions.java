@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import org.tabula.result.Result;
 import org.tabula.result.Row;
 
@@ -39,16 +40,34 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
     private List<Object> broughtIn = List.of();
     private boolean closed;
 
-    EntityPartitions(Session session, EntityMapping<T> mapping, Result result, int size, boolean expunge) {
+    private final @Nullable Undeferred undeferred;
+    private final int width;                           // the entity's own columns; undeferred ones follow
+    private final @Nullable LoadStrategies eager;
+
+    EntityPartitions(Session session, EntityMapping<T> mapping, Result result, int size, boolean expunge,
+                     @Nullable Undeferred undeferred, int width, @Nullable LoadStrategies eager) {
         this.session = session;
         this.mapping = mapping;
         this.result = result;
         this.rows = result.iterator();
         this.size = size;
         this.expunge = expunge;
+        this.undeferred = undeferred;
+        this.width = width;
+        this.eager = eager;
     }
 
-    /** Whether another chunk follows (reads from the cursor, may block). */
+    /**
+     * Whether another chunk follows (reads from the cursor, may block).
+     *
+     * <pre>{@code
+     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
+     *     while (parts.hasNext()) {
+     *         parts.next().forEach(u -> export(u));
+     *     }
+     * }
+     * }</pre>
+     */
     @Override
     public boolean hasNext() {
         if (closed) {
@@ -61,7 +80,15 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
         return true;
     }
 
-    /** The next chunk of at most {@code size} objects; with {@code expunge}, the previous chunk's objects leave the session first. */
+    /**
+     * The next chunk of at most {@code size} objects; with {@code expunge}, the previous chunk's objects leave the session first.
+     *
+     * <pre>{@code
+     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
+     *     List<User> firstChunk = parts.next();
+     * }
+     * }</pre>
+     */
     @Override
     public List<T> next() {
         if (!hasNext()) {
@@ -71,8 +98,13 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
         List<T> chunk = new ArrayList<>(Math.min(size, 1024));
         List<Object> fresh = expunge ? new ArrayList<>(Math.min(size, 1024)) : null;
         while (chunk.size() < size && rows.hasNext()) {
-            T entity = session.materialize(mapping, mapping.fromRow(rows.next()), fresh);
+            Row row = rows.next();
+            Object[] values = mapping.fromRow(row);
+            T entity = session.materialize(mapping, undeferred == null ? values : undeferred.fill(values, row, width), fresh);
             chunk.add(entity);
+        }
+        if (eager != null) {
+            session.loadChunk(chunk, eager, fresh);      // between two reads of the cursor
         }
         if (expunge) {
             broughtIn = fresh;
@@ -80,13 +112,34 @@ public final class EntityPartitions<T> implements Iterator<List<T>>, Iterable<Li
         return chunk;
     }
 
-    /** This object as the iterable of a for-each loop (once). */
+    /**
+     * This object as the iterable of a for-each loop (once).
+     *
+     * <pre>{@code
+     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
+     *     for (List<User> chunk : parts) {
+     *         chunk.forEach(u -> export(u));
+     *     }
+     * }
+     * }</pre>
+     */
     @Override
     public Iterator<List<T>> iterator() {
         return this;
     }
 
-    /** Frees the cursor; with {@code expunge}, the last chunk's objects leave the session. */
+    /**
+     * Frees the cursor; with {@code expunge}, the last chunk's objects leave the session.
+     *
+     * <pre>{@code
+     * EntityPartitions<User> parts = session.select(User.class).partitions(500, true);
+     * try {
+     *     export(parts.next());
+     * } finally {
+     *     parts.close();   // the result set and its statement
+     * }
+     * }</pre>
+     */
     @Override
     public void close() {
         if (closed) {

@@ -58,12 +58,18 @@ public final class EntityQuery<T> {
     }
 
     /**
-     * Loading strategies for relationships in this query, overriding their defaults:
-     * {@code options(selectIn("posts"), joined("profile"), selectIn("roles.permissions"))}.
+     * Loading strategies for relationships in this query, overriding their defaults, and deferred
+     * columns to load with the rows:
+     * {@code options(selectIn(User_.posts), joined(User_.profile), undefer(User_.bio))}.
+     *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(LoadOption.selectIn(User_.posts)).all();
+     * }</pre>
      *
      * @param more the load options, each starting from this query's class
      * @return a query with the options added
-     * @throws OrmException when an option starts from another class or names no relationship
+     * @throws OrmException when an option starts from another class, names no relationship, or
+     *     undefers a column that is not a deferred column of this query's class
      */
     public EntityQuery<T> options(LoadOption... more) {
         List<LoadOption> all = new ArrayList<>(options);
@@ -72,7 +78,11 @@ public final class EntityQuery<T> {
                 throw new OrmException("load option " + o + " starts from " + o.source().getSimpleName()
                         + ", not from " + mapping.entityClass().getSimpleName() + " that this query loads");
             }
-            mapping.relationship(o.head());      // fail early on a wrong name
+            if (o.column() != null) {
+                Undeferred.attribute(mapping, o);          // fail early on a column that is not deferred here
+            } else {
+                mapping.relationship(o.head());      // fail early on a wrong name
+            }
             all.add(o);
         }
         return new EntityQuery<>(session, mapping, select, List.copyOf(all));
@@ -96,6 +106,10 @@ public final class EntityQuery<T> {
      * entities of this query's class (add {@link #distinct()} for to-many joins); a path joins
      * each step: {@code session.select(User.class).join(User_.posts).where(Post_.title.contains("x")).distinct().all()}.
      *
+     * <pre>{@code
+     * List<User> writers = session.select(User.class).join(User_.posts).where(Post_.title.contains("sql")).distinct().all();
+     * }</pre>
+     *
      * @param relation the relationship handle, or a path made with {@link Relation#then}
      * @return the joined query
      */
@@ -112,6 +126,10 @@ public final class EntityQuery<T> {
 
     /**
      * {@link #join(String)} with the attribute from {@link Mapper#relationship}.
+     *
+     * <pre>{@code
+     * List<User> writers = session.select(User.class).join(Mapper.relationship(User.class, "posts")).distinct().all();
+     * }</pre>
      *
      * @param relationship a relationship of this query's class
      * @return the joined query
@@ -140,6 +158,10 @@ public final class EntityQuery<T> {
     /**
      * SQLAlchemy's legacy {@code filter}: the same as {@link #where}.
      *
+     * <pre>{@code
+     * List<User> adults = session.query(User.class).filter(User_.age.ge(18)).all();   // the same as where
+     * }</pre>
+     *
      * @param conditions the conditions
      * @return the filtered query
      */
@@ -150,6 +172,10 @@ public final class EntityQuery<T> {
     /**
      * {@code column = value} for a column of this query's entity ({@code null} means IS NULL):
      * {@code filterBy(User_.name, "ann")}; the compiler checks the value against the column's type.
+     *
+     * <pre>{@code
+     * User ann = session.select(User.class).filterBy(User_.name, "ann").first();
+     * }</pre>
      *
      * @throws OrmException when the column is not one of the entity's table
      *
@@ -224,6 +250,10 @@ public final class EntityQuery<T> {
     /**
      * Joins another table on an explicit condition.
      *
+     * <pre>{@code
+     * List<User> withMail = session.select(User.class).join(ADDRESSES, ADDRESSES.userId.eq(User_.id)).distinct().all();
+     * }</pre>
+     *
      * @param right the table (or other FROM item) to join
      * @param on the join condition
      * @return the joined query
@@ -234,6 +264,10 @@ public final class EntityQuery<T> {
 
     /**
      * A LEFT OUTER JOIN on an explicit condition.
+     *
+     * <pre>{@code
+     * List<User> all = session.select(User.class).leftJoin(ADDRESSES, ADDRESSES.userId.eq(User_.id)).where(ADDRESSES.id.isNull()).all();
+     * }</pre>
      *
      * @param right the table (or other FROM item) to join
      * @param on the join condition
@@ -246,6 +280,10 @@ public final class EntityQuery<T> {
     /**
      * {@code SELECT DISTINCT}, so a join matching several rows yields each object once.
      *
+     * <pre>{@code
+     * List<User> writers = session.select(User.class).join(User_.posts).distinct().all();
+     * }</pre>
+     *
      * @return the distinct query
      */
     public EntityQuery<T> distinct() {
@@ -254,6 +292,10 @@ public final class EntityQuery<T> {
 
     /**
      * Orders the rows: {@code orderBy(User_.name.asc(), User_.id.desc())}.
+     *
+     * <pre>{@code
+     * List<User> byAge = session.select(User.class).orderBy(User_.age.desc(), User_.name.asc()).all();
+     * }</pre>
      *
      * @param items the order items
      * @return the ordered query
@@ -265,6 +307,10 @@ public final class EntityQuery<T> {
     /**
      * Orders the rows by expressions, ascending: {@code orderBy(User_.name)}.
      *
+     * <pre>{@code
+     * List<User> byName = session.select(User.class).orderBy(User_.name).all();
+     * }</pre>
+     *
      * @param expressions the expressions
      * @return the ordered query
      */
@@ -274,6 +320,10 @@ public final class EntityQuery<T> {
 
     /**
      * At most {@code rows} objects: {@code session.select(User.class).orderBy(User_.id).limit(10).all()}.
+     *
+     * <pre>{@code
+     * List<User> firstTen = session.select(User.class).orderBy(User_.id).limit(10).all();
+     * }</pre>
      *
      * @param rows the maximum number of rows
      * @return the limited query
@@ -285,6 +335,10 @@ public final class EntityQuery<T> {
     /**
      * Skips the first {@code rows} rows (with {@link #orderBy} for a stable page).
      *
+     * <pre>{@code
+     * List<User> page3 = session.select(User.class).orderBy(User_.id).limit(10).offset(20).all();
+     * }</pre>
+     *
      * @param rows how many rows to skip
      * @return the query with the offset
      */
@@ -295,6 +349,10 @@ public final class EntityQuery<T> {
     /**
      * {@code SELECT ... FOR UPDATE}: lock the rows until the session commits or rolls back.
      *
+     * <pre>{@code
+     * sessions.begin(s -> s.select(User.class).where(User_.id.eq(1L)).forUpdate().one().balance -= 10);
+     * }</pre>
+     *
      * @return the locking query
      */
     public EntityQuery<T> forUpdate() {
@@ -303,6 +361,10 @@ public final class EntityQuery<T> {
 
     /**
      * The Core statement this query runs.
+     *
+     * <pre>{@code
+     * RenderedSql sql = session.select(User.class).where(User_.age.gt(18)).toSelect().toSql(Dialect.POSTGRES);
+     * }</pre>
      *
      * @return the SELECT
      */
@@ -323,6 +385,10 @@ public final class EntityQuery<T> {
 
     /**
      * The first matching object, or {@code null}.
+     *
+     * <pre>{@code
+     * User youngest = session.select(User.class).orderBy(User_.age.asc()).first();   // null when there is none
+     * }</pre>
      *
      * @return the first object, or {@code null}
      */
@@ -351,6 +417,10 @@ public final class EntityQuery<T> {
     /**
      * One object or {@code null}; fails when there are several.
      *
+     * <pre>{@code
+     * User maybe = session.select(User.class).filterBy(User_.email, "ann@example.com").oneOrNull();
+     * }</pre>
+     *
      * @return the object, or {@code null}
      * @throws MultipleResultsException when there are several
      */
@@ -365,6 +435,10 @@ public final class EntityQuery<T> {
     /**
      * SQLAlchemy's {@code scalar_one_or_none()}: the same as {@link #oneOrNull()}.
      *
+     * <pre>{@code
+     * User maybe = session.select(User.class).filterBy(User_.email, "ann@example.com").scalarOneOrNull();
+     * }</pre>
+     *
      * @return the object, or {@code null}
      * @throws MultipleResultsException when there are several
      */
@@ -375,16 +449,22 @@ public final class EntityQuery<T> {
     /**
      * Streams the matching objects from a cursor in chunks of {@code size} rows (see
      * {@link EntityPartitions}); with {@code expunge}, each chunk's objects leave the session when
-     * the next one is read, so memory stays bounded. Load options are not applied to streamed
-     * objects (a second statement may not run while MySQL streams); load what you need per chunk.
+     * the next one is read, so memory stays bounded. The query's load options apply per chunk:
+     * {@code undefer} columns ride in the streamed statement, {@code raise}/{@code lazy} mark the
+     * objects, and {@code selectIn} and {@code joined} options run one select-in query per chunk
+     * after its rows are read (joined ones too: a joined collection could be cut at a chunk's end);
+     * the objects those queries bring in leave with the chunk when {@code expunge}. The mapping's
+     * own eager defaults ({@code @Relationship(lazy = ...)}) are not applied to streamed objects.
+     * MySQL/MariaDB cannot run a statement while a stream is open on the connection, so there
+     * {@code selectIn}/{@code joined} options are refused.
      *
      * <pre>{@code
-     * try (EntityPartitions<User> parts = session.select(User.class).partitions(500, true)) {
-     *     for (List<User> chunk : parts) { ... }
+     * try (EntityPartitions<User> parts = session.select(User.class).options(LoadOption.selectIn(User_.posts)).partitions(500, true)) {
+     *     for (List<User> chunk : parts) { chunk.forEach(u -> export(u)); }   // each chunk's posts loaded with one IN query
      * }
      * }</pre>
      *
-     * @throws OrmException when the query has load options
+     * @throws OrmException on MySQL/MariaDB when an option loads a relationship eagerly (selectIn, joined, a path)
      * @throws IllegalArgumentException when {@code size} is not positive
      *
      * @param size rows per chunk
@@ -395,11 +475,7 @@ public final class EntityQuery<T> {
         if (size <= 0) {
             throw new IllegalArgumentException("partition size must be positive, got " + size);
         }
-        if (!options.isEmpty()) {
-            throw new OrmException("load options " + options + " are not applied to a stream of "
-                    + mapping.entityClass().getSimpleName() + ": load the relationships of each chunk instead, or use all()");
-        }
-        return session.partitions(mapping, select, size, expunge);
+        return session.partitions(mapping, select, size, expunge, options);
     }
 
     /**

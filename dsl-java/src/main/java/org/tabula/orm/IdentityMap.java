@@ -56,7 +56,8 @@ final class IdentityMap {
 
     /** Whether another object than {@code entity} holds {@code key}. */
     boolean heldByOther(EntityKey key, Object entity) {
-        return identityMap.containsKey(key) && identityMap.get(key).entity != entity;
+        EntityState held = identityMap.get(key);     // one lookup: the map holds no null values
+        return held != null && held.entity != entity;
     }
 
     /** The state already holding {@code key}, or null after {@code state} took its place (one hash lookup per row). */

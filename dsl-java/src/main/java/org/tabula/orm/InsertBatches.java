@@ -3,7 +3,6 @@ package org.tabula.orm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.tabula.engine.Connection;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
@@ -22,10 +21,11 @@ final class InsertBatches {
     private final List<Runnable> undo;
 
     private final List<Map<String, Object>> plainRows = new ArrayList<>();
-    private Set<String> plainColumns;
+    private EntityMapping<?> plainMapping;
+    private long plainColumns;
     private final List<EntityState> keyed = new ArrayList<>();
     private final List<Map<String, Object>> keyedRows = new ArrayList<>();
-    private Set<String> keyedColumns;
+    private long keyedColumns;
 
     InsertBatches(Connection conn, Table table, Column<?> generatedKey, List<Runnable> undo) {
         this.conn = conn;
@@ -34,25 +34,38 @@ final class InsertBatches {
         this.undo = undo;
     }
 
-    /** A row that needs nothing back from the database. */
-    void addPlain(Map<String, Object> row) {
+    /**
+     * A row that needs nothing back from the database; {@code columns} says which of
+     * {@code mapping}'s attributes it holds (-1: not said), so that a row of other columns starts
+     * a new batch.
+     */
+    void addPlain(EntityMapping<?> mapping, Map<String, Object> row, long columns) {
         sendKeyed();
-        if (plainColumns != null && !plainColumns.equals(row.keySet())) {
+        if (!plainRows.isEmpty() && !sameColumns(plainMapping, plainColumns, plainRows.get(0), mapping, columns, row)) {
             sendPlain();
         }
-        plainColumns = row.keySet();
+        plainMapping = mapping;
+        plainColumns = columns;
         plainRows.add(row);
     }
 
-    /** A row whose generated key is set on {@code s}'s object when the batch is sent. */
-    void addKeyed(EntityState s, Map<String, Object> row) {
+    /** A row whose generated key is set on {@code s}'s object when the batch is sent; {@code columns} as for {@link #addPlain}. */
+    void addKeyed(EntityState s, Map<String, Object> row, long columns) {
         sendPlain();
-        if (keyedColumns != null && !keyedColumns.equals(row.keySet())) {
+        if (!keyed.isEmpty() && !sameColumns(keyed.get(0).mapping, keyedColumns, keyedRows.get(0), s.mapping, columns, row)) {
             sendKeyed();
         }
-        keyedColumns = row.keySet();
+        keyedColumns = columns;
         keyed.add(s);
         keyedRows.add(row);
+    }
+
+    private static boolean sameColumns(EntityMapping<?> m1, long columns1, Map<String, Object> row1,
+                                       EntityMapping<?> m2, long columns2, Map<String, Object> row2) {
+        if (m1 == m2 && columns1 != -1 && columns2 != -1) {
+            return columns1 == columns2;
+        }
+        return row1.keySet().equals(row2.keySet());
     }
 
     void sendPlain() {
@@ -60,11 +73,9 @@ final class InsertBatches {
             conn.execute(Insert.into(table), new ArrayList<>(plainRows));
         }
         plainRows.clear();
-        plainColumns = null;
     }
 
     void sendKeyed() {
-        keyedColumns = null;
         if (keyedRows.isEmpty()) {
             return;
         }

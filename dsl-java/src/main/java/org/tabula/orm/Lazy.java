@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     public String name;
  *     @MappedColumn(text = true, nullable = true) public Lazy<String> bio = Lazy.of(null);
  * }
+ *
  * user.bio.get();                     // SELECT bio FROM users WHERE id = ?  (once)
  * user.bio.set("hello");              // UPDATE at the next flush
  *
@@ -54,6 +55,10 @@ public final class Lazy<T extends @Nullable Object> {
     /**
      * An already loaded value.
      *
+     * <pre>{@code
+     * public Lazy<String> bio = Lazy.of(null);   // a new object's value, written at the first flush
+     * }</pre>
+     *
      * @param <T> the value's type
      * @param value the value
      * @return a loaded holder
@@ -64,6 +69,10 @@ public final class Lazy<T extends @Nullable Object> {
 
     /**
      * A value loaded through {@code session} on first {@link #get()}; {@code attribute} names it in errors.
+     *
+     * <pre>{@code
+     * Lazy<String> bio = Lazy.loading("User.bio", session, s -> loadBio(s, id));
+     * }</pre>
      *
      * @param <T> the value's type
      * @param attribute the attribute's name, for messages
@@ -82,6 +91,10 @@ public final class Lazy<T extends @Nullable Object> {
 
     /**
      * The value, loading it first if needed.
+     *
+     * <pre>{@code
+     * String bio = user.bio.get();   // SELECT bio FROM users WHERE id = ? the first time
+     * }</pre>
      *
      * @return the value, possibly {@code null}
      * @throws DetachedInstanceException when it is not loaded and the session is closed
@@ -104,6 +117,10 @@ public final class Lazy<T extends @Nullable Object> {
     /**
      * Replaces the value (it counts as loaded).
      *
+     * <pre>{@code
+     * user.bio.set("hello");   // UPDATE at the next flush, without loading the old value
+     * }</pre>
+     *
      * @param newValue the new value
      */
     public void set(T newValue) {
@@ -120,6 +137,10 @@ public final class Lazy<T extends @Nullable Object> {
 
     /**
      * Whether the value is loaded (reading it runs no SQL).
+     *
+     * <pre>{@code
+     * boolean loaded = user.bio.isLoaded();
+     * }</pre>
      *
      * @return true once loaded or set
      */

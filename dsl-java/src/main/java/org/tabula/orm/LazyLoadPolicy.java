@@ -23,6 +23,11 @@ public interface LazyLoadPolicy {
      * Called before an implicit lazy load runs SQL; returns {@code null} to let it run, or the
      * exception to throw instead (the read fails with it and nothing is loaded).
      *
+     * <pre>{@code
+     * LazyLoadPolicy strict = (owner, attribute, name) -> new OrmException(name + " is not loaded");
+     * session.lazyLoadPolicy(strict);
+     * }</pre>
+     *
      * @param owner     the object whose attribute would load; {@code null} for a {@link Lazy} made
      *                  by {@link Lazy#loading} outside a mapping
      * @param attribute the mapped attribute: a {@link RelationshipAttribute}, or the

@@ -10,13 +10,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Lazy<Long> posts = Lazy.loading("User.postCount", session,
- *         s -> s.select(Post.class).where(Post_.userId.eq(id)).count());
+ *         s -> s.select(Post.class).where(Post_.authorId.eq(id)).count());
  * }</pre>
  */
 @FunctionalInterface
 public interface LazyLoader<T extends @Nullable Object> {
     /**
      * Loads the value.
+     *
+     * <pre>{@code
+     * LazyLoader<Long> postCount = s -> s.select(Post.class).where(Post_.authorId.eq(id)).count();
+     * }</pre>
      *
      * @param session the owner's open session
      * @return the loaded value

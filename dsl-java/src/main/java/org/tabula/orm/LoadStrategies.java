@@ -19,17 +19,31 @@ final class LoadStrategies {
     private final Map<RelationshipAttribute, List<LoadOption>> nested = new LinkedHashMap<>();
 
     LoadStrategies(EntityMapping<?> mapping, Select select, List<LoadOption> options) {
+        this(mapping, select, options, true);
+    }
+
+    /**
+     * The strategies of a query; with {@code mappingDefaults} false only its options count (a
+     * stream: the mapping's eager defaults are not applied to streamed objects).
+     */
+    LoadStrategies(EntityMapping<?> mapping, Select select, List<LoadOption> options, boolean mappingDefaults) {
         Map<RelationshipAttribute, Loading> strategy = new LinkedHashMap<>();
-        for (RelationshipAttribute r : mapping.relationships()) {
-            strategy.put(r, r.loading());
+        if (mappingDefaults) {
+            for (RelationshipAttribute r : mapping.relationships()) {
+                strategy.put(r, r.loading());
+            }
         }
         for (LoadOption o : options) {
+            if (o.column() != null) {
+                continue;      // undefer: a column, see Undeferred
+            }
             RelationshipAttribute r = mapping.relationship(o.head());
             LoadOption tail = o.tail();
             if (tail == null) {
                 strategy.put(r, o.loading());
             } else {
-                if (strategy.get(r) == Loading.SELECT || strategy.get(r) == Loading.RAISE) {
+                Loading current = strategy.get(r);
+                if (current == null || current == Loading.SELECT || current == Loading.RAISE) {
                     strategy.put(r, Loading.SELECT_IN);
                 }
                 nested.computeIfAbsent(r, k -> new ArrayList<>()).add(tail);
@@ -56,6 +70,11 @@ final class LoadStrategies {
                     break;
             }
         }
+    }
+
+    /** Whether loading needs statements after the query's own (select-in, or joined loads run select-in per chunk of a stream). */
+    boolean runsStatements() {
+        return !selectIn.isEmpty() || !joined.isEmpty();
     }
 
     /** The options further down the path through {@code r} ({@code selectIn("roles.permissions")}). */

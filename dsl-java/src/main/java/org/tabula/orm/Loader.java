@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.tabula.Sql;
 import org.tabula.expr.Condition;
 import org.tabula.result.Result;
@@ -31,6 +32,8 @@ final class Loader {
 
     private final Session session;
     private final IdentityMap identity;
+    /** Where objects new to the session are listed while a stream's chunk loads its relationships (so they leave with it), or null. */
+    private @Nullable List<Object> freshSink;
 
     Loader(Session session, IdentityMap identity) {
         this.session = session;
@@ -41,15 +44,23 @@ final class Loader {
 
     /** Rows of a query, made into entities through the identity map. */
     <T> List<T> load(EntityMapping<T> mapping, Select select) {
+        return load(mapping, select, (Undeferred) null);
+    }
+
+    /** Rows of a query, made into entities through the identity map, with {@code undeferred} columns selected too. */
+    private <T> List<T> load(EntityMapping<T> mapping, Select select, @Nullable Undeferred undeferred) {
         session.autoflush();
+        Select statement = undeferred == null ? select : undeferred.extend(select);
         // Values straight from JDBC (no Row per row); the arrays become the objects' snapshots.
-        List<Object[]> rows = session.connection().fetch(select, Map.of(), values -> values);
+        List<Object[]> rows = session.connection().fetch(statement, Map.of(), values -> values);
         if (!mapping.isReadOnly()) {
             identity.reserve(rows.size());
         }
+        int width = select.selections().size();
         List<T> out = new ArrayList<>(rows.size());
         for (Object[] values : rows) {
-            out.add(materialize(mapping, mapping.fromSelected(values)));
+            Object[] columns = mapping.fromSelected(values);
+            out.add(materialize(mapping, undeferred == null ? columns : undeferred.fill(columns, values, width)));
         }
         return out;
     }
@@ -68,6 +79,9 @@ final class Loader {
             if (existing.expired) {
                 apply(existing, values, false);
                 bindRelationships(existing, true);
+            }
+            if (!existing.expired && !mapping.loadsEveryColumn()) {
+                fillUnloaded(existing, values);
             }
             return mapping.entityClass().cast(existing.entity);
         }
@@ -91,6 +105,9 @@ final class Loader {
         state.key = key;
         identity.addLoaded(state);
         bindRelationships(state, true);
+        if (freshSink != null) {
+            freshSink.add(entity);
+        }
         return entity;
     }
 
@@ -113,6 +130,23 @@ final class Loader {
         }
         state.snapshot = values;
         state.expired = false;
+    }
+
+    /**
+     * Gives a held object the deferred column values a row carries ({@link LoadOption#undefer})
+     * where its holder is not loaded yet; loaded holders keep their value, as other columns do.
+     */
+    private void fillUnloaded(EntityState state, Object[] values) {
+        List<ColumnAttribute> attrs = state.mapping.columnAttributes();
+        for (int i = 0; i < attrs.size(); i++) {
+            ColumnAttribute a = attrs.get(i);
+            if (a.isDeferred() && values[i] != ColumnAttribute.NOT_LOADED && a.value(state.entity) == ColumnAttribute.NOT_LOADED) {
+                a.setValue(state.entity, values[i]);
+                if (state.snapshot != null) {
+                    state.snapshot[i] = values[i];
+                }
+            }
+        }
     }
 
     /** Binds the relationship holders of a tracked object to it; {@code unload} makes them load through the session. */
@@ -253,31 +287,58 @@ final class Loader {
 
     /** Rows of an entity query with loading options: joined relationships ride along, select-in ones follow. */
     <T> List<T> load(EntityMapping<T> mapping, Select select, List<LoadOption> options) {
+        Undeferred undeferred = options.isEmpty() ? null : Undeferred.of(mapping, options);
         if (mapping.isReadOnly() || !mapping.hasRelationships()) {
-            return load(mapping, select);
+            return load(mapping, select, undeferred);
         }
         session.autoflush();
         LoadStrategies strategies = new LoadStrategies(mapping, select, options);
-        List<T> out = loadJoined(mapping, select, strategies);
+        List<T> out = loadJoined(mapping, select, strategies, undeferred);
         for (RelationshipAttribute r : strategies.selectIn) {
             selectInLoad(r, new ArrayList<>(out), strategies.nested(r));
         }
-        if (!strategies.raise.isEmpty()) {
-            for (T parent : out) {
-                EntityState s = identity.stateOf(parent);
-                if (s != null) {
-                    if (s.raise == null) {
-                        s.raise = new java.util.HashSet<>();
-                    }
-                    s.raise.addAll(strategies.raise);
-                }
-            }
-        }
+        markRaise(out, strategies.raise);
         return out;
     }
 
+    /**
+     * Eager loading for one chunk of a stream, after its rows were read: select-in for select-in
+     * and joined options alike (a joined collection could be cut at a chunk's end). Objects new
+     * to the session are listed in {@code fresh} when given.
+     */
+    void loadChunk(List<?> chunk, LoadStrategies strategies, @Nullable List<Object> fresh) {
+        freshSink = fresh;
+        try {
+            for (RelationshipAttribute r : strategies.joined) {
+                selectInLoad(r, chunk, strategies.nested(r));
+            }
+            for (RelationshipAttribute r : strategies.selectIn) {
+                selectInLoad(r, chunk, strategies.nested(r));
+            }
+        } finally {
+            freshSink = null;
+        }
+        markRaise(chunk, strategies.raise);
+    }
+
+    /** Makes implicit loads of {@code raise} fail on each of {@code parents}. */
+    private void markRaise(List<?> parents, List<RelationshipAttribute> raise) {
+        if (raise.isEmpty()) {
+            return;
+        }
+        for (Object parent : parents) {
+            EntityState s = identity.stateOf(parent);
+            if (s != null) {
+                if (s.raise == null) {
+                    s.raise = new java.util.HashSet<>();
+                }
+                s.raise.addAll(raise);
+            }
+        }
+    }
+
     /** Runs the query with a LEFT OUTER JOIN per joined relationship; each row gives a parent and its related objects. */
-    private <T> List<T> loadJoined(EntityMapping<T> mapping, Select select, LoadStrategies strategies) {
+    private <T> List<T> loadJoined(EntityMapping<T> mapping, Select select, LoadStrategies strategies, @Nullable Undeferred undeferred) {
         List<RelationshipAttribute> joined = strategies.joined;
         Select statement = select;
         int[] offsets = new int[joined.size()];
@@ -287,6 +348,9 @@ final class Loader {
             statement = joined.get(i).joined(statement, "j" + i + "_" + joined.get(i).name());
             width += joined.get(i).target().select().selections().size();
         }
+        if (undeferred != null) {
+            statement = undeferred.extend(statement);     // after the joined columns: their offsets stay
+        }
         Result result = session.connection().execute(statement);
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         List<T> out = new ArrayList<>();
@@ -295,7 +359,8 @@ final class Loader {
             joinedValues.add(new IdentityHashMap<>());
         }
         for (Row row : result) {
-            T parent = materialize(mapping, mapping.fromRow(row));
+            Object[] values = mapping.fromRow(row);
+            T parent = materialize(mapping, undeferred == null ? values : undeferred.fill(values, row, width));
             if (seen.put(parent, Boolean.TRUE) == null) {
                 out.add(parent);
             }

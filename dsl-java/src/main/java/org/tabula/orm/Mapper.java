@@ -60,6 +60,10 @@ public final class Mapper {
     /**
      * The mapping of an entity class, building it from {@link Entity} on first use.
      *
+     * <pre>{@code
+     * EntityMapping<User> users = Mapper.mapping(User.class);
+     * }</pre>
+     *
      * @param <T> the entity type
      * @param entityClass an {@link Entity} class, or one mapped with {@link #map}
      * @return the mapping
@@ -95,6 +99,10 @@ public final class Mapper {
     /**
      * Whether a class is mapped (or mappable through {@link Entity}).
      *
+     * <pre>{@code
+     * boolean mapped = Mapper.isMapped(User.class);   // true: annotated @Entity
+     * }</pre>
+     *
      * @param type any class
      * @return true if it is mapped or annotated with {@link Entity}
      */
@@ -105,6 +113,10 @@ public final class Mapper {
     /**
      * The table of an entity class, for Core statements.
      *
+     * <pre>{@code
+     * Table users = Mapper.table(User.class);
+     * }</pre>
+     *
      * @param entityClass a mapped class
      * @return its table
      */
@@ -114,6 +126,10 @@ public final class Mapper {
 
     /**
      * The table column of an attribute: {@code Column<String> name = Mapper.column(User.class, "name")}.
+     *
+     * <pre>{@code
+     * Column<Integer> age = Mapper.column(User.class, "age");
+     * }</pre>
      *
      * @param <V> the column's value type, as the caller expects it
      * @param entityClass a mapped class
@@ -128,6 +144,10 @@ public final class Mapper {
      * A relationship attribute, the typed handle for filters and loading options:
      * {@code Mapper.relationship(User.class, "posts").any(title.contains("x"))}.
      *
+     * <pre>{@code
+     * RelationshipAttribute posts = Mapper.relationship(User.class, "posts");
+     * }</pre>
+     *
      * @param entityClass a mapped class
      * @param name the relationship's field name
      * @return the relationship attribute
@@ -138,6 +158,10 @@ public final class Mapper {
 
     /**
      * A {@link MetaData} of these entities' tables, for {@code createAll}/{@code dropAll}.
+     *
+     * <pre>{@code
+     * Mapper.metaData(User.class, Post.class).createAll(engine);
+     * }</pre>
      *
      * @param entityClasses mapped classes
      * @return a MetaData holding their tables
@@ -153,6 +177,10 @@ public final class Mapper {
     /**
      * Maps a class onto an existing table by naming convention ({@code createdAt} is {@code created_at}).
      *
+     * <pre>{@code
+     * EntityMapping<Person> people = Mapper.map(Person.class, PEOPLE);
+     * }</pre>
+     *
      * @param <T> the entity type
      * @param entityClass the class to map
      * @param table the existing table
@@ -166,6 +194,10 @@ public final class Mapper {
      * Maps a class onto an existing table; {@code columnsByAttribute} overrides the naming
      * convention ({@code Map.of("fullName", "name")}). {@link MappedColumn#name()} on a field overrides it too.
      * Every persistent field must find its column; mark the others {@link Transient}.
+     *
+     * <pre>{@code
+     * EntityMapping<Person> people = Mapper.map(Person.class, PEOPLE, Map.of("name", "full_name"));
+     * }</pre>
      *
      * @param <T> the entity type
      * @param entityClass the class to map

@@ -14,6 +14,7 @@ import org.tabula.schema.Column;
  * // generated:
  * public static final Column<@Nullable Integer> age = Metamodel.column(User.class, "age", Integer.class, true);
  * public static final Relation<User, Post> posts = Metamodel.relation(User.class, "posts", Post.class, true);
+ *
  * // used:
  * session.select(User.class).where(User_.age.gt(18)).options(LoadOption.selectIn(User_.posts)).all();
  * }</pre>
@@ -29,6 +30,10 @@ public final class Metamodel {
     /**
      * The column of {@code entityClass.attribute}, checked to hold values of {@code valueClass}
      * and to accept NULL exactly when {@code nullable}.
+     *
+     * <pre>{@code
+     * public static final Column<@Nullable Integer> age = Metamodel.column(User.class, "age", Integer.class, true);
+     * }</pre>
      *
      * @throws OrmException naming the attribute when the mapping disagrees (a stale generated class)
      *
@@ -58,6 +63,10 @@ public final class Metamodel {
     /**
      * The relationship {@code name} of {@code source}, checked to lead to {@code target} and to be
      * a collection ({@link RelatedList}) exactly when {@code toMany}.
+     *
+     * <pre>{@code
+     * public static final Relation<User, Post> posts = Metamodel.relation(User.class, "posts", Post.class, true);
+     * }</pre>
      *
      * @throws OrmException naming the relationship when the mapping disagrees
      *

@@ -22,6 +22,10 @@ public final class Naming {
      * {@code createdAt} to {@code created_at}; {@code HTTPStatus} to {@code http_status}: the one
      * rule of {@link ColumnNaming}, which record and Kotlin row mapping use too.
      *
+     * <pre>{@code
+     * String column = Naming.snakeCase("createdAt");   // "created_at"
+     * }</pre>
+     *
      * @param name a Java name in camel case
      * @return the name in snake case
      */
@@ -31,6 +35,10 @@ public final class Naming {
 
     /**
      * The table name of an entity class: snake case, plural ({@code OrderLine} to {@code order_lines}).
+     *
+     * <pre>{@code
+     * String table = Naming.tableName(OrderLine.class);   // "order_lines"
+     * }</pre>
      *
      * @param entityClass the entity class
      * @return the derived table name

@@ -14,6 +14,10 @@ public class OrmException extends TabulaException {
     /**
      * Creates the exception.
      *
+     * <pre>{@code
+     * throw new OrmException("class java.lang.String is not mapped: annotate it with @Entity");
+     * }</pre>
+     *
      * @param message what was misused, naming the class or attribute
      */
     public OrmException(String message) {
@@ -22,6 +26,10 @@ public class OrmException extends TabulaException {
 
     /**
      * Creates the exception with its cause.
+     *
+     * <pre>{@code
+     * throw new OrmException("cannot read User.name", e);
+     * }</pre>
      *
      * @param message what failed, naming the class or attribute
      * @param cause   the underlying failure

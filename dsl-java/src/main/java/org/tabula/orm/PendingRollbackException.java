@@ -19,6 +19,10 @@ public class PendingRollbackException extends OrmException {
     /**
      * Refuses work after {@code flushFailure}, naming it.
      *
+     * <pre>{@code
+     * throw new PendingRollbackException(sqlException);
+     * }</pre>
+     *
      * @param flushFailure the exception that made the flush fail
      */
     public PendingRollbackException(Throwable flushFailure) {

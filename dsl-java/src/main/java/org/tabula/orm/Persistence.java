@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.tabula.schema.ForeignKey;
 import org.tabula.schema.Table;
 import org.tabula.statement.Delete;
 import org.tabula.statement.Insert;
+import org.tabula.statement.InsertRow;
 import org.tabula.statement.Select;
 import org.tabula.statement.Update;
 
@@ -32,6 +32,12 @@ final class Persistence {
 
     private final Connection conn;
     private final List<Runnable> undo;
+    /**
+     * The attributes (bit {@code i}: {@code columnAttributes().get(i)}) whose columns the last
+     * {@link #valuesToInsert} row holds, or -1 when there are too many to say: lets rows be
+     * grouped into batches without comparing their column names.
+     */
+    private long columnsSet;
 
     Persistence(Connection conn, List<Runnable> undo) {
         this.conn = conn;
@@ -65,11 +71,12 @@ final class Persistence {
                 plan.applyForeignKeys(s, undo, unwritten);
             }
             List<ColumnAttribute> fetch = new ArrayList<>();
-            Map<Column<?>, Object> row = valuesToInsert(s, fetch);
+            InsertRow row = valuesToInsert(s, fetch);
+            long columns = columnsSet;
             if (batchesKeys && fetch.size() == 1 && fetch.get(0).column() == generatedKey && !row.isEmpty()) {
-                batches.addKeyed(s, named(row));     // only the generated key comes back
+                batches.addKeyed(s, row, columns);     // only the generated key comes back
             } else if (fetch.isEmpty()) {
-                batches.addPlain(named(row));
+                batches.addPlain(s.mapping, row, columns);
             } else {
                 batches.sendKeyed();
                 batches.sendPlain();
@@ -98,9 +105,13 @@ final class Persistence {
      * The column values to insert for a new object (client defaults applied); the attributes whose
      * values the database makes (generated keys, server defaults) go to {@code fetch} instead.
      */
-    private Map<Column<?>, Object> valuesToInsert(EntityState s, List<ColumnAttribute> fetch) {
-        Map<Column<?>, Object> row = new LinkedHashMap<>();
-        for (ColumnAttribute a : s.mapping.columnAttributes()) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private InsertRow valuesToInsert(EntityState s, List<ColumnAttribute> fetch) {
+        InsertRow row = InsertRow.of(s.mapping.table());
+        List<ColumnAttribute> attributes = s.mapping.columnAttributes();
+        long set = attributes.size() < Long.SIZE ? 0 : -1;
+        for (int i = 0; i < attributes.size(); i++) {
+            ColumnAttribute a = attributes.get(i);
             Column<?> c = a.column();
             Object v = a.value(s.entity);
             if (v == ColumnAttribute.NOT_LOADED) {
@@ -119,23 +130,21 @@ final class Persistence {
                 fetch.add(a);
                 continue;
             }
-            row.put(c, v);
+            row.set((Column) c, v);
+            if (set != -1) {
+                set |= 1L << i;
+            }
         }
+        columnsSet = set;
         return row;
-    }
-
-    private static Map<String, Object> named(Map<Column<?>, Object> row) {
-        Map<String, Object> named = new LinkedHashMap<>();
-        row.forEach((c, v) -> named.put(c.name(), v));
-        return named;
     }
 
     /** One INSERT whose database-made values are read back: RETURNING, else the generated key and a SELECT. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void insertFetching(Table table, EntityState s, Map<Column<?>, Object> row, List<ColumnAttribute> fetch) {
+    private void insertFetching(Table table, EntityState s, InsertRow row, List<ColumnAttribute> fetch) {
         Insert insert = Insert.into(table);
-        for (Map.Entry<Column<?>, Object> e : row.entrySet()) {
-            insert = insert.set((Column) e.getKey(), e.getValue());
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            insert = insert.set((Column) table.column(e.getKey()), e.getValue());
         }
         if (row.isEmpty()) {
             throw new OrmException("cannot insert " + EntityState.describe(s.entity) + ": every column of " + table.name()

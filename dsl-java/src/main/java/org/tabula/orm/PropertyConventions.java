@@ -26,6 +26,10 @@ public interface PropertyConventions {
     /**
      * Whether these conventions describe the fields of {@code entityClass}.
      *
+     * <pre>{@code
+     * public boolean appliesTo(Class<?> entityClass) { return entityClass.isAnnotationPresent(MyLanguage.class); }
+     * }</pre>
+     *
      * @param entityClass the entity class being mapped
      * @return true if these conventions apply to it
      */
@@ -33,6 +37,10 @@ public interface PropertyConventions {
 
     /**
      * Whether {@code field}'s declared type admits null (a primary key is NOT NULL regardless).
+     *
+     * <pre>{@code
+     * public boolean isNullable(Field field) { return field.isAnnotationPresent(MaybeNull.class); }
+     * }</pre>
      *
      * @param field a mapped field of an entity these conventions apply to
      * @return true for a nullable column
@@ -43,6 +51,10 @@ public interface PropertyConventions {
      * The client-side default of {@code field}'s column (used when an INSERT leaves it out or the
      * field is null), or {@code null} for none. Asked only for fields without
      * {@code @MappedColumn(defaultValue = ...)}.
+     *
+     * <pre>{@code
+     * public Supplier<?> defaultValue(Field field) { return field.getType() == Instant.class ? Instant::now : null; }
+     * }</pre>
      *
      * @param field a mapped field of an entity these conventions apply to
      * @return the default's supplier, or {@code null}

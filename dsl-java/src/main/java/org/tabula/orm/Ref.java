@@ -16,6 +16,7 @@ import java.util.Optional;
  *     @MappedColumn(references = User.class) public Long authorId;
  *     @Relationship(backPopulates = "posts") public final Ref<User> author = new Ref<>(this);
  * }
+ *
  * post.author.set(ann);          // ann.posts now contains post; post.authorId is set at flush
  * User who = post.author.get();  // loads on first access (from the identity map when it can)
  * }</pre>
@@ -35,13 +36,23 @@ public final class Ref<T> {
     private Object original;     // the value as last loaded, when changed since
     private boolean hasOriginal;
 
-    /** An empty reference, owner bound when its object is added to a session. */
+    /**
+     * An empty reference, owner bound when its object is added to a session.
+     *
+     * <pre>{@code
+     * public final Ref<User> author = new Ref<>();   // a Ref without an owner: set and get only
+     * }</pre>
+     */
     public Ref() {
         this.holder = new RelationHolder.One(this, null);
     }
 
     /**
      * An empty reference of {@code owner}, kept in sync with the other side right away.
+     *
+     * <pre>{@code
+     * @Relationship(backPopulates = "posts") public final Ref<User> author = new Ref<>(this);
+     * }</pre>
      *
      * @param owner the entity whose field holds this reference
      */
@@ -51,6 +62,10 @@ public final class Ref<T> {
 
     /**
      * The related object, loading it on first access.
+     *
+     * <pre>{@code
+     * User who = post.author.get();   // loads on first access
+     * }</pre>
      *
      * @return the related object, or {@code null} when there is none
      */
@@ -64,6 +79,10 @@ public final class Ref<T> {
     /**
      * {@link #get()} as an Optional.
      *
+     * <pre>{@code
+     * String name = post.author.find().map(u -> u.name).orElse("nobody");
+     * }</pre>
+     *
      * @return the related object, or empty when there is none
      */
     public Optional<T> find() {
@@ -72,6 +91,10 @@ public final class Ref<T> {
 
     /**
      * Replaces the related object; the other side follows.
+     *
+     * <pre>{@code
+     * post.author.set(ann);   // ann.posts now contains post
+     * }</pre>
      *
      * @param newValue the new related object, or {@code null} to clear it
      */
@@ -91,6 +114,10 @@ public final class Ref<T> {
 
     /**
      * Whether the value is loaded (reading it runs no SQL).
+     *
+     * <pre>{@code
+     * boolean loaded = post.author.isLoaded();
+     * }</pre>
      *
      * @return true once loaded or set
      */

@@ -21,9 +21,10 @@ import java.util.Set;
  *     @Relationship(backPopulates = "author", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN})
  *     public final RelatedList<Post> posts = new RelatedList<>(this);
  * }
+ *
  * ann.posts.add(post);           // post.author.get() == ann; INSERT/UPDATE sets posts.author_id at flush
  * ann.posts.remove(post);        // delete-orphan: DELETE FROM posts ... at flush
- * for (Post p : ann.posts) ...   // SELECT ... WHERE author_id = ? on first access (lazy select)
+ * for (Post p : ann.posts) { }   // SELECT ... WHERE author_id = ? on first access (lazy select)
  * }</pre>
  *
  * <p>In Kotlin it is a {@code MutableList<Post>}: {@code val posts = RelatedList<Post>(this)}.
@@ -39,13 +40,23 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     private final Set<Object> removed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> discarded = Collections.newSetFromMap(new IdentityHashMap<>());   // added, then removed before a flush
 
-    /** An empty collection, owner bound when its object is added to a session. */
+    /**
+     * An empty collection, owner bound when its object is added to a session.
+     *
+     * <pre>{@code
+     * public final RelatedList<Post> posts = new RelatedList<>();   // a RelatedList without an owner: a plain list
+     * }</pre>
+     */
     public RelatedList() {
         this.holder = new RelationHolder.Many(this, null);
     }
 
     /**
      * An empty collection of {@code owner}, kept in sync with the other side right away.
+     *
+     * <pre>{@code
+     * @Relationship(backPopulates = "author") public final RelatedList<Post> posts = new RelatedList<>(this);
+     * }</pre>
      *
      * @param owner the entity whose field holds this collection
      */
@@ -128,6 +139,10 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
     /**
      * Whether the collection is loaded (reading it runs no SQL).
+     *
+     * <pre>{@code
+     * boolean loaded = ann.posts.isLoaded();   // false until first access or a load option
+     * }</pre>
      *
      * @return true once loaded
      */

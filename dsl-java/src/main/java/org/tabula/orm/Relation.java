@@ -14,7 +14,7 @@ import org.tabula.expr.Condition;
  *
  * session.select(User.class)
  *        .where(User_.posts.any(Post_.title.contains("jdbc")))           // EXISTS (SELECT ... correlated)
- *        .options(selectIn(User_.posts), selectIn(User_.roles.then(Role_.permissions)))
+ *        .options(LoadOption.selectIn(User_.posts), LoadOption.selectIn(User_.roles.then(Role_.permissions)))
  *        .all();
  * session.select(User.class).join(User_.roles).where(Role_.name.eq("admin")).distinct().all();
  * }</pre>
@@ -41,6 +41,10 @@ public final class Relation<S, T> {
     /**
      * The relationship {@code name} of {@code source}, leading to {@code target}.
      *
+     * <pre>{@code
+     * Relation<User, Post> posts = Relation.of(User.class, "posts", Post.class);
+     * }</pre>
+     *
      * @param <S> the source entity type
      * @param <T> the target entity type
      * @param source the entity class declaring the relationship
@@ -55,6 +59,10 @@ public final class Relation<S, T> {
     /**
      * This path followed by {@code next}: {@code User.ROLES.then(Role.PERMISSIONS)}.
      *
+     * <pre>{@code
+     * LoadOption deep = LoadOption.selectIn(User_.roles.then(Role_.permissions));
+     * }</pre>
+     *
      * @param <U> the class the longer path leads to
      * @param next the step from this path's target
      * @return the longer path
@@ -66,6 +74,10 @@ public final class Relation<S, T> {
     /**
      * The dotted path, e.g. {@code roles.permissions}.
      *
+     * <pre>{@code
+     * String path = User_.roles.then(Role_.permissions).path();   // "roles.permissions"
+     * }</pre>
+     *
      * @return the path
      */
     public String path() {
@@ -74,6 +86,10 @@ public final class Relation<S, T> {
 
     /**
      * The class the path starts from.
+     *
+     * <pre>{@code
+     * Class<User> from = User_.posts.source();   // User.class
+     * }</pre>
      *
      * @return the source entity class
      */
@@ -84,6 +100,10 @@ public final class Relation<S, T> {
     /**
      * The class the path leads to.
      *
+     * <pre>{@code
+     * Class<Post> to = User_.posts.target();   // Post.class
+     * }</pre>
+     *
      * @return the target entity class
      */
     public Class<T> target() {
@@ -92,6 +112,10 @@ public final class Relation<S, T> {
 
     /**
      * The relationship attribute of a single-step handle (resolving the mapping on first use).
+     *
+     * <pre>{@code
+     * RelationshipAttribute posts = User_.posts.attribute();
+     * }</pre>
      *
      * @return the relationship attribute
      * @throws OrmException for a path of several steps, or when the mapping leads elsewhere
@@ -112,6 +136,10 @@ public final class Relation<S, T> {
      * {@code EXISTS} a related row matching the conditions; along a path, nested
      * ({@code roles.any(permissions.any(...))}).
      *
+     * <pre>{@code
+     * List<User> writers = session.select(User.class).where(User_.posts.any(Post_.title.contains("jdbc"))).all();
+     * }</pre>
+     *
      * @param conditions conditions on the last target's columns (none: any related row)
      * @return the EXISTS condition
      */
@@ -125,6 +153,10 @@ public final class Relation<S, T> {
     /**
      * The to-one spelling of {@link #any}.
      *
+     * <pre>{@code
+     * List<Post> byAnn = session.select(Post.class).where(Post_.author.has(User_.name.eq("ann"))).all();
+     * }</pre>
+     *
      * @param conditions conditions on the target's columns (none: a related row exists)
      * @return the EXISTS condition
      */
@@ -135,6 +167,10 @@ public final class Relation<S, T> {
     /**
      * Load along this path with one IN query per step.
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(User_.posts.selectIn()).all();
+     * }</pre>
+     *
      * @return the load option
      */
     public LoadOption selectIn() {
@@ -143,6 +179,10 @@ public final class Relation<S, T> {
 
     /**
      * Load with the query (LEFT OUTER JOIN; deeper steps select-in).
+     *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(User_.profile.joined()).all();
+     * }</pre>
      *
      * @return the load option
      */
@@ -153,6 +193,10 @@ public final class Relation<S, T> {
     /**
      * Load on first access.
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(User_.posts.lazy()).all();
+     * }</pre>
+     *
      * @return the load option
      */
     public LoadOption lazy() {
@@ -161,6 +205,10 @@ public final class Relation<S, T> {
 
     /**
      * Refuse loading on access.
+     *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(User_.posts.raise()).all();
+     * }</pre>
      *
      * @return the load option
      */

@@ -192,6 +192,10 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * The relationship's kind, derived from the field type and the foreign keys.
      *
+     * <pre>{@code
+     * RelationshipAttribute.Kind kind = Mapper.relationship(User.class, "posts").kind();   // ONE_TO_MANY
+     * }</pre>
+     *
      * @return the kind
      */
     public Kind kind() {
@@ -201,6 +205,10 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * Whether the attribute is a {@link RelatedList}.
      *
+     * <pre>{@code
+     * boolean many = Mapper.relationship(User.class, "posts").isCollection();   // true
+     * }</pre>
+     *
      * @return true for a collection
      */
     public boolean isCollection() {
@@ -209,6 +217,10 @@ public final class RelationshipAttribute extends FieldAttribute {
 
     /**
      * The related entity class.
+     *
+     * <pre>{@code
+     * Class<?> target = Mapper.relationship(User.class, "posts").targetClass();   // Post.class
+     * }</pre>
      *
      * @return the target class
      */
@@ -247,6 +259,10 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * What carries over to related objects ({@link Relationship#cascade()}).
      *
+     * <pre>{@code
+     * Set<Cascade> cascade = Mapper.relationship(User.class, "posts").cascade();   // [ALL, DELETE_ORPHAN]
+     * }</pre>
+     *
      * @return the cascades
      */
     public Set<Cascade> cascade() {
@@ -255,6 +271,10 @@ public final class RelationshipAttribute extends FieldAttribute {
 
     /**
      * The default loading strategy ({@link Relationship#lazy()}).
+     *
+     * <pre>{@code
+     * Loading how = Mapper.relationship(User.class, "posts").loading();
+     * }</pre>
      *
      * @return the loading strategy
      */
@@ -265,6 +285,10 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * Whether deleting the children of a deleted object is left to the database ({@link Relationship#passiveDeletes()}).
      *
+     * <pre>{@code
+     * boolean databaseDeletes = Mapper.relationship(User.class, "posts").passiveDeletes();
+     * }</pre>
+     *
      * @return true for passive deletes
      */
     public boolean passiveDeletes() {
@@ -273,6 +297,10 @@ public final class RelationshipAttribute extends FieldAttribute {
 
     /**
      * The relationship of the other class kept in sync with this one, or null.
+     *
+     * <pre>{@code
+     * RelationshipAttribute author = Mapper.relationship(User.class, "posts").back();   // Post.author
+     * }</pre>
      *
      * @return the other side, or {@code null} when none is declared
      * @throws OrmException when the other side does not relate back to this class
@@ -443,6 +471,10 @@ public final class RelationshipAttribute extends FieldAttribute {
      * {@code EXISTS (SELECT ... FROM target WHERE <correlated to the owner> AND conditions)}: SQLAlchemy's
      * {@code User.posts.any(...)} for collections and {@code Post.author.has(...)} for to-one.
      *
+     * <pre>{@code
+     * Condition writes = Mapper.relationship(User.class, "posts").any(Mapper.column(Post.class, "title").isNotNull());
+     * }</pre>
+     *
      * @param conditions conditions on the target's columns (none: any related row)
      * @return the EXISTS condition
      */
@@ -469,6 +501,10 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * The to-one spelling of {@link #any}: {@code post.author.has(name.eq("ann"))}.
      *
+     * <pre>{@code
+     * Condition byAnn = Mapper.relationship(Post.class, "author").has(Mapper.column(User.class, "name").eq("ann"));
+     * }</pre>
+     *
      * @param conditions conditions on the target's columns (none: a related row exists)
      * @return the EXISTS condition
      */
@@ -479,6 +515,10 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * Load this relationship with the query (LEFT OUTER JOIN).
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(Mapper.relationship(User.class, "profile").joinedLoad()).all();
+     * }</pre>
+     *
      * @return the load option
      */
     public LoadOption joinedLoad() {
@@ -488,6 +528,10 @@ public final class RelationshipAttribute extends FieldAttribute {
     /**
      * Load this relationship for the whole result with one more IN query.
      *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(Mapper.relationship(User.class, "posts").selectIn()).all();
+     * }</pre>
+     *
      * @return the load option
      */
     public LoadOption selectIn() {
@@ -496,6 +540,10 @@ public final class RelationshipAttribute extends FieldAttribute {
 
     /**
      * Load this relationship on first access.
+     *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(Mapper.relationship(User.class, "posts").lazyLoad()).all();
+     * }</pre>
      *
      * @return the load option
      */

@@ -101,6 +101,10 @@ public final class Session implements AutoCloseable {
      * The connection this session works on (opened on first use), for Core statements in the
      * same transaction. Do not commit or close it yourself: use {@link #commit()} and {@link #close()}.
      *
+     * <pre>{@code
+     * Connection conn = session.connection();   // the session's connection, in its transaction
+     * }</pre>
+     *
      * @return the session's connection
      * @throws PendingRollbackException after a failed flush, until {@link #rollback()}
      */
@@ -113,7 +117,14 @@ public final class Session implements AutoCloseable {
         return connection;
     }
 
-    /** Flushes, then commits. Objects stay in the session (expired if {@code expireOnCommit}). */
+    /**
+     * Flushes, then commits. Objects stay in the session (expired if {@code expireOnCommit}).
+     *
+     * <pre>{@code
+     * session.add(new User("ann"));
+     * session.commit();   // flush + COMMIT
+     * }</pre>
+     */
     public void commit() {
         ensureActive();
         flush();
@@ -133,6 +144,11 @@ public final class Session implements AutoCloseable {
      * fields are rewritten by the next get, query or refresh that touches it). Changed fields not
      * flushed yet get back their last loaded or flushed values, so no later flush writes them.
      * After a failed flush, this is what makes the session usable again.
+     *
+     * <pre>{@code
+     * session.add(new User("ann"));
+     * session.rollback();   // nothing written; pending objects are expunged
+     * }</pre>
      */
     public void rollback() {
         ensureOpen();
@@ -200,6 +216,16 @@ public final class Session implements AutoCloseable {
     /**
      * Ends the session: uncommitted work is rolled back, the connection goes back to the pool, and
      * every object becomes detached (its fields stay readable).
+     *
+     * <pre>{@code
+     * Session session = sessions.openSession();
+     * try {
+     *     session.add(new User("ann"));
+     *     session.commit();
+     * } finally {
+     *     session.close();   // rolls back what was not committed
+     * }
+     * }</pre>
      */
     @Override
     public void close() {
@@ -217,6 +243,10 @@ public final class Session implements AutoCloseable {
 
     /**
      * Whether {@link #close()} has been called.
+     *
+     * <pre>{@code
+     * boolean closed = session.isClosed();
+     * }</pre>
      *
      * @return true once closed
      */
@@ -265,6 +295,12 @@ public final class Session implements AutoCloseable {
      * cascades reach. Adding a tracked object again only adds new related objects. A detached
      * object (from a closed session) would be inserted again: bring it back with {@link #merge} instead.
      *
+     * <pre>{@code
+     * User ann = new User("ann");
+     * session.add(ann);
+     * session.flush();   // INSERT; ann.id is set
+     * }</pre>
+     *
      * @param entity the new (or detached) object
      */
     public void add(Object entity) {
@@ -281,7 +317,7 @@ public final class Session implements AutoCloseable {
             throw new OrmException(entity.getClass().getSimpleName() + " is a read-only mapping (a record or a class with"
                     + " final fields); it can be queried but not added to a session");
         }
-        EntityKey key = mapping.keyOf(mapping.read(entity));
+        EntityKey key = mapping.keyOfObject(entity);
         if (key != null && identity.heldByOther(key, entity)) {
             throw new OrmException("another " + key + " is already in this session; use merge() to copy a detached object onto it");
         }
@@ -331,6 +367,10 @@ public final class Session implements AutoCloseable {
     /**
      * Forgets an object without touching the database; it becomes detached.
      *
+     * <pre>{@code
+     * session.expunge(ann);   // no longer tracked: later changes are not flushed
+     * }</pre>
+     *
      * @param entity an object of this session
      */
     public void expunge(Object entity) {
@@ -348,6 +388,10 @@ public final class Session implements AutoCloseable {
     /**
      * Forgets every object without touching the database (they become detached); pending changes
      * are dropped. Useful to bound memory in long batch loops: the identity map holds its objects strongly.
+     *
+     * <pre>{@code
+     * session.expungeAll();   // an empty identity map
+     * }</pre>
      */
     public void expungeAll() {
         ensureOpen();
@@ -356,6 +400,10 @@ public final class Session implements AutoCloseable {
 
     /**
      * Whether this session tracks the object (pending or persistent).
+     *
+     * <pre>{@code
+     * boolean tracked = session.contains(ann);
+     * }</pre>
      *
      * @param entity any object
      * @return true if the session tracks it
@@ -367,13 +415,23 @@ public final class Session implements AutoCloseable {
     /**
      * Marks an object to be reloaded by the next get, query or refresh that touches it.
      *
+     * <pre>{@code
+     * session.expire(ann);   // the next access reloads it
+     * }</pre>
+     *
      * @param entity an object of this session
      */
     public void expire(Object entity) {
         persistentState(entity, "expire").expired = true;
     }
 
-    /** Expires every persistent object of the session. */
+    /**
+     * Expires every persistent object of the session.
+     *
+     * <pre>{@code
+     * session.expireAll();   // every object reloads on next access
+     * }</pre>
+     */
     public void expireAll() {
         ensureOpen();
         for (EntityState s : identity.states()) {
@@ -386,6 +444,10 @@ public final class Session implements AutoCloseable {
     /**
      * Whether the object's fields may be stale (expired and not reloaded since).
      *
+     * <pre>{@code
+     * boolean stale = session.isExpired(ann);
+     * }</pre>
+     *
      * @param entity an object of this session
      * @return true if expired and not reloaded
      */
@@ -396,6 +458,11 @@ public final class Session implements AutoCloseable {
 
     /**
      * Whether the object has changes the next flush would write (new, deleted, or changed columns).
+     *
+     * <pre>{@code
+     * ann.name = "Ann";
+     * boolean changed = session.isModified(ann);   // true until the next flush
+     * }</pre>
      *
      * @param entity an object of this session
      * @return true if the next flush would write it
@@ -517,6 +584,10 @@ public final class Session implements AutoCloseable {
     /**
      * An entity query: {@code session.select(User.class).where(name.eq("ann")).all()}.
      *
+     * <pre>{@code
+     * List<User> adults = session.select(User.class).where(User_.age.ge(18)).all();
+     * }</pre>
+     *
      * @param <T> the entity type
      * @param entityClass the mapped class
      * @return a query of all its rows, to refine
@@ -529,6 +600,10 @@ public final class Session implements AutoCloseable {
 
     /**
      * SQLAlchemy's legacy spelling: {@code session.query(User.class).filterBy("name", "ann").first()}.
+     *
+     * <pre>{@code
+     * User ann = session.query(User.class).filterBy(User_.name, "ann").first();   // the same as select
+     * }</pre>
      *
      * @param <T> the entity type
      * @param entityClass the mapped class
@@ -581,11 +656,33 @@ public final class Session implements AutoCloseable {
         return loader.load(mapping, select, options);
     }
 
-    /** A streaming cursor over an entity query, read in chunks (internal to {@link EntityQuery#partitions}). */
-    <T> EntityPartitions<T> partitions(EntityMapping<T> mapping, Select select, int size, boolean expunge) {
+    /**
+     * A streaming cursor over an entity query, read in chunks (internal to {@link EntityQuery#partitions}):
+     * undeferred columns ride in the statement, eager relationship options load per chunk.
+     */
+    <T> EntityPartitions<T> partitions(EntityMapping<T> mapping, Select select, int size, boolean expunge, List<LoadOption> options) {
         ensureActive();
+        Undeferred undeferred = options.isEmpty() ? null : Undeferred.of(mapping, options);
+        LoadStrategies eager = options.isEmpty() || mapping.isReadOnly() || !mapping.hasRelationships()
+                ? null : new LoadStrategies(mapping, select, options, false);
+        if (eager != null && eager.runsStatements() && !connection().dialect().runsStatementsWhileStreaming()) {
+            List<LoadOption> eagerOptions = options.stream()
+                    .filter(o -> o.column() == null && (o.loading() == Loading.SELECT_IN || o.loading() == Loading.JOINED || o.tail() != null))
+                    .toList();
+            throw new OrmException("load options " + eagerOptions + " on a stream of " + mapping.entityClass().getSimpleName()
+                    + " need a SELECT per chunk while the stream's result is open, which " + connection().dialect().name()
+                    + " (MySQL/MariaDB) cannot run on the same connection: read with all() in pages (limit and offset,"
+                    + " or a keyset), or load the relationships after the stream; undefer, lazy and raise options work in streams");
+        }
         autoflush();
-        return new EntityPartitions<>(this, mapping, connection().stream(select, size), size, expunge);
+        Select statement = undeferred == null ? select : undeferred.extend(select);
+        return new EntityPartitions<>(this, mapping, connection().stream(statement, size), size, expunge,
+                undeferred, select.selections().size(), eager);
+    }
+
+    /** Eager loading of one streamed chunk (see {@link Loader#loadChunk}). */
+    void loadChunk(List<?> chunk, LoadStrategies eager, @Nullable List<Object> fresh) {
+        loader.loadChunk(chunk, eager, fresh);
     }
 
     /** The object of one streamed row; when {@code fresh} is given, an object new to the session is added to it. */
@@ -646,6 +743,10 @@ public final class Session implements AutoCloseable {
     /**
      * The policy set by {@link #lazyLoadPolicy(LazyLoadPolicy)}, or {@code null}.
      *
+     * <pre>{@code
+     * LazyLoadPolicy policy = session.lazyLoadPolicy();   // null: lazy loads run
+     * }</pre>
+     *
      * @return the policy, or {@code null}
      */
     public @Nullable LazyLoadPolicy lazyLoadPolicy() {
@@ -693,6 +794,11 @@ public final class Session implements AutoCloseable {
      * are undone, the transaction is rolled back, the session reset as by {@link #rollback()}, and
      * the exception rethrown; the session then refuses work with {@link PendingRollbackException}
      * until {@link #rollback()}.
+     *
+     * <pre>{@code
+     * session.add(new User("ann"));
+     * session.flush();   // INSERT now, in the session's transaction; COMMIT later
+     * }</pre>
      */
     public void flush() {
         ensureActive();

@@ -14,6 +14,11 @@ public interface SessionCallback<T extends @Nullable Object> {
     /**
      * Does the work.
      *
+     * <pre>{@code
+     * SessionCallback<Long> count = s -> s.select(User.class).count();
+     * long users = sessions.inTransaction(count);
+     * }</pre>
+     *
      * @param session the session, inside its transaction
      * @return the work's result
      * @throws Exception any failure, which rolls the transaction back

@@ -12,7 +12,7 @@ import org.tabula.engine.TransactionOptions;
  * <pre>{@code
  * SessionFactory sessions = SessionFactory.of(engine).expireOnCommit(false);
  *
- * try (Session session = sessions.openSession()) { ... session.commit(); }
+ * try (Session session = sessions.openSession()) { session.add(new User("ann")); session.commit(); }
  *
  * sessions.begin(session -> session.add(new User("ann")));          // commit, or roll back on exception
  * long id = sessions.inTransaction(session -> {
@@ -74,6 +74,10 @@ public final class SessionFactory {
     /**
      * Whether sessions of this factory autoflush.
      *
+     * <pre>{@code
+     * boolean auto = sessions.autoflush();   // true unless autoflush(false)
+     * }</pre>
+     *
      * @return the autoflush option
      */
     public boolean autoflush() {
@@ -83,6 +87,10 @@ public final class SessionFactory {
     /**
      * Whether sessions of this factory expire their objects at commit.
      *
+     * <pre>{@code
+     * boolean expire = sessions.expireOnCommit();
+     * }</pre>
+     *
      * @return the expire-on-commit option
      */
     public boolean expireOnCommit() {
@@ -91,6 +99,10 @@ public final class SessionFactory {
 
     /**
      * The engine sessions take their connections from.
+     *
+     * <pre>{@code
+     * Engine engine = sessions.engine();
+     * }</pre>
      *
      * @return the engine
      */

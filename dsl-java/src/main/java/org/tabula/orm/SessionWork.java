@@ -12,6 +12,11 @@ public interface SessionWork {
     /**
      * Does the work.
      *
+     * <pre>{@code
+     * SessionWork addAnn = s -> s.add(new User("ann"));
+     * sessions.begin(addAnn);
+     * }</pre>
+     *
      * @param session the session, inside its transaction
      * @throws Exception any failure, which rolls the transaction back
      */

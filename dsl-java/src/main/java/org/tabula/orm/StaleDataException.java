@@ -16,6 +16,10 @@ public class StaleDataException extends OrmException {
     /**
      * Creates the exception.
      *
+     * <pre>{@code
+     * throw new StaleDataException("UPDATE users matched no row for User#1");
+     * }</pre>
+     *
      * @param message names the entity and the row that did not match
      */
     public StaleDataException(String message) {

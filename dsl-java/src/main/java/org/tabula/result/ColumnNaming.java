@@ -21,6 +21,10 @@ public final class ColumnNaming {
     /**
      * {@code createdAt} to {@code created_at}; {@code HTTPStatus} to {@code http_status}.
      *
+     * <pre>{@code
+     * String label = ColumnNaming.snakeCase("createdAt");   // "created_at"
+     * }</pre>
+     *
      * @param name a Java name: {@code snakeCase("createdAt")}
      * @return the snake_case name
      */
@@ -45,6 +49,10 @@ public final class ColumnNaming {
 
     /**
      * The position of the column that {@code name} matches (itself, else its snake case; any case), or -1.
+     *
+     * <pre>{@code
+     * int at = ColumnNaming.find(result.columns(), "createdAt");   // the position of created_at, or -1
+     * }</pre>
      *
      * @param columns the result's columns
      * @param name a field or record component name: {@code find(columns, "createdAt")}

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * <pre>{@code
  * record Point(int x, int y) {}
+ *
  * MethodHandle ctor = MethodHandles.lookup().findConstructor(Point.class, MethodType.methodType(void.class, int.class, int.class))
  *         .asSpreader(Object[].class, 2);
  * ConstructorMapper<Point> m = ConstructorMapper.of(Point.class, List.of(
@@ -52,6 +53,16 @@ public final class ConstructorMapper<R> {
      * that takes the parameters' values as one {@code Object[]} (see
      * {@link MethodHandle#asSpreader}).
      *
+     * <pre>{@code
+     * record Point(int x, int y) {}
+     *
+     * MethodHandle ctor = MethodHandles.lookup().findConstructor(Point.class, MethodType.methodType(void.class, int.class, int.class))
+     *         .asSpreader(Object[].class, 2);
+     * ConstructorMapper<Point> points = ConstructorMapper.of(Point.class, List.of(
+     *         new ConstructorMapper.Parameter("x", int.class, false), new ConstructorMapper.Parameter("y", int.class, false)),
+     *         ctor, result.columns());
+     * }</pre>
+     *
      * @throws IllegalArgumentException naming the parameter that no column matches
      * @param <R> the type to make
      * @param type the class to make
@@ -78,6 +89,11 @@ public final class ConstructorMapper<R> {
     /**
      * The object for one row.
      *
+     * <pre>{@code
+     * ConstructorMapper<Person> people = ConstructorMapper.of(Person.class, parameters, constructor, result.columns());
+     * List<Person> all = result.map(people::map);
+     * }</pre>
+     *
      * @param row the row
      * @return the object for one row
      */
@@ -87,6 +103,11 @@ public final class ConstructorMapper<R> {
 
     /**
      * The object for one row's values in column order, the labels of {@code columns} naming a column in errors.
+     *
+     * <pre>{@code
+     * ConstructorMapper<Person> people = ConstructorMapper.of(Person.class, parameters, constructor, columns);
+     * Person p = people.map(new Object[] {"ann", 31}, columns);
+     * }</pre>
      *
      * @param values the row's values, in column order
      * @param columns the result's columns

@@ -22,6 +22,7 @@ import org.tabula.error.OpenPackageHint;
  *
  * <pre>{@code
  * record UserName(long id, String name) {}
+ *
  * List<UserName> names = conn.execute(select(USERS.id, USERS.name).from(USERS)).into(UserName.class);
  * }</pre>
  */
@@ -41,6 +42,13 @@ public final class RecordMapper<R> {
 
     /**
      * A mapper from rows of {@code columns} to {@code type}.
+     *
+     * <pre>{@code
+     * record UserName(long id, String name) {}
+     *
+     * Result r = conn.execute(select(USERS.id, USERS.name).from(USERS));
+     * RecordMapper<UserName> names = RecordMapper.of(UserName.class, r.columns());
+     * }</pre>
      *
      * @param <R> the record type
      * @param type the record class
@@ -76,6 +84,11 @@ public final class RecordMapper<R> {
     /**
      * The record for one row.
      *
+     * <pre>{@code
+     * RecordMapper<Person> people = RecordMapper.of(Person.class, result.columns());
+     * List<Person> all = result.map(people::map);
+     * }</pre>
+     *
      * @param row a row of the result the mapper was made for
      * @return the record: {@code mapper.map(result.one())}
      */
@@ -86,6 +99,11 @@ public final class RecordMapper<R> {
     /**
      * The record for one row's values in column order (what {@code Connection.fetch} reads from
      * JDBC), the labels of {@code columns} naming a column in errors.
+     *
+     * <pre>{@code
+     * RecordMapper<Person> people = RecordMapper.of(Person.class, columns);
+     * Person p = people.map(new Object[] {"ann", 31}, columns);
+     * }</pre>
      *
      * @param values the row's values, in column order
      * @param columns the columns the values belong to

@@ -66,6 +66,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * A result whose rows are all in memory.
      *
+     * <pre>{@code
+     * Result r = Result.buffered(columns, List.of(row), 1, null);
+     * }</pre>
+     *
      * @param columns the labels and types of the result's columns
      * @param rows the rows, in order
      * @param rowCount the rows the statement changed, or -1 when unknown
@@ -79,6 +83,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * A result whose rows are all in memory, of a statement that changed existing rows of
      * {@code changedRowsOf} (an UPDATE or DELETE with RETURNING), or {@code null}.
+     *
+     * <pre>{@code
+     * Result r = Result.buffered(columns, List.of(), 0, null, USERS);
+     * }</pre>
      *
      * @param columns the labels and types of the result's columns
      * @param rows the rows RETURNING gave
@@ -95,6 +103,12 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * A result that reads rows from an open cursor as they are asked for.
      *
+     * <pre>{@code
+     * try (Result r = Result.streaming(columns, cursor)) {
+     *     r.stream().forEach(this::handle);
+     * }
+     * }</pre>
+     *
      * @param columns the labels and types of the result's columns
      * @param cursor where the rows come from; closed with the result
      * @return the result: what {@code conn.stream(select)} returns
@@ -105,6 +119,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * The result of a statement that returns no rows.
+     *
+     * <pre>{@code
+     * Result r = Result.ofCount(1, null);
+     * long n = r.rowCount();   // 1
+     * }</pre>
      *
      * @param rowCount the rows the statement changed, or -1 when unknown
      * @param insertedPrimaryKey the key a single-row INSERT wrote, or {@code null}
@@ -136,6 +155,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * Rows inserted, updated or deleted; -1 when unknown (queries, streaming).
      *
+     * <pre>{@code
+     * long changed = conn.execute(update(USERS).set(USERS.active, false).where(USERS.age.gt(90))).rowCount();
+     * }</pre>
+     *
      * @return the count: {@code conn.execute(delete(USERS).where(USERS.age.lt(18))).rowCount()}
      */
     public long rowCount() {
@@ -159,6 +182,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * Whether the statement produced rows (a query or RETURNING).
      *
+     * <pre>{@code
+     * Result r = conn.execute(text("UPDATE users SET active = false"));
+     * boolean rows = r.returnsRows();   // false
+     * }</pre>
+     *
      * @return {@code true} for a SELECT: {@code conn.execute(select(USERS)).returnsRows()}
      */
     public boolean returnsRows() {
@@ -167,6 +195,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * The result's columns, or {@code null} when it has no rows.
+     *
+     * <pre>{@code
+     * Result r = conn.execute(select(USERS.id, USERS.name).from(USERS));
+     * List<String> labels = r.columns().labels();   // [id, name]
+     * }</pre>
      *
      * @return the columns: {@code result.columns().labels()}
      */
@@ -211,6 +244,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * Every row.
      *
+     * <pre>{@code
+     * List<Row> rows = conn.execute(select(USERS.name).from(USERS)).all();
+     * }</pre>
+     *
      * @return the rows, in order: {@code conn.execute(select(USERS)).all()}
      */
     public List<Row> all() {
@@ -232,6 +269,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * The first row or {@code null}; the rest is discarded.
      *
+     * <pre>{@code
+     * Row newest = conn.execute(select(USERS).orderBy(USERS.id.desc())).first();   // null when there is none
+     * }</pre>
+     *
      * @return the first row: {@code conn.execute(select(USERS).orderBy(USERS.name)).first()}
      */
     public @Nullable Row first() {
@@ -245,6 +286,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * Exactly one row.
+     *
+     * <pre>{@code
+     * Row ann = conn.execute(select(USERS).where(USERS.id.eq(1L))).one();
+     * }</pre>
      *
      * @return the row: {@code conn.execute(select(USERS).where(USERS.id.eq(1L))).one()}
      * @throws org.tabula.error.NoResultException when there is no row
@@ -260,6 +305,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * One row or {@code null}; more than one is an error.
+     *
+     * <pre>{@code
+     * Row maybe = conn.execute(select(USERS).where(USERS.email.eq("ann@example.com"))).oneOrNull();
+     * }</pre>
      *
      * @return the row, or {@code null}: {@code conn.execute(select(USERS).where(USERS.name.eq("x"))).oneOrNull()}
      * @throws org.tabula.error.MultipleResultsException when there are several
@@ -281,6 +330,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * The first column of the first row, or {@code null} when there is no row.
      *
+     * <pre>{@code
+     * String name = conn.execute(text("SELECT name FROM users ORDER BY id")).scalar();
+     * }</pre>
+     *
      * @param <T> the column's Java type
      * @return the value: {@code Long n = conn.execute(select(count()).from(USERS)).scalar()}
      */
@@ -291,6 +344,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * The first column of the only row; an error for zero or several rows.
+     *
+     * <pre>{@code
+     * String name = conn.execute(text("SELECT name FROM users WHERE id = 1")).scalarOne();
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @return the value: {@code String name = conn.execute(select(USERS.name).where(USERS.id.eq(1L))).scalarOne()}
@@ -303,6 +360,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * The first column of the only row, {@code null} for no row; an error for several.
+     *
+     * <pre>{@code
+     * String name = conn.execute(text("SELECT name FROM users WHERE id = 1")).scalarOneOrNull();
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @return the value, or {@code null}
@@ -350,6 +411,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * As {@link #scalarOne(Class)}, {@code null} for no row or a NULL.
      *
+     * <pre>{@code
+     * Long n = conn.execute(text("SELECT max(id) FROM users")).scalarOneOrNull(Long.class);
+     * }</pre>
+     *
      * @param <T> the Java type wanted
      * @param type the Java type wanted: {@code scalarOneOrNull(Long.class)}
      * @return the value, or {@code null}
@@ -361,6 +426,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * As {@link #scalarOne(SqlType)}, {@code null} for no row or a NULL.
+     *
+     * <pre>{@code
+     * Instant at = conn.execute(text("SELECT max(created_at) FROM users")).scalarOneOrNull(SqlTypes.INSTANT);
+     * }</pre>
      *
      * @param <T> the type's Java type
      * @param type the SQL type that reads the value: {@code scalarOneOrNull(SqlTypes.UUID_TYPE)}
@@ -374,6 +443,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * The first column of the first row as a {@code type}, or {@code null}; the rest is discarded.
      *
+     * <pre>{@code
+     * Long first = conn.execute(text("SELECT id FROM users ORDER BY id")).scalar(Long.class);
+     * }</pre>
+     *
      * @param <T> the Java type wanted
      * @param type the Java type wanted: {@code scalar(Long.class)}
      * @return the value, or {@code null}
@@ -385,6 +458,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * The first column of the first row read as {@code type}, or {@code null}.
+     *
+     * <pre>{@code
+     * Instant first = conn.execute(text("SELECT created_at FROM users ORDER BY id")).scalar(SqlTypes.INSTANT);
+     * }</pre>
      *
      * @param <T> the type's Java type
      * @param type the SQL type that reads the value: {@code scalar(SqlTypes.UUID_TYPE)}
@@ -398,6 +475,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * The first column of every row as a {@code type}.
      *
+     * <pre>{@code
+     * List<Long> ids = conn.execute(text("SELECT id FROM users")).scalars(Long.class);
+     * }</pre>
+     *
      * @param <T> the Java type wanted
      * @param type the Java type wanted: {@code scalars(String.class)}
      * @return the values, in row order
@@ -408,6 +489,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * The first column of every row read as {@code type}.
+     *
+     * <pre>{@code
+     * List<Instant> times = conn.execute(text("SELECT created_at FROM users")).scalars(SqlTypes.INSTANT);
+     * }</pre>
      *
      * @param <T> the type's Java type
      * @param type the SQL type that reads the values: {@code scalars(SqlTypes.UUID_TYPE)}
@@ -431,6 +516,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * The first column of every row.
      *
+     * <pre>{@code
+     * List<String> names = conn.execute(text("SELECT name FROM users")).scalars();
+     * }</pre>
+     *
      * @param <T> the column's Java type
      * @return the values, in row order: {@code List<String> names = conn.execute(select(USERS.name)).scalars()}
      */
@@ -452,6 +541,10 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * Every row as a label-to-value map.
      *
+     * <pre>{@code
+     * List<Map<String, Object>> users = conn.execute(select(USERS.id, USERS.name).from(USERS)).mappings();
+     * }</pre>
+     *
      * @return one map per row: {@code conn.execute(select(USERS)).mappings().get(0).get("name")}
      */
     public List<Map<String, Object>> mappings() {
@@ -460,6 +553,11 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
 
     /**
      * Every row through {@code mapper}.
+     *
+     * <pre>{@code
+     * List<String> labels = conn.execute(select(USERS.id, USERS.name).from(USERS))
+     *         .map(row -> row.get(USERS.id) + ": " + row.get(USERS.name));
+     * }</pre>
      *
      * @param <T> what each row becomes
      * @param mapper builds one object from one row
@@ -482,6 +580,12 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * Every row as a record whose component names match the column labels (see {@link RecordMapper}).
      *
+     * <pre>{@code
+     * record UserName(long id, String name) {}
+     *
+     * List<UserName> names = conn.execute(select(USERS.id, USERS.name).from(USERS)).into(UserName.class);
+     * }</pre>
+     *
      * @param <R> the record type
      * @param recordType the record class: {@code result.into(UserName.class)}
      * @return one record per row
@@ -497,6 +601,12 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
     /**
      * The rows as a stream; close it (or the result) if not read to the end.
      *
+     * <pre>{@code
+     * try (Stream<Row> rows = conn.stream(select(EVENTS).from(EVENTS), 500).stream()) {
+     *     rows.forEach(this::handle);
+     * }
+     * }</pre>
+     *
      * @return the rows: {@code conn.stream(select(USERS)).stream().map(r -> r.get(USERS.name))}
      */
     public Stream<Row> stream() {
@@ -506,7 +616,15 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
                 false).onClose(this::close);
     }
 
-    /** Iterates the rows once; a streaming result closes itself after the last row. */
+    /**
+     * Iterates the rows once; a streaming result closes itself after the last row.
+     *
+     * <pre>{@code
+     * for (Row row : conn.execute(select(USERS.name).from(USERS))) {
+     *     handle(row);
+     * }
+     * }</pre>
+     */
     @Override
     public Iterator<Row> iterator() {
         startConsuming();
@@ -545,7 +663,15 @@ public sealed class Result implements Iterable<Row>, AutoCloseable permits Resul
         };
     }
 
-    /** Releases the cursor of a streaming result; harmless on buffered ones and when called twice. */
+    /**
+     * Releases the cursor of a streaming result; harmless on buffered ones and when called twice.
+     *
+     * <pre>{@code
+     * try (Result big = conn.stream(select(EVENTS).from(EVENTS), 500)) {
+     *     Row first = big.first();
+     * }
+     * }</pre>
+     */
     @Override
     public void close() {
         RowCursor c = cursor;

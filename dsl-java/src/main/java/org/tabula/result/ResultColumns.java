@@ -21,6 +21,12 @@ public final class ResultColumns {
     private final Map<String, Integer> byLabel;
 
     /**
+     *
+     * <pre>{@code
+     * ResultColumns columns = new ResultColumns(new String[] {"id", "name"},
+     *         new SqlType<?>[] {SqlTypes.BIGINT, SqlTypes.TEXT}, new Expression<?>[] {USERS.id, USERS.name});
+     * }</pre>
+     *
      * @param labels      column labels as the driver reports them
      * @param types       how to read each column
      * @param expressions the selected expressions, or {@code null} entries where unknown
@@ -43,6 +49,10 @@ public final class ResultColumns {
     /**
      * The number of columns: {@code result.columns().size()}.
      *
+     * <pre>{@code
+     * int n = result.columns().size();
+     * }</pre>
+     *
      * @return how many columns a row has
      */
     public int size() {
@@ -51,6 +61,10 @@ public final class ResultColumns {
 
     /**
      * The label of a column: {@code columns.label(0)} is {@code "name"} for {@code select(USERS.name)}.
+     *
+     * <pre>{@code
+     * String first = result.columns().label(0);
+     * }</pre>
      *
      * @param index the position, from 0
      * @return the label (an alias, or the column's name)
@@ -62,6 +76,10 @@ public final class ResultColumns {
     /**
      * Every label, in column order: {@code result.columns().labels()}.
      *
+     * <pre>{@code
+     * List<String> labels = result.columns().labels();   // [id, name]
+     * }</pre>
+     *
      * @return the labels
      */
     public List<String> labels() {
@@ -70,6 +88,10 @@ public final class ResultColumns {
 
     /**
      * The SQL type a column is read with: {@code columns.type(0)}.
+     *
+     * <pre>{@code
+     * SqlType<?> type = result.columns().type(0);
+     * }</pre>
      *
      * @param index the position, from 0
      * @return the type that converts the JDBC value
@@ -80,6 +102,10 @@ public final class ResultColumns {
 
     /**
      * The position of a label, or -1.
+     *
+     * <pre>{@code
+     * int at = result.columns().indexOf("name");   // -1 when there is no such column
+     * }</pre>
      *
      * @param label a label: {@code columns.indexOf("name")}
      * @return its position, from 0
@@ -94,6 +120,10 @@ public final class ResultColumns {
 
     /**
      * The position of a selected expression, or -1. Columns also match by name when selected through text().
+     *
+     * <pre>{@code
+     * int at = result.columns().indexOf(USERS.name);
+     * }</pre>
      *
      * @param expression a selected column or expression: {@code columns.indexOf(USERS.name)}
      * @return its position, from 0

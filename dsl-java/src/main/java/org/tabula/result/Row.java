@@ -30,6 +30,10 @@ public final class Row {
     /**
      * A row of {@code values} under {@code columns}: {@code new Row(columns, new Object[] {1L, "ann"})}.
      *
+     * <pre>{@code
+     * Row row = new Row(columns, new Object[] {1L, "ann"});
+     * }</pre>
+     *
      * @param columns the labels and types of the values
      * @param values the values in column order (not copied)
      */
@@ -40,6 +44,10 @@ public final class Row {
 
     /**
      * The value of a selected expression, typed.
+     *
+     * <pre>{@code
+     * String name = row.get(USERS.name);
+     * }</pre>
      *
      * @param <T> the expression's Java type
      * @param expression a selected column or expression: {@code row.get(USERS.name)}
@@ -58,6 +66,10 @@ public final class Row {
     /**
      * The value at a position, starting at 0.
      *
+     * <pre>{@code
+     * Long id = row.get(0);
+     * }</pre>
+     *
      * @param <T> the type the caller expects
      * @param index the position, from 0: {@code row.get(0)}
      * @return the value
@@ -72,6 +84,10 @@ public final class Row {
 
     /**
      * The value of a column label (case-insensitive when unambiguous).
+     *
+     * <pre>{@code
+     * String name = row.get("name");
+     * }</pre>
      *
      * @param <T> the type the caller expects
      * @param label the label: {@code row.get("name")}
@@ -89,6 +105,10 @@ public final class Row {
     /**
      * The value at a position, converted to {@code type} where it is a number of another width.
      *
+     * <pre>{@code
+     * Long id = row.get(0, Long.class);   // an Integer from the driver, converted
+     * }</pre>
+     *
      * @param <T> the type wanted
      * @param index the position, from 0
      * @param type the class wanted: {@code row.get(0, Long.class)} reads an INTEGER count as a Long
@@ -102,6 +122,10 @@ public final class Row {
     /**
      * The number of values: {@code row.size()}.
      *
+     * <pre>{@code
+     * int n = row.size();
+     * }</pre>
+     *
      * @return how many columns the row has
      */
     public int size() {
@@ -110,6 +134,10 @@ public final class Row {
 
     /**
      * The row's columns: {@code row.columns().labels()}.
+     *
+     * <pre>{@code
+     * List<String> labels = row.columns().labels();
+     * }</pre>
      *
      * @return the labels and types
      */
@@ -125,6 +153,10 @@ public final class Row {
     /**
      * The values in column order.
      *
+     * <pre>{@code
+     * List<Object> values = row.values();   // [1, ann]
+     * }</pre>
+     *
      * @return the values: {@code row.values()}
      */
     public List<@Nullable Object> values() {
@@ -133,6 +165,10 @@ public final class Row {
 
     /**
      * Label to value, in column order.
+     *
+     * <pre>{@code
+     * Map<String, Object> map = row.toMap();   // {id=1, name=ann}
+     * }</pre>
      *
      * @return a map by label: {@code row.toMap().get("name")}
      */

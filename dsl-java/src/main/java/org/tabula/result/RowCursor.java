@@ -8,11 +8,23 @@ public interface RowCursor extends AutoCloseable {
     /**
      * The next row, or {@code null} after the last one.
      *
+     * <pre>{@code
+     * for (Row r = cursor.next(); r != null; r = cursor.next()) {
+     *     handle(r);
+     * }
+     * }</pre>
+     *
      * @return the row: {@code for (Row r = cursor.next(); r != null; r = cursor.next()) ...}
      */
     @Nullable Row next();
 
-    /** Releases the underlying statement and result set; called once. */
+    /**
+     * Releases the underlying statement and result set; called once.
+     *
+     * <pre>{@code
+     * cursor.close();
+     * }</pre>
+     */
     @Override
     void close();
 }

@@ -17,6 +17,11 @@ public interface ValuesMapper<T> {
     /**
      * The object for one row.
      *
+     * <pre>{@code
+     * ValuesMapper<Person> people = v -> new Person((String) v[0], (Integer) v[1]);
+     * Person ann = people.map(new Object[] {"ann", 31});
+     * }</pre>
+     *
      * @param values the row's values in column order: {@code values -> new UserName((String) values[0])}
      * @return the object
      */

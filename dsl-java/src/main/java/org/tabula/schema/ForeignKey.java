@@ -34,6 +34,10 @@ public record ForeignKey(List<Column<?>> columns, List<Column<?>> targets,
     /**
      * The owning table.
      *
+     * <pre>{@code
+     * Table child = POSTS.userId.foreignKey().table();   // POSTS
+     * }</pre>
+     *
      * @return the table of the referencing columns: {@code fk.table()} is POSTS
      */
     public Table table() {
@@ -42,6 +46,10 @@ public record ForeignKey(List<Column<?>> columns, List<Column<?>> targets,
 
     /**
      * The referenced table.
+     *
+     * <pre>{@code
+     * Table parent = POSTS.userId.foreignKey().targetTable();   // USERS
+     * }</pre>
      *
      * @return the table of the referenced columns: {@code fk.targetTable()} is USERS
      */

@@ -24,6 +24,10 @@ public final class MetaData {
     /**
      * A collection of {@code tables}: {@code new MetaData(USERS, POSTS)}.
      *
+     * <pre>{@code
+     * MetaData metadata = new MetaData(USERS, POSTS);
+     * }</pre>
+     *
      * @param tables the tables, in any order
      */
     public MetaData(Table... tables) {
@@ -32,6 +36,10 @@ public final class MetaData {
 
     /**
      * Adds tables; adding one twice keeps one.
+     *
+     * <pre>{@code
+     * MetaData all = new MetaData(USERS).add(POSTS, ORDERS);
+     * }</pre>
      *
      * @param more the tables to add: {@code metadata.add(TAGS)}
      * @return this collection
@@ -56,6 +64,10 @@ public final class MetaData {
     /**
      * Tables in the order they were added.
      *
+     * <pre>{@code
+     * List<Table> tables = new MetaData(USERS, POSTS).tables();   // [USERS, POSTS]
+     * }</pre>
+     *
      * @return the tables: {@code metadata.tables()}
      */
     public synchronized List<Table> tables() {
@@ -64,6 +76,10 @@ public final class MetaData {
 
     /**
      * The table with this name; throws when there is none.
+     *
+     * <pre>{@code
+     * Table users = MetaData.reflect(engine).table("users");
+     * }</pre>
      *
      * @param name the table's name: {@code MetaData.reflect(engine).table("users")}
      * @return the table
@@ -116,6 +132,10 @@ public final class MetaData {
      * Tables with every table after the tables it references ({@link TableOrder}); a cycle of
      * foreign keys is an error naming its tables.
      *
+     * <pre>{@code
+     * List<Table> order = new MetaData(POSTS, USERS).sortedTables();   // [USERS, POSTS]: parents first
+     * }</pre>
+     *
      * @return the tables, parents before children: {@code metadata.sortedTables()}
      */
     public synchronized List<Table> sortedTables() {
@@ -126,6 +146,10 @@ public final class MetaData {
      * Creates every table and index that does not exist yet, in one transaction where the database
      * allows: {@code target.createAll(this)} (an {@code Engine} is a {@link SchemaTarget}).
      *
+     * <pre>{@code
+     * new MetaData(USERS, POSTS).createAll(engine);
+     * }</pre>
+     *
      * @param target the database: {@code new MetaData(USERS, POSTS).createAll(engine)}
      */
     public void createAll(SchemaTarget target) {
@@ -135,6 +159,10 @@ public final class MetaData {
     /**
      * Drops every table that exists, children before parents: {@code target.dropAll(this)}.
      *
+     * <pre>{@code
+     * new MetaData(USERS, POSTS).dropAll(engine);
+     * }</pre>
+     *
      * @param target the database: {@code metadata.dropAll(engine)}
      */
     public void dropAll(SchemaTarget target) {
@@ -143,6 +171,10 @@ public final class MetaData {
 
     /**
      * The named enum types the tables use, each once.
+     *
+     * <pre>{@code
+     * List<EnumType<?>> types = metadata.nativeEnumTypes();   // CREATE TYPE ... AS ENUM on PostgreSQL
+     * }</pre>
      *
      * @return the enum types: {@code metadata.nativeEnumTypes()} (PostgreSQL creates them first)
      */

@@ -16,6 +16,10 @@ public interface SchemaTarget {
     /**
      * Creates every table (and index, and native enum type) of {@code metaData} that does not exist yet.
      *
+     * <pre>{@code
+     * engine.createAll(new MetaData(USERS, POSTS));
+     * }</pre>
+     *
      * @param metaData the tables: {@code metadata.createAll(target)} calls this
      */
     void createAll(MetaData metaData);
@@ -23,12 +27,20 @@ public interface SchemaTarget {
     /**
      * Drops every table of {@code metaData} that exists, children before parents.
      *
+     * <pre>{@code
+     * engine.dropAll(new MetaData(USERS, POSTS));
+     * }</pre>
+     *
      * @param metaData the tables: {@code metadata.createAll(target)} calls this
      */
     void dropAll(MetaData metaData);
 
     /**
      * Tables built from what the database holds (see {@link MetaData#reflect}).
+     *
+     * <pre>{@code
+     * MetaData existing = engine.reflect();
+     * }</pre>
      *
      * @return tables built from what the database holds
      */

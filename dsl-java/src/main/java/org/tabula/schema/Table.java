@@ -78,6 +78,10 @@ public class Table implements FromItem {
     /**
      * The table's name in the database: {@code USERS.name()} is {@code "users"}.
      *
+     * <pre>{@code
+     * String name = USERS.name();   // "users"
+     * }</pre>
+     *
      * @return the name
      */
     public final String name() {
@@ -88,6 +92,10 @@ public class Table implements FromItem {
 
     /**
      * A column of any {@link SqlType}, including user-defined ones.
+     *
+     * <pre>{@code
+     * public final Column<BigDecimal> price = column("price", SqlTypes.decimal(10, 2));
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @param columnName the column's name in the database
@@ -110,6 +118,10 @@ public class Table implements FromItem {
     /**
      * A BOOLEAN column: {@code bool("active")}.
      *
+     * <pre>{@code
+     * public final Column<Boolean> active = bool("active");
+     * }</pre>
+     *
      * @param columnName the column's name in the database
      * @return the new column
      */
@@ -119,6 +131,10 @@ public class Table implements FromItem {
 
     /**
      * An INTEGER column: {@code integer("age").nullable()}.
+     *
+     * <pre>{@code
+     * public final Column<Integer> age = integer("age");
+     * }</pre>
      *
      * @param columnName the column's name in the database
      * @return the new column
@@ -130,6 +146,10 @@ public class Table implements FromItem {
     /**
      * A BIGINT column: {@code bigint("id").primaryKey().autoIncrement()}.
      *
+     * <pre>{@code
+     * public final Column<Long> id = bigint("id").primaryKey().autoIncrement();
+     * }</pre>
+     *
      * @param columnName the column's name in the database
      * @return the new column
      */
@@ -140,6 +160,10 @@ public class Table implements FromItem {
     /**
      * A DOUBLE PRECISION column: {@code doublePrecision("score")}.
      *
+     * <pre>{@code
+     * public final Column<Double> score = doublePrecision("score");
+     * }</pre>
+     *
      * @param columnName the column's name in the database
      * @return the new column
      */
@@ -149,6 +173,10 @@ public class Table implements FromItem {
 
     /**
      * A DECIMAL column, exact: {@code decimal("price", 10, 2)}.
+     *
+     * <pre>{@code
+     * public final Column<BigDecimal> price = decimal("price", 10, 2);
+     * }</pre>
      *
      * @param columnName the column's name in the database
      * @param precision the total number of digits
@@ -162,6 +190,10 @@ public class Table implements FromItem {
     /**
      * A VARCHAR column of at most {@code length} characters: {@code varchar("name", 50)}; longer values are refused.
      *
+     * <pre>{@code
+     * public final Column<String> name = varchar("name", 80);
+     * }</pre>
+     *
      * @param columnName the column's name in the database
      * @param length the most characters it holds
      * @return the new column
@@ -173,6 +205,13 @@ public class Table implements FromItem {
     /**
      * A TEXT column of any length: {@code text("body")}.
      *
+     * <pre>{@code
+     * public final class Notes extends Table {
+     *     public final Column<String> body = text("body");
+     *     Notes() { super("notes"); }
+     * }
+     * }</pre>
+     *
      * @param columnName the column's name in the database
      * @return the new column
      */
@@ -182,6 +221,10 @@ public class Table implements FromItem {
 
     /**
      * A DATE column ({@link LocalDate}): {@code date("born_on")}.
+     *
+     * <pre>{@code
+     * public final Column<LocalDate> birthday = date("birthday");
+     * }</pre>
      *
      * @param columnName the column's name in the database
      * @return the new column
@@ -193,6 +236,10 @@ public class Table implements FromItem {
     /**
      * A timestamp without time zone ({@link LocalDateTime}).
      *
+     * <pre>{@code
+     * public final Column<LocalDateTime> scheduledAt = timestamp("scheduled_at");
+     * }</pre>
+     *
      * @param columnName the column's name in the database: {@code timestamp("created_at")}
      * @return the new column
      */
@@ -202,6 +249,10 @@ public class Table implements FromItem {
 
     /**
      * A point in time ({@link Instant}), stored as UTC.
+     *
+     * <pre>{@code
+     * public final Column<Instant> createdAt = instant("created_at");
+     * }</pre>
      *
      * @param columnName the column's name in the database: {@code instant("paid_at")}
      * @return the new column
@@ -213,6 +264,10 @@ public class Table implements FromItem {
     /**
      * A binary column ({@code BLOB}, {@code bytea}): {@code bytes("avatar")}.
      *
+     * <pre>{@code
+     * public final Column<byte[]> avatar = bytes("avatar");
+     * }</pre>
+     *
      * @param columnName the column's name in the database
      * @return the new column
      */
@@ -223,6 +278,10 @@ public class Table implements FromItem {
     /**
      * A UUID column ({@code uuid} on PostgreSQL, {@code CHAR(36)} elsewhere): {@code uuid("token")}.
      *
+     * <pre>{@code
+     * public final Column<UUID> token = uuid("token");
+     * }</pre>
+     *
      * @param columnName the column's name in the database
      * @return the new column
      */
@@ -232,6 +291,10 @@ public class Table implements FromItem {
 
     /**
      * An enum stored by name, as a checked VARCHAR (see {@link EnumType} for values and native types).
+     *
+     * <pre>{@code
+     * public final Column<Status> status = enumeration("status", Status.class);
+     * }</pre>
      *
      * @param <E> the enum type
      * @param columnName the column's name in the database
@@ -245,6 +308,10 @@ public class Table implements FromItem {
     /**
      * A JSON document read as maps and lists (needs Jackson on the class path).
      *
+     * <pre>{@code
+     * public final Column<Object> attributes = json("attributes");   // maps, lists, strings, numbers
+     * }</pre>
+     *
      * @param columnName the column's name in the database: {@code json("payload")}
      * @return the new column
      */
@@ -254,6 +321,10 @@ public class Table implements FromItem {
 
     /**
      * A JSON document bound to a class through Jackson.
+     *
+     * <pre>{@code
+     * public final Column<Settings> settings = json("settings", Settings.class);
+     * }</pre>
      *
      * @param <T> the document's class
      * @param columnName the column's name in the database
@@ -266,6 +337,10 @@ public class Table implements FromItem {
 
     /**
      * A PostgreSQL array of {@code elementType}.
+     *
+     * <pre>{@code
+     * public final Column<List<String>> labels = array("labels", SqlTypes.TEXT);
+     * }</pre>
      *
      * @param <T> the element type
      * @param columnName the column's name in the database
@@ -281,6 +356,18 @@ public class Table implements FromItem {
     /**
      * A composite primary key.
      *
+     * <pre>{@code
+     * public final class OrderLines extends Table {
+     *     public final Column<Long> orderId = bigint("order_id");
+     *     public final Column<Integer> lineNo = integer("line_no");
+     *
+     *     OrderLines() {
+     *         super("order_lines");
+     *         primaryKey(orderId, lineNo);
+     *     }
+     * }
+     * }</pre>
+     *
      * @param keyColumns the key's columns, in order: {@code primaryKey(orderId, lineNo)}
      */
     public final void primaryKey(Column<?>... keyColumns) {
@@ -294,6 +381,18 @@ public class Table implements FromItem {
     /**
      * A composite foreign key.
      *
+     * <pre>{@code
+     * public final class Shipments extends Table {
+     *     public final Column<Long> orderId = bigint("order_id");
+     *     public final Column<Integer> lineNo = integer("line_no");
+     *
+     *     Shipments(OrderLines lines) {
+     *         super("shipments");
+     *         foreignKey(List.of(orderId, lineNo), List.of(lines.orderId, lines.lineNo), ReferentialAction.CASCADE);
+     *     }
+     * }
+     * }</pre>
+     *
      * @param ownColumns this table's columns
      * @param targets the referenced columns, in the same order
      * @param onDelete what happens when the parent is deleted
@@ -305,6 +404,19 @@ public class Table implements FromItem {
 
     /**
      * A composite foreign key with ON DELETE and ON UPDATE actions.
+     *
+     * <pre>{@code
+     * public final class Shipments extends Table {
+     *     public final Column<Long> orderId = bigint("order_id");
+     *     public final Column<Integer> lineNo = integer("line_no");
+     *
+     *     Shipments(OrderLines lines) {
+     *         super("shipments");
+     *         foreignKey(List.of(orderId, lineNo), List.of(lines.orderId, lines.lineNo),
+     *                 ReferentialAction.CASCADE, ReferentialAction.CASCADE);
+     *     }
+     * }
+     * }</pre>
      *
      * @param ownColumns this table's columns
      * @param targets the referenced columns, in the same order
@@ -324,6 +436,18 @@ public class Table implements FromItem {
     /**
      * A named index over one or more columns.
      *
+     * <pre>{@code
+     * public final class Messages extends Table {
+     *     public final Column<Long> userId = bigint("user_id");
+     *     public final Column<Instant> createdAt = instant("created_at");
+     *
+     *     Messages() {
+     *         super("messages");
+     *         index("ix_messages_user_date", userId, createdAt);
+     *     }
+     * }
+     * }</pre>
+     *
      * @param indexName the index's name
      * @param indexColumns its columns, in key order: {@code index("ix_posts_user_date", userId, createdAt)}
      * @return the index
@@ -335,6 +459,18 @@ public class Table implements FromItem {
     /**
      * A named unique index over one or more columns.
      *
+     * <pre>{@code
+     * public final class Members extends Table {
+     *     public final Column<Long> orgId = bigint("org_id");
+     *     public final Column<String> email = varchar("email", 120);
+     *
+     *     Members() {
+     *         super("members");
+     *         uniqueIndex("ux_members_org_email", orgId, email);
+     *     }
+     * }
+     * }</pre>
+     *
      * @param indexName the index's name
      * @param indexColumns its columns, in key order
      * @return the index
@@ -345,6 +481,18 @@ public class Table implements FromItem {
 
     /**
      * A multi-column UNIQUE constraint.
+     *
+     * <pre>{@code
+     * public final class Members extends Table {
+     *     public final Column<Long> orgId = bigint("org_id");
+     *     public final Column<String> email = varchar("email", 120);
+     *
+     *     Members() {
+     *         super("members");
+     *         unique("uq_members_org_email", orgId, email);
+     *     }
+     * }
+     * }</pre>
      *
      * @param constraintName the constraint's name
      * @param uniqueColumns its columns: {@code unique("uq_users_org_email", orgId, email)}
@@ -403,6 +551,12 @@ public class Table implements FromItem {
     /**
      * All columns in declaration order.
      *
+     * <pre>{@code
+     * for (Column<?> c : USERS.columns()) {
+     *     System.out.println(c.name() + (c.isNullable() ? " NULL" : " NOT NULL"));
+     * }
+     * }</pre>
+     *
      * @return the columns: {@code USERS.columns().size()}
      */
     public final List<Column<?>> columns() {
@@ -416,6 +570,10 @@ public class Table implements FromItem {
 
     /**
      * The column with this name.
+     *
+     * <pre>{@code
+     * Column<?> name = USERS.column("name");   // IllegalArgumentException naming the table when there is none
+     * }</pre>
      *
      * @param columnName the name: {@code reflected.column("name")}
      * @return the column
@@ -433,6 +591,10 @@ public class Table implements FromItem {
     /**
      * The column with this name, or {@code null}.
      *
+     * <pre>{@code
+     * Column<?> maybe = USERS.findColumn("nickname");   // null when there is none
+     * }</pre>
+     *
      * @param columnName the name
      * @return the column, or {@code null}
      */
@@ -447,6 +609,10 @@ public class Table implements FromItem {
 
     /**
      * Primary key columns: the composite key if declared, else the columns marked primaryKey().
+     *
+     * <pre>{@code
+     * List<Column<?>> key = USERS.primaryKey();   // [USERS.id]
+     * }</pre>
      *
      * @return the key's columns, in order: {@code USERS.primaryKey()}
      */
@@ -476,6 +642,10 @@ public class Table implements FromItem {
     /**
      * Column-level and table-level foreign keys.
      *
+     * <pre>{@code
+     * List<ForeignKey> parents = POSTS.foreignKeys();   // [posts.user_id -> users.id]
+     * }</pre>
+     *
      * @return every foreign key of the table
      */
     public final List<ForeignKey> foreignKeys() {
@@ -497,6 +667,10 @@ public class Table implements FromItem {
     /**
      * Named indexes and the indexes of columns marked {@code index()}.
      *
+     * <pre>{@code
+     * List<Index> indexes = POSTS.indexes();
+     * }</pre>
+     *
      * @return every index of the table
      */
     public final List<Index> indexes() {
@@ -513,6 +687,10 @@ public class Table implements FromItem {
     /**
      * The multi-column UNIQUE constraints declared with {@link #unique(String, Column...)}.
      *
+     * <pre>{@code
+     * List<UniqueConstraint> uniques = USERS.uniqueConstraints();
+     * }</pre>
+     *
      * @return the constraints
      */
     public final List<UniqueConstraint> uniqueConstraints() {
@@ -521,6 +699,11 @@ public class Table implements FromItem {
 
     /**
      * This table under an alias, for self-joins.
+     *
+     * <pre>{@code
+     * TableAlias boss = EMPLOYEES.as("boss");
+     * select(EMPLOYEES.name, boss.col(EMPLOYEES.name)).from(EMPLOYEES).join(boss, EMPLOYEES.managerId.eq(boss.col(EMPLOYEES.id)));
+     * }</pre>
      *
      * @param alias the name the statement uses: {@code TableAlias u = USERS.as("u")}
      * @return the aliased table

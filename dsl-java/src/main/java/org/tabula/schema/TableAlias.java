@@ -25,6 +25,10 @@ public final class TableAlias implements FromItem {
     /**
      * {@code table} under {@code alias}; {@code USERS.as("u")} is the usual way to write it.
      *
+     * <pre>{@code
+     * TableAlias boss = new TableAlias(EMPLOYEES, "boss");   // the same as EMPLOYEES.as("boss")
+     * }</pre>
+     *
      * @param table the aliased table
      * @param alias the name the statement uses for it
      */
@@ -39,6 +43,10 @@ public final class TableAlias implements FromItem {
     /**
      * The table under the alias: {@code u.table()} is USERS.
      *
+     * <pre>{@code
+     * Table aliased = EMPLOYEES.as("boss").table();   // EMPLOYEES
+     * }</pre>
+     *
      * @return the table
      */
     public Table table() {
@@ -48,6 +56,10 @@ public final class TableAlias implements FromItem {
     /**
      * The alias: {@code u.alias()} is {@code "u"}.
      *
+     * <pre>{@code
+     * String alias = EMPLOYEES.as("boss").alias();   // "boss"
+     * }</pre>
+     *
      * @return the alias
      */
     public String alias() {
@@ -56,6 +68,11 @@ public final class TableAlias implements FromItem {
 
     /**
      * The column of the underlying table, qualified by this alias.
+     *
+     * <pre>{@code
+     * TableAlias boss = EMPLOYEES.as("boss");
+     * AliasedColumn<String> bossName = boss.col(EMPLOYEES.name);   // "boss"."name"
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @param column a column of the aliased table: {@code Users u = USERS.as("u"); u.col(USERS.name)}

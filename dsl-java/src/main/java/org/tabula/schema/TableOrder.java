@@ -14,7 +14,7 @@ import org.tabula.error.TabulaException;
  * table); tables outside the given ones are ignored.
  *
  * <pre>{@code
- * List<Table> order = TableOrder.parentsFirst(List.of(posts, users));   // [users, posts]
+ * List<Table> order = TableOrder.parentsFirst(List.of(POSTS, USERS));   // [USERS, POSTS]
  * }</pre>
  */
 public final class TableOrder {
@@ -24,6 +24,10 @@ public final class TableOrder {
 
     /**
      * The given tables, parents before children; independent tables keep their given order.
+     *
+     * <pre>{@code
+     * List<Table> order = TableOrder.parentsFirst(List.of(POSTS, USERS));   // [USERS, POSTS]
+     * }</pre>
      *
      * @throws TabulaException naming the tables when their foreign keys form a cycle
      * @param tables the tables: {@code TableOrder.parentsFirst(List.of(POSTS, USERS))} is {@code [USERS, POSTS]}

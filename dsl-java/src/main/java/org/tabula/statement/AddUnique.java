@@ -31,6 +31,10 @@ public record AddUnique(String name, List<Column<?>> columns) implements Stateme
     /**
      * The table the constraint belongs to.
      *
+     * <pre>{@code
+     * String table = new AddUnique("uq_users_email", List.of(USERS.email)).table();   // "users"
+     * }</pre>
+     *
      * @return the table's name: {@code "users"}
      */
     public String table() {

@@ -19,6 +19,10 @@ public record CreateTable(Table table, boolean ifNotExists, String name) impleme
     /**
      * {@code CREATE TABLE}: {@code new CreateTable(USERS, true)}; {@code Sql.createTable(USERS)} is the usual way.
      *
+     * <pre>{@code
+     * conn.execute(new CreateTable(USERS, true));   // CREATE TABLE IF NOT EXISTS
+     * }</pre>
+     *
      * @param table the table to create
      * @param ifNotExists whether to add {@code IF NOT EXISTS}
      */

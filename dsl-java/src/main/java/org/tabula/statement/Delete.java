@@ -14,8 +14,8 @@ import org.tabula.schema.Table;
  * {@code DELETE FROM table WHERE ...}.
  *
  * <pre>{@code
- * delete(USERS).where(USERS.id.eq(1L))
- * delete(SESSIONS).allRows()                 // no WHERE: must be said explicitly
+ * delete(USERS).where(USERS.id.eq(1L));
+ * delete(SESSIONS).allRows();                 // no WHERE: must be said explicitly
  * }</pre>
  */
 public record Delete(Table table, @Nullable Condition where, boolean unrestricted, List<Expression<?>> returning)
@@ -37,6 +37,10 @@ public record Delete(Table table, @Nullable Condition where, boolean unrestricte
     /**
      * {@code DELETE FROM table}, with no WHERE yet: {@code Delete.from(USERS).where(USERS.id.eq(1L))}.
      *
+     * <pre>{@code
+     * conn.execute(Delete.from(USERS).where(USERS.id.eq(1L)));   // the same as delete(USERS)
+     * }</pre>
+     *
      * @param table the table
      * @return the statement
      */
@@ -46,6 +50,10 @@ public record Delete(Table table, @Nullable Condition where, boolean unrestricte
 
     /**
      * Adds WHERE conditions, AND-ed.
+     *
+     * <pre>{@code
+     * conn.execute(delete(USERS).where(USERS.active.eq(false), USERS.age.gt(90)));   // AND-ed
+     * }</pre>
      *
      * @param conditions the conditions: {@code delete(USERS).where(USERS.age.lt(18))}
      * @return a new statement
@@ -57,6 +65,10 @@ public record Delete(Table table, @Nullable Condition where, boolean unrestricte
     /**
      * Confirms that this delete, having no WHERE, is meant to remove every row.
      *
+     * <pre>{@code
+     * conn.execute(delete(SESSIONS).allRows());
+     * }</pre>
+     *
      * @return a new statement: {@code delete(SESSIONS).allRows()}
      */
     public Delete allRows() {
@@ -65,6 +77,10 @@ public record Delete(Table table, @Nullable Condition where, boolean unrestricte
 
     /**
      * {@code RETURNING expressions}: {@code delete(USERS).where(...).returning(USERS.id)} (not on MySQL).
+     *
+     * <pre>{@code
+     * List<Long> gone = conn.execute(delete(USERS).where(USERS.active.eq(false)).returning(USERS.id)).scalars();
+     * }</pre>
      *
      * @param expressions what to return of each deleted row
      * @return a new statement

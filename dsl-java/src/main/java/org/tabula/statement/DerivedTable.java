@@ -34,6 +34,11 @@ public record DerivedTable(Select select, String alias) implements FromItem {
     /**
      * A column of the subquery's result, by its name or alias, qualified by this alias.
      *
+     * <pre>{@code
+     * DerivedTable counts = select(POSTS.userId, count().as("n")).from(POSTS).groupBy(POSTS.userId).as("c");
+     * DerivedColumn<Long> n = counts.col("n", SqlTypes.BIGINT);
+     * }</pre>
+     *
      * @param <T> the column's Java type
      * @param name the label in the subquery: {@code counts.col("n", SqlTypes.BIGINT)}
      * @param type its SQL type

@@ -21,12 +21,12 @@ import org.tabula.schema.Table;
  * {@code INSERT INTO table ...}: one row, many rows in one statement, or the rows of a select.
  *
  * <pre>{@code
- * insert(USERS).set(USERS.name, "ann").set(USERS.age, 31)              // one row, type-checked
- * insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40)
- * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))   // a row from column handles
- * insert(USERS).values(Map.of("name", "ann", "age", 31))             // by column name
- * insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90)))
- * insert(USERS).set(USERS.name, "ann").returning(USERS.id)
+ * insert(USERS).set(USERS.name, "ann").set(USERS.age, 31);              // one row, type-checked
+ * insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40);
+ * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31));   // a row from column handles
+ * insert(USERS).values(Map.of("name", "ann", "age", 31));             // by column name
+ * insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90)));
+ * insert(USERS).set(USERS.name, "ann").returning(USERS.id);
  * }</pre>
  *
  * <p>An insert with no values at all, executed with a list of parameter maps, is an executemany
@@ -56,6 +56,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     /**
      * An empty insert into {@code table}.
      *
+     * <pre>{@code
+     * conn.execute(Insert.into(USERS).set(USERS.name, "ann"));   // the same as insert(USERS)
+     * }</pre>
+     *
      * @param table the table: {@code Insert.into(USERS).set(USERS.name, "ann")}
      * @return the statement
      */
@@ -68,7 +72,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * between the two {@code set} methods; {@code setNull} says it without a cast.
      *
      * <pre>{@code
-     * insert(USERS).set(USERS.name, "ann").setNull(USERS.age)
+     * insert(USERS).set(USERS.name, "ann").setNull(USERS.age);
      * }</pre>
      *
      * @param <T> the column's Java type
@@ -82,6 +86,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     /**
      * Sets one column of the single row.
      *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.name, "ann").set(USERS.age, 31));
+     * }</pre>
+     *
      * @param <T> the column's Java type
      * @param column the column: {@code insert(USERS).set(USERS.name, "ann")}
      * @param value its value, bound
@@ -93,6 +101,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
 
     /**
      * Sets one column of the single row to an expression (another column, a function, a subquery).
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.name, "ann").set(USERS.createdAt, now(SqlTypes.INSTANT)));
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @param column the column
@@ -120,6 +132,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     /**
      * Names the columns for {@link #values(Object...)}.
      *
+     * <pre>{@code
+     * conn.execute(insert(USERS).columns(USERS.name, USERS.age).values("ann", 31).values("bob", 40));
+     * }</pre>
+     *
      * @param cols the columns: {@code insert(USERS).columns(USERS.name, USERS.age).values("ann", 31)}
      * @return a new statement
      */
@@ -135,6 +151,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
 
     /**
      * Adds a row, one value per column named by {@link #columns}; each value is checked against its column's type.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).columns(USERS.name, USERS.age).values("ann", 31));
+     * }</pre>
      *
      * @param values one value per named column
      * @return a new statement
@@ -162,7 +182,7 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      *
      * <pre>{@code
      * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31))
-     *              .values(row -> row.set(USERS.name, "bob").set(USERS.age, null))
+     *              .values(row -> row.set(USERS.name, "bob").set(USERS.age, null));
      * }</pre>
      *
      * @param row sets the row's columns on the empty row it is given
@@ -175,6 +195,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     /**
      * Adds a row given as column name to value.
      *
+     * <pre>{@code
+     * conn.execute(insert(USERS).values(Map.of("name", "ann", "age", 31)));
+     * }</pre>
+     *
      * @param row values by column name: {@code values(Map.of("name", "ann"))}
      * @return a new statement
      */
@@ -184,6 +208,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
 
     /**
      * Adds rows given as column name to value; all rows must name the same columns.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).values(List.of(Map.of("name", "ann"), Map.of("name", "bob"))));   // one statement
+     * }</pre>
      *
      * @param newRows one map per row
      * @return a new statement
@@ -219,6 +247,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     /**
      * {@code INSERT INTO table (columns) SELECT ...}.
      *
+     * <pre>{@code
+     * conn.execute(insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name).where(USERS.age.gt(90))));
+     * }</pre>
+     *
      * @param targetColumns the columns filled, in the order of the query's columns
      * @param select the query: {@code insert(ARCHIVE).fromSelect(List.of(ARCHIVE.name), select(USERS.name))}
      * @return a new statement
@@ -234,6 +266,11 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
 
     /**
      * Rows for an executemany: one named parameter per column, named after the column.
+     *
+     * <pre>{@code
+     * Insert batch = insert(USERS).withParametersFor(List.of(USERS.name, USERS.age));
+     * conn.execute(batch, List.of(Map.of("name", "ann", "age", 31), Map.of("name", "bob", "age", 40)));
+     * }</pre>
      *
      * @param cols the columns, each bound by its name
      * @return a new statement
@@ -252,6 +289,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
      * {@code VALUES (...), (...)} of an executemany sent as one statement, its parameters bound row
      * by row.
      *
+     * <pre>{@code
+     * Insert three = insert(USERS).withParametersFor(List.of(USERS.name)).repeatRow(3);   // VALUES (?), (?), (?)
+     * }</pre>
+     *
      * @param n how many rows
      * @return a new statement
      */
@@ -265,6 +306,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     /**
      * {@code RETURNING expressions} (emulated with generated keys or refused where the dialect lacks it).
      *
+     * <pre>{@code
+     * Long id = conn.execute(insert(USERS).set(USERS.name, "ann").returning(USERS.id)).scalarOne(Long.class);
+     * }</pre>
+     *
      * @param expressions what to return of each inserted row: {@code returning(USERS.id, USERS.createdAt)}
      * @return a new statement
      */
@@ -274,6 +319,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
 
     /**
      * Upsert: what to do when the row collides with the unique key made of {@code target}.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).set(USERS.email, "a@x").set(USERS.name, "ann").onConflict(USERS.email).doUpdate(USERS.name));
+     * }</pre>
      *
      * @param target the unique columns the row may collide on: {@code onConflict(USERS.email).doNothing()}
      * @return a builder that ends with doNothing() or doUpdate(...)
@@ -295,6 +344,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
     /**
      * The same insert without a RETURNING clause.
      *
+     * <pre>{@code
+     * Insert plain = insert(USERS).set(USERS.name, "ann").returning(USERS.id).withoutReturning();
+     * }</pre>
+     *
      * @return a new statement
      */
     public Insert withoutReturning() {
@@ -303,6 +356,10 @@ public record Insert(Table table, List<Column<?>> columns, List<List<Expression<
 
     /**
      * Values of this insert's single row, by column (empty for multi-row or from-select inserts).
+     *
+     * <pre>{@code
+     * Map<Column<?>, Expression<?>> values = insert(USERS).set(USERS.name, "ann").singleRow();   // USERS.name -> the bound "ann"
+     * }</pre>
      *
      * @return the values by column
      */

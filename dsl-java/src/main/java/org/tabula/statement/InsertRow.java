@@ -2,6 +2,7 @@ package org.tabula.statement;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,36 +17,55 @@ import org.tabula.schema.Table;
 
 /**
  * One row of an INSERT built from column handles, each value of its column's type: the typed
- * form of a {@code Map<String, Object>} row. It is a read-only map from column name to value, so
- * it goes wherever an executemany takes maps.
+ * form of a {@code Map<String, Object>} row. It is a map from column name to value, in the order
+ * set, changed only by {@link #set} and {@link #clear}, so it goes wherever an executemany takes maps.
  *
  * <pre>{@code
  * insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31));      // one row
- * conn.execute(insert(USERS), InsertRow.batch(USERS, people,                       // executemany (JDBC batch)
+ * conn.execute(insert(USERS), people,                                             // executemany (JDBC batch),
+ *         (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age()));     // one row refilled per person
+ * conn.execute(insert(USERS), InsertRow.batch(USERS, people,                       // the same, a list of rows
  *         (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age())));
  * // row.set(USERS.age, "x") and row.set(POSTS.title, "x") do not compile / are refused
  * }</pre>
  *
- * <p>A builder, filled by one thread and then handed over; {@link #set} returns the same row.
+ * <p>A builder, filled by one thread and then handed over; {@link #set} returns the same row. No map
+ * method but {@code clear} changes it ({@code put} throws {@link UnsupportedOperationException}).
  */
 public final class InsertRow extends AbstractMap<String, @Nullable Object> {
 
     private final Table table;
-    private final LinkedHashMap<String, @Nullable Object> values;
+    /**
+     * The columns set, in the order first set, at {@code [0, size)}; past {@code size}, the columns
+     * of the row before {@link #clear()} in their order, so refilling a reused row in the same
+     * order costs one comparison per value. All entries are distinct.
+     */
+    private Column<?>[] columns;
+    private String[] names;
+    private @Nullable Object[] values;
+    private int size;
+    /** Where the next lookup by name starts: readers (executemany's binder) ask in column order. */
+    private int next;
 
     private InsertRow(Table table, int expectedColumns) {
         this.table = Objects.requireNonNull(table, "table");
-        this.values = new LinkedHashMap<>(Math.max(4, expectedColumns * 4 / 3 + 1));
+        int capacity = Math.max(4, expectedColumns);
+        this.columns = new Column<?>[capacity];
+        this.names = new String[capacity];
+        this.values = new Object[capacity];
     }
-
     /**
      * An empty row for {@code table}.
+     *
+     * <pre>{@code
+     * InsertRow row = InsertRow.of(USERS).set(USERS.name, "ann").set(USERS.age, 31);
+     * }</pre>
      *
      * @param table the table
      * @return an empty row for {@code table}
      */
     public static InsertRow of(Table table) {
-        return new InsertRow(table, 0);
+        return new InsertRow(table, table.columns().size());
     }
 
     /**
@@ -53,6 +73,7 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
      *
      * <pre>{@code
      * record Person(String name, Integer age) {}
+     *
      * conn.execute(insert(USERS), InsertRow.batch(USERS, List.of(new Person("ann", 31)),
      *         (row, p) -> row.set(USERS.name, p.name()).set(USERS.age, p.age())));
      * }</pre>
@@ -69,7 +90,7 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
         for (E item : items) {
             InsertRow r = new InsertRow(table, width);
             row.accept(r, item);
-            width = r.size();
+            width = r.size;
             rows.add(r);
         }
         return rows;
@@ -77,6 +98,10 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
 
     /**
      * Sets {@code column} (of this row's table) to {@code value}, which may be {@code null}.
+     *
+     * <pre>{@code
+     * conn.execute(insert(USERS).values(row -> row.set(USERS.name, "ann").set(USERS.age, 31)));
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @param column the column
@@ -88,12 +113,63 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
             throw new IllegalArgumentException("column " + column.qualifiedName() + " is not a column of "
                     + table.name() + ", the table this row is inserted into");
         }
-        values.put(column.name(), value);
+        int n = size;
+        Column<?>[] cols = columns;
+        if (n < cols.length && cols[n] == column) {
+            // The column the previous fill of this row set at this position: not set yet (all distinct).
+            values[n] = value;
+            size = n + 1;
+            return this;
+        }
+        for (int i = 0; i < n; i++) {
+            if (cols[i] == column) {
+                values[i] = value;
+                return this;
+            }
+        }
+        if (n == cols.length) {
+            int capacity = n * 2;
+            columns = cols = Arrays.copyOf(cols, capacity);
+            names = Arrays.copyOf(names, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        for (int j = n + 1; j < cols.length; j++) {
+            if (cols[j] == column) {
+                // Keep the remembered order's entries distinct: swap it into place.
+                cols[j] = cols[n];
+                names[j] = names[n];
+                break;
+            }
+        }
+        cols[n] = column;
+        names[n] = column.name();
+        values[n] = value;
+        size = n + 1;
         return this;
     }
 
     /**
+     * Removes every value, so the row can be filled again: executemany of
+     * {@code conn.execute(insert(T), items, (row, item) -> ...)} refills one row per item.
+     *
+     * <pre>{@code
+     * InsertRow row = InsertRow.of(USERS).set(USERS.name, "ann");
+     * row.clear();   // row.isEmpty()
+     * }</pre>
+     */
+    @Override
+    public void clear() {
+        Arrays.fill(values, 0, size, null);
+        size = 0;
+        next = 0;
+    }
+
+    /**
      * The table this row is inserted into.
+     *
+     * <pre>{@code
+     * Table table = InsertRow.of(USERS).table();   // USERS
+     * }</pre>
      *
      * @return the table this row is inserted into
      */
@@ -102,27 +178,57 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
     }
 
     @Override
-    public @Nullable Object get(Object key) {
-        return values.get(key);
+    public @Nullable Object get(@Nullable Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
     }
 
     @Override
-    public boolean containsKey(Object key) {
-        return values.containsKey(key);
+    public @Nullable Object getOrDefault(@Nullable Object key, @Nullable Object defaultValue) {
+        int i = indexOf(key);
+        return i < 0 ? defaultValue : values[i];
+    }
+
+    @Override
+    public boolean containsKey(@Nullable Object key) {
+        return indexOf(key) >= 0;
     }
 
     @Override
     public int size() {
-        return values.size();
+        return size;
     }
 
     @Override
     public Set<String> keySet() {
-        return Collections.unmodifiableSet(values.keySet());
+        return Collections.unmodifiableSet(asMap().keySet());
     }
 
     @Override
     public Set<Map.Entry<String, @Nullable Object>> entrySet() {
-        return Collections.unmodifiableMap(values).entrySet();
+        return Collections.unmodifiableMap(asMap()).entrySet();
+    }
+
+    /** A copy of the values by name, in the order set (the map views are rarely asked for). */
+    private Map<String, @Nullable Object> asMap() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>(Math.max(4, size * 4 / 3 + 1));
+        for (int i = 0; i < size; i++) {
+            map.put(names[i], values[i]);
+        }
+        return map;
+    }
+
+    /** The position of the value named {@code key}, or -1; starts where the last lookup ended. */
+    private int indexOf(@Nullable Object key) {
+        int n = size;
+        int i = next < n ? next : 0;
+        for (int k = 0; k < n; k++) {
+            if (names[i].equals(key)) {
+                next = i + 1 == n ? 0 : i + 1;
+                return i;
+            }
+            i = i + 1 == n ? 0 : i + 1;
+        }
+        return -1;
     }
 }

@@ -42,6 +42,10 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
     /**
      * DO NOTHING: no assignments.
      *
+     * <pre>{@code
+     * boolean ignore = insert(TAGS).set(TAGS.name, "x").onConflict(TAGS.name).doNothing().onConflict().doesNothing();   // true
+     * }</pre>
+     *
      * @return {@code true} for DO NOTHING
      */
     public boolean doesNothing() {
@@ -61,6 +65,10 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
         /**
          * Keep the existing row.
          *
+         * <pre>{@code
+         * conn.execute(insert(TAGS).set(TAGS.name, "x").onConflict(TAGS.name).doNothing());
+         * }</pre>
+         *
          * @return the insert: {@code insert(USERS).set(USERS.email, e).onConflict(USERS.email).doNothing()}
          */
         public Insert doNothing() {
@@ -69,6 +77,10 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
 
         /**
          * Overwrite these columns with the values proposed for insertion.
+         *
+         * <pre>{@code
+         * conn.execute(insert(USERS).set(USERS.email, "a@x").set(USERS.name, "ann").onConflict(USERS.email).doUpdate(USERS.name));
+         * }</pre>
          *
          * @param columns the columns to overwrite: {@code onConflict(USERS.email).doUpdate(USERS.name)}
          * @return the insert
@@ -84,6 +96,11 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
         /**
          * Set one column to an expression (which may use {@code Sql.excluded(column)}).
          *
+         * <pre>{@code
+         * conn.execute(insert(COUNTERS).set(COUNTERS.key, "k").set(COUNTERS.hits, 1)
+         *         .onConflict(COUNTERS.key).doUpdate(COUNTERS.hits, COUNTERS.hits.plus(excluded(COUNTERS.hits))));
+         * }</pre>
+         *
          * @param <T> the column's Java type
          * @param column the column
          * @param value the expression: {@code doUpdate(COUNTERS.n, COUNTERS.n.plus(1))}
@@ -95,6 +112,10 @@ public record OnConflict(List<Column<?>> target, List<Update.Assignment> assignm
 
         /**
          * Set one column to a value.
+         *
+         * <pre>{@code
+         * conn.execute(insert(COUNTERS).set(COUNTERS.key, "k").set(COUNTERS.hits, 1).onConflict(COUNTERS.key).doUpdate(COUNTERS.hits, 1));
+         * }</pre>
          *
          * @param <T> the column's Java type
          * @param column the column

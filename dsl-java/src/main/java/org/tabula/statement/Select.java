@@ -64,6 +64,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * {@code SELECT expressions}. Prefer {@code Sql.select(...)}.
      *
+     * <pre>{@code
+     * Select q = Select.of(List.of(USERS.name, USERS.age));   // the same as select(List.of(...))
+     * }</pre>
+     *
      * @param expressions the columns and expressions: {@code Select.of(List.of(USERS.name))}
      * @return the query
      */
@@ -80,6 +84,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * {@code SELECT all columns FROM table}.
+     *
+     * <pre>{@code
+     * Select q = Select.of(USERS);   // SELECT every column FROM users
+     * }</pre>
      *
      * @param table the table: {@code Select.of(USERS)}
      * @return the query
@@ -112,6 +120,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * Adds columns to the select list.
      *
+     * <pre>{@code
+     * Select q = select(USERS.id).from(USERS).columns(USERS.name, USERS.age);   // id, name, age
+     * }</pre>
+     *
      * @param more the columns to add: {@code select(USERS.name).columns(USERS.age)}
      * @return a new statement
      */
@@ -123,6 +135,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * Replaces the select list, keeping everything else (e.g. to turn a query into a count).
      *
+     * <pre>{@code
+     * Select q = select(USERS).withOnlyColumns(USERS.id);   // SELECT users.id FROM users
+     * }</pre>
+     *
      * @param only the new select list: {@code query.withOnlyColumns(count())}
      * @return a new statement
      */
@@ -133,6 +149,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * {@code SELECT DISTINCT}.
      *
+     * <pre>{@code
+     * Select roles = select(USERS.role).from(USERS).distinct();
+     * }</pre>
+     *
      * @return a new query: {@code select(USERS.name).distinct()}
      */
     public Select distinct() {
@@ -141,6 +161,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * Adds FROM items (tables, aliases, subqueries).
+     *
+     * <pre>{@code
+     * Select q = select(count()).from(USERS);
+     * }</pre>
      *
      * @param items the FROM items: {@code select(count()).from(USERS)}
      * @return a new statement
@@ -152,6 +176,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * Inner join, ON inferred from the single foreign key between {@code right} and the tables joined so far.
      *
+     * <pre>{@code
+     * Select q = select(USERS.name, POSTS.title).from(USERS).join(POSTS);   // ON from the foreign key
+     * }</pre>
+     *
      * @param right the table to join: {@code select(USERS.name, POSTS.title).join(POSTS)}
      * @return a new statement
      */
@@ -161,6 +189,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * Inner join with an explicit ON condition.
+     *
+     * <pre>{@code
+     * Select q = select(USERS.name, ORDERS.item).from(USERS).join(ORDERS, ORDERS.userId.eq(USERS.id));
+     * }</pre>
      *
      * @param right the table to join
      * @param on the condition: {@code join(POSTS, POSTS.userId.eq(USERS.id))}
@@ -173,6 +205,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * Left outer join, ON inferred from the foreign key.
      *
+     * <pre>{@code
+     * Select q = select(USERS.name, count(POSTS.id)).from(USERS).leftJoin(POSTS).groupBy(USERS.name);
+     * }</pre>
+     *
      * @param right the table to join: {@code leftJoin(POSTS)}
      * @return a new statement
      */
@@ -182,6 +218,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * Left outer join with an explicit ON condition.
+     *
+     * <pre>{@code
+     * Select q = select(USERS.name, ORDERS.item).from(USERS).leftJoin(ORDERS, ORDERS.userId.eq(USERS.id));
+     * }</pre>
      *
      * @param right the table to join
      * @param on the condition
@@ -193,6 +233,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * A join of any type; a {@code null} condition is inferred from foreign keys.
+     *
+     * <pre>{@code
+     * Select q = select(USERS.name, ORDERS.item).from(ORDERS).join(USERS, JoinType.RIGHT, ORDERS.userId.eq(USERS.id));
+     * }</pre>
      *
      * @param right the table to join
      * @param type the join type: {@code join(POSTS, JoinType.FULL, on)}
@@ -264,6 +308,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * Adds WHERE conditions; several calls are AND-ed together.
      *
+     * <pre>{@code
+     * Select q = select(USERS.name).where(USERS.age.gt(18)).where(USERS.active.eq(true));   // AND-ed
+     * }</pre>
+     *
      * @param conditions the conditions: {@code where(USERS.age.gt(18), USERS.name.startsWith("a"))}
      * @return a new statement
      */
@@ -288,6 +336,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * {@code GROUP BY expressions}: {@code select(USERS.age, count()).groupBy(USERS.age)}.
      *
+     * <pre>{@code
+     * Select q = select(USERS.role, count()).from(USERS).groupBy(USERS.role);
+     * }</pre>
+     *
      * @param expressions the grouping expressions
      * @return a new statement
      */
@@ -299,6 +351,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * Adds HAVING conditions, AND-ed.
      *
+     * <pre>{@code
+     * Select q = select(USERS.role, count()).from(USERS).groupBy(USERS.role).having(count().gt(10L));
+     * }</pre>
+     *
      * @param conditions conditions on the groups: {@code having(count().gt(1L))}
      * @return a new statement
      */
@@ -308,6 +364,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * {@code ORDER BY} items: {@code orderBy(USERS.name.asc(), USERS.id.desc())}.
+     *
+     * <pre>{@code
+     * Select q = select(USERS.name).from(USERS).orderBy(USERS.age.desc(), USERS.name.asc());
+     * }</pre>
      *
      * @param items the sort items
      * @return a new statement
@@ -319,6 +379,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * Orders ascending by each expression.
+     *
+     * <pre>{@code
+     * Select q = select(USERS.name).from(USERS).orderBy(USERS.name);   // ascending
+     * }</pre>
      *
      * @param expressions the expressions: {@code orderBy(USERS.name)}
      * @return a new statement
@@ -334,6 +398,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * At most {@code rows} rows: {@code limit(10)}.
      *
+     * <pre>{@code
+     * Select firstTen = select(USERS.name).from(USERS).orderBy(USERS.id).limit(10);
+     * }</pre>
+     *
      * @param rows the limit
      * @return a new statement
      */
@@ -346,6 +414,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * Skips the first {@code rows} rows, for paging with {@link #limit(long)}: {@code limit(10).offset(20)}.
+     *
+     * <pre>{@code
+     * Select page3 = select(USERS.name).from(USERS).orderBy(USERS.id).limit(10).offset(20);
+     * }</pre>
      *
      * @param rows how many to skip
      * @return a new statement
@@ -360,6 +432,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * {@code FOR UPDATE}: lock the selected rows until the transaction ends.
      *
+     * <pre>{@code
+     * engine.begin(conn -> conn.execute(select(ACCOUNTS.balance).where(ACCOUNTS.id.eq(id)).forUpdate()));
+     * }</pre>
+     *
      * @return a new query: {@code select(ACCOUNTS).where(ACCOUNTS.id.eq(id)).forUpdate()}
      */
     public Select forUpdate() {
@@ -368,6 +444,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * Row locks of another kind: {@code forUpdate(LockMode.UPDATE_SKIP_LOCKED)}.
+     *
+     * <pre>{@code
+     * Select next = select(ORDERS.id).from(ORDERS).limit(1).forUpdate(LockMode.UPDATE_SKIP_LOCKED);
+     * }</pre>
      *
      * @param mode the lock
      * @return a new statement
@@ -382,6 +462,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * This query as a FROM item.
      *
+     * <pre>{@code
+     * DerivedTable counts = select(POSTS.userId, count().as("n")).from(POSTS).groupBy(POSTS.userId).as("c");
+     * }</pre>
+     *
      * @param alias its name in FROM: {@code DerivedTable t = select(...).as("t")}
      * @return the subquery as a FROM item
      */
@@ -391,6 +475,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * This single-column query as a value: {@code (SELECT max(x) FROM t)}.
+     *
+     * <pre>{@code
+     * ScalarSubquery<Long> orders = select(count()).from(ORDERS).where(ORDERS.userId.eq(USERS.id)).asScalar();
+     * }</pre>
      *
      * @param <T> the type of its single column
      * @return the subquery as an expression: {@code select(USERS.name, select(count()).from(POSTS).where(...).asScalar())}
@@ -408,6 +496,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * {@code EXISTS (this)}.
      *
+     * <pre>{@code
+     * Condition hasPosts = select(POSTS.id).where(POSTS.userId.eq(USERS.id)).exists();
+     * }</pre>
+     *
      * @return the condition: {@code where(select(POSTS.id).where(POSTS.userId.eq(USERS.id)).exists())}
      */
     public Condition exists() {
@@ -416,6 +508,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * {@code this UNION other}: {@code select(USERS.name).union(select(ADMINS.name))}.
+     *
+     * <pre>{@code
+     * SetOperation names = select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS));
+     * }</pre>
      *
      * @param other the other query, with the same columns
      * @return the set operation
@@ -426,6 +522,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * {@code this UNION ALL other}, duplicates kept.
+     *
+     * <pre>{@code
+     * SetOperation names = select(USERS.name).from(USERS).unionAll(select(ADMINS.name).from(ADMINS));
+     * }</pre>
      *
      * @param other the other query, with the same columns
      * @return the set operation
@@ -439,6 +539,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * Whether it is {@code SELECT DISTINCT}.
      *
+     * <pre>{@code
+     * boolean distinct = select(USERS.role).distinct().isDistinct();   // true
+     * }</pre>
+     *
      * @return {@code true} after {@link #distinct()}
      */
     public boolean isDistinct() {
@@ -447,6 +551,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * The select list.
+     *
+     * <pre>{@code
+     * List<Expression<?>> columns = select(USERS.id, USERS.name).selections();   // [users.id, users.name]
+     * }</pre>
      *
      * @return the columns and expressions, in order
      */
@@ -457,6 +565,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * FROM items as given; see {@link #effectiveFrom()} for what is rendered.
      *
+     * <pre>{@code
+     * List<FromItem> given = select(USERS.name).from(USERS).from();   // [USERS]
+     * }</pre>
+     *
      * @return the FROM items given
      */
     public List<FromItem> from() {
@@ -465,6 +577,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * FROM items as rendered: the given ones, or the tables of the selected columns.
+     *
+     * <pre>{@code
+     * List<FromItem> inferred = select(USERS.name).effectiveFrom();   // [USERS], from the columns
+     * }</pre>
      *
      * @return the FROM items rendered
      */
@@ -478,6 +594,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * The WHERE condition, the AND of every {@code where(...)}.
      *
+     * <pre>{@code
+     * Condition filter = select(USERS.name).where(USERS.age.gt(18)).where();
+     * }</pre>
+     *
      * @return the condition, or {@code null}
      */
     public @Nullable Condition where() {
@@ -486,6 +606,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * The GROUP BY expressions.
+     *
+     * <pre>{@code
+     * List<Expression<?>> keys = select(USERS.role, count()).groupBy(USERS.role).groupBy();   // [users.role]
+     * }</pre>
      *
      * @return the expressions, empty when none
      */
@@ -496,6 +620,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * The HAVING condition.
      *
+     * <pre>{@code
+     * Condition filter = select(USERS.role, count()).groupBy(USERS.role).having(count().gt(1L)).having();
+     * }</pre>
+     *
      * @return the condition, or {@code null}
      */
     public @Nullable Condition having() {
@@ -504,6 +632,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * The ORDER BY items.
+     *
+     * <pre>{@code
+     * List<OrderItem> order = select(USERS.name).orderBy(USERS.name.asc()).orderBy();
+     * }</pre>
      *
      * @return the items, empty when none
      */
@@ -514,6 +646,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * The LIMIT.
      *
+     * <pre>{@code
+     * Long rows = select(USERS.name).limit(10).limit();   // 10
+     * }</pre>
+     *
      * @return the limit, or {@code null}
      */
     public @Nullable Long limit() {
@@ -523,6 +659,10 @@ public sealed class Select implements Statement permits Select1 {
     /**
      * The OFFSET.
      *
+     * <pre>{@code
+     * Long skipped = select(USERS.name).limit(10).offset(20).offset();   // 20
+     * }</pre>
+     *
      * @return the offset, or {@code null}
      */
     public @Nullable Long offset() {
@@ -531,6 +671,10 @@ public sealed class Select implements Statement permits Select1 {
 
     /**
      * The row lock asked for.
+     *
+     * <pre>{@code
+     * LockMode mode = select(ACCOUNTS.balance).forUpdate().lock();   // LockMode.UPDATE
+     * }</pre>
      *
      * @return the lock, {@link LockMode#NONE} by default
      */

@@ -37,6 +37,10 @@ public final class Select1<T extends @Nullable Object> extends Select {
     /**
      * {@code SELECT expression}. Prefer {@code Sql.select(expression)}.
      *
+     * <pre>{@code
+     * Select1<String> names = Select1.of(USERS.name);   // the same as select(USERS.name)
+     * }</pre>
+     *
      * @param <T> the selected expression's Java type
      * @param expression the one column or expression selected
      * @return the typed query
@@ -47,6 +51,10 @@ public final class Select1<T extends @Nullable Object> extends Select {
 
     /**
      * The selected expression.
+     *
+     * <pre>{@code
+     * Expression<String> selected = select(USERS.name).expression();   // USERS.name
+     * }</pre>
      *
      * @return the selected expression
      */
@@ -147,7 +155,13 @@ public final class Select1<T extends @Nullable Object> extends Select {
         return same(super.forUpdate(mode));
     }
 
-    /** This query as a value of its expression's type: {@code (SELECT max(x) FROM t)}. */
+    /**
+     * This query as a value of its expression's type: {@code (SELECT max(x) FROM t)}.
+     *
+     * <pre>{@code
+     * Select1<String> names = select(USERS.name).where(USERS.active.eq(true)).orderBy(USERS.name);
+     * }</pre>
+     */
     @Override
     @SuppressWarnings("unchecked")
     public ScalarSubquery<T> asScalar() {

@@ -12,7 +12,7 @@ import org.tabula.expr.SqlVisitor;
  * {@code SELECT ... UNION [ALL] SELECT ...}, with an optional ORDER BY / LIMIT over the whole.
  *
  * <pre>{@code
- * select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).limit(10)
+ * select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).limit(10);
  * }</pre>
  */
 public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orderBy, Long limit, Long offset)
@@ -43,6 +43,10 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
     /**
      * Adds another query with UNION: {@code a.union(b).union(c)}.
      *
+     * <pre>{@code
+     * SetOperation all = select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).union(select(TAGS.name).from(TAGS));
+     * }</pre>
+     *
      * @param other the query
      * @return a new set operation
      */
@@ -52,6 +56,10 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
 
     /**
      * Adds another query with UNION ALL.
+     *
+     * <pre>{@code
+     * SetOperation all = select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).unionAll(select(TAGS.name).from(TAGS));
+     * }</pre>
      *
      * @param other the query
      * @return a new set operation
@@ -72,6 +80,10 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
     /**
      * Orders the whole result: {@code a.union(b).orderBy(USERS.name.asc())}.
      *
+     * <pre>{@code
+     * SetOperation sorted = select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).orderBy(USERS.name.asc());
+     * }</pre>
+     *
      * @param items the sort items
      * @return a new set operation
      */
@@ -84,6 +96,10 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
     /**
      * At most {@code rows} rows of the whole.
      *
+     * <pre>{@code
+     * SetOperation first = select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).limit(10);
+     * }</pre>
+     *
      * @param rows the limit
      * @return a new set operation
      */
@@ -93,6 +109,10 @@ public record SetOperation(Kind kind, List<Select> selects, List<OrderItem> orde
 
     /**
      * Skips the first {@code rows} rows of the whole.
+     *
+     * <pre>{@code
+     * SetOperation next = select(USERS.name).from(USERS).union(select(ADMINS.name).from(ADMINS)).limit(10).offset(10);
+     * }</pre>
      *
      * @param rows how many to skip
      * @return a new set operation

@@ -16,6 +16,10 @@ public interface Statement extends SqlNode {
      * Renders this statement for {@code dialect} (any {@link StatementCompiler}): for a
      * {@code Dialect}, a {@code RenderedSql} of SQL text plus ordered bind values.
      *
+     * <pre>{@code
+     * RenderedSql sql = select(USERS.name).from(USERS).toSql(Dialect.POSTGRES);
+     * }</pre>
+     *
      * @param <R> what the compiler makes of a statement
      * @param dialect the compiler: {@code select(USERS).toSql(Dialect.POSTGRES).sql()}
      * @return the compiled statement: for a {@code Dialect}, the SQL and its bound values
@@ -26,6 +30,10 @@ public interface Statement extends SqlNode {
 
     /**
      * Whether executing this statement produces rows (a query, or a DML statement with RETURNING).
+     *
+     * <pre>{@code
+     * boolean rows = select(USERS.name).returnsRows();   // true; delete(USERS).allRows().returnsRows() is false
+     * }</pre>
      *
      * @return {@code true} for queries and statements with RETURNING
      */

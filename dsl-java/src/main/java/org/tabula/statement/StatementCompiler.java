@@ -19,6 +19,10 @@ public interface StatementCompiler<R> {
     /**
      * Compiles {@code node} (a statement or an expression).
      *
+     * <pre>{@code
+     * RenderedSql sql = Dialect.SQLITE.render(select(USERS.name).from(USERS));
+     * }</pre>
+     *
      * @param node the statement to compile
      * @return the compiled statement
      */

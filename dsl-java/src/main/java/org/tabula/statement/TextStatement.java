@@ -54,6 +54,10 @@ public final class TextStatement implements Statement {
     /**
      * Parses {@code sql}; prefer {@code Sql.text(...)}.
      *
+     * <pre>{@code
+     * TextStatement q = TextStatement.of("SELECT name FROM users WHERE id = :id").bind("id", 1L);
+     * }</pre>
+     *
      * @param sql SQL with {@code :name} parameters: {@code TextStatement.of("SELECT * FROM users WHERE id = :id")}
      * @return the statement
      */
@@ -129,6 +133,10 @@ public final class TextStatement implements Statement {
     /**
      * Binds a parameter; the SQL type is guessed from the value.
      *
+     * <pre>{@code
+     * Result r = conn.execute(text("SELECT name FROM users WHERE age > :age").bind("age", 18));
+     * }</pre>
+     *
      * @param name the parameter, without the colon: {@code bind("id", 1L)}
      * @param value its value, bound
      * @return a new statement
@@ -139,6 +147,10 @@ public final class TextStatement implements Statement {
 
     /**
      * Binds a parameter with an explicit type.
+     *
+     * <pre>{@code
+     * TextStatement q = text("SELECT id FROM events WHERE at > :at").bind("at", Instant.now(), SqlTypes.INSTANT);
+     * }</pre>
      *
      * @param <T> the value's Java type
      * @param name the parameter
@@ -160,6 +172,10 @@ public final class TextStatement implements Statement {
     /**
      * Binds several parameters.
      *
+     * <pre>{@code
+     * TextStatement q = text("SELECT id FROM users WHERE age > :min AND age < :max").bindAll(Map.of("min", 18, "max", 65));
+     * }</pre>
+     *
      * @param values values by parameter name: {@code bindAll(Map.of("a", 1, "b", 2))}
      * @return a new statement
      */
@@ -174,6 +190,10 @@ public final class TextStatement implements Statement {
     /**
      * Declares the result columns, by position, so rows can be read by typed column.
      *
+     * <pre>{@code
+     * List<String> names = conn.execute(text("SELECT name FROM users").columns(USERS.name)).map(row -> row.get(USERS.name));
+     * }</pre>
+     *
      * @param resultColumns one expression per result column: {@code columns(USERS.id, USERS.name)}
      * @return a new statement
      */
@@ -184,6 +204,10 @@ public final class TextStatement implements Statement {
     /**
      * The SQL as written.
      *
+     * <pre>{@code
+     * String sql = text("SELECT * FROM users WHERE id = :id").sql();   // as written
+     * }</pre>
+     *
      * @return the SQL text
      */
     public String sql() {
@@ -192,6 +216,10 @@ public final class TextStatement implements Statement {
 
     /**
      * The SQL text between parameters: one more than {@link #parameterOccurrences()}.
+     *
+     * <pre>{@code
+     * List<String> parts = text("SELECT * FROM users WHERE id = :id").fragments();   // the SQL around the parameters
+     * }</pre>
      *
      * @return the fragments
      */
@@ -202,6 +230,10 @@ public final class TextStatement implements Statement {
     /**
      * Parameter names in order of appearance, repeated where a name appears twice.
      *
+     * <pre>{@code
+     * List<String> uses = text("SELECT :a, :b, :a").parameterOccurrences();   // [a, b, a]
+     * }</pre>
+     *
      * @return the names, repeated where they repeat
      */
     public List<String> parameterOccurrences() {
@@ -211,6 +243,10 @@ public final class TextStatement implements Statement {
     /**
      * Distinct parameter names.
      *
+     * <pre>{@code
+     * Set<String> names = text("SELECT :a, :b, :a").parameterNames();   // [a, b]
+     * }</pre>
+     *
      * @return the names: {@code text("... :a ... :a").parameterNames()} is {@code [a]}
      */
     public Set<String> parameterNames() {
@@ -219,6 +255,10 @@ public final class TextStatement implements Statement {
 
     /**
      * The value bound to {@code name}, or {@code null} if it is to be supplied at execution.
+     *
+     * <pre>{@code
+     * BindValue<?> id = text("SELECT * FROM users WHERE id = :id").bind("id", 1L).boundValue("id");
+     * }</pre>
      *
      * @param name the parameter
      * @return the bound value
@@ -230,13 +270,23 @@ public final class TextStatement implements Statement {
     /**
      * The declared result columns.
      *
+     * <pre>{@code
+     * List<Expression<?>> typed = text("SELECT id, name FROM users").columns(USERS.id, USERS.name).columns();
+     * }</pre>
+     *
      * @return the columns, empty when none were declared
      */
     public List<Expression<?>> columns() {
         return columns;
     }
 
-    /** A guess from the first keyword; the engine asks the driver rather than trusting it. */
+    /**
+     * A guess from the first keyword; the engine asks the driver rather than trusting it.
+     *
+     * <pre>{@code
+     * boolean rows = text("DELETE FROM sessions").returnsRows();   // false, guessed from DELETE
+     * }</pre>
+     */
     @Override
     public boolean returnsRows() {
         String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);

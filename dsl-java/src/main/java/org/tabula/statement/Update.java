@@ -18,9 +18,9 @@ import org.tabula.schema.Table;
  * {@code UPDATE table SET ... WHERE ...}.
  *
  * <pre>{@code
- * update(USERS).set(USERS.name, "bob").where(USERS.id.eq(1L))
- * update(USERS).set(USERS.age, USERS.age.plus(1)).where(USERS.age.isNotNull())
- * update(USERS).set(USERS.active, false).allRows()       // no WHERE: must be said explicitly
+ * update(USERS).set(USERS.name, "bob").where(USERS.id.eq(1L));
+ * update(USERS).set(USERS.age, USERS.age.plus(1)).where(USERS.age.isNotNull());
+ * update(USERS).set(USERS.active, false).allRows();       // no WHERE: must be said explicitly
  * }</pre>
  *
  * <p>An update with neither {@link #where} nor {@link #allRows()} is refused when rendered, so
@@ -51,6 +51,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
     /**
      * {@code UPDATE table}, with nothing set yet: {@code Update.of(USERS).set(USERS.age, 32)}.
      *
+     * <pre>{@code
+     * conn.execute(Update.of(USERS).set(USERS.age, 32).where(USERS.id.eq(1L)));   // the same as update(USERS)
+     * }</pre>
+     *
      * @param table the table
      * @return the statement
      */
@@ -63,7 +67,7 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
      * class's two {@code set} methods; {@code setNull} says it without a cast.
      *
      * <pre>{@code
-     * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L))
+     * update(USERS).setNull(USERS.age).where(USERS.id.eq(1L));
      * }</pre>
      *
      * @param <T> the column's Java type
@@ -77,6 +81,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
     /**
      * Sets a column to a value, bound as a parameter of the column's type: {@code update(USERS).set(USERS.name, "Ann")}.
      *
+     * <pre>{@code
+     * conn.execute(update(USERS).set(USERS.name, "bob").where(USERS.id.eq(1L)));
+     * }</pre>
+     *
      * @param <T> the column's Java type
      * @param column the column
      * @param value the value, bound
@@ -88,6 +96,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
 
     /**
      * Sets a column to an expression (another column, arithmetic, a scalar subquery): {@code set(USERS.age, USERS.age.plus(1))}.
+     *
+     * <pre>{@code
+     * conn.execute(update(USERS).set(USERS.age, USERS.age.plus(1)).where(USERS.id.eq(1L)));
+     * }</pre>
      *
      * @param <T> the column's Java type
      * @param column the column
@@ -116,6 +128,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
     /**
      * Sets columns by name, SQLAlchemy's {@code values(name=value)}.
      *
+     * <pre>{@code
+     * conn.execute(update(USERS).values(Map.of("name", "bob", "age", 41)).where(USERS.id.eq(1L)));
+     * }</pre>
+     *
      * @param values values by column name: {@code values(Map.of("name", "Ann"))}
      * @return a new statement
      */
@@ -141,6 +157,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
     /**
      * Adds WHERE conditions, AND-ed.
      *
+     * <pre>{@code
+     * conn.execute(update(USERS).set(USERS.active, false).where(USERS.age.gt(90), USERS.admin.eq(false)));
+     * }</pre>
+     *
      * @param conditions the conditions: {@code where(USERS.id.eq(1L))}
      * @return a new statement
      */
@@ -151,6 +171,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
     /**
      * Confirms that this update, having no WHERE, is meant to change every row.
      *
+     * <pre>{@code
+     * conn.execute(update(USERS).set(USERS.active, true).allRows());
+     * }</pre>
+     *
      * @return a new statement: {@code update(USERS).set(USERS.active, false).allRows()}
      */
     public Update allRows() {
@@ -159,6 +183,10 @@ public record Update(Table table, List<Assignment> assignments, @Nullable Condit
 
     /**
      * {@code RETURNING expressions} (PostgreSQL, SQLite; refused on MySQL/MariaDB).
+     *
+     * <pre>{@code
+     * List<Long> ids = conn.execute(update(USERS).set(USERS.active, false).where(USERS.age.gt(90)).returning(USERS.id)).scalars(Long.class);
+     * }</pre>
      *
      * @param expressions what to return of each updated row
      * @return a new statement

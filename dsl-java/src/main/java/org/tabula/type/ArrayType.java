@@ -53,6 +53,10 @@ public final class ArrayType<T extends @Nullable Object> implements SqlType<List
     /**
      * The type of each element, whose SQL name the dialect uses to bind the array.
      *
+     * <pre>{@code
+     * SqlType<Integer> element = ArrayType.of(SqlTypes.INTEGER).elementType();   // SqlTypes.INTEGER
+     * }</pre>
+     *
      * @return the element type
      */
     public SqlType<T> elementType() {
@@ -70,7 +74,13 @@ public final class ArrayType<T extends @Nullable Object> implements SqlType<List
         return (Class) List.class;
     }
 
-    /** Binding needs the dialect's element type name; see {@code Dialect.bind}. */
+    /**
+     * Binding needs the dialect's element type name; see {@code Dialect.bind}.
+     *
+     * <pre>{@code
+     * ArrayType.of(SqlTypes.TEXT).bind(ps, 1, List.of("a", "b"));   // a java.sql.Array made by the connection
+     * }</pre>
+     */
     @Override
     public void bind(PreparedStatement ps, int index, List<T> value) throws SQLException {
         throw new UnsupportedOperationException("arrays are bound by the dialect");

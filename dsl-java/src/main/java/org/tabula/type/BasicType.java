@@ -37,6 +37,11 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
         /**
          * Binds {@code value} as parameter {@code index}.
          *
+         * <pre>{@code
+         * BasicType.Binder<Short> binder = (ps, i, v) -> ps.setShort(i, v);
+         * binder.bind(ps, 1, (short) 7);
+         * }</pre>
+         *
          * @param ps the statement to bind to
          * @param index the 1-based parameter index
          * @param value the value, never {@code null}
@@ -58,6 +63,12 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
     public interface Reader<T extends @Nullable Object> {
         /**
          * Reads column {@code index} of the current row.
+         *
+         * <pre>{@code
+         * BasicType.Reader<String> reader = ResultSet::getString;
+         * ResultSet rs = ps.executeQuery();
+         * String first = rs.next() ? reader.read(rs, 1) : null;
+         * }</pre>
          *
          * @param rs the result set, positioned on a row
          * @param index the 1-based column index
@@ -118,6 +129,13 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
      * Creates a type. The built-in binders and readers of {@link SqlTypes} are recognised and
      * called without the indirection, so types built from them bind and read as fast as the
      * built-in ones.
+     *
+     * <pre>{@code
+     * BasicType<Short> smallint = new BasicType<>(TypeKind.INTEGER, Short.class, 0, 0,
+     *         (ps, i, v) -> ps.setShort(i, v),
+     *         (rs, i) -> { short v = rs.getShort(i); return rs.wasNull() ? null : v; },
+     *         v -> v instanceof Number n ? n.shortValue() : null);
+     * }</pre>
      *
      * @param kind the family, which decides DDL names and dialect codecs
      * @param javaType the Java class of values

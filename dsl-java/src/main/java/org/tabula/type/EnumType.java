@@ -116,6 +116,10 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
     /**
      * The stored labels, in constant order.
      *
+     * <pre>{@code
+     * List<String> labels = EnumType.byName(Status.class).labels();   // [DRAFT, PUBLISHED]
+     * }</pre>
+     *
      * @return an unmodifiable list of labels
      */
     public List<String> labels() {
@@ -124,6 +128,10 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
 
     /**
      * The native type's name, or {@code null} for a checked VARCHAR.
+     *
+     * <pre>{@code
+     * String typeName = EnumType.byName(Mood.class).asNative("mood").nativeName();   // "mood"
+     * }</pre>
      *
      * @return the name given to {@link #asNative(String)}, or {@code null}
      */
@@ -134,6 +142,10 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
     /**
      * The stored text of a constant.
      *
+     * <pre>{@code
+     * String label = EnumType.byValue(Mood.class, Mood::code).toDatabase(Mood.HAPPY);   // "happy"
+     * }</pre>
+     *
      * @param value the constant
      * @return its label
      */
@@ -143,6 +155,10 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
 
     /**
      * The constant stored as {@code label}.
+     *
+     * <pre>{@code
+     * Mood mood = EnumType.byValue(Mood.class, Mood::code).fromDatabase("sad");   // Mood.SAD
+     * }</pre>
      *
      * @param label a stored label
      * @return the constant
@@ -169,6 +185,10 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
 
     /**
      * The longest label, the VARCHAR length where the enum is stored as text.
+     *
+     * <pre>{@code
+     * int width = EnumType.byName(Status.class).length();   // 9: the longest label, for a VARCHAR column
+     * }</pre>
      *
      * @return the length of the longest label, at least 1
      */

@@ -38,6 +38,10 @@ public final class Identifiers {
      * name, else throws an {@link IllegalArgumentException} saying which name ({@code what},
      * e.g. {@code "column name of table users"}) and why.
      *
+     * <pre>{@code
+     * String name = Identifiers.check("order \"total\"", "column name");   // fine, returned as given
+     * }</pre>
+     *
      * @param identifier the name: {@code Identifiers.check("users", "table name:")}
      * @param what what the name is, put before the message
      * @return the name, unchanged

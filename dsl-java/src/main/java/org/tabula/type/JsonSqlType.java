@@ -18,6 +18,10 @@ public interface JsonSqlType<T extends @Nullable Object> extends SqlType<T> {
     /**
      * The JSON text of a non-null value.
      *
+     * <pre>{@code
+     * String text = jsonType.toJson(Map.of("theme", "dark"));   // {"theme":"dark"}
+     * }</pre>
+     *
      * @param value the value, never {@code null}
      * @return its JSON text
      */
@@ -25,6 +29,10 @@ public interface JsonSqlType<T extends @Nullable Object> extends SqlType<T> {
 
     /**
      * The value of JSON text.
+     *
+     * <pre>{@code
+     * Object settings = jsonType.fromJson("{\"theme\":\"dark\"}");   // a Map
+     * }</pre>
      *
      * @param json the JSON text
      * @return the value it describes

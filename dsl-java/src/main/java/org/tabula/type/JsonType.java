@@ -100,6 +100,10 @@ public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T
     /**
      * The JSON text of a value.
      *
+     * <pre>{@code
+     * String text = JsonType.of(Settings.class).toJson(new Settings("dark"));   // {"theme":"dark"}
+     * }</pre>
+     *
      * @param value the value
      * @return its JSON text
      * @throws IllegalArgumentException when Jackson cannot write the value
@@ -116,6 +120,10 @@ public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T
 
     /**
      * The value of JSON text.
+     *
+     * <pre>{@code
+     * Settings s = JsonType.of(Settings.class).fromJson("{\"theme\":\"dark\"}");
+     * }</pre>
      *
      * @param json the JSON text
      * @return the value it describes
@@ -153,6 +161,10 @@ public final class JsonType<T extends @Nullable Object> implements JsonSqlType<T
 
     /**
      * Any value Jackson can write is accepted; the declared class is checked on reading.
+     *
+     * <pre>{@code
+     * Settings s = JsonType.of(Settings.class).coerce(Map.of("theme", "dark"));   // from a parameter map
+     * }</pre>
      *
      * @param value the value, may be {@code null}
      * @return the same value

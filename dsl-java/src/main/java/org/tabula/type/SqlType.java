@@ -25,6 +25,10 @@ public interface SqlType<T extends @Nullable Object> {
     /**
      * The family of this type, on which dialects switch for DDL names and value codecs.
      *
+     * <pre>{@code
+     * TypeKind kind = SqlTypes.varchar(20).kind();   // TypeKind.VARCHAR
+     * }</pre>
+     *
      * @return the type's kind, never {@code null}
      */
     TypeKind kind();
@@ -32,12 +36,20 @@ public interface SqlType<T extends @Nullable Object> {
     /**
      * The Java class of values of this type.
      *
+     * <pre>{@code
+     * Class<Long> type = SqlTypes.BIGINT.javaType();   // Long.class
+     * }</pre>
+     *
      * @return the class of {@code T} (the raw class for generic types such as {@code List})
      */
     Class<T> javaType();
 
     /**
      * Length for {@code varchar(n)}, precision for decimals; 0 when not applicable.
+     *
+     * <pre>{@code
+     * int length = SqlTypes.varchar(20).length();   // 20
+     * }</pre>
      *
      * @return the length or precision, or 0
      */
@@ -47,6 +59,10 @@ public interface SqlType<T extends @Nullable Object> {
 
     /**
      * Scale for decimals; 0 when not applicable.
+     *
+     * <pre>{@code
+     * int scale = SqlTypes.decimal(10, 2).scale();   // 2
+     * }</pre>
      *
      * @return the scale, or 0
      */
@@ -58,6 +74,10 @@ public interface SqlType<T extends @Nullable Object> {
      * Binds a non-null value with standard JDBC. Nulls never reach this method: the caller
      * binds them with {@code setNull}.
      *
+     * <pre>{@code
+     * SqlTypes.INSTANT.bind(ps, 1, Instant.now());
+     * }</pre>
+     *
      * @param ps the statement to bind to
      * @param index the 1-based parameter index
      * @param value the value, never {@code null}
@@ -67,6 +87,11 @@ public interface SqlType<T extends @Nullable Object> {
 
     /**
      * Reads a value (or {@code null}) with standard JDBC.
+     *
+     * <pre>{@code
+     * ResultSet rs = ps.executeQuery();
+     * Instant at = rs.next() ? SqlTypes.INSTANT.read(rs, 1) : null;
+     * }</pre>
      *
      * @param rs the result set, positioned on a row
      * @param index the 1-based column index

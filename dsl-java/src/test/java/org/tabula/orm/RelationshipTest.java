@@ -261,11 +261,27 @@ class RelationshipTest {
 
     @Test
     @SuppressWarnings("deprecation")
-    void partitionsRefuseLoadOptionsNamingTheEntity() {
+    void partitionsApplyLoadOptionsPerChunkAndNotTheMappingDefaults() {
+        sessions.begin(session -> {
+            Tree.Category root = new Tree.Category("root");
+            root.children.add(new Tree.Category("x"));
+            root.children.add(new Tree.Category("y"));
+            session.add(root);
+        });
         try (Session session = sessions.openSession()) {
-            OrmException e = assertThrows(OrmException.class, () -> session.select(Tree.Category.class)
-                    .options(LoadOption.selectIn("children")).partitions(10, true));
-            assertTrue(e.getMessage().contains("not applied to a stream of Category"), e.getMessage());
+            List<Tree.Category> seen = new java.util.ArrayList<>();
+            try (EntityPartitions<Tree.Category> parts = session.select(Tree.Category.class)
+                    .options(LoadOption.selectIn("children")).partitions(2, false)) {
+                parts.forEach(seen::addAll);
+            }
+            assertEquals(3, seen.size());
+            assertTrue(seen.stream().allMatch(c -> c.children.isLoaded()), "children loaded per chunk");
+        }
+        try (Session session = sessions.openSession()) {
+            // children is SELECT_IN by default, but a stream applies only the query's options.
+            try (EntityPartitions<Tree.Category> parts = session.select(Tree.Category.class).partitions(10, false)) {
+                parts.forEach(chunk -> chunk.forEach(c -> assertFalse(c.children.isLoaded(), c.name)));
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import kotlin.coroutines.coroutineContext
 import kotlin.random.Random
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.ensureActive
@@ -230,37 +231,53 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         checkOpen()
         val context = engine.readYourWritesIn(coroutineContext)
         val transaction = TransactionElement()
-        // One context switch for everything: the permit is taken on the JDBC dispatcher, not the
-        // caller's, so a waiter resumed by release() continues on a JDBC thread that is already
-        // awake instead of hopping to the caller's dispatcher and back; the transaction element
-        // rides along instead of costing a nested withContext.
-        return withContext(dispatcher + transaction) {
-            // Listeners are told the whole wait, this coroutine's turn for a permit included, as Java's connect() reports the pool's.
-            val waitStart = System.nanoTime()
-            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect", waitStart)
+        // One hand-off for everything: the permit is taken on the JDBC thread, not the caller's, so a
+        // waiter resumed by release() continues on a JDBC thread that is already awake instead of
+        // hopping to the caller's dispatcher and back; the transaction element rides along.
+        return if (limits.handOffWithContext || coroutineContext[Job] == null) {
+            withContext(dispatcher + transaction) { onConnection(commit, options, block, routed, context, transaction) }
+        } else {
+            limits.hop(transaction, this) { onConnection(commit, options, block, routed, context, transaction) }
+        }
+    }
+
+    /** The body of [withConnection], on a JDBC thread with [transaction] in the context. */
+    private suspend fun <T> onConnection(
+        commit: Boolean,
+        options: TransactionOptions,
+        block: suspend AsyncConnection.() -> T,
+        routed: Boolean,
+        context: ReadYourWrites?,
+        transaction: TransactionElement,
+    ): T {
+        val coroutineContext = coroutineContext
+        // Cancelled while waiting for a thread: take no permit and no connection.
+        coroutineContext.ensureActive()
+        // Listeners are told the whole wait, this coroutine's turn for a permit included, as Java's connect() reports the pool's.
+        val waitStart = System.nanoTime()
+        limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect", waitStart)
+        try {
+            val conn = open(routed, context, waitStart)
+            val canceller = StatementCanceller(coroutineContext.job, conn)
             try {
-                val conn = open(routed, context, waitStart)
-                val canceller = StatementCanceller(coroutineContext.job, conn)
-                try {
-                    conn.begin(options)
-                    val async = AsyncConnection(conn, this@AsyncEngine)
-                    transaction.attach(async)
-                    val value = async.block()
-                    // A block that ignored cancellation must not commit.
-                    coroutineContext.ensureActive()
-                    if (commit) {
-                        conn.commit()
-                    }
-                    value
-                } catch (t: Throwable) {
-                    rollbackAfter(conn, t)
-                    throw cancellationOr(t, coroutineContext)
-                } finally {
-                    release(conn, canceller)
+                conn.begin(options)
+                val async = AsyncConnection(conn, this@AsyncEngine)
+                transaction.attach(async)
+                val value = async.block()
+                // A block that ignored cancellation must not commit.
+                coroutineContext.ensureActive()
+                if (commit) {
+                    conn.commit()
                 }
+                return value
+            } catch (t: Throwable) {
+                rollbackAfter(conn, t)
+                throw cancellationOr(t, coroutineContext)
             } finally {
-                limits.permits.release()
+                release(conn, canceller)
             }
+        } finally {
+            limits.permits.release()
         }
     }
 

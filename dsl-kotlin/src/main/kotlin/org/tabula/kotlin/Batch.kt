@@ -6,6 +6,7 @@ import org.tabula.engine.Connection
 import org.tabula.result.Result
 import org.tabula.schema.Table
 import org.tabula.statement.Insert
+import org.tabula.statement.InsertRow
 
 /**
  * Inserts one row per item as one JDBC batch (executemany):
@@ -14,18 +15,20 @@ import org.tabula.statement.Insert
  * conn.batchInsert(Users, people) { row, p -> row[name] = p.name; row[age] = p.age }
  * ```
  */
-fun <T : Table, E> Connection.batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result =
-    execute(Insert.into(table), batchRows(table, items, body))
-
-internal fun <T : Table, E> batchRows(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): List<Map<String, Any?>> {
-    val rows = if (items is Collection<*>) ArrayList<Map<String, Any?>>(items.size) else ArrayList()
-    var width = 0
-    for (item in items) {
-        val builder = InsertBuilder.batchRow(table, width)
+fun <T : Table, E> Connection.batchInsert(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): Result {
+    // One typed row, refilled and bound per item: no map, no statement per row.
+    val builder = InsertBuilder.batch(table)
+    return execute(Insert.into(table), items) { row, item ->
+        InsertBuilder.fill(builder, row)
         table.body(builder, item)
-        val row = InsertBuilder.valuesOf(builder)
-        width = row.size
-        rows.add(row)
     }
-    return rows
+}
+
+/** The rows of [batchInsert] as a list (for a caller that sends them later, on another thread). */
+internal fun <T : Table, E> batchRows(table: T, items: Iterable<E>, body: T.(InsertBuilder, E) -> Unit): List<Map<String, Any?>> {
+    val builder = InsertBuilder.batch(table)
+    return InsertRow.batch(table, items) { row, item ->
+        InsertBuilder.fill(builder, row)
+        table.body(builder, item)
+    }
 }

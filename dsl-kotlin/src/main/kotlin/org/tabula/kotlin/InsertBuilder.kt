@@ -5,6 +5,7 @@ import org.tabula.expr.Expression
 import org.tabula.schema.Column
 import org.tabula.schema.Table
 import org.tabula.statement.Insert
+import org.tabula.statement.InsertRow
 
 /**
  * The values of one row, set with `it[column] = value` inside [insert] and [batchInsert]:
@@ -16,22 +17,25 @@ import org.tabula.statement.Insert
  * The value's type follows the column: `it[age] = "x"` does not compile, `it[age] = null` only
  * compiles for a nullable column.
  */
-class InsertBuilder private constructor(private val table: Table, private val batch: HashMap<String, Any?>?) {
+class InsertBuilder private constructor(private val table: Table, private val batching: Boolean) {
 
     @PublishedApi
-    internal constructor(table: Table) : this(table, null)
+    internal constructor(table: Table) : this(table, false)
 
     /**
-     * What a single-row insert sets, in the order it was set. A batch row keeps only [batch], the
-     * values by column name that executemany binds: no statement is built per row.
+     * What a single-row insert sets, in the order it was set. A batch builder writes into [batch]
+     * instead, the typed row executemany binds (one row reused for every item): no statement and
+     * no map is built per row.
      */
-    private val assigned: LinkedHashMap<Column<*>, Expression<*>>? = if (batch == null) LinkedHashMap() else null
+    private val assigned: LinkedHashMap<Column<*>, Expression<*>>? = if (batching) null else LinkedHashMap()
+    private var batch: InsertRow? = null
 
     /** Sets [column] to a bound value. */
     operator fun <T> set(column: Column<T>, value: T) {
         requireOwn(column)
-        if (batch != null) {
-            batch[column.name()] = value
+        val row = batch
+        if (row != null) {
+            row.set(column, value)
         } else {
             assigned!![column] = BindValue(value, column.type())
         }
@@ -40,7 +44,7 @@ class InsertBuilder private constructor(private val table: Table, private val ba
     /** Sets [column] to an expression (another column, a function, a scalar subquery). */
     operator fun <T> set(column: Column<T>, value: Expression<out T>) {
         requireOwn(column)
-        require(batch == null) {
+        require(!batching) {
             "batchInsert into ${table.name()} takes plain values only; insert rows with expressions one by one"
         }
         assigned!![column] = value
@@ -58,11 +62,12 @@ class InsertBuilder private constructor(private val table: Table, private val ba
     }
 
     internal companion object {
-        /** A builder for one executemany row, sized like the previous row. */
-        fun batchRow(table: Table, expectedSize: Int): InsertBuilder =
-            InsertBuilder(table, HashMap(maxOf(4, expectedSize * 4 / 3 + 1)))
+        /** A builder for executemany rows; [fill] points it at each row in turn. */
+        fun batch(table: Table): InsertBuilder = InsertBuilder(table, true)
 
-        /** The row's values by column name, for executemany. */
-        fun valuesOf(builder: InsertBuilder): Map<String, Any?> = builder.batch!!
+        /** Makes [builder]'s assignments go into [row]. */
+        fun fill(builder: InsertBuilder, row: InsertRow) {
+            builder.batch = row
+        }
     }
 }

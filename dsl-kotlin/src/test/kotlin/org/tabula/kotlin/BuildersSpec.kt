@@ -78,6 +78,33 @@ class BuildersSpec : FunSpec({
                 }
             }
 
+            test("batch insert of any Iterable binds one row per item, sets in any order; a row lacking a column is named") {
+                engine.begin { conn ->
+                    conn.batchInsert(u, 1..2500) { row, i ->
+                        if (i % 2 == 0) {
+                            row[name] = "u$i"
+                            row[age] = i
+                        } else {
+                            row[age] = i
+                            row[name] = "u$i"
+                        }
+                    }.rowCount() shouldBe 2500L
+                    conn.execute(u.select(count()).where { u.name eq "u1717" and (u.age eq 1717) }).scalarOne<Long>() shouldBe 1L
+                    val ages: Long? = conn.execute(u.select(u.age.sum())).scalarOne()
+                    ages shouldBe 2500L * 2501 / 2
+                }
+                engine.connect().use { conn ->
+                    val e = shouldThrow<IllegalArgumentException> {
+                        conn.batchInsert(u, listOf("ann", "bob")) { row, n ->
+                            row[name] = n
+                            if (n == "ann") row[age] = 1
+                        }
+                    }
+                    (e.message!!.contains("row 1") && e.message!!.contains("age")) shouldBe true
+                    conn.rollback()
+                }
+            }
+
             test("batch insert (executemany), join, group by, having, aggregates, mapTo") {
                 engine.begin { conn ->
                     conn.batchInsert(u, listOf("ann" to 30, "bob" to null, "cid" to 40)) { row, (n, a) ->

@@ -9,7 +9,10 @@ import io.kotest.matchers.types.shouldBeSameInstanceAs
 import java.io.IOException
 import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.CancellationException
+import kotlin.coroutines.AbstractCoroutineContextElement
+import kotlin.coroutines.CoroutineContext
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.ThreadContextElement
 import kotlinx.coroutines.TimeoutCancellationException
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.coroutineScope
@@ -73,6 +76,38 @@ class CoroutinesSpec : FunSpec({
                 (blockThread === callerThread) shouldBe false
                 blockThread.name.startsWith("tabula-jdbc-") shouldBe true
                 blockThread.isDaemon shouldBe true
+            }
+
+            test("the caller's thread context elements (MDC, names) are set on the JDBC thread, and only there while the block runs") {
+                val seen = async.begin {
+                    val first = Tag.local.get()
+                    delay(1)                     // resumed by the dispatcher: set again
+                    first to Tag.local.get()
+                }
+                seen shouldBe (null to null)     // no element in the caller's context
+                withContext(Tag("request-7")) {
+                    val inside = async.connect {
+                        val first = Tag.local.get() to Thread.currentThread()
+                        delay(1)
+                        listOf(first.first, Tag.local.get(), first.second.name.startsWith("tabula-jdbc-"))
+                    }
+                    inside shouldBe listOf("request-7", "request-7", true)
+                }
+                // Restored on the JDBC threads afterwards: a block without the element sees none.
+                async.dispatcher.let { d -> withContext(d) { Tag.local.get() } } shouldBe null
+            }
+
+            test("a cancelled caller resumes only after the rollback and the connection's return") {
+                shouldThrow<TimeoutCancellationException> {
+                    withTimeout(200) {
+                        async.begin {
+                            execute(u.insert { it[name] = "late" })
+                            delay(10_000)
+                        }
+                    }
+                }
+                engine.poolStatus().active shouldBe 0      // no waiting: already returned
+                names() shouldBe emptyList()
             }
 
             test("nested calls join the transaction; nested = true uses a savepoint") {
@@ -219,3 +254,14 @@ class CoroutinesSpec : FunSpec({
         }
     }
 })
+
+/** A [ThreadContextElement] like SLF4J's `MDCContext`: sets [local] on the thread the coroutine runs on. */
+private class Tag(private val value: String) : ThreadContextElement<String?>, AbstractCoroutineContextElement(Key) {
+    companion object Key : CoroutineContext.Key<Tag> {
+        val local = ThreadLocal<String?>()
+    }
+
+    override fun updateThreadContext(context: CoroutineContext): String? = local.get().also { local.set(value) }
+
+    override fun restoreThreadContext(context: CoroutineContext, oldState: String?) = local.set(oldState)
+}

@@ -115,4 +115,43 @@ class TypedStatementsTest {
             conn.commit();
         }
     }
+
+    /** One typed row refilled per item and bound straight into the batch: the rows arrive in input order, across batches. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void typedExecutemanyRefillsOneRowPerItem(String db) {
+        Engine engine = Databases.engine(db);
+        METADATA.dropAll(engine);
+        METADATA.createAll(engine);
+        List<Person> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            people.add(new Person("p" + (2500 - i), i % 7 == 0 ? null : i));   // names sort against input order
+        }
+        try (Connection conn = engine.connect()) {
+            long written = conn.execute(insert(P), people, (row, p) -> {
+                if (p.age() != null && p.age() % 2 == 0) {
+                    row.set(P.age, p.age()).set(P.name, p.name());
+                } else {
+                    row.set(P.name, p.name()).set(P.age, p.age());
+                }
+            }).rowCount();
+            assertEquals(2500, written);
+            List<String> names = conn.execute(select(P.name).orderBy(P.id)).scalars();
+            assertEquals(people.stream().map(Person::name).toList(), names);
+            List<Integer> ages = conn.execute(select(P.age).orderBy(P.id)).scalars();
+            assertEquals(people.stream().map(Person::age).toList(), ages);
+            conn.commit();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> conn.execute(insert(P), people.subList(0, 1500), (row, p) -> {
+                        row.set(P.name, p.name());
+                        if (!p.name().equals("p1200")) {
+                            row.set(P.age, p.age());
+                        }
+                    }));
+            assertEquals(true, e.getMessage().contains("row 1300") && e.getMessage().contains("age"), e.getMessage());
+            conn.rollback();
+            Long n = conn.execute(select(count()).from(P)).scalarOne();
+            assertEquals(2500L, n, "a failed executemany leaves nothing of its rows once rolled back");
+        }
+    }
 }

@@ -49,6 +49,10 @@ public record TableInfo(String name, List<ColumnInfo> columns, List<String> prim
     /**
      * The column with this name, or {@code null}.
      *
+     * <pre>{@code
+     * ColumnInfo email = Inspector.of(engine).table("users").findColumn("email");   // null when there is none
+     * }</pre>
+     *
      * @param columnName the column's name as the database reports it: {@code users.column("name")}
      * @return the column's description
      */
@@ -63,6 +67,10 @@ public record TableInfo(String name, List<ColumnInfo> columns, List<String> prim
 
     /**
      * The column with this name.
+     *
+     * <pre>{@code
+     * ColumnInfo email = Inspector.of(engine).table("users").column("email");
+     * }</pre>
      *
      * @param columnName the column's name as the database reports it
      * @return the column's description, or {@code null} when the table has no such column

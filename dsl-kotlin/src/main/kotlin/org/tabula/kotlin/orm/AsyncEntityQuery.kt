@@ -72,7 +72,7 @@ class AsyncEntityQuery<T : Any> internal constructor(
     /** Left outer join of another table or subquery on [on]. */
     fun leftJoin(right: FromItem, on: Condition): AsyncEntityQuery<T> = next(query.leftJoin(right, on))
 
-    /** Loading strategies for relationships: `options(selectIn("posts"))`. */
+    /** Loading strategies for relationships and deferred columns: `options(selectIn(User_.posts), undefer(User::bio))`. */
     fun options(vararg options: LoadOption): AsyncEntityQuery<T> = next(query.options(*options))
 
     /** ORDER BY sort items: `orderBy(User_.name.desc(), User_.id.asc())`. */
@@ -124,10 +124,15 @@ class AsyncEntityQuery<T : Any> internal constructor(
      * collecting, with [AsyncSession.load]). Objects the session held before stay. Collect it
      * inside the session's block; cancelling the collecting coroutine cancels the statement and
      * rolls the transaction back; a collector that stops early (`take`, `first`) only closes the
-     * cursor. Load options are refused here ([org.tabula.orm.EntityQuery.partitions]).
+     * cursor. Load options apply per chunk ([org.tabula.orm.EntityQuery.partitions]): `undefer`
+     * columns ride in the streamed statement, `selectIn`/`joined` relationships load with one IN
+     * query per chunk before its objects are emitted (so they need no suspend call), and leave
+     * with the chunk; on MySQL/MariaDB, which cannot run a statement while a stream is open, those
+     * two are refused with an [org.tabula.orm.OrmException].
      *
      * ```
      * session.select<User>().orderBy(User::id.column).stream(chunkSize = 500).collect { export(it) }
+     * session.select<User>().options(selectIn(User_.posts), undefer(User::bio)).stream().collect { u -> show(u.bio.get(), u.posts) }
      * ```
      */
     fun stream(chunkSize: Int = 1000, expunge: Boolean = true): Flow<T> {

@@ -271,7 +271,7 @@ class AsyncSession internal constructor(
         val fixes = when {
             attribute is ColumnAttribute ->
                 "load it with a suspend call: session.load(entity, $property) (or session.load(entity.${attribute.name()}))," +
-                    " or inside session.call { } (a deferred column has no eager query option)"
+                    " or with the query's row: .options(undefer($property))"
             attribute != null ->
                 "load it with a suspend call: session.load(entity, $property) (or session.load(entity.${attribute.name()}))," +
                     " or eagerly with the query: .options(selectIn(${attribute.entityClass().simpleName}_.${attribute.name()}))" +

@@ -25,6 +25,7 @@ import org.tabula.kotlin.eq
 import org.tabula.kotlin.update
 import org.tabula.orm.LoadOption
 import org.tabula.orm.OrmException
+import org.tabula.orm.Relation
 
 /**
  * Suspend loading of relationships, deferred columns and expired objects, the refusal of hidden
@@ -206,9 +207,47 @@ class AsyncSessionLoadingSpec : FunSpec({
                     s.add(KtoAuthor("after"))
                 }
                 sessions.session { s -> s.select<KtoAuthor>().count() } shouldBe 31
-                shouldThrow<OrmException> {
-                    sessions.session { s -> s.select<KtoAuthor>().options(LoadOption.selectIn("posts")).stream().toList() }
-                }.message shouldContain "not applied to a stream of KtoAuthor"
+                awaitPoolIdle(engine)
+            }
+
+            test("undefer loads a deferred column with the row: reading it needs no suspend call and runs no SQL") {
+                val id = seed()
+                sessions.session { s ->
+                    withContext(Dispatchers.Default) {
+                        statements.clear()
+                        val ann = s.select<KtoAuthor>().options(undefer(KtoAuthor::bio)).one()
+                        ann.id shouldBe id
+                        ann.bio.isLoaded shouldBe true
+                        ann.bio.get() shouldBe "ann's long bio"        // no BlockingLazyLoadException
+                        statements.size shouldBe 1
+                        statements[0].second shouldContain "bio"
+                    }
+                }
+                onlyEngineThreads()
+            }
+
+            test("a stream's load options apply per chunk: select-in between chunks, undefer in the statement (refused on MySQL/MariaDB)") {
+                sessions.begin { s ->
+                    s.addAll((1..12).map { i -> KtoAuthor("s%02d".format(i), "bio $i").also { it.posts.add(KtoPost("p$i")) } })
+                }
+                statements.clear()
+                val query: suspend (AsyncSession) -> List<String> = { s ->
+                    s.select<KtoAuthor>().orderBy(KtoAuthor::name.column)
+                        .options(LoadOption.selectIn(Relation.of(KtoAuthor::class.java, "posts", KtoPost::class.java)), undefer(KtoAuthor::bio))
+                        .stream(chunkSize = 5)
+                        .toList()
+                        .map { a -> "${a.name} ${a.bio.get()} ${a.posts.single().title}" }     // loaded: no suspend call needed
+                }
+                if (db == "mysql") {
+                    shouldThrow<OrmException> { sessions.session { s -> query(s) } }.message shouldContain "MySQL/MariaDB"
+                } else {
+                    val lines = sessions.session { s -> withContext(Dispatchers.Default) { query(s) } }
+                    lines.first() shouldBe "s01 bio 1 p1"
+                    lines.size shouldBe 12
+                    // The stream's SELECT and one IN query per chunk (5 + 5 + 2).
+                    statements.count { it.second.startsWith("SELECT") } shouldBe 1 + 3
+                }
+                onlyEngineThreads()
                 awaitPoolIdle(engine)
             }
 
