@@ -101,6 +101,7 @@ final class ExecuteMany {
         int width = rendered.bindings().size();
         PreparedStatement ps = null;
         try {
+            tx.beforeStatement(rendered);
             ps = jdbc.prepareStatement(rendered.sql());
             runner.running().applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());

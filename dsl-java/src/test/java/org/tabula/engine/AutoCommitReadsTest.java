@@ -88,6 +88,10 @@ class AutoCommitReadsTest {
             try (Connection conn = engine.connect()) {
                 conn.execute(text("INSERT INTO users (name) VALUES ('cy')"));
             }
+            try (Connection conn = engine.connect()) {                 // the typed executemany
+                conn.execute(insert(USERS), List.of("dee", "eve"), (row, name) -> row.set(USERS.name, name));
+                assertFalse(conn.isAutoCommit());
+            }
             try (Connection conn = engine.connect()) {
                 conn.execute(select(USERS.id).where(USERS.name.eq("ann")).forUpdate());
                 assertTrue(conn.isInTransaction(), "FOR UPDATE takes the write lock in a transaction");
