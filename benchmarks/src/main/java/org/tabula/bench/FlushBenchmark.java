@@ -42,7 +42,7 @@ public class FlushBenchmark {
     static final int ROWS = 10_000;
     static final String RAW_SQL = "INSERT INTO bench_new_items (name, qty, price, score, note) VALUES (?, ?, ?, ?, ?)";
 
-    @Param({"sqlite", "mariadb"})
+    @Param({"sqlite", "mariadb", "postgresql"})
     public String database;
 
     private Engine engine;
@@ -126,8 +126,8 @@ public class FlushBenchmark {
     }
 
     /**
-     * MariaDB: a JDBC batch with {@code RETURN_GENERATED_KEYS} (Connector/J returns every key of a
-     * rewritten multi-row batch). SQLite: sqlite-jdbc returns no keys from a batch, so the same
+     * MariaDB and PostgreSQL: a JDBC batch with {@code RETURN_GENERATED_KEYS} (Connector/J returns
+     * every key of a rewritten multi-row batch; pgjdbc pipelines the batch and returns each row's key). SQLite: sqlite-jdbc returns no keys from a batch, so the same
      * prepared statement with {@code RETURNING id} runs once per row (embedded, so no round trips).
      */
     @Benchmark

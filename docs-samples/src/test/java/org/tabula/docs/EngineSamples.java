@@ -2,7 +2,10 @@ package org.tabula.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.tabula.Sql.insert;
+import static org.tabula.Sql.select;
 import static org.tabula.Sql.text;
+import static org.tabula.docs.Users.USERS;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import org.tabula.engine.Engine;
 import org.tabula.engine.EngineOptions;
 import org.tabula.engine.Isolation;
 import org.tabula.engine.TransactionOptions;
+import org.tabula.schema.MetaData;
 
 /** docs/tutorial/engine.md: the engine, connections and transactions. */
 class EngineSamples {
@@ -35,6 +39,26 @@ class EngineSamples {
             assertEquals(4, engine.options().poolSize());
         }
         // end::options[]
+    }
+
+    @Test
+    void autoCommitReads() {
+        // tag::auto-commit-reads[]
+        EngineOptions options = EngineOptions.defaults().autoCommitReads(true);   // PostgreSQL: the default
+        try (Engine engine = Engine.create("jdbc:sqlite::memory:", options)) {
+            new MetaData(USERS).createAll(engine);
+            try (Connection conn = engine.connect()) {
+                conn.execute(select(USERS.name).from(USERS));    // one statement, in auto-commit
+                assertFalse(conn.isInTransaction());              // nothing to roll back on close
+                conn.execute(insert(USERS).set(USERS.name, "ann"));   // a write: a transaction from here
+                conn.commit();                                    // closing without commit rolls back
+            }
+            try (Connection conn = engine.begin()) {              // an explicit transaction: one snapshot
+                conn.execute(select(USERS.name).from(USERS));
+                conn.commit();
+            }
+        }
+        // end::auto-commit-reads[]
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.tabula.statement.Insert;
+
 import org.jspecify.annotations.Nullable;
 
 import java.sql.PreparedStatement;
@@ -461,6 +463,22 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     public abstract boolean supportsReturning(ReturningSupport statement);
 
     /**
+     * Whether an engine's reads outside an explicit transaction run in auto-commit mode when
+     * {@code EngineOptions.autoCommitReads} is not set: where the driver switches auto-commit
+     * without a round trip (pgjdbc sends BEGIN itself; sqlite-jdbc runs in-process), the switch
+     * costs a transaction nothing and saves every read its ROLLBACK. The default is {@code false}.
+     *
+     * <pre>{@code
+     * boolean oneRoundTripReads = Dialect.POSTGRES.autoCommitReadsByDefault();   // true
+     * }</pre>
+     *
+     * @return {@code true} when reads outside transactions run in auto-commit by default
+     */
+    public boolean autoCommitReadsByDefault() {
+        return false;
+    }
+
+    /**
      * Whether the JDBC driver returns every row's generated key after {@code executeBatch} of an
      * INSERT prepared with {@code RETURN_GENERATED_KEYS}, in row order (MySQL Connector/J does;
      * sqlite-jdbc returns none). Where false, {@code Connection.executeManyReturningKeys} runs
@@ -506,6 +524,35 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      */
     public int insertManyValuesRows(int columns) {
         return 0;
+    }
+
+    /**
+     * The INSERT of {@code rows} copies of {@code single}'s one row of named parameters, returning
+     * {@code key}: one statement of an executemany with generated keys
+     * ({@link #insertManyValuesRows}), whose keys, sorted, are in row order. The default is
+     * {@code INSERT ... VALUES (...), (...) RETURNING key}, where the database assigns
+     * auto-increment keys in VALUES order (SQLite).
+     *
+     * <pre>{@code
+     * RenderedSql sql = dialect.renderInsertManyValues(insert(USERS).values(Map.of("name", bindParam("name", SqlTypes.TEXT))), 100, USERS.id);
+     * }</pre>
+     *
+     * @param single an INSERT of one row of named parameters
+     * @param rows how many rows the statement carries
+     * @param key the auto-increment key to return
+     * @return the rendered statement, {@code rows} times the row's bindings
+     */
+    public RenderedSql renderInsertManyValues(Insert single, int rows, Column<?> key) {
+        return render(single.repeatRow(rows).returning(key));
+    }
+
+    /** Renders {@code insert}'s rows so that the database takes them in row order (see {@link SqlRenderer#valueRows}). */
+    final RenderedSql renderInRowOrder(Insert insert) {
+        SqlRenderer renderer = newRenderer();
+        renderer.top = insert;
+        renderer.rowOrder = true;
+        insert.accept(renderer);
+        return renderer.result();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.tabula.dialect;
 
+import org.tabula.statement.Insert;
+
 import org.jspecify.annotations.Nullable;
 
 import org.tabula.schema.Column;
@@ -73,9 +75,23 @@ public final class PostgresDialect extends Dialect {
     }
 
     /**
+     * pgjdbc's auto-commit switch is client-side (it sends BEGIN with the next statement, and turning it
+     * back on after a commit sends nothing), so auto-commit reads cost transactions nothing.
+     *
+     * <pre>{@code
+     * boolean on = Dialect.POSTGRES.autoCommitReadsByDefault();   // true
+     * }</pre>
+     */
+    @Override
+    public boolean autoCommitReadsByDefault() {
+        return true;
+    }
+
+    /**
      * pgjdbc runs a batch of {@code INSERT ... RETURNING} prepared with
      * {@code RETURN_GENERATED_KEYS} as one pipelined batch and hands back every row's key, in
-     * row order, from {@code getGeneratedKeys()} (the statement's own RETURNING is kept).
+     * row order, from {@code getGeneratedKeys()} (the statement's own RETURNING is kept): the path
+     * of keys that are not sequence values ({@link #insertManyValuesRows} takes the others).
      *
      * <pre>{@code
      * boolean keys = Dialect.POSTGRES.batchReturnsGeneratedKeys();   // true
@@ -89,6 +105,35 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean batchKeysFromReturning() {
         return true;
+    }
+
+    /**
+     * Up to 1,000 rows per {@code INSERT ... SELECT ... FROM (VALUES ...) ORDER BY sentinel
+     * RETURNING key}, within PostgreSQL's 65,535 bind parameters: sequence values follow the
+     * ORDER BY, so the sorted keys are in row order ({@link #renderInsertManyValues}).
+     *
+     * <pre>{@code
+     * int rows = Dialect.POSTGRES.insertManyValuesRows(6);   // 1000
+     * }</pre>
+     */
+    @Override
+    public int insertManyValuesRows(int columns) {
+        return Math.max(1, Math.min(1000, 65_535 / Math.max(1, columns)));
+    }
+
+    /**
+     * PostgreSQL does not promise RETURNING rows in VALUES order, but assigns sequence values in
+     * the order rows reach the insert: SQLAlchemy's form sorts the rows by a sentinel first.
+     *
+     * <pre>{@code
+     * RenderedSql sql = Dialect.POSTGRES.renderInsertManyValues(oneRowInsert, 1000, USERS.id);
+     * // INSERT INTO "users" ("name") SELECT p1 FROM (VALUES (CAST(? AS VARCHAR), 0), ...) AS imv (p1, imv_sentinel)
+     * //     ORDER BY imv_sentinel RETURNING "users"."id"
+     * }</pre>
+     */
+    @Override
+    public RenderedSql renderInsertManyValues(Insert single, int rows, Column<?> key) {
+        return renderInRowOrder(single.repeatRow(rows).returning(key));
     }
 
     /**

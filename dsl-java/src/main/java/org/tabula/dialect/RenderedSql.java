@@ -13,7 +13,7 @@ import org.tabula.schema.Table;
  * (as SQLAlchemy's compiled statement): its {@link #kind()}, the {@link #table()} it writes to
  * (for error messages; the bindings carry the columns for NOT NULL and length checks), the
  * expressions of its result {@link #columns()} (whose types read the values), whether it
- * {@link #returnsRows()} and whether it {@link #locksRows()}.
+ * {@link #returnsRows()}, whether it {@link #locksRows()} and whether it is a {@link #pureRead()}.
  *
  * <pre>{@code
  * RenderedSql r = select(USERS.id).from(USERS).where(USERS.name.eq("ann")).toSql(Dialect.SQLITE);
@@ -29,9 +29,12 @@ import org.tabula.schema.Table;
  * @param columns     the selected or RETURNING expressions, in order (empty for counts and text)
  * @param returnsRows whether executing it produces rows (for text, a guess from its first keyword)
  * @param locksRows   whether it is a {@code SELECT ... FOR UPDATE} (a write lock)
+ * @param pureRead    whether running it cannot change anything: a query without row locks, raw SQL
+ *                    or calls of functions that are not known to be pure (what may run in
+ *                    auto-commit mode without committing a write)
  */
-public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind, Table table,
-                          List<Expression<?>> columns, boolean returnsRows, boolean locksRows) {
+public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind, @Nullable Table table,
+                          List<Expression<?>> columns, boolean returnsRows, boolean locksRows, boolean pureRead) {
 
     /**
      * Copies the bindings; {@code null} columns become an empty list.
@@ -43,6 +46,7 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
      * @param columns     the selected or RETURNING expressions, in order, or {@code null} for none
      * @param returnsRows whether executing it produces rows
      * @param locksRows   whether it is a {@code SELECT ... FOR UPDATE}
+     * @param pureRead    whether running it cannot change anything
      */
     public RenderedSql {
         bindings = List.copyOf(bindings);
@@ -61,7 +65,28 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
      * @param bindings one per {@code ?}, in order
      */
     public RenderedSql(String sql, List<Binding> bindings) {
-        this(sql, bindings, StatementKind.OTHER, null, List.of(), false, false);
+        this(sql, bindings, StatementKind.OTHER, null, List.of(), false, false, false);
+    }
+
+    /**
+     * A rendered statement of which nothing says it is a {@link #pureRead()}: it is taken to
+     * possibly write.
+     *
+     * <pre>{@code
+     * RenderedSql r = new RenderedSql(sql, bindings, StatementKind.QUERY, null, columns, true, false);
+     * }</pre>
+     *
+     * @param sql         the SQL text
+     * @param bindings    one per {@code ?}, in order
+     * @param kind        what the outermost statement is
+     * @param table       the table an INSERT, UPDATE or DELETE writes to, else {@code null}
+     * @param columns     the selected or RETURNING expressions, in order, or {@code null} for none
+     * @param returnsRows whether executing it produces rows
+     * @param locksRows   whether it is a {@code SELECT ... FOR UPDATE}
+     */
+    public RenderedSql(String sql, List<Binding> bindings, StatementKind kind, @Nullable Table table,
+                       @Nullable List<Expression<?>> columns, boolean returnsRows, boolean locksRows) {
+        this(sql, bindings, kind, table, columns, returnsRows, locksRows, false);
     }
 
     /**

@@ -100,6 +100,9 @@ import org.tabula.type.SqlTypes;
  */
 public class SqlRenderer implements SqlVisitor<Void> {
 
+    /** The functions {@code Sql} offers, which read only; any other may be a user's function that writes. */
+    private static final java.util.Set<String> PURE_FUNCTIONS = java.util.Set.of("count", "sum", "avg", "min", "max",
+            "coalesce", "lower", "upper", "length", "abs", "now");
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
     /** The dialect this renderer renders for. */
@@ -135,6 +138,13 @@ public class SqlRenderer implements SqlVisitor<Void> {
     private List<Expression<?>> resultColumns = List.of();
     private boolean returnsRows;
     private boolean locksRows;
+    /**
+     * Whether an INSERT's rows must reach the database in VALUES order (the executemany with
+     * generated keys of {@link Dialect#renderInsertManyValues}).
+     */
+    boolean rowOrder;
+    /** Whether raw SQL or a function not known to be pure was rendered: such a query may write. */
+    private boolean mayWrite;
 
     /**
      * Creates a renderer for one statement.
@@ -155,7 +165,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
      * @return the rendered SQL and what executing it needs
      */
     public RenderedSql result() {
-        return new RenderedSql(sql.toString(), bindings, kind, target, resultColumns, returnsRows, locksRows);
+        return new RenderedSql(sql.toString(), bindings, kind, target, resultColumns, returnsRows, locksRows,
+                kind == StatementKind.QUERY && !locksRows && !mayWrite);
     }
 
     /**
@@ -307,6 +318,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitRawSql(RawSql<?> raw) {
+        mayWrite = true;
         sql.append(raw.sql());
         return null;
     }
@@ -452,6 +464,9 @@ public class SqlRenderer implements SqlVisitor<Void> {
         String name = call.name();
         if (!FUNCTION_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a function name: " + name);
+        }
+        if (!PURE_FUNCTIONS.contains(name)) {
+            mayWrite = true; // a user's function may write: such a query never runs in auto-commit
         }
         if (name.equals("now") && call.arguments().isEmpty()) {
             renderNow();
@@ -741,6 +756,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitInsert(Insert insert) {
+        mayWrite = true; // also where a query holds it (a data-modifying WITH)
         Table table = insert.table();
         describe(insert, StatementKind.INSERT, table, insert.returning(), !insert.returning().isEmpty(), false);
         List<Column<?>> columns = new ArrayList<>(insert.columns());
@@ -766,21 +782,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
                 sql.append(' ');
                 render(fromSelect);
             } else {
-                sql.append(" VALUES ");
-                for (int r = 0; r < rows.size(); r++) {
-                    if (r > 0) {
-                        sql.append(", ");
-                    }
-                    sql.append('(');
-                    List<Expression<?>> row = rows.get(r);
-                    for (int i = 0; i < row.size(); i++) {
-                        if (i > 0) {
-                            sql.append(", ");
-                        }
-                        value(columns.get(i), row.get(i));
-                    }
-                    sql.append(')');
-                }
+                valueRows(columns, rows);
             }
         }
         if (insert.onConflict() != null) {
@@ -788,6 +790,35 @@ public class SqlRenderer implements SqlVisitor<Void> {
         }
         returning(Dialect.ReturningSupport.INSERT, table, insert.returning());
         return null;
+    }
+
+    /**
+     * {@code  VALUES (...), (...)}: an INSERT's rows. With {@link #rowOrder} a dialect whose
+     * database may take VALUES rows in another order renders a form that keeps theirs.
+     *
+     * <pre>{@code
+     * valueRows(List.of(USERS.name), List.of(List.of(value("ann")), List.of(value("bob"))));   //  VALUES (?), (?)
+     * }</pre>
+     *
+     * @param columns the inserted columns
+     * @param rows the rows, one expression per column
+     */
+    protected void valueRows(List<Column<?>> columns, List<List<Expression<?>>> rows) {
+        sql.append(" VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) {
+                sql.append(", ");
+            }
+            sql.append('(');
+            List<Expression<?>> row = rows.get(r);
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                value(columns.get(i), row.get(i));
+            }
+            sql.append(')');
+        }
     }
 
     /**
@@ -933,6 +964,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
     @Override
     @SuppressWarnings("unchecked")
     public Void visitUpdate(Update update) {
+        mayWrite = true; // also where a query holds it (a data-modifying WITH)
         Table table = update.table();
         describe(update, StatementKind.UPDATE, table, update.returning(), !update.returning().isEmpty(), false);
         if (update.where() == null && !update.unrestricted()) {
@@ -963,6 +995,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
 
     @Override
     public Void visitDelete(Delete delete) {
+        mayWrite = true; // also where a query holds it (a data-modifying WITH)
         Table table = delete.table();
         describe(delete, StatementKind.DELETE, table, delete.returning(), !delete.returning().isEmpty(), false);
         if (delete.where() == null && !delete.unrestricted()) {

@@ -29,7 +29,8 @@ import org.tabula.statement.Select1;
 import org.tabula.statement.Statement;
 
 /**
- * A pooled database connection with a transaction always open ("commit as you go").
+ * A pooled database connection with a transaction always open ("commit as you go"), or, under
+ * {@link EngineOptions#autoCommitReads}, reads in auto-commit until something may write.
  * Not thread-safe: one thread (or one coroutine at a time) uses it, then closes it.
  *
  * <pre>{@code
@@ -70,15 +71,16 @@ public final class Connection implements AutoCloseable {
     /** The outside transaction (Spring's) this connection works in, which Tabula never ends; null when Tabula owns it. */
     private final ExternalTransaction external;
 
-    Connection(Engine engine, java.sql.Connection jdbc) {
-        this(engine, jdbc, null);
+    /** A connection of Tabula's own; {@code autoCommit}: the JDBC connection is in auto-commit mode. */
+    Connection(Engine engine, java.sql.Connection jdbc, boolean autoCommit) {
+        this(engine, jdbc, null, autoCommit);
     }
 
     Connection(Engine engine, ExternalTransaction external) {
-        this(engine, external.connection(), external);
+        this(engine, external.connection(), external, false);
     }
 
-    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction external) {
+    private Connection(Engine engine, java.sql.Connection jdbc, ExternalTransaction external, boolean autoCommit) {
         this.engine = engine;
         this.external = external;
         this.dialect = engine.dialect();
@@ -87,7 +89,7 @@ public final class Connection implements AutoCloseable {
         this.routed = jdbc instanceof RoutedJdbcConnection r ? r : null;
         this.running = new RunningStatement(engine, this);
         this.errors = new ErrorTranslator(dialect, running);
-        this.tx = new TransactionState(engine, jdbc, errors, events, external);
+        this.tx = new TransactionState(engine, jdbc, errors, events, external, autoCommit);
         this.runner = new StatementRunner(engine, jdbc, tx, running, errors, cursors, events);
         this.inserts = new InsertExecution(runner);
         this.executeMany = new ExecuteMany(runner);
@@ -247,9 +249,13 @@ public final class Connection implements AutoCloseable {
     /**
      * Executemany of an INSERT into a table whose key the database generates, returning each row's
      * generated {@code key} in row order: what an ORM flush of new objects needs. The statement is
-     * rendered and prepared once; where the driver returns the keys of a batch
-     * ({@link Dialect#batchReturnsGeneratedKeys()}) the rows go as JDBC batches of 1,000, otherwise
-     * the prepared statement runs once per row ({@code RETURNING key} where the dialect has it).
+     * rendered and prepared once. Keys the database draws from a sequence go back in multi-row
+     * {@code INSERT ... RETURNING} statements of up to 1,000 rows where the dialect sends those
+     * ({@link Dialect#insertManyValuesRows}: SQLite, PostgreSQL, in an order-keeping form there),
+     * sorted into row order; where the driver returns the keys of a batch
+     * ({@link Dialect#batchReturnsGeneratedKeys()}: MySQL/MariaDB) the rows go as JDBC batches of
+     * {@link EngineOptions#batchSize}, otherwise the prepared statement runs once per row. Rows that
+     * all supply the key get those keys back.
      *
      * <pre>{@code
      * List<Object> ids = conn.executeManyReturningKeys(insert(USERS), List.of(Map.of("name", "ann"), Map.of("name", "bob")), USERS.id);
@@ -499,6 +505,7 @@ public final class Connection implements AutoCloseable {
      */
     public <T extends @Nullable Object> T inTransaction(TransactionCallback<T> work) {
         ensureOpen();
+        tx.leaveAutoCommit();
         T value;
         try {
             value = work.run(this);
@@ -573,7 +580,8 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * Whether a transaction is in progress: a statement ran since the last commit or rollback.
+     * Whether a transaction is in progress: a statement ran since the last commit or rollback
+     * (outside auto-commit: a read in auto-commit ended its own).
      *
      * <pre>{@code
      * if (conn.isInTransaction()) {
@@ -585,6 +593,22 @@ public final class Connection implements AutoCloseable {
      */
     public boolean isInTransaction() {
         return tx.isDirty();
+    }
+
+    /**
+     * Whether statements run in auto-commit mode now ({@link EngineOptions#autoCommitReads}): from
+     * the pool until something that may write runs or a transaction begins, and again after
+     * {@link #commit()} or {@link #rollback()}. Always {@code false} without the option.
+     *
+     * <pre>{@code
+     * conn.execute(select(USERS.name).from(USERS));
+     * boolean readAlone = conn.isAutoCommit();       // true with autoCommitReads: nothing to roll back
+     * }</pre>
+     *
+     * @return {@code true} while each statement is a transaction of its own
+     */
+    public boolean isAutoCommit() {
+        return tx.isAutoCommit();
     }
 
     /**
@@ -782,7 +806,10 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * The JDBC connection underneath, for code that needs plain JDBC.
+     * The JDBC connection underneath, for code that needs plain JDBC. Under
+     * {@link EngineOptions#autoCommitReads} asking for it leaves auto-commit, since what runs on it
+     * may write: it runs in a transaction that {@link #commit()} (or JDBC's own {@code commit()})
+     * ends and {@link #close()} rolls back, as without the option.
      *
      * <pre>{@code
      * java.sql.Connection jdbc = conn.jdbc();   // for a driver feature Tabula does not cover; do not close it
@@ -791,6 +818,13 @@ public final class Connection implements AutoCloseable {
      * @return the JDBC connection; do not close it: {@code conn.jdbc().getMetaData()}
      */
     public java.sql.Connection jdbc() {
+        if (tx.isAutoCommit() && !closed) {
+            try {
+                tx.leaveAutoCommit();
+            } catch (RuntimeException e) {
+                // a broken connection: whoever asked for it (to evict it, say) finds out by using it
+            }
+        }
         return jdbc;
     }
 
@@ -896,5 +930,13 @@ public final class Connection implements AutoCloseable {
 
     ConnectionEvents events() {
         return events;
+    }
+
+    /**
+     * Leaves auto-commit for good on a connection that a routed one sends statements to directly
+     * (its own state never sees them): its close then rolls back before auto-commit returns.
+     */
+    void leaveAutoCommit() {
+        tx.leaveAutoCommit();
     }
 }

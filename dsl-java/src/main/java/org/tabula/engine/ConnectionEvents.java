@@ -21,10 +21,19 @@ final class ConnectionEvents {
     private ConnectionEvent connectionEvent;
     private TransactionEvent transaction;
     private StatementEvent statement;
+    /** Whether the connection runs statements in auto-commit now: they begin no transaction to report. */
+    private boolean autoCommit;
 
     ConnectionEvents(EngineListener[] listeners, Connection connection) {
         this.listeners = listeners;
         this.connection = connection;
+    }
+
+    /** The connection entered or left auto-commit mode ({@link EngineOptions#autoCommitReads}). */
+    void autoCommit(boolean on) {
+        if (listeners != null) {
+            autoCommit = on;
+        }
     }
 
     /** The connection was handed out after a wait since {@code waitStart} (0: not measured). */
@@ -159,7 +168,7 @@ final class ConnectionEvents {
     }
 
     private void beginIfNew() {
-        if (transaction != null) {
+        if (transaction != null || autoCommit) {
             return;
         }
         TransactionEvent event = new TransactionEvent(connection, null, null);

@@ -65,6 +65,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     private final ReplicaRouter router;
     /** The manager whose transactions this engine's connections join (Spring's), or null. */
     private final ExternalTransactions external;
+    /** Whether reads outside an explicit transaction run in auto-commit ({@link EngineOptions#autoCommitReads}). */
+    private final boolean autoCommitReads;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
         this(dataSource, ownedPool, dialect, options, null, null);
@@ -79,6 +81,7 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         this.options = options;
         this.events = new Events(options);
         this.router = router;
+        this.autoCommitReads = autoCommitReads(options, dialect);
     }
 
     /**
@@ -114,7 +117,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         config.setJdbcUrl(url);
         config.setUsername(options.user());
         config.setPassword(options.password());
-        config.setAutoCommit(false);
+        // Pooled connections idle in the mode reads outside transactions run in (autoCommitReads).
+        config.setAutoCommit(autoCommitReads(options, dialect));
         config.setPoolName(options.poolName() != null ? options.poolName() : "tabula-" + POOL_COUNTER.incrementAndGet());
         config.setConnectionTimeout(Math.max(250, options.connectionTimeout().toMillis()));
         if (options.leakDetectionThreshold() != null) {
@@ -318,6 +322,21 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         return router == null ? List.of() : router.status();
     }
 
+    /**
+     * {@link EngineOptions#autoCommitReads}, or when it is not set the dialect's default, as long
+     * as the engine runs at READ COMMITTED or below: a stricter engine-wide level asks for reads
+     * that share a snapshot, which only a transaction gives.
+     */
+    private static boolean autoCommitReads(EngineOptions options, Dialect dialect) {
+        Boolean chosen = options.autoCommitReads();
+        if (chosen != null) {
+            return chosen;
+        }
+        Isolation isolation = options.isolation();
+        return dialect.autoCommitReadsByDefault()
+                && (isolation == null || isolation.jdbcLevel() <= java.sql.Connection.TRANSACTION_READ_COMMITTED);
+    }
+
     /** The dialect chosen by URL, refined by the server it reached (MySQL URLs may point at MariaDB). */
     private static Dialect detect(DataSource ds, Dialect guess) {
         if (!guess.refinedByServer()) {
@@ -438,16 +457,19 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     private Connection pooled() {
         try {
             java.sql.Connection jdbc = dataSource.getConnection();
-            if (jdbc.getAutoCommit()) {
+            boolean autoCommit = jdbc.getAutoCommit();
+            if (autoCommit && !autoCommitReads) {
                 jdbc.setAutoCommit(false);
+                autoCommit = false;
             }
+            // A foreign pool that lends connections out of auto-commit keeps them so: reads then run in a transaction.
             if (ownedPool == null && (options.isolation() != null || options.readOnly())) {
                 // A data source the engine does not own has no pool settings to carry the defaults.
                 dialect.setTransactionCharacteristics(jdbc, options.isolation() != null
                         ? options.isolation().jdbcLevel() : java.sql.Connection.TRANSACTION_NONE,
                         options.readOnly() ? Boolean.TRUE : null);
             }
-            return new Connection(this, jdbc);
+            return new Connection(this, jdbc, autoCommit);
         } catch (SQLTransientConnectionException e) {
             // HikariCP gave up waiting; with a cause it could not open a connection at all, which is no timeout of ours.
             if (ownedPool == null || e.getCause() != null) {
@@ -482,7 +504,14 @@ public final class Engine implements AutoCloseable, SchemaTarget {
      * @return a connection in a transaction: {@code try (Connection conn = engine.begin()) { ...; conn.commit(); }}
      */
     public Connection begin() {
-        return router == null ? connect() : ownConnection();
+        Connection conn = router == null ? connect() : ownConnection();
+        try {
+            conn.begin(TransactionOptions.defaults()); // an explicit transaction: never auto-commit
+        } catch (RuntimeException e) {
+            conn.close();
+            throw e;
+        }
+        return conn;
     }
 
     /**

@@ -36,6 +36,7 @@ public final class EngineOptions {
     private boolean echo;
     private int fetchSize;
     private int batchSize = 1000;
+    private @Nullable Boolean autoCommitReads;
     private Map<String, String> driverProperties;
     private List<EngineListener> listeners;
     private boolean hideParameters;
@@ -90,6 +91,7 @@ public final class EngineOptions {
         c.echo = echo;
         c.fetchSize = fetchSize;
         c.batchSize = batchSize;
+        c.autoCommitReads = autoCommitReads;
         c.driverProperties = driverProperties;
         c.listeners = listeners;
         c.hideParameters = hideParameters;
@@ -311,6 +313,59 @@ public final class EngineOptions {
      */
     public int batchSize() {
         return batchSize;
+    }
+
+    /**
+     * Whether reads outside an explicit transaction run in auto-commit mode: one round trip for a
+     * {@code SELECT} on a {@link Engine#connect()} connection, instead of the SELECT and the
+     * ROLLBACK that ends its transaction when the connection goes back to the pool (SQLAlchemy's
+     * {@code AUTOCOMMIT} isolation and {@code pool_reset_on_return=None}, made safe). Pooled
+     * connections then idle in auto-commit; the first statement that may write (INSERT, UPDATE,
+     * DELETE, DDL, {@code SELECT ... FOR UPDATE}, a SELECT that calls a function Tabula does not
+     * know to be pure, any {@code text()} statement), a savepoint, or an explicit transaction
+     * ({@link Engine#begin()}, {@link Engine#transaction}, {@link Connection#begin(TransactionOptions)},
+     * ORM sessions' writes) turns it off for the rest of that transaction, and
+     * {@link Connection#commit()} or {@link Connection#rollback()} turns it back on. Uncommitted
+     * writes are still rolled back on close.
+     *
+     * <p>What changes: two SELECTs on one {@code connect()} connection are two transactions, so
+     * under REPEATABLE READ they no longer share a snapshot (begin a transaction for that), and
+     * every explicit transaction pays for switching auto-commit off and on where the driver sends
+     * it to the server (MySQL/MariaDB: one {@code SET autocommit} more per transaction; the commit
+     * is the switch back). {@code null} (the default) leaves the choice to the dialect
+     * ({@link org.tabula.dialect.Dialect#autoCommitReadsByDefault()}): on for PostgreSQL, whose
+     * driver switches without a round trip, unless the engine's {@link #isolation(Isolation)} is
+     * stricter than READ COMMITTED; off for MySQL/MariaDB (the switch costs a write transaction a
+     * round trip) and SQLite (in-process: a ROLLBACK costs microseconds, and its transactions are
+     * serializable). A connection joined to an outside (Spring) transaction is never switched, nor
+     * one of a foreign data source that lends connections out of auto-commit.
+     *
+     * <pre>{@code
+     * Engine engine = Engine.create(url, EngineOptions.defaults().autoCommitReads(true));
+     * try (Connection conn = engine.connect()) {
+     *     conn.execute(select(USERS).where(USERS.id.eq(1L)));       // one statement, nothing to roll back
+     * }
+     * }</pre>
+     *
+     * @param value {@code true} or {@code false}, or {@code null} for the dialect's default
+     * @return new options with that value
+     */
+    public EngineOptions autoCommitReads(@Nullable Boolean value) {
+        return with(c -> c.autoCommitReads = value);
+    }
+
+    /**
+     * Whether reads outside an explicit transaction run in auto-commit mode; see
+     * {@link #autoCommitReads(Boolean)}.
+     *
+     * <pre>{@code
+     * Boolean chosen = engine.options().autoCommitReads();   // null: the dialect decides
+     * }</pre>
+     *
+     * @return the setting, or {@code null} when the dialect's default applies
+     */
+    public @Nullable Boolean autoCommitReads() {
+        return autoCommitReads;
     }
 
     /**

@@ -53,6 +53,7 @@ final class ExecuteMany {
         String context = rendered.context();
         PreparedStatement ps = null;
         try {
+            tx.beforeStatement(rendered);
             ps = jdbc.prepareStatement(rendered.sql());
             runner.running().applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
@@ -100,6 +101,7 @@ final class ExecuteMany {
         int width = rendered.bindings().size();
         PreparedStatement ps = null;
         try {
+            tx.beforeStatement(rendered);
             ps = jdbc.prepareStatement(rendered.sql());
             runner.running().applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
@@ -143,7 +145,15 @@ final class ExecuteMany {
         }
         RowsInsert many = RowsInsert.of(insert, rows.get(0));
         Insert statement = many.statement();
-        int perStatement = key.isAutoIncrement() ? dialect.insertManyValuesRows(statement.columns().size()) : 0;
+        List<Object> supplied = statement.columns().contains(key) ? suppliedKeys(rows, key) : null;
+        if (supplied != null) {
+            // Every row names its key: those are the keys (Connector/J would count them up from the first in a batch).
+            execute(insert, rows);
+            return supplied;
+        }
+        // Sorted keys are in row order only when the database draws them from its sequence for every row.
+        boolean drawnKeys = key.isAutoIncrement() && !statement.columns().contains(key) && !statement.columns().isEmpty();
+        int perStatement = drawnKeys ? Math.min(batchSize, dialect.insertManyValuesRows(statement.columns().size())) : 0;
         if (perStatement > 1 && rows.size() > 1) {
             return insertManyValues(many, rows, key, perStatement);
         }
@@ -160,6 +170,7 @@ final class ExecuteMany {
         List<Object> out = new ArrayList<>(rows.size());
         PreparedStatement ps = null;
         try {
+            tx.leaveAutoCommit();
             ps = returning && !batched ? jdbc.prepareStatement(rendered.sql())
                     : jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
             runner.running().applyTimeout(ps);
@@ -206,11 +217,26 @@ final class ExecuteMany {
         }
     }
 
+    /** Each row's own value of {@code key}, or null when a row leaves it to the database. */
+    private static List<Object> suppliedKeys(List<? extends Map<String, ?>> rows, Column<?> key) {
+        List<Object> keys = new ArrayList<>(rows.size());
+        for (Map<String, ?> row : rows) {
+            Object value = row.get(key.name());
+            if (value == null) {
+                return null;
+            }
+            keys.add(key.type().coerce(value));
+        }
+        return keys;
+    }
+
     /**
      * SQLAlchemy's "insertmanyvalues": {@code perStatement} rows per {@code INSERT ... VALUES (...),
-     * (...) RETURNING key}, for drivers that return no keys from a batch (sqlite-jdbc). The database
-     * may return the keys in any order, but assigns auto-increment keys in the order of the VALUES
-     * rows, so sorting each statement's keys puts them in input order.
+     * (...) RETURNING key} (sqlite-jdbc returns no keys from a batch; PostgreSQL saves the round
+     * trips of a batch's statements). The database may return the keys in any order, but assigns
+     * auto-increment keys in the order it takes the rows, which the dialect's rendering makes the
+     * input order ({@link Dialect#renderInsertManyValues}), so sorting each statement's keys puts
+     * them in input order.
      */
     private List<Object> insertManyValues(RowsInsert many, List<? extends Map<String, ?>> rows, Column<?> key,
                                           int perStatement) {
@@ -223,13 +249,14 @@ final class ExecuteMany {
         RenderedSql rendered = null;
         sent = false;
         try {
+            tx.leaveAutoCommit();
             RowBinder binder = null;
             for (int from = 0; from < rows.size(); from += perStatement) {
                 int n = Math.min(perStatement, rows.size() - from);
                 if (n == perStatement && full != null) {
                     ps = full;
                 } else {
-                    rendered = dialect.render(single.repeatRow(n).returning(key));
+                    rendered = dialect.renderInsertManyValues(single, n, key);
                     ps = jdbc.prepareStatement(rendered.sql());
                     runner.running().applyTimeout(ps);
                     if (n == perStatement) {

@@ -100,7 +100,8 @@ final class ReplicaRouter {
 
     /** A connection of the replicated engine {@code owner}: pinned to the primary, or routed per statement. */
     Connection connect(Engine owner, boolean primaryOnly) {
-        return new Connection(owner, new RoutedJdbcConnection(this, primaryOnly, ReadYourWrites.current()));
+        // The routed connection is never in auto-commit: the connections it borrows leave it (RoutedJdbcConnection).
+        return new Connection(owner, new RoutedJdbcConnection(this, primaryOnly, ReadYourWrites.current()), false);
     }
 
     /** Whether {@code context} wrote within the read-your-writes window. */

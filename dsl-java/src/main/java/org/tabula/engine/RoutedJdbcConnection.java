@@ -77,6 +77,8 @@ final class RoutedJdbcConnection implements java.sql.Connection {
         Connection conn = router.lendReplica(from);
         if (conn != null) {
             replica = conn;
+            // Statements go straight to its JDBC connection, past its transaction state: no auto-commit there.
+            conn.leaveAutoCommit();
             replicaNode = from[0];
             target = conn.jdbc();
             onReplica = true;
@@ -86,6 +88,7 @@ final class RoutedJdbcConnection implements java.sql.Connection {
     private void usePrimary() {
         if (primary == null) {
             primary = router.primary().connect();
+            primary.leaveAutoCommit();
         }
         target = primary.jdbc();
         onReplica = false;

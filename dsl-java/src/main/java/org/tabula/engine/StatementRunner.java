@@ -146,6 +146,11 @@ final class StatementRunner {
     /** Prepares, binds and executes; the caller reads {@code getResultSet()} (null for a count) and closes it. */
     private PreparedStatement prepareAndExecute(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
                                                 int fetchSize) throws SQLException {
+        if (streaming) {
+            tx.leaveAutoCommit(); // a cursor lives in a transaction (pgjdbc reads everything at once in auto-commit)
+        } else {
+            tx.beforeStatement(rendered);
+        }
         if (!tx.isDirty() && rendered.locksRows()) {
             beginWriteTransaction();
         }
@@ -184,6 +189,7 @@ final class StatementRunner {
                               List<Object> keysOut) {
         PreparedStatement ps = null;
         try {
+            tx.beforeStatement(rendered);
             ps = jdbc.prepareStatement(rendered.sql(), java.sql.Statement.RETURN_GENERATED_KEYS);
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());

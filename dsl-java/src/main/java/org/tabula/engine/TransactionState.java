@@ -14,6 +14,11 @@ import org.tabula.error.TransactionStateException;
  * open savepoints (each with its own failure), and the isolation/read-only it was begun with, put
  * back when it ends. {@link Connection} closes open cursors before it asks this to end the
  * transaction.
+ *
+ * <p>A connection that idles in auto-commit ({@link EngineOptions#autoCommitReads}) runs pure
+ * reads in auto-commit; the first statement that may write, a savepoint or an explicit begin
+ * leaves auto-commit, and commit or rollback (or the release) turns it back on. Nothing runs in
+ * auto-commit that the user would have to commit.
  */
 final class TransactionState {
 
@@ -37,9 +42,13 @@ final class TransactionState {
      * Its owner ends it: commit is left to it, rollback and failures mark it rollback-only.
      */
     private final ExternalTransaction external;
+    /** Whether the JDBC connection is in auto-commit mode now: each statement is its own transaction. */
+    private boolean autoCommit;
+    /** Whether the connection was lent in auto-commit mode, which ending a transaction puts back. */
+    private final boolean idlesInAutoCommit;
 
     TransactionState(Engine engine, java.sql.Connection jdbc, ErrorTranslator errors, ConnectionEvents events,
-            ExternalTransaction external) {
+            ExternalTransaction external, boolean autoCommit) {
         this.engine = engine;
         this.dialect = engine.dialect();
         this.jdbc = jdbc;
@@ -47,6 +56,45 @@ final class TransactionState {
         this.events = events;
         this.external = external;
         this.dirty = external != null; // its owner may have run statements already
+        this.autoCommit = external == null && autoCommit; // an owner's connection is never switched
+        this.idlesInAutoCommit = this.autoCommit;
+        events.autoCommit(this.autoCommit);
+    }
+
+    /** Whether statements run in auto-commit mode now. */
+    boolean isAutoCommit() {
+        return autoCommit;
+    }
+
+    /**
+     * Before {@code rendered} runs: leaves auto-commit unless it is a pure read, so that whatever
+     * it may write waits for the user's commit.
+     */
+    void beforeStatement(org.tabula.dialect.RenderedSql rendered) {
+        if (autoCommit && !rendered.pureRead()) {
+            leaveAutoCommit();
+        }
+    }
+
+    /** Leaves auto-commit: what follows runs in a transaction that commit, rollback or close ends. */
+    void leaveAutoCommit() {
+        if (!autoCommit) {
+            return;
+        }
+        try {
+            jdbc.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw errors.translate(e, "SET autocommit = 0", null);
+        }
+        autoCommit = false;
+        events.autoCommit(false);
+    }
+
+    /** Back to auto-commit after a transaction; from an open one this commits it. */
+    private void enterAutoCommit() throws SQLException {
+        jdbc.setAutoCommit(true);
+        autoCommit = true;
+        events.autoCommit(true);
     }
 
     /** Whether a statement ran since the last commit or rollback. */
@@ -54,12 +102,18 @@ final class TransactionState {
         return dirty;
     }
 
-    /** A statement ran (or was sent): the transaction is in progress. */
+    /** A statement ran (or was sent): the transaction is in progress, unless it ran in auto-commit. */
     void started() {
-        dirty = true;
+        if (!autoCommit) {
+            dirty = true;
+        }
     }
 
+    /** An explicit transaction: it leaves auto-commit, and {@code options} shape it. */
     void begin(TransactionOptions options) {
+        if (external == null) {
+            leaveAutoCommit();
+        }
         Isolation isolation = options.isolation();
         Boolean readOnly = options.readOnly();
         if (isolation == null && readOnly == null) {
@@ -98,8 +152,16 @@ final class TransactionState {
         if (external != null) {
             return; // the transaction's owner commits it
         }
+        if (autoCommit) {
+            ended(); // every statement committed itself
+            return;
+        }
         try {
-            jdbc.commit();
+            if (idlesInAutoCommit) {
+                enterAutoCommit(); // turning auto-commit back on commits: one round trip for both
+            } else {
+                jdbc.commit();
+            }
         } catch (SQLException e) {
             throw events.commitFailed(errors.translate(e, "COMMIT", null));
         }
@@ -142,12 +204,18 @@ final class TransactionState {
             }
             return;
         }
-        if (dirty && !jdbc.isClosed()) {
+        // Going back to auto-commit would commit what runs now: roll it back even when nothing seemed to run.
+        if ((dirty || !autoCommit && idlesInAutoCommit) && !jdbc.isClosed()) {
             jdbc.rollback();
-            events.rolledBack(null);
+            if (dirty) {
+                events.rolledBack(null);
+            }
         }
         if (changed != null) {
             restoreCharacteristics();
+        }
+        if (idlesInAutoCommit && !autoCommit && !jdbc.isClosed()) {
+            enterAutoCommit();
         }
     }
 
@@ -164,8 +232,11 @@ final class TransactionState {
     private void rollbackOrMark() throws SQLException {
         if (external != null) {
             external.setRollbackOnly();
-        } else {
+        } else if (!autoCommit) {
             jdbc.rollback();
+            if (idlesInAutoCommit) {
+                enterAutoCommit();
+            }
         }
     }
 
@@ -204,6 +275,7 @@ final class TransactionState {
     // ---------------------------------------------------------------- savepoints
 
     Savepoint savepoint(Connection owner) {
+        leaveAutoCommit();
         try {
             dirty = true;
             Savepoint sp = new Savepoint(owner, jdbc.setSavepoint("tabula_sp_" + (++savepoints)));

@@ -1,0 +1,126 @@
+package org.tabula.bench;
+
+import static org.tabula.Sql.select;
+import static org.tabula.bench.Items.ITEMS;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.tabula.engine.Connection;
+import org.tabula.engine.Engine;
+import org.tabula.engine.EngineOptions;
+import org.tabula.schema.MetaData;
+
+/**
+ * Small queries: 10 rows by key range into records, each on a fresh connection from the pool,
+ * as a web request would. Tabula Core ({@code engine.connect()} + typed {@code fetch} into a
+ * record) against hand-written JDBC on a HikariCP pool in auto-commit (what plain JDBC code
+ * runs with), with {@code autoCommitReads} off (the SELECT and a ROLLBACK on release) and on (the
+ * SELECT alone). Target: Tabula at least 0.95x the JDBC ops/s. {@code rawJdbc} runs once per
+ * {@code autoCommitReads} value, which it ignores: two measurements of the same work, a view of
+ * the noise.
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class SmallQueryBenchmark {
+
+    static final int ROWS = 1_000;
+    static final String RAW_SQL = "SELECT id, name, qty, price, score, note FROM bench_items WHERE id BETWEEN ? AND ?";
+
+    /** What both sides map a row to. */
+    public record ItemRecord(Long id, String name, Integer qty, Double price, Long score, String note) {
+    }
+
+    @Param({"sqlite", "mariadb", "postgresql"})
+    public String database;
+
+    @Param({"false", "true"})
+    public boolean autoCommitReads;
+
+    private Engine engine;
+    private HikariDataSource rawPool;
+    private long next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+        String url = BenchDatabase.url(database);
+        engine = Engine.create(url, EngineOptions.defaults().autoCommitReads(autoCommitReads));
+        MetaData schema = new MetaData(ITEMS);
+        schema.dropAll(engine);
+        schema.createAll(engine);
+        try (Connection c = engine.connect()) {
+            InsertBenchmark.rawInsert(c.jdbc(), InsertBenchmark.rows(ROWS));
+            c.commit();
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(5);
+        rawPool = new HikariDataSource(config); // auto-commit, HikariCP's default
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        rawPool.close();
+        new MetaData(ITEMS).dropAll(engine);
+        engine.close();
+    }
+
+    /** The first key of the next range: 10 keys starting anywhere in 1..991. */
+    private long nextFrom() {
+        next = (next + 37) % (ROWS - 9);
+        return next + 1;
+    }
+
+    private static <T> List<T> checked(List<T> rows) {
+        if (rows.size() != 10) {
+            throw new IllegalStateException("expected 10 rows, got " + rows.size());
+        }
+        return rows;
+    }
+
+    @Benchmark
+    public List<ItemRecord> tabulaCore() {
+        long from = nextFrom();
+        try (Connection conn = engine.connect()) {
+            return checked(conn.fetch(select(ITEMS.id, ITEMS.name, ITEMS.qty, ITEMS.price, ITEMS.score, ITEMS.note)
+                    .from(ITEMS).where(ITEMS.id.between(from, from + 9)), ItemRecord.class));
+        }
+    }
+
+    @Benchmark
+    public List<ItemRecord> rawJdbc() throws SQLException {
+        long from = nextFrom();
+        try (java.sql.Connection c = rawPool.getConnection(); PreparedStatement ps = c.prepareStatement(RAW_SQL)) {
+            ps.setLong(1, from);
+            ps.setLong(2, from + 9);
+            List<ItemRecord> out = new ArrayList<>(10);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long score = rs.getLong(5);
+                    Long s = rs.wasNull() ? null : score;
+                    out.add(new ItemRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), s,
+                            rs.getString(6)));
+                }
+            }
+            return checked(out);
+        }
+    }
+}
