@@ -91,6 +91,11 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
      * differently on SQLite costs no extra call per value.
      */
     private final BasicType<T> @Nullable [] variants;
+    /**
+     * {@link #variants} when some family binds or reads differently, else {@code null}: types that
+     * differ only in name (MySQL's CAST names, say) bind and read with no per-value lookup at all.
+     */
+    private final BasicType<T> @Nullable [] codecs;
     /** Which of the standard readers {@link #reader} is, so {@link #read} can call JDBC directly. */
     private final int readCode;
     /** Which of the standard binders {@link #binder} is, so {@link #bind} can call JDBC directly. */
@@ -183,6 +188,13 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
             }
         }
         this.variants = variants;
+        boolean codecDiffers = false;
+        if (variants != null) {
+            for (BasicType<T> v : variants) {
+                codecDiffers |= v.binder != binder || v.reader != reader;
+            }
+        }
+        this.codecs = codecDiffers ? variants : null;
         this.readCode = reader == LONG_READER ? LONG
                 : reader == INT_READER ? INT
                 : reader == DOUBLE_READER ? DOUBLE
@@ -243,6 +255,12 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
         return v == null ? this : v[dialect.family().ordinal()];
     }
 
+    /** This type's codec on {@code dialect}: itself, without asking, unless some family's differs. */
+    private BasicType<T> codecOn(TypeDialect dialect) {
+        BasicType<T>[] v = codecs;
+        return v == null ? this : v[dialect.family().ordinal()];
+    }
+
     @Override
     public String sqlName(TypeDialect dialect) {
         BasicType<T> v = on(dialect);
@@ -271,12 +289,12 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
 
     @Override
     public void bind(TypeDialect dialect, PreparedStatement ps, int index, T value) throws SQLException {
-        on(dialect).bind(ps, index, value);
+        codecOn(dialect).bind(ps, index, value);
     }
 
     @Override
     public @Nullable T read(TypeDialect dialect, ResultSet rs, int index) throws SQLException {
-        return on(dialect).read(rs, index);
+        return codecOn(dialect).read(rs, index);
     }
 
     @Override public TypeKind kind() { return kind; }
