@@ -464,6 +464,7 @@ public final class Sql {
         SqlType<?> type = switch (expression.type().kind()) {
             case INTEGER, BIGINT -> SqlTypes.BIGINT;
             case DOUBLE -> SqlTypes.DOUBLE;
+            case BIG_INTEGER -> SqlTypes.BIG_INTEGER;
             default -> SqlTypes.DECIMAL;
         };
         return new FunctionCall<>("sum", List.of(expression), (SqlType<T>) type, false);

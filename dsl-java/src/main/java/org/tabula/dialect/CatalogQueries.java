@@ -73,6 +73,9 @@ final class CatalogQueries {
             if (base == SqlTypes.VARCHAR && length > 0) {
                 return SqlTypes.varchar(length);
             }
+            if (base == SqlTypes.DECIMAL && scale == 0 && length > 18) {
+                return SqlTypes.BIG_INTEGER.withLength(length, 0); // wider than a long: a BigInteger column
+            }
             if (base == SqlTypes.DECIMAL && length > 0 && scale <= length) {
                 return SqlTypes.decimal(length, scale);
             }

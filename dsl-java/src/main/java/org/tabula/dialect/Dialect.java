@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +23,9 @@ import org.tabula.statement.Select;
 import org.tabula.statement.Statement;
 import org.tabula.statement.StatementCompiler;
 import org.tabula.type.EnumType;
+import org.tabula.type.DatabaseFamily;
 import org.tabula.type.SqlType;
-import org.tabula.type.TypeKind;
+import org.tabula.type.TypeDialect;
 
 /**
  * A database's flavour of SQL: how the AST becomes text, how identifiers are quoted, which
@@ -38,7 +38,7 @@ import org.tabula.type.TypeKind;
  *
  * <p>Dialects are stateless and shared. Rendering creates one short-lived {@link SqlRenderer}.
  */
-public abstract class Dialect implements StatementCompiler<RenderedSql> {
+public abstract class Dialect implements StatementCompiler<RenderedSql>, TypeDialect {
 
     /** SQLite, through sqlite-jdbc: dates as text, no arrays, table rebuilds for schema changes. */
     public static final Dialect SQLITE = new SqliteDialect();
@@ -68,7 +68,24 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      *
      * @return the dialect's name, as in logs and error messages
      */
+    @Override
     public abstract String name();
+
+    /**
+     * The family whose DDL names and value codecs {@link SqlType}s use on this dialect; a dialect
+     * of another database ({@link DialectProvider}) answers {@link DatabaseFamily#OTHER} unless
+     * it is a close relative of a built-in one.
+     *
+     * <pre>{@code
+     * Dialect.MARIADB.family();   // DatabaseFamily.MYSQL
+     * }</pre>
+     *
+     * @return the family
+     */
+    @Override
+    public DatabaseFamily family() {
+        return DatabaseFamily.OTHER;
+    }
 
     /**
      * The dialect for a JDBC URL ({@code jdbc:sqlite:}, {@code jdbc:mysql:}, {@code jdbc:mariadb:},
@@ -313,20 +330,40 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     }
 
     /**
-     * The DDL type of a column.
+     * The DDL type of a column: what the type says it is called here ({@link SqlType#sqlName}).
+     * A failure names the column.
+     *
+     * <pre>{@code
+     * Dialect.POSTGRES.typeName(SqlTypes.DURATION, null);   // "INTERVAL"
+     * }</pre>
      *
      * <pre>{@code
      * String type = Dialect.POSTGRES.typeName(USERS.name.type(), USERS.name);   // VARCHAR(80)
      * }</pre>
      *
      * @param type the column's type
-     * @param column the column, for its length and auto-increment
+     * @param column the column, for its auto-increment and for messages; may be {@code null}
      * @return the type as written in CREATE TABLE
+     * @throws UnsupportedFeatureException when the type has no form on this database
      */
-    public abstract String typeName(SqlType<?> type, Column<?> column);
+    public String typeName(SqlType<?> type, @Nullable Column<?> column) {
+        try {
+            return type.sqlName(this);
+        } catch (UnsupportedFeatureException | UnsupportedOperationException e) {
+            if (column == null) {
+                throw e;
+            }
+            throw new UnsupportedFeatureException(column.qualifiedName() + ": " + e.getMessage());
+        }
+    }
 
     /**
-     * The type name inside {@code CAST(x AS ...)}; MySQL spells integers and strings differently there.
+     * The type name inside {@code CAST(x AS ...)} ({@link SqlType#castName}); MySQL spells
+     * integers and strings differently there.
+     *
+     * <pre>{@code
+     * Dialect.MYSQL.castTypeName(SqlTypes.BIGINT);   // "SIGNED"
+     * }</pre>
      *
      * <pre>{@code
      * String type = Dialect.MYSQL.castTypeName(SqlTypes.VARCHAR);   // for CAST(x AS ...)
@@ -336,7 +373,7 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * @return the name written after {@code AS}
      */
     public String castTypeName(SqlType<?> type) {
-        return typeName(type, null);
+        return type.castName(this);
     }
 
     /**
@@ -368,6 +405,23 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
             throw new UnsupportedFeatureException("a " + value.getClass().getSimpleName()
                     + " cannot be written as an SQL literal; use serverDefault(\"...SQL...\")");
         }
+    }
+
+    /**
+     * {@code 'text'} as a literal ({@link #appendStringLiteral}), for types that write labels in DDL.
+     *
+     * <pre>{@code
+     * Dialect.MYSQL.stringLiteral("a\\b");   // 'a\\\\b'
+     * }</pre>
+     *
+     * @param text the string
+     * @return the quoted literal
+     */
+    @Override
+    public String stringLiteral(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 2);
+        appendStringLiteral(sb, text);
+        return sb.toString();
     }
 
     /**
@@ -433,18 +487,6 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
             appendStringLiteral(sb, type.labels().get(i));
         }
         return sb.append(')').toString();
-    }
-
-    /**
-     * The error for an ARRAY column on a dialect without arrays.
-     *
-     * @param column the array column
-     * @return the exception to throw, naming the column
-     */
-    protected final UnsupportedFeatureException noArrays(Column<?> column) {
-        return new UnsupportedFeatureException("ARRAY columns are PostgreSQL-only"
-                + (column != null ? " (" + column.qualifiedName() + ")" : "") + "; " + name()
-                + " has no arrays: use a JSON column (JsonType) for lists");
     }
 
     // ---------------------------------------------------------------- capabilities
@@ -760,10 +802,9 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
 
     /**
      * Binds {@code value} (possibly null) of {@code type} at {@code index}: NULL with the type's
-     * JDBC code, a kind this dialect converts ({@link #converts}) through {@link #bindConverted},
-     * anything else through {@link SqlType#bind}. Dialects do not override this: they name what
-     * they convert and how, so that executemany's fast path ({@link #bindsWithType}) can never
-     * disagree with it.
+     * JDBC code ({@link SqlType#jdbcType}), anything else coerced to the type's Java type and
+     * bound as the type binds it here ({@link SqlType#bind(TypeDialect, PreparedStatement, int, Object)}).
+     * Dialects do not override this: types decide how they are stored on each database.
      *
      * <pre>{@code
      * dialect.bind(ps, 1, SqlTypes.INSTANT, Instant.now());
@@ -778,57 +819,15 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public final void bind(PreparedStatement ps, int index, SqlType type, @Nullable Object value) throws SQLException {
         if (value == null) {
-            ps.setNull(index, jdbcType(type));
-        } else if (converts(type.kind())) {
-            bindConverted(ps, index, type, value);
+            ps.setNull(index, type.jdbcType(this));
         } else {
-            type.bind(ps, index, type.coerce(value));
+            type.bind(this, ps, index, type.coerce(value));
         }
     }
 
     /**
-     * Whether this dialect converts non-null values of {@code kind} itself ({@link #bindConverted})
-     * instead of handing them to {@link SqlType#bind}. The default converts arrays only, to refuse
-     * them: a dialect with native arrays converts them its own way.
-     *
-     * @param kind the value's kind
-     * @return whether {@link #bindConverted} binds values of that kind
-     */
-    protected boolean converts(TypeKind kind) {
-        return kind == TypeKind.ARRAY;
-    }
-
-    /**
-     * Binds a non-null value of a kind this dialect {@link #converts}. The default refuses arrays.
-     *
-     * @param ps the statement
-     * @param index the parameter's position, from 1
-     * @param type the value's SQL type, of a kind {@link #converts} accepts
-     * @param value the value, not null
-     * @throws SQLException when the driver refuses the value
-     */
-    @SuppressWarnings("rawtypes")
-    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
-        throw noArrays(null);
-    }
-
-    /**
-     * Whether {@link #bind} hands non-null values of {@code kind} straight to
-     * {@link SqlType#bind}, converting nothing: executemany then skips the per-value dispatch.
-     *
-     * <pre>{@code
-     * boolean typed = Dialect.POSTGRES.bindsWithType(TypeKind.JSON);
-     * }</pre>
-     *
-     * @param kind the value's kind
-     * @return whether values of that kind bind without conversion
-     */
-    public final boolean bindsWithType(TypeKind kind) {
-        return kind != TypeKind.ANY && !converts(kind);
-    }
-
-    /**
-     * Reads a value of {@code type} from column {@code index}.
+     * Reads a value of {@code type} from column {@code index}, as the type reads it here
+     * ({@link SqlType#read(TypeDialect, ResultSet, int)}).
      *
      * <pre>{@code
      * ResultSet rs = conn.jdbc().createStatement().executeQuery("SELECT created_at FROM users");
@@ -841,31 +840,8 @@ public abstract class Dialect implements StatementCompiler<RenderedSql> {
      * @return the value, or {@code null}
      * @throws SQLException when the driver cannot read the column
      */
-    public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
-        return type.read(rs, index);
-    }
-
-    /**
-     * The {@link Types} constant for NULLs of {@code type}.
-     *
-     * @param type the type
-     * @return a {@code java.sql.Types} constant
-     */
-    protected int jdbcType(SqlType<?> type) {
-        return switch (type.kind()) {
-            case BOOLEAN -> Types.BOOLEAN;
-            case INTEGER -> Types.INTEGER;
-            case BIGINT -> Types.BIGINT;
-            case DECIMAL -> Types.NUMERIC;
-            case DOUBLE -> Types.DOUBLE;
-            case VARCHAR, TEXT, ENUM -> Types.VARCHAR;
-            case DATE -> Types.DATE;
-            case TIMESTAMP -> Types.TIMESTAMP;
-            case INSTANT -> Types.TIMESTAMP_WITH_TIMEZONE;
-            case BYTES -> Types.BINARY;
-            case UUID, JSON, ARRAY -> Types.OTHER;
-            case ANY -> Types.NULL;
-        };
+    public final @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
+        return type.read(this, rs, index);
     }
 
     // ---------------------------------------------------------------- errors

@@ -43,6 +43,7 @@ final class MySqlCatalog implements Catalog {
         TYPES.put("mediumtext", SqlTypes.TEXT);
         TYPES.put("longtext", SqlTypes.TEXT);
         TYPES.put("date", SqlTypes.DATE);
+        TYPES.put("time", SqlTypes.LOCAL_TIME);
         TYPES.put("datetime", SqlTypes.TIMESTAMP);
         TYPES.put("timestamp", SqlTypes.TIMESTAMP);
         TYPES.put("blob", SqlTypes.BYTES);

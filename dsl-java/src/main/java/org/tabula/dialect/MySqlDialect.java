@@ -2,18 +2,9 @@ package org.tabula.dialect;
 
 import org.jspecify.annotations.Nullable;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import org.tabula.error.ErrorKind;
-import org.tabula.schema.Column;
-import org.tabula.type.EnumType;
-import org.tabula.type.SqlType;
-import org.tabula.type.TypeKind;
+import org.tabula.type.DatabaseFamily;
 
 /**
  * MySQL 8 and MariaDB 10.5+ (one class, two instances: {@link Dialect#MYSQL} and
@@ -69,42 +60,14 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
-    public String typeName(SqlType<?> type, Column<?> column) {
-        return switch (type.kind()) {
-            case BOOLEAN -> "BOOLEAN";
-            case INTEGER -> "INT";
-            case BIGINT -> "BIGINT";
-            case DECIMAL -> type.length() > 0 ? "DECIMAL(" + type.length() + ", " + type.scale() + ")" : "DECIMAL(65, 30)";
-            case DOUBLE -> "DOUBLE";
-            case VARCHAR -> "VARCHAR(" + (type.length() > 0 ? type.length() : 255) + ")";
-            case TEXT -> "LONGTEXT";
-            case ARRAY -> throw noArrays(column);
-            case ENUM -> type instanceof EnumType<?> e && e.nativeName() != null ? "ENUM" + enumLabels(e)
-                    : "VARCHAR(" + Math.max(1, type.length()) + ")";
-            case JSON -> "JSON";
-            case DATE -> "DATE";
-            case TIMESTAMP, INSTANT -> "DATETIME(6)";
-            case BYTES -> "LONGBLOB";
-            case UUID -> "CHAR(36)";
-            case ANY -> "LONGTEXT";
-        };
+    public DatabaseFamily family() {
+        return DatabaseFamily.MYSQL;
     }
 
     /** MySQL string literals treat a backslash as an escape: double it as well as quotes. */
     @Override
     protected void appendStringLiteral(StringBuilder out, String text) {
         super.appendStringLiteral(out, text.replace("\\", "\\\\"));
-    }
-
-    @Override
-    public String castTypeName(SqlType<?> type) {
-        return switch (type.kind()) {
-            case BOOLEAN, INTEGER, BIGINT -> "SIGNED";
-            case VARCHAR, TEXT, ENUM, ANY, ARRAY -> "CHAR";
-            case UUID -> "CHAR(36)";
-            case BYTES -> "BINARY";
-            default -> typeName(type, null);
-        };
     }
 
     @Override
@@ -156,44 +119,6 @@ public final class MySqlDialect extends Dialect {
     @Override
     public boolean runsStatementsWhileStreaming() {
         return false;
-    }
-
-    /** Instants, timestamps and UUIDs go as text. */
-    @Override
-    protected boolean converts(TypeKind kind) {
-        return switch (kind) {
-            case INSTANT, TIMESTAMP, UUID -> true;
-            default -> super.converts(kind);
-        };
-    }
-
-    @Override
-    @SuppressWarnings({"rawtypes"})
-    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
-        switch (type.kind()) {
-            // As text: Connector/J reads MariaDB's "5.5.5-" version prefix as MySQL 5.5 and drops fractional seconds.
-            case INSTANT -> ps.setString(index, TimestampText.FORMAT.format(
-                    LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
-            case TIMESTAMP -> ps.setString(index, TimestampText.FORMAT.format((LocalDateTime) type.coerce(value)));
-            case UUID -> ps.setString(index, type.coerce(value).toString());
-            default -> super.bindConverted(ps, index, type, value);
-        }
-    }
-
-    @Override
-    public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
-        switch (type.kind()) {
-            case INSTANT: {
-                LocalDateTime t = rs.getObject(index, LocalDateTime.class);
-                return t == null ? null : t.toInstant(ZoneOffset.UTC);
-            }
-            case UUID: {
-                String s = rs.getString(index);
-                return s == null ? null : UUID.fromString(s);
-            }
-            default:
-                return super.read(rs, index, type);
-        }
     }
 
     /**

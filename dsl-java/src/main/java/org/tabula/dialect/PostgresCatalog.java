@@ -52,6 +52,8 @@ final class PostgresCatalog implements Catalog {
         TYPES.put("timestamp with time zone", SqlTypes.INSTANT);
         TYPES.put("bytea", SqlTypes.BYTES);
         TYPES.put("uuid", SqlTypes.UUID_TYPE);
+        TYPES.put("time without time zone", SqlTypes.LOCAL_TIME);
+        TYPES.put("interval", SqlTypes.DURATION);
     }
 
     @Override
@@ -149,8 +151,9 @@ final class PostgresCatalog implements Catalog {
                 .replaceFirst("^bool$", "boolean")
                 .replaceFirst("^float8$", "double precision")
                 .replaceFirst("^decimal", "numeric")
-                .replaceFirst("^timestamptz$", "timestamp with time zone");
-        if (s.matches("timestamp(\\(\\d+\\))?")) {
+                .replaceFirst("^timestamptz$", "timestamp with time zone")
+                .replaceFirst("^timetz$", "time with time zone");
+        if (s.matches("(timestamp|time)(\\(\\d+\\))?")) {
             s = s + " without time zone";
         }
         return s;

@@ -4,16 +4,8 @@ import org.tabula.statement.Insert;
 
 import org.jspecify.annotations.Nullable;
 
-import org.tabula.schema.Column;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.List;
-import org.tabula.type.ArrayType;
-import org.tabula.type.EnumType;
-import org.tabula.type.JsonSqlType;
-import org.tabula.type.SqlType;
-import org.tabula.type.TypeKind;
+import org.tabula.type.DatabaseFamily;
 
 /**
  * PostgreSQL (11+): identity columns, RETURNING everywhere, native UUID, timestamptz for instants.
@@ -47,26 +39,8 @@ public final class PostgresDialect extends Dialect {
 
 
     @Override
-    public String typeName(SqlType<?> type, Column<?> column) {
-        return switch (type.kind()) {
-            case BOOLEAN -> "BOOLEAN";
-            case INTEGER -> "INTEGER";
-            case BIGINT -> "BIGINT";
-            case DECIMAL -> type.length() > 0 ? "NUMERIC(" + type.length() + ", " + type.scale() + ")" : "NUMERIC";
-            case DOUBLE -> "DOUBLE PRECISION";
-            case VARCHAR -> type.length() > 0 ? "VARCHAR(" + type.length() + ")" : "VARCHAR";
-            case TEXT -> "TEXT";
-            case ENUM -> type instanceof EnumType<?> e && e.nativeName() != null ? quote(e.nativeName())
-                    : "VARCHAR(" + Math.max(1, type.length()) + ")";
-            case JSON -> "JSONB";
-            case ARRAY -> typeName(((ArrayType<?>) type).elementType(), null) + "[]";
-            case DATE -> "DATE";
-            case TIMESTAMP -> "TIMESTAMP";
-            case INSTANT -> "TIMESTAMP WITH TIME ZONE";
-            case BYTES -> "BYTEA";
-            case UUID -> "UUID";
-            case ANY -> "TEXT";
-        };
+    public DatabaseFamily family() {
+        return DatabaseFamily.POSTGRESQL;
     }
 
     @Override
@@ -163,53 +137,6 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean supportsNativeEnumTypes() {
         return true;
-    }
-
-    /** Enums and JSON go as untyped text so the server casts them to the column's enum / jsonb type; arrays natively. */
-    @Override
-    protected boolean converts(TypeKind kind) {
-        return kind == TypeKind.ENUM || kind == TypeKind.JSON || kind == TypeKind.ARRAY;
-    }
-
-    @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
-        switch (type.kind()) {
-            case ENUM -> ps.setObject(index, ((EnumType) type).toDatabase((Enum) type.coerce(value)), Types.OTHER);
-            case JSON -> ps.setObject(index, ((JsonSqlType) type).toJson(value), Types.OTHER);
-            case ARRAY -> {
-                ArrayType<?> array = (ArrayType<?>) type;
-                List<?> items = array.coerce(value);
-                ps.setArray(index, ps.getConnection().createArrayOf(elementTypeName(array.elementType()), items.toArray()));
-            }
-            default -> super.bindConverted(ps, index, type, value);
-        }
-    }
-
-    @Override
-    protected int jdbcType(SqlType<?> type) {
-        return switch (type.kind()) {
-            case ENUM, JSON -> Types.OTHER;
-            case ARRAY -> Types.ARRAY;
-            default -> super.jdbcType(type);
-        };
-    }
-
-    private static String elementTypeName(SqlType<?> type) {
-        return switch (type.kind()) {
-            case BOOLEAN -> "bool";
-            case INTEGER -> "int4";
-            case BIGINT -> "int8";
-            case DECIMAL -> "numeric";
-            case DOUBLE -> "float8";
-            case VARCHAR -> "varchar";
-            case UUID -> "uuid";
-            case DATE -> "date";
-            case TIMESTAMP -> "timestamp";
-            case INSTANT -> "timestamptz";
-            case BYTES -> "bytea";
-            default -> "text";
-        };
     }
 
     /**

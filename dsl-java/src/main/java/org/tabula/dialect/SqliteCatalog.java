@@ -45,6 +45,7 @@ final class SqliteCatalog implements Catalog {
         TYPES.put("char", SqlTypes.VARCHAR);
         TYPES.put("text", SqlTypes.TEXT);
         TYPES.put("date", SqlTypes.DATE);
+        TYPES.put("time", SqlTypes.LOCAL_TIME);
         TYPES.put("timestamp", SqlTypes.TIMESTAMP);
         TYPES.put("datetime", SqlTypes.TIMESTAMP);
         TYPES.put("blob", SqlTypes.BYTES);

@@ -2,23 +2,11 @@ package org.tabula.dialect;
 
 import org.jspecify.annotations.Nullable;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
-import java.util.UUID;
 import org.tabula.error.ErrorKind;
 import org.tabula.schema.Column;
 import org.tabula.type.SqlType;
-import org.tabula.type.TypeKind;
+import org.tabula.type.DatabaseFamily;
 
 /**
  * SQLite (3.35+ for RETURNING). SQLite has no date, UUID or exact decimal storage, so those
@@ -30,15 +18,6 @@ import org.tabula.type.TypeKind;
  * }</pre>
  */
 public final class SqliteDialect extends Dialect {
-
-    private static final DateTimeFormatter TIMESTAMP_PARSE = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .appendPattern("HH:mm[:ss]")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendLiteral('Z').optionalEnd()
-            .toFormatter();
 
     SqliteDialect() {
     }
@@ -62,27 +41,18 @@ public final class SqliteDialect extends Dialect {
 
 
 
+    /** An auto-increment key is {@code INTEGER}, SQLite's rowid alias. */
     @Override
-    public String typeName(SqlType<?> type, Column<?> column) {
+    public String typeName(SqlType<?> type, @Nullable Column<?> column) {
         if (column != null && column.isAutoIncrement()) {
             return "INTEGER";
         }
-        return switch (type.kind()) {
-            case BOOLEAN -> "BOOLEAN";
-            case INTEGER -> "INTEGER";
-            case BIGINT -> "BIGINT";
-            case DECIMAL -> type.length() > 0 ? "NUMERIC(" + type.length() + ", " + type.scale() + ")" : "NUMERIC";
-            case DOUBLE -> "REAL";
-            case VARCHAR -> type.length() > 0 ? "VARCHAR(" + type.length() + ")" : "VARCHAR";
-            case TEXT, JSON -> "TEXT";
-            case ENUM -> "VARCHAR(" + Math.max(1, type.length()) + ")";
-            case ARRAY -> throw noArrays(column);
-            case DATE -> "DATE";
-            case TIMESTAMP, INSTANT -> "TIMESTAMP";
-            case BYTES -> "BLOB";
-            case UUID -> "CHAR(36)";
-            case ANY -> "";
-        };
+        return super.typeName(type, column);
+    }
+
+    @Override
+    public DatabaseFamily family() {
+        return DatabaseFamily.SQLITE;
     }
 
     @Override
@@ -98,61 +68,6 @@ public final class SqliteDialect extends Dialect {
     @Override
     public boolean supportsStatementCancel() {
         return true;
-    }
-
-    /** Dates, timestamps, instants, UUIDs and decimals go as text, which is how SQLite keeps them exactly. */
-    @Override
-    protected boolean converts(TypeKind kind) {
-        return switch (kind) {
-            case DATE, TIMESTAMP, INSTANT, UUID, DECIMAL -> true;
-            default -> super.converts(kind);
-        };
-    }
-
-    @Override
-    @SuppressWarnings({"rawtypes"})
-    protected void bindConverted(PreparedStatement ps, int index, SqlType type, Object value) throws SQLException {
-        switch (type.kind()) {
-            case DATE -> ps.setString(index, ((LocalDate) type.coerce(value)).toString());
-            case TIMESTAMP -> ps.setString(index, TimestampText.FORMAT.format((LocalDateTime) type.coerce(value)));
-            case INSTANT -> ps.setString(index,
-                    TimestampText.FORMAT.format(LocalDateTime.ofInstant((Instant) type.coerce(value), ZoneOffset.UTC)));
-            case UUID -> ps.setString(index, type.coerce(value).toString());
-            case DECIMAL -> ps.setString(index, ((BigDecimal) type.coerce(value)).toPlainString());
-            default -> super.bindConverted(ps, index, type, value);
-        }
-    }
-
-    @Override
-    public @Nullable Object read(ResultSet rs, int index, SqlType<?> type) throws SQLException {
-        switch (type.kind()) {
-            case DATE: {
-                String s = rs.getString(index);
-                return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-            }
-            case TIMESTAMP: {
-                String s = rs.getString(index);
-                return s == null ? null : LocalDateTime.parse(s, TIMESTAMP_PARSE);
-            }
-            case INSTANT: {
-                String s = rs.getString(index);
-                return s == null ? null : LocalDateTime.parse(s, TIMESTAMP_PARSE).toInstant(ZoneOffset.UTC);
-            }
-            case UUID: {
-                String s = rs.getString(index);
-                return s == null ? null : UUID.fromString(s);
-            }
-            case DECIMAL: {
-                String s = rs.getString(index);
-                if (s == null) {
-                    return null;
-                }
-                BigDecimal d = new BigDecimal(s);
-                return type.scale() > 0 ? d.setScale(type.scale(), RoundingMode.HALF_UP) : d;
-            }
-            default:
-                return super.read(rs, index, type);
-        }
     }
 
     /** sqlite-jdbc reports no SQLState; the extended result code is in the message. */

@@ -53,7 +53,7 @@ final class RowBinder {
             Column<?> target = b.target();
             nullAllowed[i] = target == null || StatementRunner.acceptsNull(target);
             maxLengths[i] = target == null ? Integer.MAX_VALUE : StatementRunner.maxLength(target);
-            direct[i] = dialect.bindsWithType(b.type().kind()) ? b.type().javaType() : null;
+            direct[i] = b.type().javaType();
         }
         return new RowBinder(names, types, nullAllowed, maxLengths, direct);
     }
@@ -82,10 +82,10 @@ final class RowBinder {
             }
             try {
                 if (value != null && value.getClass() == direct[i]) {
-                    // What dialect.bind would end in, minus its null check, kind switch and coerce().
+                    // What dialect.bind would end in, minus its null check and coerce().
                     @SuppressWarnings("unchecked")
                     SqlType<Object> type = (SqlType<Object>) types[i];
-                    type.bind(ps, offset + i + 1, value);
+                    type.bind(dialect, ps, offset + i + 1, value);
                 } else {
                     dialect.bind(ps, offset + i + 1, types[i], value);
                 }

@@ -57,6 +57,35 @@ public final class Mapper {
     private Mapper() {
     }
 
+    /** Column types for Java types the mapper does not know, by the Java type; see {@link #registerType}. */
+    private static final java.util.concurrent.ConcurrentHashMap<Class<?>, SqlType<?>> REGISTERED_TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Makes entity fields of {@code type}'s Java type map to columns of {@code type}, in every
+     * entity mapped afterwards (as JPA's {@code @Converter(autoApply = true)} or SQLAlchemy's
+     * {@code type_annotation_map}); it also replaces the built-in choice for that Java type.
+     * Register at start-up, before the first entity that uses it is mapped.
+     *
+     * <pre>{@code
+     * record EmailAddress(String value) { }
+     * Mapper.registerType(SqlTypes.converted(SqlTypes.varchar(254), EmailAddress.class,
+     *         EmailAddress::new, EmailAddress::value));
+     *
+     * @Entity class Customer { @Id Long id; EmailAddress email; }   // email: VARCHAR(254)
+     * }</pre>
+     *
+     * @param type the column type; its {@link SqlType#javaType()} is the field type it serves
+     * @throws OrmException when another type is already registered for that Java type
+     */
+    public static void registerType(SqlType<?> type) {
+        Class<?> javaType = box(type.javaType());
+        SqlType<?> before = REGISTERED_TYPES.putIfAbsent(javaType, type);
+        if (before != null && !before.equals(type)) {
+            throw new OrmException("a column type is already registered for " + javaType.getName() + ": " + before);
+        }
+    }
+
     /**
      * The mapping of an entity class, building it from {@link Entity} on first use.
      *
@@ -424,6 +453,10 @@ public final class Mapper {
 
     private static SqlType<?> basicType(String where, Class<?> type, MappedColumn ann) {
         Class<?> t = box(type);
+        SqlType<?> registered = REGISTERED_TYPES.get(t);
+        if (registered != null) {
+            return registered;
+        }
         if (t == Long.class) {
             return SqlTypes.BIGINT;
         }
@@ -457,11 +490,27 @@ public final class Mapper {
         if (t == UUID.class) {
             return SqlTypes.UUID_TYPE;
         }
+        if (t == java.time.LocalTime.class) {
+            return SqlTypes.LOCAL_TIME;
+        }
+        if (t == java.time.OffsetDateTime.class) {
+            return SqlTypes.OFFSET_DATE_TIME;
+        }
+        if (t == java.time.ZonedDateTime.class) {
+            return SqlTypes.ZONED_DATE_TIME;
+        }
+        if (t == java.time.Duration.class) {
+            return SqlTypes.DURATION;
+        }
+        if (t == java.math.BigInteger.class) {
+            return SqlTypes.BIG_INTEGER;
+        }
         if (t == byte[].class) {
             return SqlTypes.BYTES;
         }
         throw new OrmException(where + ": no column type for Java type " + type.getName()
-                + "; map the class onto a Core table with a column of that type, or mark the field @Transient");
+                + "; register a column type for it (Mapper.registerType(SqlTypes.converted(...))), map the class onto"
+                + " a Core table with a column of that type, or mark the field @Transient");
     }
 
     private static Supplier<?> supplier(String where, Class<? extends Supplier<?>> type, Class<?> fieldType) {

@@ -32,6 +32,9 @@ final class Conversions {
             if (type == Boolean.class) {
                 return (T) Boolean.valueOf(n.intValue() != 0);
             }
+            if (type == BigInteger.class) {
+                return (T) (n instanceof BigDecimal d ? d.toBigIntegerExact() : new BigDecimal(n.toString()).toBigIntegerExact());
+            }
         }
         if (type == String.class) {
             return (T) v.toString();

@@ -1,9 +1,14 @@
 package org.tabula.schema;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -259,6 +264,81 @@ public class Table implements FromItem {
      */
     public final Column<Instant> instant(String columnName) {
         return column(columnName, SqlTypes.INSTANT);
+    }
+
+    /**
+     * A time of day ({@link LocalTime}), to the microsecond: {@code TIME} on PostgreSQL,
+     * {@code TIME(6)} on MySQL, text on SQLite.
+     *
+     * <pre>{@code
+     * Column<LocalTime> opensAt = time("opens_at");
+     * }</pre>
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
+    public final Column<LocalTime> time(String columnName) {
+        return column(columnName, SqlTypes.LOCAL_TIME);
+    }
+
+    /**
+     * A date-time with offset ({@link OffsetDateTime}), stored in UTC and read back at offset UTC
+     * (the same instant); see {@link SqlTypes#OFFSET_DATE_TIME}.
+     *
+     * <pre>{@code
+     * Column<OffsetDateTime> startsAt = offsetDateTime("starts_at");
+     * }</pre>
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
+    public final Column<OffsetDateTime> offsetDateTime(String columnName) {
+        return column(columnName, SqlTypes.OFFSET_DATE_TIME);
+    }
+
+    /**
+     * A date-time in a zone ({@link ZonedDateTime}), stored in UTC and read back in zone UTC
+     * (the same instant); see {@link SqlTypes#ZONED_DATE_TIME}.
+     *
+     * <pre>{@code
+     * Column<ZonedDateTime> departs = zonedDateTime("departs");
+     * }</pre>
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
+    public final Column<ZonedDateTime> zonedDateTime(String columnName) {
+        return column(columnName, SqlTypes.ZONED_DATE_TIME);
+    }
+
+    /**
+     * A length of time ({@link Duration}), to the microsecond: {@code interval} on PostgreSQL,
+     * {@code BIGINT} microseconds elsewhere; see {@link SqlTypes#DURATION}.
+     *
+     * <pre>{@code
+     * Column<Duration> timeout = duration("timeout");
+     * }</pre>
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
+    public final Column<Duration> duration(String columnName) {
+        return column(columnName, SqlTypes.DURATION);
+    }
+
+    /**
+     * An integer of any size ({@link BigInteger}): {@code NUMERIC(65, 0)} on PostgreSQL,
+     * {@code DECIMAL(65, 0)} on MySQL, text on SQLite; see {@link SqlTypes#BIG_INTEGER}.
+     *
+     * <pre>{@code
+     * Column<BigInteger> supply = bigInteger("supply");
+     * }</pre>
+     *
+     * @param columnName the column's name in the database
+     * @return the new column
+     */
+    public final Column<BigInteger> bigInteger(String columnName) {
+        return column(columnName, SqlTypes.BIG_INTEGER);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import org.tabula.error.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -75,15 +77,63 @@ public final class ArrayType<T extends @Nullable Object> implements SqlType<List
     }
 
     /**
-     * Binding needs the dialect's element type name; see {@code Dialect.bind}.
+     * Binding needs the dialect; see {@link #bind(TypeDialect, PreparedStatement, int, List)}.
      *
      * <pre>{@code
-     * ArrayType.of(SqlTypes.TEXT).bind(ps, 1, List.of("a", "b"));   // a java.sql.Array made by the connection
+     * PreparedStatement ps = conn.jdbc().prepareStatement("INSERT INTO tags (names) VALUES (?)");
+     * ArrayType.of(SqlTypes.TEXT).bind(Dialect.POSTGRES, ps, 1, List.of("a", "b"));   // a java.sql.Array made by the connection
      * }</pre>
      */
     @Override
     public void bind(PreparedStatement ps, int index, List<T> value) throws SQLException {
         throw new UnsupportedOperationException("arrays are bound by the dialect");
+    }
+
+    /** The element's name followed by {@code []} on PostgreSQL; other databases have no arrays. */
+    @Override
+    public String sqlName(TypeDialect dialect) {
+        if (dialect.family() != DatabaseFamily.POSTGRESQL) {
+            throw noArrays(dialect);
+        }
+        return elementType.sqlName(dialect) + "[]";
+    }
+
+    @Override
+    public int jdbcType(TypeDialect dialect) {
+        return dialect.family() == DatabaseFamily.POSTGRESQL ? Types.ARRAY : Types.OTHER;
+    }
+
+    /** A JDBC array of the elements on PostgreSQL; other databases refuse arrays. */
+    @Override
+    public void bind(TypeDialect dialect, PreparedStatement ps, int index, List<T> value) throws SQLException {
+        if (dialect.family() != DatabaseFamily.POSTGRESQL) {
+            throw noArrays(dialect);
+        }
+        ps.setArray(index, ps.getConnection().createArrayOf(elementTypeName(), value.toArray()));
+    }
+
+    private UnsupportedFeatureException noArrays(TypeDialect dialect) {
+        return new UnsupportedFeatureException("ARRAY columns are PostgreSQL-only; " + dialect.name()
+                + " has no arrays: use a JSON column (JsonType) for lists");
+    }
+
+    /** pgjdbc's name of the element type, for {@code createArrayOf}. */
+    private String elementTypeName() {
+        return switch (elementType.kind()) {
+            case BOOLEAN -> "bool";
+            case INTEGER -> "int4";
+            case BIGINT -> "int8";
+            case DECIMAL -> "numeric";
+            case DOUBLE -> "float8";
+            case VARCHAR -> "varchar";
+            case UUID -> "uuid";
+            case DATE -> "date";
+            case TIME -> "time";
+            case TIMESTAMP -> "timestamp";
+            case INSTANT, TIMESTAMP_TZ -> "timestamptz";
+            case BYTES -> "bytea";
+            default -> "text";
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -200,6 +201,45 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
     @Override
     public void bind(PreparedStatement ps, int index, E value) throws SQLException {
         ps.setString(index, toDatabase.apply(value));
+    }
+
+    /**
+     * A native type's quoted name on PostgreSQL, MySQL's inline {@code ENUM('a', 'b')}, else a
+     * VARCHAR as long as the longest label (the dialect adds a CHECK of the labels).
+     */
+    @Override
+    public String sqlName(TypeDialect dialect) {
+        if (nativeName != null && dialect.family() == DatabaseFamily.POSTGRESQL) {
+            return dialect.quote(nativeName);
+        }
+        if (nativeName != null && dialect.family() == DatabaseFamily.MYSQL) {
+            StringBuilder sb = new StringBuilder("ENUM(");
+            for (int i = 0; i < labels.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(dialect.stringLiteral(labels.get(i)));
+            }
+            return sb.append(')').toString();
+        }
+        return "VARCHAR(" + Math.max(1, length) + ")";
+    }
+
+    @Override
+    public String castName(TypeDialect dialect) {
+        return dialect.family() == DatabaseFamily.MYSQL ? "CHAR" : sqlName(dialect);
+    }
+
+    @Override
+    public int jdbcType(TypeDialect dialect) {
+        return dialect.family() == DatabaseFamily.POSTGRESQL ? Types.OTHER : Types.VARCHAR;
+    }
+
+    /** On PostgreSQL as untyped text, so the server casts it to the column's enum type. */
+    @Override
+    public void bind(TypeDialect dialect, PreparedStatement ps, int index, E value) throws SQLException {
+        if (dialect.family() == DatabaseFamily.POSTGRESQL) {
+            ps.setObject(index, toDatabase.apply(value), Types.OTHER);
+        } else {
+            ps.setString(index, toDatabase.apply(value));
+        }
     }
 
     @Override

@@ -2,6 +2,10 @@ package org.tabula.type;
 
 import org.jspecify.annotations.Nullable;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
 /**
  * A JSON column type, whatever library maps its values: {@link JsonType} (Jackson) in Java,
  * a kotlinx.serialization type in the Kotlin layer. Dialects use the JSON text it produces,
@@ -42,5 +46,25 @@ public interface JsonSqlType<T extends @Nullable Object> extends SqlType<T> {
     @Override
     default TypeKind kind() {
         return TypeKind.JSON;
+    }
+
+    /** {@code JSONB} on PostgreSQL, {@code JSON} on MySQL and others, {@code TEXT} on SQLite. */
+    @Override
+    default String sqlName(TypeDialect dialect) {
+        return switch (dialect.family()) {
+            case POSTGRESQL -> "JSONB";
+            case SQLITE -> "TEXT";
+            case MYSQL, OTHER -> "JSON";
+        };
+    }
+
+    /** On PostgreSQL the JSON text goes untyped, so the server casts it to the column's {@code jsonb}. */
+    @Override
+    default void bind(TypeDialect dialect, PreparedStatement ps, int index, T value) throws SQLException {
+        if (dialect.family() == DatabaseFamily.POSTGRESQL) {
+            ps.setObject(index, toJson(value), Types.OTHER);
+        } else {
+            bind(ps, index, value);
+        }
     }
 }

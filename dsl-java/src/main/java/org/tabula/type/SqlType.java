@@ -5,17 +5,25 @@ import org.jspecify.annotations.Nullable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 
 /**
  * A SQL data type together with its Java representation.
  *
- * <p>The default {@link #bind} / {@link #read} use plain JDBC calls; dialects replace them per
- * {@link TypeKind} where a database stores a value differently (SQLite keeps dates as text,
- * PostgreSQL has native {@code uuid}). Instances are immutable and shared.
+ * <p>This is Tabula's type SPI: a type says, per database ({@link TypeDialect}), its DDL name
+ * ({@link #sqlName}), how it binds ({@link #bind(TypeDialect, PreparedStatement, int, Object)})
+ * and how it reads ({@link #read(TypeDialect, ResultSet, int)}); dialects only ask. The
+ * dialect-free {@link #bind(PreparedStatement, int, Object)} / {@link #read(ResultSet, int)} are
+ * the plain JDBC forms the dialect-aware ones default to. The built-in types ({@link SqlTypes},
+ * {@link BasicType}) use the same methods. To add a Java type on top of an existing column type,
+ * {@link SqlTypes#converted} is usually all it takes; implement this interface for a type of
+ * your own. Instances are immutable and shared.
  *
  * <pre>{@code
  * SqlType<String> name = SqlTypes.varchar(50);
  * SqlType<BigDecimal> price = SqlTypes.decimal(10, 2);
+ * SqlType<EmailAddress> email = SqlTypes.converted(SqlTypes.varchar(254), EmailAddress.class,
+ *         EmailAddress::new, EmailAddress::value);
  * }</pre>
  *
  * @param <T> the Java type of values
@@ -23,7 +31,8 @@ import java.sql.SQLException;
 public interface SqlType<T extends @Nullable Object> {
 
     /**
-     * The family of this type, on which dialects switch for DDL names and value codecs.
+     * The family of this type, as reflection and schema comparison describe it (a type made with
+     * {@link SqlTypes#converted} has its stored type's kind). Dialects do not switch on it.
      *
      * <pre>{@code
      * TypeKind kind = SqlTypes.varchar(20).kind();   // TypeKind.VARCHAR
@@ -99,6 +108,88 @@ public interface SqlType<T extends @Nullable Object> {
      * @throws SQLException when the driver cannot read the column
      */
     @Nullable T read(ResultSet rs, int index) throws SQLException;
+
+    /**
+     * The type as written in CREATE TABLE (and ALTER TABLE) on {@code dialect}. The default fails:
+     * a type of one's own names itself, or is made with {@link SqlTypes#converted}.
+     *
+     * <pre>{@code
+     * SqlTypes.DURATION.sqlName(Dialect.POSTGRES);   // "INTERVAL"
+     * SqlTypes.DURATION.sqlName(Dialect.MARIADB);    // "BIGINT"
+     * }</pre>
+     *
+     * @param dialect the dialect the DDL is for
+     * @return the DDL type name
+     * @throws UnsupportedOperationException when the type has no name on that dialect
+     */
+    default String sqlName(TypeDialect dialect) {
+        throw new UnsupportedOperationException(this + " has no DDL type name on " + dialect.name()
+                + "; implement SqlType.sqlName");
+    }
+
+    /**
+     * The name written in {@code CAST(x AS ...)}; by default {@link #sqlName}. MySQL's CAST knows
+     * only a few names ({@code SIGNED}, {@code CHAR}, {@code DECIMAL}), which the built-ins use there.
+     *
+     * <pre>{@code
+     * SqlTypes.BIGINT.castName(Dialect.MYSQL);   // "SIGNED"
+     * }</pre>
+     *
+     * @param dialect the dialect
+     * @return the name after {@code AS}
+     */
+    default String castName(TypeDialect dialect) {
+        return sqlName(dialect);
+    }
+
+    /**
+     * The {@link Types} code a NULL of this type is bound with on {@code dialect}.
+     *
+     * <pre>{@code
+     * SqlTypes.BIGINT.jdbcType(Dialect.SQLITE);   // Types.BIGINT
+     * }</pre>
+     *
+     * @param dialect the dialect
+     * @return a {@code java.sql.Types} constant; by default {@code Types.OTHER}
+     */
+    default int jdbcType(TypeDialect dialect) {
+        return Types.OTHER;
+    }
+
+    /**
+     * Binds a non-null value on {@code dialect}; by default {@link #bind(PreparedStatement, int, Object)}.
+     * A type that stores values differently per database (SQLite keeps times as text) overrides it.
+     *
+     * <pre>{@code
+     * SqlTypes.LOCAL_TIME.bind(Dialect.SQLITE, ps, 1, LocalTime.NOON);   // binds the text 12:00:00
+     * }</pre>
+     *
+     * @param dialect the dialect of the statement
+     * @param ps the statement to bind to
+     * @param index the 1-based parameter index
+     * @param value the value, never {@code null}
+     * @throws SQLException when the driver rejects the value
+     */
+    default void bind(TypeDialect dialect, PreparedStatement ps, int index, T value) throws SQLException {
+        bind(ps, index, value);
+    }
+
+    /**
+     * Reads a value (or {@code null}) on {@code dialect}; by default {@link #read(ResultSet, int)}.
+     *
+     * <pre>{@code
+     * LocalTime t = SqlTypes.LOCAL_TIME.read(Dialect.SQLITE, rs, 1);
+     * }</pre>
+     *
+     * @param dialect the dialect of the query
+     * @param rs the result set, positioned on a row
+     * @param index the 1-based column index
+     * @return the value, or {@code null} for SQL {@code NULL}
+     * @throws SQLException when the driver cannot read the column
+     */
+    default @Nullable T read(TypeDialect dialect, ResultSet rs, int index) throws SQLException {
+        return read(rs, index);
+    }
 
     /**
      * Converts a loosely typed value (from a map of parameters, or a driver) to {@code T}.

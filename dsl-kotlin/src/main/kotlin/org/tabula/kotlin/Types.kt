@@ -1,0 +1,27 @@
+package org.tabula.kotlin
+
+import org.tabula.type.ConvertedType
+import org.tabula.type.SqlType
+import org.tabula.type.SqlTypes
+
+/**
+ * A user-defined column type for values of [T], stored as this type (SQLAlchemy's
+ * `TypeDecorator`, jOOQ's `Converter`): [fromDatabase] turns a stored value into a [T] on
+ * reading, [toDatabase] back on binding; NULL stays NULL and never reaches either. The DDL name
+ * and codec are this type's on every database, unless [ConvertedType.withSqlName] or
+ * [ConvertedType.on] says otherwise. Works for value classes:
+ *
+ * ```
+ * @JvmInline value class Money(val cents: Long)
+ * val MONEY = SqlTypes.BIGINT.converted(::Money, Money::cents)
+ *
+ * object Orders : Table("orders") {
+ *     val id = bigint("id").primaryKey().autoIncrement()
+ *     val total = column("total", MONEY)                 // Column<Money>
+ * }
+ * ```
+ */
+inline fun <reified T : Any, S : Any> SqlType<S>.converted(
+    noinline fromDatabase: (S) -> T,
+    noinline toDatabase: (T) -> S,
+): ConvertedType<T, S> = SqlTypes.converted(this, T::class.java, { fromDatabase(it) }, { toDatabase(it) })
