@@ -1,5 +1,6 @@
 package org.tabula.dialect;
 
+import org.tabula.schema.Column;
 import org.tabula.statement.Insert;
 
 import org.jspecify.annotations.Nullable;
@@ -100,6 +101,7 @@ public final class PostgresDialect extends Dialect {
      * the order rows reach the insert: SQLAlchemy's form sorts the rows by a sentinel first.
      *
      * <pre>{@code
+     * Insert oneRowInsert = insert(USERS).values(Map.of("name", "ann"));
      * RenderedSql sql = Dialect.POSTGRES.renderInsertManyValues(oneRowInsert, 1000, USERS.id);
      * // INSERT INTO "users" ("name") SELECT p1 FROM (VALUES (CAST(? AS VARCHAR), 0), ...) AS imv (p1, imv_sentinel)
      * //     ORDER BY imv_sentinel RETURNING "users"."id"

@@ -3,7 +3,6 @@ package org.tabula.dialect;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
-import org.tabula.statement.LockMode;
 import org.tabula.statement.Select;
 
 /**
@@ -32,7 +31,8 @@ final class RenderCache {
     /** 0 not yet known, 1 a built-in renderer (cached), 2 a dialect's own renderer (not cached). */
     private volatile int state;
 
-    private record Entry(int hash, SelectShape.Recorded tokens, String sql, int[] sourceIndex, Binding[] bindings) {
+    private record Entry(int hash, SelectShape.Recorded tokens, String sql, int[] sourceIndex, Binding[] bindings,
+                         boolean locksRows, boolean pureRead) {
     }
 
     /**
@@ -87,9 +87,8 @@ final class RenderCache {
                 bindings[i] = Binding.value(SelectShape.valueOf(sources[source]), bindings[i].type());
             }
         }
-        LockMode lock = select.lock();
         return new RenderedSql(entry.sql, List.of(bindings), StatementKind.QUERY, null, select.selections(), true,
-                lock != LockMode.NONE && lock != LockMode.SHARE);
+                entry.locksRows, entry.pureRead);
     }
 
     /**
@@ -135,6 +134,6 @@ final class RenderCache {
                 types[k] = Binding.value(null, types[k].type());     // the cache keeps no value
             }
         }
-        return new Entry(shape.hash, shape.record(), rendered.sql(), sourceIndex, types);
+        return new Entry(shape.hash, shape.record(), rendered.sql(), sourceIndex, types, rendered.locksRows(), rendered.pureRead());
     }
 }

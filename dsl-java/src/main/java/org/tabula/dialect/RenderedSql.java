@@ -73,7 +73,8 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
      * possibly write.
      *
      * <pre>{@code
-     * RenderedSql r = new RenderedSql(sql, bindings, StatementKind.QUERY, null, columns, true, false);
+     * List<Expression<?>> columns = List.of(USERS.id);
+     * RenderedSql r = new RenderedSql("SELECT id FROM users", List.of(), StatementKind.QUERY, null, columns, true, false);
      * }</pre>
      *
      * @param sql         the SQL text

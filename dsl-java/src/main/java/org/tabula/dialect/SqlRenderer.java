@@ -797,6 +797,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
      * database may take VALUES rows in another order renders a form that keeps theirs.
      *
      * <pre>{@code
+     * // not compiled: a renderer's own protected step, as a subclass calls it
      * valueRows(List.of(USERS.name), List.of(List.of(value("ann")), List.of(value("bob"))));   //  VALUES (?), (?)
      * }</pre>
      *

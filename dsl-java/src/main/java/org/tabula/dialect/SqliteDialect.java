@@ -41,7 +41,13 @@ public final class SqliteDialect extends Dialect {
 
 
 
-    /** An auto-increment key is {@code INTEGER}, SQLite's rowid alias. */
+    /**
+     * An auto-increment key is {@code INTEGER}, SQLite's rowid alias.
+     *
+     * <pre>{@code
+     * String ddl = Dialect.SQLITE.typeName(SqlTypes.BIGINT, USERS.id);   // INTEGER
+     * }</pre>
+     */
     @Override
     public String typeName(SqlType<?> type, @Nullable Column<?> column) {
         if (column != null && column.isAutoIncrement()) {

@@ -69,10 +69,11 @@ public final class Mapper {
      *
      * <pre>{@code
      * record EmailAddress(String value) { }
+     *
      * Mapper.registerType(SqlTypes.converted(SqlTypes.varchar(254), EmailAddress.class,
      *         EmailAddress::new, EmailAddress::value));
      *
-     * @Entity class Customer { @Id Long id; EmailAddress email; }   // email: VARCHAR(254)
+     * @Entity class Customer { @MappedColumn(primaryKey = true) Long id; EmailAddress email; }   // email: VARCHAR(254)
      * }</pre>
      *
      * @param type the column type; its {@link SqlType#javaType()} is the field type it serves

@@ -89,7 +89,13 @@ public final class ArrayType<T extends @Nullable Object> implements SqlType<List
         throw new UnsupportedOperationException("arrays are bound by the dialect");
     }
 
-    /** The element's name followed by {@code []} on PostgreSQL; other databases have no arrays. */
+    /**
+     * The element's name followed by {@code []} on PostgreSQL; other databases have no arrays.
+     *
+     * <pre>{@code
+     * String ddl = ArrayType.of(SqlTypes.TEXT).sqlName(Dialect.POSTGRES);   // TEXT[]
+     * }</pre>
+     */
     @Override
     public String sqlName(TypeDialect dialect) {
         if (dialect.family() != DatabaseFamily.POSTGRESQL) {
@@ -103,7 +109,14 @@ public final class ArrayType<T extends @Nullable Object> implements SqlType<List
         return dialect.family() == DatabaseFamily.POSTGRESQL ? Types.ARRAY : Types.OTHER;
     }
 
-    /** A JDBC array of the elements on PostgreSQL; other databases refuse arrays. */
+    /**
+     * A JDBC array of the elements on PostgreSQL; other databases refuse arrays.
+     *
+     * <pre>{@code
+     * PreparedStatement ps = conn.jdbc().prepareStatement("INSERT INTO tags (names) VALUES (?)");
+     * ArrayType.of(SqlTypes.TEXT).bind(Dialect.POSTGRES, ps, 1, List.of("a", "b"));
+     * }</pre>
+     */
     @Override
     public void bind(TypeDialect dialect, PreparedStatement ps, int index, List<T> value) throws SQLException {
         if (dialect.family() != DatabaseFamily.POSTGRESQL) {

@@ -451,7 +451,8 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
          * The length set so far, for an {@link #on} override whose codec depends on it.
          *
          * <pre>{@code
-         * .on(DatabaseFamily.SQLITE, b -> b.sqlName("NUMERIC(" + b.length() + ")"))
+         * BasicType.Builder<BigInteger> b = BasicType.builder(TypeKind.BIG_INTEGER, BigInteger.class).length(30, 0);
+         * int precision = b.length();   // 30
          * }</pre>
          *
          * @return the length or precision, 0 when none
@@ -464,7 +465,7 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
          * The scale set so far, for an {@link #on} override whose codec depends on it.
          *
          * <pre>{@code
-         * int digits = b.scale();
+         * int digits = builder.scale();
          * }</pre>
          *
          * @return the scale, 0 when none

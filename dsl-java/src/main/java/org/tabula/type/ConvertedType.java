@@ -137,7 +137,13 @@ public final class ConvertedType<T extends @Nullable Object, S extends @Nullable
         return fromDatabase.apply(value);
     }
 
-    /** The stored type's kind: reflection and schema comparison see the column as stored. */
+    /**
+     * The stored type's kind: reflection and schema comparison see the column as stored.
+     *
+     * <pre>{@code
+     * TypeKind kind = EMAIL.kind();   // VARCHAR
+     * }</pre>
+     */
     @Override
     public TypeKind kind() {
         return stored.kind();
@@ -217,6 +223,10 @@ public final class ConvertedType<T extends @Nullable Object, S extends @Nullable
     /**
      * A {@code T} as it is; anything else as the stored type coerces it, then converted (a
      * {@code text()} parameter given as the stored form, a driver's {@code getObject} value).
+     *
+     * <pre>{@code
+     * EmailAddress a = EMAIL.coerce("a@example.com");   // EmailAddress[value=a@example.com]
+     * }</pre>
      *
      * @param value the value, may be {@code null}
      * @return the value as a {@code T}, or {@code null}

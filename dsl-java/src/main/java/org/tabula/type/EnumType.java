@@ -206,6 +206,10 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
     /**
      * A native type's quoted name on PostgreSQL, MySQL's inline {@code ENUM('a', 'b')}, else a
      * VARCHAR as long as the longest label (the dialect adds a CHECK of the labels).
+     *
+     * <pre>{@code
+     * String ddl = EnumType.byName(Status.class).sqlName(Dialect.MYSQL);   // ENUM('DRAFT', 'PUBLISHED')
+     * }</pre>
      */
     @Override
     public String sqlName(TypeDialect dialect) {
@@ -232,7 +236,14 @@ public final class EnumType<E extends Enum<E>> implements SqlType<E> {
         return dialect.family() == DatabaseFamily.POSTGRESQL ? Types.OTHER : Types.VARCHAR;
     }
 
-    /** On PostgreSQL as untyped text, so the server casts it to the column's enum type. */
+    /**
+     * On PostgreSQL as untyped text, so the server casts it to the column's enum type.
+     *
+     * <pre>{@code
+     * PreparedStatement ps = conn.jdbc().prepareStatement("UPDATE posts SET status = ?");
+     * EnumType.byName(Status.class).bind(Dialect.POSTGRES, ps, 1, Status.DRAFT);
+     * }</pre>
+     */
     @Override
     public void bind(TypeDialect dialect, PreparedStatement ps, int index, E value) throws SQLException {
         if (dialect.family() == DatabaseFamily.POSTGRESQL) {

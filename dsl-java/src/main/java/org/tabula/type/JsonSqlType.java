@@ -48,7 +48,13 @@ public interface JsonSqlType<T extends @Nullable Object> extends SqlType<T> {
         return TypeKind.JSON;
     }
 
-    /** {@code JSONB} on PostgreSQL, {@code JSON} on MySQL and others, {@code TEXT} on SQLite. */
+    /**
+     * {@code JSONB} on PostgreSQL, {@code JSON} on MySQL and others, {@code TEXT} on SQLite.
+     *
+     * <pre>{@code
+     * String ddl = JsonType.of().sqlName(Dialect.POSTGRES);   // JSONB
+     * }</pre>
+     */
     @Override
     default String sqlName(TypeDialect dialect) {
         return switch (dialect.family()) {
@@ -58,7 +64,14 @@ public interface JsonSqlType<T extends @Nullable Object> extends SqlType<T> {
         };
     }
 
-    /** On PostgreSQL the JSON text goes untyped, so the server casts it to the column's {@code jsonb}. */
+    /**
+     * On PostgreSQL the JSON text goes untyped, so the server casts it to the column's {@code jsonb}.
+     *
+     * <pre>{@code
+     * PreparedStatement ps = conn.jdbc().prepareStatement("UPDATE events SET payload = ?");
+     * JsonType.of().bind(Dialect.POSTGRES, ps, 1, Map.of("a", 1));
+     * }</pre>
+     */
     @Override
     default void bind(TypeDialect dialect, PreparedStatement ps, int index, T value) throws SQLException {
         if (dialect.family() == DatabaseFamily.POSTGRESQL) {

@@ -178,7 +178,8 @@ public interface SqlType<T extends @Nullable Object> {
      * Reads a value (or {@code null}) on {@code dialect}; by default {@link #read(ResultSet, int)}.
      *
      * <pre>{@code
-     * LocalTime t = SqlTypes.LOCAL_TIME.read(Dialect.SQLITE, rs, 1);
+     * ResultSet rs = conn.jdbc().createStatement().executeQuery("SELECT opens_at FROM shops");
+     * LocalTime t = rs.next() ? SqlTypes.LOCAL_TIME.read(Dialect.SQLITE, rs, 1) : null;
      * }</pre>
      *
      * @param dialect the dialect of the query

@@ -17,12 +17,20 @@ public interface TypeDialect {
     /**
      * A short name for messages: sqlite, mysql, mariadb, postgresql.
      *
+     * <pre>{@code
+     * String name = Dialect.POSTGRES.name();   // postgresql
+     * }</pre>
+     *
      * @return the dialect's name
      */
     String name();
 
     /**
      * The family whose DDL names and value codecs types use here.
+     *
+     * <pre>{@code
+     * DatabaseFamily family = Dialect.MYSQL.family();   // MYSQL, for MariaDB too
+     * }</pre>
      *
      * @return the family, never {@code null}
      */

@@ -70,6 +70,7 @@ public abstract class JavadocContext {
             import java.sql.PreparedStatement;
             import java.sql.ResultSet;
             import java.sql.SQLException;
+            import java.sql.Types;
             import java.lang.reflect.Field;
             import javax.sql.DataSource;
             import com.fasterxml.jackson.core.type.TypeReference;
@@ -435,6 +436,26 @@ public abstract class JavadocContext {
         return scratch.varchar(name, length);
     }
 
+    protected Column<java.time.LocalTime> time(String name) {
+        return scratch.time(name);
+    }
+
+    protected Column<java.time.OffsetDateTime> offsetDateTime(String name) {
+        return scratch.offsetDateTime(name);
+    }
+
+    protected Column<java.time.ZonedDateTime> zonedDateTime(String name) {
+        return scratch.zonedDateTime(name);
+    }
+
+    protected Column<Duration> duration(String name) {
+        return scratch.duration(name);
+    }
+
+    protected Column<java.math.BigInteger> bigInteger(String name) {
+        return scratch.bigInteger(name);
+    }
+
     protected Column<LocalDate> date(String name) {
         return scratch.date(name);
     }
@@ -470,6 +491,41 @@ public abstract class JavadocContext {
 
         OrderLines() {
             super("order_lines");
+        }
+    }
+
+    // ---------------------------------------------------------------- user-defined types
+
+    /** A value type the type examples map onto a column. */
+    protected record EmailAddress(String value) { }
+
+    /** An amount the type examples map onto a DECIMAL column. */
+    protected record Money(java.math.BigDecimal amount) { }
+
+    /** {@link EmailAddress} as VARCHAR(254). */
+    protected static final org.tabula.type.ConvertedType<EmailAddress, String> EMAIL = org.tabula.type.SqlTypes.converted(
+            org.tabula.type.SqlTypes.varchar(254), EmailAddress.class, EmailAddress::new, EmailAddress::value);
+
+    /** UUIDs in 16 bytes outside PostgreSQL. */
+    protected static final org.tabula.type.ConvertedType<java.util.UUID, byte[]> UUID_BINARY = org.tabula.type.SqlTypes
+            .converted(org.tabula.type.SqlTypes.BYTES, java.util.UUID.class, Uuids::fromBytes, Uuids::toBytes);
+
+    /** A type builder, as the builder's method examples use it. */
+    protected final org.tabula.type.BasicType.Builder<java.time.LocalTime> builder =
+            org.tabula.type.BasicType.builder(org.tabula.type.TypeKind.TIME, java.time.LocalTime.class);
+
+    /** UUIDs as 16 bytes, for the BINARY(16) example. */
+    protected static final class Uuids {
+        private Uuids() { }
+
+        static java.util.UUID fromBytes(byte[] b) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+            return new java.util.UUID(buffer.getLong(), buffer.getLong());
+        }
+
+        static byte[] toBytes(java.util.UUID u) {
+            return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+                    .putLong(u.getLeastSignificantBits()).array();
         }
     }
 }
