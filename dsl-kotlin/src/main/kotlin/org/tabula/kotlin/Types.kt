@@ -11,15 +11,7 @@ import org.tabula.type.SqlTypes
  * and codec are this type's on every database, unless [ConvertedType.withSqlName] or
  * [ConvertedType.on] says otherwise. Works for value classes:
  *
- * ```
- * @JvmInline value class Money(val cents: Long)
- * val MONEY = SqlTypes.BIGINT.converted(::Money, Money::cents)
- *
- * object Orders : Table("orders") {
- *     val id = bigint("id").primaryKey().autoIncrement()
- *     val total = column("total", MONEY)                 // Column<Money>
- * }
- * ```
+ * @sample org.tabula.kotlin.samples.convertedType
  */
 inline fun <reified T : Any, S : Any> SqlType<S>.converted(
     noinline fromDatabase: (S) -> T,
