@@ -84,14 +84,36 @@ my_sql() { "$MARIADB_CLIENT" --no-defaults -uroot -S "$REPL_DIR/$1/mysqld.sock" 
 
 # my_init NAME [empty]: a data directory for NAME: system tables, or empty for a Galera
 # joiner that receives its data by state transfer.
+# my_installed NAME: whether NAME's datadir holds a finished install (older datadirs, made before
+# the marker, count when their last system table is there).
+my_installed() {
+  local data=$REPL_DIR/$1/data
+  [ -f "$data/.tabula-installed" ] || [ -f "$data/mysql/transaction_registry.frm" ]
+}
+
 my_init() {
   local dir=$REPL_DIR/$1
   mkdir -p "$dir/data"
-  if [ "${2:-}" != empty ] && [ ! -d "$dir/data/mysql" ]; then
+  if [ "${2:-}" != empty ] && ! my_installed "$1"; then
+    # A datadir whose install did not finish (missing system tables) would start but refuse
+    # root: begin again from an empty one, and try twice.
     local user=(); if repl_is_root; then user=(--user=mysql); fi
-    "$MARIADB_INSTALL_DB" --no-defaults --datadir="$dir/data" "${user[@]}" \
-      --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 \
-      || repl_fail "mariadb-install-db for $1 failed, see $dir/install.log"
+    local attempt pid
+    # A server may still run on the unfinished datadir, refusing root: stop it by its pid.
+    pid=$(cat "$dir/mysqld.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    fi
+    for attempt in 1 2; do
+      rm -rf "${dir:?}/data" && mkdir -p "$dir/data"
+      [ -n "$user" ] && chown mysql:mysql "$dir/data" 2>/dev/null
+      if "$MARIADB_INSTALL_DB" --no-defaults --datadir="$dir/data" "${user[@]}" \
+          --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1; then
+        touch "$dir/data/.tabula-installed"
+        break
+      fi
+      [ "$attempt" = 2 ] && repl_fail "mariadb-install-db for $1 failed, see $dir/install.log"
+    done
   fi
   repl_own mysql "$dir"
 }

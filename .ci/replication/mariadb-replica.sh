@@ -26,7 +26,7 @@ fi
 
 fresh_primary=
 if ! my_up "$PRIMARY_PORT"; then
-  [ -d "$REPL_DIR/$PRIMARY/data/mysql" ] || fresh_primary=1
+  my_installed "$PRIMARY" || fresh_primary=1
   my_init "$PRIMARY"
   my_start "$PRIMARY" "$PRIMARY_PORT" --server-id=7 --log-bin=mysql-bin --binlog-format=ROW
 fi
