@@ -57,23 +57,13 @@ final class ExecuteMany {
             ps = jdbc.prepareStatement(rendered.sql());
             runner.running().applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
-            long total = 0;
-            int pending = 0;
-            sent = false;
+            Batch batch = new Batch(ps);
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> params = many == null ? rows.get(r) : many.row(rows.get(r), r, context);
                 bindRow(ps, binder, rendered, many, rows.get(r), params, r, 0, rendered.bindings().size(), rows.size());
-                ps.addBatch();
-                if (++pending == batchSize) {
-                    total += sum(runBatch(ps));
-                    pending = 0;
-                }
+                batch.add();
             }
-            if (pending > 0) {
-                total += sum(runBatch(ps));
-            }
-            tx.started();
-            return Result.ofCount(runner.events().statementEnded(total), null);
+            return batch.finish();
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
@@ -105,17 +95,11 @@ final class ExecuteMany {
             ps = jdbc.prepareStatement(rendered.sql());
             runner.running().applyTimeout(ps);
             RowBinder binder = RowBinder.of(dialect, rendered.bindings());
-            long total = 0;
-            int pending = 0;
-            sent = false;
+            Batch batch = new Batch(ps);
             Map<String, ?> given = firstValues;
             for (int r = 0; ; r++) {
                 bindRow(ps, binder, rendered, many, given, many.row(given, r, context), r, 0, width, count);
-                ps.addBatch();
-                if (++pending == batchSize) {
-                    total += sum(runBatch(ps));
-                    pending = 0;
-                }
+                batch.add();
                 if (!rest.hasNext()) {
                     break;
                 }
@@ -123,11 +107,7 @@ final class ExecuteMany {
                 fill.accept(first, rest.next());
                 given = first;
             }
-            if (pending > 0) {
-                total += sum(runBatch(ps));
-            }
-            tx.started();
-            return Result.ofCount(runner.events().statementEnded(total), null);
+            return batch.finish();
         } catch (SQLException e) {
             throw runner.failed(e, rendered);
         } catch (RuntimeException e) {
@@ -316,6 +296,35 @@ final class ExecuteMany {
                 many.checkKeys(given, index, rendered.context());
             }
             runner.bindAll(ps, rendered.bindings().subList(offset, offset + width), params, rendered.context(), offset);
+        }
+    }
+
+    /** Rows added to one prepared statement, sent every {@code batchSize} rows and at the end. */
+    private final class Batch {
+        private final PreparedStatement ps;
+        private long total;
+        private int pending;
+
+        Batch(PreparedStatement ps) {
+            this.ps = ps;
+            sent = false;
+        }
+
+        void add() throws SQLException {
+            ps.addBatch();
+            if (++pending == batchSize) {
+                total += sum(runBatch(ps));
+                pending = 0;
+            }
+        }
+
+        /** Sends what is left and reports the total row count. */
+        Result finish() throws SQLException {
+            if (pending > 0) {
+                total += sum(runBatch(ps));
+            }
+            tx.started();
+            return Result.ofCount(runner.events().statementEnded(total), null);
         }
     }
 
