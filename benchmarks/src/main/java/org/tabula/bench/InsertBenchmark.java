@@ -1,7 +1,6 @@
 package org.tabula.bench;
 
 import static org.tabula.Sql.insert;
-import static org.tabula.Sql.delete;
 import static org.tabula.bench.Items.ITEMS;
 
 import java.sql.PreparedStatement;
@@ -14,18 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.tabula.engine.Connection;
-import org.tabula.engine.Engine;
 import org.tabula.result.Result;
-import org.tabula.schema.MetaData;
 
 /**
  * Inserts 100,000 rows of six columns and commits: Tabula's executemany
@@ -34,22 +25,12 @@ import org.tabula.schema.MetaData;
  * measurement. Target: Tabula at most 1.05x.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class InsertBenchmark {
+public class InsertBenchmark extends ItemsInsertFixture {
 
-    static final int ROWS = 100_000;
     static final int CHUNK = 1000;
     static final String RAW_SQL = "INSERT INTO bench_items (id, name, qty, price, score, note) VALUES (?, ?, ?, ?, ?, ?)";
-
-    @Param({"sqlite", "mariadb"})
-    public String database;
-
-    private Engine engine;
-    private Connection conn;
-    private List<Map<String, Object>> rows;
-    private long[] expected;
 
     /** {@code n} rows as executemany takes them; every sixth has NULLs in the nullable columns. */
     static List<Map<String, Object>> rows(int n) {
@@ -153,39 +134,9 @@ public class InsertBenchmark {
         return total;
     }
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        engine = BenchDatabase.open(database);
-        MetaData schema = new MetaData(ITEMS);
-        schema.dropAll(engine);
-        schema.createAll(engine);
-        rows = rows(ROWS);
-        expected = ItemsCheck.expected(records(ROWS));
-        conn = engine.connect();
-    }
-
-    @Setup(Level.Invocation)
-    public void emptyTable() {
-        conn.execute(delete(ITEMS).allRows());
-        conn.commit();
-    }
-
-    /** Every call must have written exactly the 100,000 rows. */
-    @TearDown(Level.Invocation)
-    public void check() {
-        ItemsCheck.verify(conn, "bench_items", expected);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        conn.close();
-        new MetaData(ITEMS).dropAll(engine);
-        engine.close();
-    }
-
     @Benchmark
     public long tabulaExecutemany() {
-        Result r = conn.execute(insert(ITEMS), rows);
+        Result r = conn.execute(insert(ITEMS), maps);
         conn.commit();
         ItemsCheck.rowCount(r.rowCount(), ROWS);
         return r.rowCount();
@@ -193,7 +144,7 @@ public class InsertBenchmark {
 
     @Benchmark
     public long rawJdbcBatch() throws SQLException {
-        long n = rawInsert(conn.jdbc(), rows);
+        long n = rawInsert(conn.jdbc(), maps);
         conn.commit();
         ItemsCheck.rowCount(n, ROWS);
         return n;
