@@ -25,6 +25,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
 import org.tabula.engine.EngineOptions;
+import kotlinx.coroutines.CoroutineDispatcher;
+import kotlinx.coroutines.ExecutorCoroutineDispatcher;
+import kotlinx.coroutines.ExecutorsKt;
+import kotlinx.coroutines.sync.SemaphoreKt;
 import org.tabula.kotlin.AsyncEngine;
 import org.tabula.schema.MetaData;
 import org.tabula.statement.Select;
@@ -55,6 +59,7 @@ public class CoroutinePoolBenchmark {
     private Engine withContextEngine;
     private AsyncEngine withContextDb;
     private ExecutorService threads;
+    private CoroutineDispatcher threadsDispatcher;
 
     static Select pointSelect(long id) {
         return select(ITEMS.qty).from(ITEMS).where(ITEMS.id.eq(id));
@@ -72,6 +77,7 @@ public class CoroutinePoolBenchmark {
         }
         db = new AsyncEngine(engine);
         threads = Executors.newFixedThreadPool(POOL);
+        threadsDispatcher = ExecutorsKt.from(threads);
         // A second engine whose coroutine JDBC calls run on virtual threads (Java 21+; on 17 to 20
         // it falls back to the platform threads, so the two coroutine rows measure the same code).
         virtualEngine = secondEngine();
@@ -160,6 +166,46 @@ public class CoroutinePoolBenchmark {
     @Benchmark
     public long bareSuspendCeiling() {
         return CoroutineSelects.bareSuspend(engine, threads, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
+    }
+
+    /**
+     * Not a comparison: {@link #bareSuspendCeiling} with the product's one-hop hand-off (a
+     * coroutine on the caller's context plus a dispatcher), then with each feature of
+     * {@code connect} added in turn (permit, statement canceller, mutex and element): what each costs.
+     */
+    @Benchmark
+    public long stagedHop() {
+        return CoroutineSelects.staged(engine, threadsDispatcher, threads, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect,
+                null, false, false);
+    }
+
+    /** {@link #stagedHop} plus a suspending permit per select. */
+    @Benchmark
+    public long stagedPermit() {
+        return CoroutineSelects.staged(engine, threadsDispatcher, threads, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect,
+                SemaphoreKt.Semaphore(POOL, 0), false, false);
+    }
+
+    /** {@link #stagedPermit} plus a statement canceller on the caller's job. */
+    @Benchmark
+    public long stagedCanceller() {
+        return CoroutineSelects.staged(engine, threadsDispatcher, threads, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect,
+                SemaphoreKt.Semaphore(POOL, 0), true, false);
+    }
+
+    /** {@link #stagedCanceller} plus a mutex, cancellation checks and a context element per select. */
+    @Benchmark
+    public long stagedMutex() {
+        return CoroutineSelects.staged(engine, threadsDispatcher, threads, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect,
+                SemaphoreKt.Semaphore(POOL, 0), true, true);
+    }
+
+    /** {@link #stagedMutex} on the engine's JDBC threads instead of {@link #threads}. */
+    @Benchmark
+    public long stagedMutexEngineThreads() {
+        ExecutorCoroutineDispatcher jdbc = (ExecutorCoroutineDispatcher) db.getDispatcher();
+        return CoroutineSelects.staged(engine, jdbc, jdbc.getExecutor(), SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect,
+                SemaphoreKt.Semaphore(POOL, 0), true, true);
     }
 
     @Benchmark

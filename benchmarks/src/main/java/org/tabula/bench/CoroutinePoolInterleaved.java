@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar org.tabula.bench.CoroutinePoolInterleaved sqlite 300
+ * java -cp benchmarks/target/benchmarks.jar org.tabula.bench.CoroutinePoolInterleaved sqlite 300 staged
+ * java -cp benchmarks/target/benchmarks.jar org.tabula.bench.CoroutinePoolInterleaved sqlite 300 'coroutines|staged.*'
  * }</pre>
  */
 public final class CoroutinePoolInterleaved {
@@ -28,6 +30,10 @@ public final class CoroutinePoolInterleaved {
     public static void main(String[] args) throws Exception {
         String database = args.length > 0 ? args[0] : "sqlite";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        // which variants besides threadPool: "staged" adds the bare hand-off with connect's features
+        // added one at a time; any other value is a regular expression of variant names
+        String only = args.length < 3 ? "coroutines|coroutinesWithContext|coroutinesOnDefault|bareSuspendCeiling"
+                : args[2].equals("staged") ? ".*" : args[2];
         CoroutinePoolBenchmark b = new CoroutinePoolBenchmark();
         b.database = database;
         b.setUp();
@@ -37,6 +43,12 @@ public final class CoroutinePoolInterleaved {
         variants.put("coroutinesWithContext", b::coroutinesWithContext);
         variants.put("coroutinesOnDefault", b::coroutinesOnDefault);
         variants.put("bareSuspendCeiling", b::bareSuspendCeiling);
+        variants.put("stagedHop", b::stagedHop);
+        variants.put("stagedPermit", b::stagedPermit);
+        variants.put("stagedCanceller", b::stagedCanceller);
+        variants.put("stagedMutex", b::stagedMutex);
+        variants.put("stagedMutexEngineThreads", b::stagedMutexEngineThreads);
+        variants.keySet().removeIf(v -> !v.equals("threadPool") && !v.matches(only));
         Map<String, List<Double>> times = new LinkedHashMap<>();
         variants.keySet().forEach(k -> times.put(k, new ArrayList<>()));
         List<String> order = new ArrayList<>(variants.keySet());
