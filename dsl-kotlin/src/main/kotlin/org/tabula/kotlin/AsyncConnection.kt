@@ -4,6 +4,7 @@ import kotlin.coroutines.ContinuationInterceptor
 import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.coroutineContext
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
@@ -41,6 +42,10 @@ class AsyncConnection internal constructor(
      * @sample org.tabula.kotlin.samples.asyncConnectionEngine
      */
     val engine: AsyncEngine,
+    /** The context of the block this connection was given to (null: none), whose calls take the fast path in [call]. */
+    private val home: CoroutineContext? = null,
+    /** The job of [home]. */
+    private val homeJob: Job? = null,
 ) {
     private val lock = Mutex()
 
@@ -163,18 +168,39 @@ class AsyncConnection internal constructor(
      */
     suspend fun <R> call(work: (Connection) -> R): R {
         val context = coroutineContext
+        val job = homeJob
+        if (context === home && job != null) {
+            // The block's own coroutine, on a JDBC thread (its context holds the engine's dispatcher):
+            // no context switch, and its job is known. A lock held by another of the block's
+            // coroutines sends it the slow way, which waits for it.
+            job.ensureActive()
+            if (lock.tryLock()) {
+                val value = try {
+                    work(connection)
+                } catch (t: Throwable) {
+                    throw cancellationOr(t, context)
+                } finally {
+                    lock.unlock()
+                }
+                // A cancelled statement may still return normally (MySQL's SLEEP() returns 1 when killed).
+                job.ensureActive()
+                return value
+            }
+        }
+        return callElsewhere(work, context)
+    }
+
+    /** [call] from another coroutine than the block's own, or while another call holds the connection. */
+    private suspend fun <R> callElsewhere(work: (Connection) -> R, context: CoroutineContext): R {
         context.ensureActive()
         val value = try {
             lock.withLock {
                 if (context[ContinuationInterceptor] === engine.dispatcher) {
-                    // Already on a JDBC thread (the usual case inside begin/connect): no context switch.
+                    // Already on a JDBC thread (a coroutine inside begin/connect): no context switch.
                     work(connection)
                 } else {
-                    withContext(engine.dispatcher) {
-                        // Cancelled while waiting for the thread: do not start a statement nobody will see.
-                        ensureActive()
-                        work(connection)
-                    }
+                    // One bare hand-off each way; not started if cancelled while waiting for the thread.
+                    engine.limits.run(context[Job], engine) { work(connection) }
                 }
             }
         } catch (t: Throwable) {

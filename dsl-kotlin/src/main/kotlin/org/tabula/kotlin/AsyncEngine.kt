@@ -53,7 +53,7 @@ import org.tabula.statement.Statement
  */
 class AsyncEngine(val engine: Engine) : AutoCloseable {
 
-    private val limits = EngineLimits.of(engine)
+    internal val limits = EngineLimits.of(engine)
 
     /**
      * The dispatcher the blocking JDBC calls run on: the engine's threads, as many as pooled connections.
@@ -206,15 +206,19 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
     fun stream(statement: Statement, fetchSize: Int = 1000): Flow<Row> = flow {
         checkOpen()
         val waitStart = System.nanoTime()
-        limits.acquire(engine, "AsyncEngine.stream", waitStart)
+        if (!limits.permits.tryAcquire()) {
+            limits.acquire(engine, "AsyncEngine.stream", waitStart)
+        }
         try {
+            val job = coroutineContext.job
             val context = engine.readYourWritesIn(coroutineContext)
-            val conn = withContext(dispatcher) { open(routed = true, context, waitStart) }
-            val canceller = StatementCanceller(coroutineContext.job, conn)
+            // Blocking work on a JDBC thread by one bare hand-off each way (no withContext): open, each chunk, release.
+            val conn = limits.run(job, this@AsyncEngine) { open(routed = true, context, waitStart) }
+            val canceller = StatementCanceller(job, conn)
             try {
                 emitAll(AsyncConnection(conn, this@AsyncEngine).stream(statement, fetchSize))
             } finally {
-                withContext(NonCancellable + dispatcher) { release(conn, canceller) }
+                limits.run(null, this@AsyncEngine, release = true) { release(conn, canceller) }
             }
         } finally {
             limits.permits.release()
@@ -229,14 +233,15 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
     ): T {
         checkOpen()
         val context = engine.readYourWritesIn(coroutineContext)
-        val transaction = TransactionElement()
         // One hand-off for everything: the permit is taken on the JDBC thread, not the caller's, so a
         // waiter resumed by release() continues on a JDBC thread that is already awake instead of
-        // hopping to the caller's dispatcher and back; the transaction element rides along.
+        // hopping to the caller's dispatcher and back; the transaction element rides along (the
+        // hand-off is the element).
         return if (limits.handOffWithContext || coroutineContext[Job] == null) {
+            val transaction = TransactionElement()
             withContext(dispatcher + transaction) { onConnection(commit, options, block, routed, context, transaction) }
         } else {
-            limits.hop(transaction, this) { onConnection(commit, options, block, routed, context, transaction) }
+            limits.hop(this) { onConnection(commit, options, block, routed, context, this) }
         }
     }
 
@@ -250,21 +255,25 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
         transaction: TransactionElement,
     ): T {
         val coroutineContext = coroutineContext
+        // Looked up once: the block's own calls check it instead of searching the context each time.
+        val job = coroutineContext.job
         // Cancelled while waiting for a thread: take no permit and no connection.
-        coroutineContext.ensureActive()
+        job.ensureActive()
         // Listeners are told the whole wait, this coroutine's turn for a permit included, as Java's connect() reports the pool's.
         val waitStart = System.nanoTime()
-        limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect", waitStart)
+        if (!limits.permits.tryAcquire()) {
+            limits.acquire(engine, if (commit) "AsyncEngine.begin" else "AsyncEngine.connect", waitStart)
+        }
         try {
             val conn = open(routed, context, waitStart)
-            val canceller = StatementCanceller(coroutineContext.job, conn)
+            val canceller = StatementCanceller(job, conn)
             try {
                 conn.begin(options)
-                val async = AsyncConnection(conn, this@AsyncEngine)
+                val async = AsyncConnection(conn, this@AsyncEngine, coroutineContext, job)
                 transaction.attach(async)
                 val value = async.block()
                 // A block that ignored cancellation must not commit.
-                coroutineContext.ensureActive()
+                job.ensureActive()
                 if (commit) {
                     conn.commit()
                 }

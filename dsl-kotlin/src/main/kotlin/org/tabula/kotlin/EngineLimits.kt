@@ -8,11 +8,7 @@ import java.util.concurrent.ThreadFactory
 import java.util.concurrent.ThreadPoolExecutor
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
-import java.util.concurrent.RejectedExecutionException
-import kotlin.coroutines.Continuation
-import kotlin.coroutines.CoroutineContext
-import kotlin.coroutines.createCoroutine
-import kotlin.coroutines.suspendCoroutine
+import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 import kotlinx.coroutines.ExecutorCoroutineDispatcher
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.ThreadContextElement
@@ -101,36 +97,38 @@ internal class EngineLimits private constructor(
     }
 
     /**
-     * Runs [body] on a JDBC thread with [element] added to the caller's context, and resumes the
-     * caller with its outcome: one hand-off out, one back, and none of `withContext`'s child `Job`
-     * (about a microsecond per call on two cores, benchmarks/README.md "Round 3: coroutine hand-off").
+     * Runs [body] on a JDBC thread, with a [BlockHop] (the block's transaction element) added to
+     * the caller's context, and resumes the caller with its outcome: one hand-off out, one back,
+     * and none of `withContext`'s child `Job` (benchmarks/README.md "Round 3: coroutine hand-off"
+     * and "Round 3: cost of the hand-off's features").
      *
      * What `withContext` gave is kept by other means. [body] shares the caller's `Job`, so it sees the
      * caller's cancellation (`ensureActive`, cancellable suspensions, [StatementCanceller]); the
      * caller waits without cancellation, so it resumes only when [body] has ended, rollback included,
      * and then sees the CancellationException [body] threw. The caller's [ThreadContextElement]s
-     * (SLF4J MDC, coroutine names) are set on the JDBC thread for the first step here and by the
-     * dispatcher for every later one. A closed engine's refusal is reported as [IllegalStateException]
-     * naming [owner], instead of cancelling the caller's `Job` as the dispatcher would.
+     * (SLF4J MDC, coroutine names) are set on the JDBC thread for the first step by [BlockHop] and by
+     * the dispatcher for every later one. A closed engine's refusal is reported as
+     * [IllegalStateException] naming [owner], instead of cancelling the caller's `Job` as the
+     * dispatcher would.
      *
      * Callers without a `Job` in their context use `withContext` (see [AsyncEngine]).
      */
-    suspend fun <T> hop(element: CoroutineContext.Element, owner: Any, body: suspend () -> T): T =
-        suspendCoroutine { caller ->
-            val context = caller.context + dispatcher + element
-            val start = body.createCoroutine(Continuation(context, caller::resumeWith))
-            val contextElements = threadContextElements(context)
-            val task = if (contextElements == null) {
-                Runnable { start.resumeWith(UNIT) }
-            } else {
-                Runnable { withThreadContext(context, contextElements) { start.resumeWith(UNIT) } }
-            }
-            try {
-                executor.execute(task)
-            } catch (e: RejectedExecutionException) {
-                caller.resumeWith(kotlin.Result.failure(IllegalStateException("$owner is closed", e)))
-            }
-        }
+    suspend fun <T> hop(owner: Any, body: suspend BlockHop<T>.() -> T): T =
+        suspendCoroutineUninterceptedOrReturn { caller -> BlockHop(caller, dispatcher, body).start(executor, owner) }
+
+    /**
+     * Runs blocking [work] on a JDBC thread and resumes the caller with its outcome: the cheapest
+     * hand-off, for work that does not suspend (a stream's connection, chunks and release, a call
+     * from outside the block's coroutine). As `withContext(dispatcher)` did, work that finds [job]
+     * cancelled when its thread takes it up is not started (the caller sees the
+     * CancellationException), the caller resumes only after [work] ended, and the caller's
+     * [ThreadContextElement]s are set on the JDBC thread around it. [job] null: nothing cancels
+     * it; with [release] (what must happen even on a closed engine: returning a connection) the
+     * work runs on the caller's thread when the engine's threads are gone, else that throws
+     * [IllegalStateException] naming [owner].
+     */
+    suspend fun <T> run(job: Job?, owner: Any, release: Boolean = false, work: () -> T): T =
+        suspendCoroutineUninterceptedOrReturn { caller -> BlockingHop(caller, job, work).start(executor, owner, release) }
 
     /** Lets running work finish and refuses new work. */
     fun shutdown() {
@@ -164,7 +162,6 @@ internal class EngineLimits private constructor(
 
     companion object {
         private const val IDLE_SECONDS = 30L
-        private val UNIT: kotlin.Result<Unit> = kotlin.Result.success(Unit)
 
         /**
          * `-Dtabula.async.withContext=true` (read when an engine's limits are made): the hand-off of
@@ -172,27 +169,6 @@ internal class EngineLimits private constructor(
          */
         val WITH_CONTEXT_REQUESTED: Boolean
             get() = System.getProperty("tabula.async.withContext").toBoolean()
-
-        /** The thread context elements of [context], or null (the usual case: no allocation). */
-        @Suppress("UNCHECKED_CAST")
-        private fun threadContextElements(context: CoroutineContext): List<ThreadContextElement<Any?>>? =
-            context.fold(null as ArrayList<ThreadContextElement<Any?>>?) { found, e ->
-                if (e is ThreadContextElement<*>) (found ?: ArrayList()).apply { add(e as ThreadContextElement<Any?>) } else found
-            }
-
-        private inline fun withThreadContext(context: CoroutineContext, elements: List<ThreadContextElement<Any?>>, run: () -> Unit) {
-            val saved = arrayOfNulls<Any?>(elements.size)
-            for (i in elements.indices) {
-                saved[i] = elements[i].updateThreadContext(context)
-            }
-            try {
-                run()
-            } finally {
-                for (i in elements.indices.reversed()) {
-                    elements[i].restoreThreadContext(context, saved[i])
-                }
-            }
-        }
 
         /** `-Dtabula.async.virtualThreads=true`: JDBC calls on virtual threads where the JVM has them. */
         private val VIRTUAL_REQUESTED: Boolean

@@ -1,0 +1,81 @@
+package org.tabula.kotlin
+
+import java.util.concurrent.Executor
+import java.util.concurrent.RejectedExecutionException
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
+import kotlin.coroutines.intrinsics.intercepted
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.ThreadContextElement
+import kotlinx.coroutines.ensureActive
+
+/**
+ * Blocking [work] handed to a JDBC thread, and the caller resumed with its outcome
+ * ([EngineLimits.run]): the task and the caller's suspension in one object, as in [BlockHop]
+ * but with no coroutine for the work, which does not suspend.
+ */
+internal class BlockingHop<T>(
+    private val caller: Continuation<T>,
+    private val job: Job?,
+    private val work: () -> T,
+) : Runnable {
+
+    private val threadContext: List<ThreadContextElement<Any?>>? = threadContextElements(caller.context)
+
+    @Volatile
+    private var decision = UNDECIDED
+    private var outcome: Result<T>? = null
+
+    /**
+     * Hands [work] to [executor]; returns [COROUTINE_SUSPENDED] or, when it already ended, its
+     * value. When [executor] refuses (a closed engine): with [inline] the work runs on this
+     * thread (a release must still happen), else [IllegalStateException] naming [owner].
+     */
+    fun start(executor: Executor, owner: Any, inline: Boolean): Any? {
+        try {
+            executor.execute(this)
+        } catch (e: RejectedExecutionException) {
+            if (!inline) {
+                throw IllegalStateException("$owner is closed", e)
+            }
+            run()
+        }
+        if (DECISION.compareAndSet(this, UNDECIDED, SUSPENDED)) {
+            return COROUTINE_SUSPENDED
+        }
+        return outcome!!.getOrThrow()
+    }
+
+    override fun run() {
+        val elements = threadContext
+        if (elements == null) {
+            complete()
+        } else {
+            withThreadContext(caller.context, elements) { complete() }
+        }
+    }
+
+    private fun complete() {
+        val result = try {
+            // Cancelled while waiting for the thread: do not start work nobody will see.
+            job?.ensureActive()
+            Result.success(work())
+        } catch (t: Throwable) {
+            Result.failure(t)
+        }
+        outcome = result
+        if (!DECISION.compareAndSet(this, UNDECIDED, RESUMED)) {
+            caller.intercepted().resumeWith(result)
+        }
+    }
+
+    private companion object {
+        const val UNDECIDED = 0
+        const val SUSPENDED = 1
+        const val RESUMED = 2
+
+        val DECISION: AtomicIntegerFieldUpdater<BlockingHop<*>> =
+            AtomicIntegerFieldUpdater.newUpdater(BlockingHop::class.java, "decision")
+    }
+}
