@@ -1,5 +1,6 @@
 package org.tabula.kotlin
 
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater
 import kotlin.coroutines.ContinuationInterceptor
 import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.coroutineContext
@@ -47,7 +48,14 @@ class AsyncConnection internal constructor(
     /** The job of [home]. */
     private val homeJob: Job? = null,
 ) {
-    private val lock = Mutex()
+    /**
+     * Who holds the connection: null (nobody), [HELD] (a call of the block's own coroutine, which
+     * allocates no lock), or the [Mutex] every call uses from the first time two calls met (made
+     * locked when it replaces [HELD], for that holder to unlock). A block whose calls never meet,
+     * the usual case, allocates no `Mutex`.
+     */
+    @Volatile
+    private var holder: Any? = null
 
     /**
      * Executes a statement; queries are read into memory (see [stream] for large results).
@@ -174,13 +182,16 @@ class AsyncConnection internal constructor(
             // no context switch, and its job is known. A lock held by another of the block's
             // coroutines sends it the slow way, which waits for it.
             job.ensureActive()
-            if (lock.tryLock()) {
+            if (HOLDER.compareAndSet(this, null, HELD)) {
                 val value = try {
                     work(connection)
                 } catch (t: Throwable) {
                     throw cancellationOr(t, context)
                 } finally {
-                    lock.unlock()
+                    if (!HOLDER.compareAndSet(this, HELD, null)) {
+                        // Another call came meanwhile and waits on the Mutex it made locked for us.
+                        (holder as Mutex).unlock()
+                    }
                 }
                 // A cancelled statement may still return normally (MySQL's SLEEP() returns 1 when killed).
                 job.ensureActive()
@@ -194,7 +205,7 @@ class AsyncConnection internal constructor(
     private suspend fun <R> callElsewhere(work: (Connection) -> R, context: CoroutineContext): R {
         context.ensureActive()
         val value = try {
-            lock.withLock {
+            mutex().withLock {
                 if (context[ContinuationInterceptor] === engine.dispatcher) {
                     // Already on a JDBC thread (a coroutine inside begin/connect): no context switch.
                     work(connection)
@@ -209,6 +220,23 @@ class AsyncConnection internal constructor(
         // A cancelled statement may still return normally (MySQL's SLEEP() returns 1 when killed).
         context.ensureActive()
         return value
+    }
+
+    /** The connection's Mutex, made on first need (locked, when a call of the block's own holds the connection). */
+    private fun mutex(): Mutex {
+        while (true) {
+            when (val current = holder) {
+                is Mutex -> return current
+                null -> Mutex().let { if (HOLDER.compareAndSet(this, null, it)) return it }
+                else -> Mutex(locked = true).let { if (HOLDER.compareAndSet(this, HELD, it)) return it }
+            }
+        }
+    }
+
+    private companion object {
+        val HELD = Any()
+        val HOLDER: AtomicReferenceFieldUpdater<AsyncConnection, Any?> =
+            AtomicReferenceFieldUpdater.newUpdater(AsyncConnection::class.java, Any::class.java, "holder")
     }
 }
 

@@ -49,6 +49,33 @@ class CoroutinesSpec : FunSpec({
                 awaitIdle()
             }
 
+            test("calls of the block and of its child coroutines on one connection run one at a time") {
+                val inside = AtomicInteger()
+                val most = AtomicInteger()
+                suspend fun AsyncConnection.counted(): Int = call {
+                    most.accumulateAndGet(inside.incrementAndGet(), ::maxOf)
+                    Thread.sleep(2)
+                    inside.decrementAndGet()
+                    it.execute(Sql.text("SELECT 1")).scalar<Number>()!!.toInt()
+                }
+                val total = async.begin {
+                    val children = AtomicInteger()
+                    coroutineScope {
+                        repeat(4) {
+                            // Children on the JDBC threads and elsewhere meet the block's own calls.
+                            launch { repeat(5) { children.addAndGet(counted()) } }
+                            launch(Dispatchers.Default) { repeat(5) { children.addAndGet(counted()) } }
+                        }
+                        var own = 0
+                        repeat(10) { own += counted() }
+                        own
+                    } + children.get()
+                }
+                total shouldBe 50
+                most.get() shouldBe 1
+                awaitIdle()
+            }
+
             test("an exception rolls back and the original exception is rethrown") {
                 val boom = IllegalStateException("boom")
                 val thrown = shouldThrow<IllegalStateException> {
