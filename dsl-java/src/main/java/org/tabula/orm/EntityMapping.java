@@ -43,6 +43,7 @@ public final class EntityMapping<T> {
     private final boolean readOnly;
     private final List<Expression<?>> selections;
     private final int[] selectedIndexes;     // attribute index of each selected column
+    private final Select select;             // immutable: built once, refined per query
     private final List<java.lang.reflect.Field> relationshipFields;
     private final List<MethodHandle[]> relationshipHandles;
     private volatile List<RelationshipAttribute> relationships;
@@ -100,6 +101,7 @@ public final class EntityMapping<T> {
         }
         this.selections = List.copyOf(sel);
         this.selectedIndexes = selected.stream().mapToInt(Integer::intValue).toArray();
+        this.select = Select.of(selections).from(table);
     }
 
     // ---------------------------------------------------------------- public model
@@ -302,7 +304,7 @@ public final class EntityMapping<T> {
      * @return the base SELECT of entity queries
      */
     public Select select() {
-        return Select.of(selections).from(table);
+        return select;
     }
 
     // ---------------------------------------------------------------- internals used by the session

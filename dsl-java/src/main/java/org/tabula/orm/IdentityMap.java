@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every object a session tracks: found by the object itself ({@link StateIndex}) and, once it has
@@ -17,8 +18,9 @@ final class IdentityMap {
     // Not final: reserve() replaces it with a presized copy before a large load.
     private Map<EntityKey, EntityState> identityMap = new HashMap<>();
     private int reserved;
-    private final Set<EntityState> newObjects = new LinkedHashSet<>();
-    private final Set<EntityState> deletedObjects = new LinkedHashSet<>();
+    // Made when first written to: most sessions only read, some only add.
+    private @Nullable Set<EntityState> newObjects;
+    private @Nullable Set<EntityState> deletedObjects;
 
     // ---------------------------------------------------------------- by object
 
@@ -98,23 +100,37 @@ final class IdentityMap {
 
     /** Objects to INSERT at the next flush, in the order added. */
     Set<EntityState> newObjects() {
+        if (newObjects == null) {
+            newObjects = new LinkedHashSet<>();
+        }
         return newObjects;
     }
 
     /** Objects to DELETE at the next flush, in the order deleted. */
     Set<EntityState> deletedObjects() {
+        if (deletedObjects == null) {
+            deletedObjects = new LinkedHashSet<>();
+        }
         return deletedObjects;
     }
 
     boolean isDeleted(EntityState state) {
-        return deletedObjects.contains(state);
+        return deletedObjects != null && !deletedObjects.isEmpty() && deletedObjects.contains(state);
+    }
+
+    /** Whether the session tracks nothing at all (then a flush has nothing to look at). */
+    boolean isEmpty() {
+        return states.isEmpty() && (newObjects == null || newObjects.isEmpty())
+                && (deletedObjects == null || deletedObjects.isEmpty());
     }
 
     /** A row deleted behind the session's back (bulk delete, ON DELETE CASCADE): the object leaves the session. */
     void forgetDeleted(EntityState state) {
         states.remove(state.entity);
         identityMap.remove(state.key);
-        deletedObjects.remove(state);
+        if (deletedObjects != null) {
+            deletedObjects.remove(state);
+        }
         state.status = EntityState.Status.DELETED;
     }
 
@@ -125,9 +141,11 @@ final class IdentityMap {
                 return true;
             }
         }
-        for (EntityState s : deletedObjects) {
-            if (s.mapping.hasRelationships()) {
-                return true;
+        if (deletedObjects != null) {
+            for (EntityState s : deletedObjects) {
+                if (s.mapping.hasRelationships()) {
+                    return true;
+                }
             }
         }
         return false;
@@ -139,7 +157,11 @@ final class IdentityMap {
         // is collected, every object it references survives young collections.
         states.clear();
         identityMap.clear();
-        newObjects.clear();
-        deletedObjects.clear();
+        if (newObjects != null) {
+            newObjects.clear();
+        }
+        if (deletedObjects != null) {
+            deletedObjects.clear();
+        }
     }
 }

@@ -20,7 +20,9 @@ import org.tabula.statement.Statement;
 /**
  * A unit of work over one database transaction: SQLAlchemy's {@code Session}. It keeps an
  * identity map (one object per primary key), tracks new, changed and deleted objects, and
- * writes them at {@link #flush()} in foreign-key order with only the changed columns.
+ * writes them at {@link #flush()} in foreign-key order with only the changed columns. On an
+ * engine with {@code autoCommitReads} the transaction begins at the first write: reads before it
+ * run alone in auto-commit, as a {@code connect()} connection's do (see {@link #connection()}).
  * Not thread-safe; no thread-locals: pass the session (or its {@link #connection()}) around.
  *
  * <pre>{@code
@@ -100,6 +102,9 @@ public final class Session implements AutoCloseable {
     /**
      * The connection this session works on (opened on first use), for Core statements in the
      * same transaction. Do not commit or close it yourself: use {@link #commit()} and {@link #close()}.
+     * On an engine with {@link org.tabula.engine.EngineOptions#autoCommitReads(Boolean) autoCommitReads}
+     * (not replicated), the session's reads run in auto-commit until its first write (a flush that
+     * writes, a write through this connection), which begins the transaction that commit ends.
      *
      * <pre>{@code
      * Connection conn = session.connection();   // the session's connection, in its transaction
@@ -112,7 +117,9 @@ public final class Session implements AutoCloseable {
         ensureActive();
         if (connection == null) {
             // A session is a unit of work that may write: on a replicated engine it runs on the primary.
-            connection = engine.begin();
+            // Elsewhere its transaction starts as a connect() connection's does: with autoCommitReads,
+            // reads run alone in auto-commit (no ROLLBACK at close) until the first write leaves it.
+            connection = engine.isReplicated() ? engine.begin() : engine.connect();
         }
         return connection;
     }
@@ -782,7 +789,8 @@ public final class Session implements AutoCloseable {
 
     /** Flushes before a query, unless turned off, already flushing, or suppressed. */
     void autoflush() {
-        if (autoflush && !work.isFlushing() && !suppressAutoflush) {
+        // An empty session has nothing to flush: a query in a fresh session skips the flush's bookkeeping.
+        if (autoflush && !work.isFlushing() && !suppressAutoflush && !identity.isEmpty()) {
             flush();
         }
     }
