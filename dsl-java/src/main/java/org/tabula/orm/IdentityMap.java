@@ -1,9 +1,10 @@
 package org.tabula.orm;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +16,6 @@ import org.jspecify.annotations.Nullable;
 final class IdentityMap {
 
     private final StateIndex states = new StateIndex();
-    // Not final: reserve() replaces it with a presized copy before a large load.
-    private Map<EntityKey, EntityState> identityMap = new HashMap<>();
-    private int reserved;
     // Made when first written to: most sessions only read, some only add.
     private @Nullable Set<EntityState> newObjects;
     private @Nullable Set<EntityState> deletedObjects;
@@ -52,32 +50,135 @@ final class IdentityMap {
 
     // ---------------------------------------------------------------- by key
 
+    // The states by key, in an open-addressing table (linear probing) of the states themselves,
+    // each found by its own key: no map entry per loaded row. Null until the first key.
+    private EntityState @Nullable [] byKey;
+    private int keyCount;
+
     EntityState byKey(EntityKey key) {
-        return identityMap.get(key);
+        EntityState[] table = byKey;
+        if (table == null || key == null) {
+            return null;
+        }
+        int mask = table.length - 1;
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+            EntityState s = table[i];
+            if (s == null || s.key.equals(key)) {
+                return s;
+            }
+        }
     }
 
     /** Whether another object than {@code entity} holds {@code key}. */
     boolean heldByOther(EntityKey key, Object entity) {
-        EntityState held = identityMap.get(key);     // one lookup: the map holds no null values
+        EntityState held = byKey(key);
         return held != null && held.entity != entity;
     }
 
-    /** The state already holding {@code key}, or null after {@code state} took its place (one hash lookup per row). */
+    /**
+     * The state already holding {@code key}, or null after {@code state} took its place (one
+     * probe sequence per row); {@code state.key} must be {@code key}.
+     */
     EntityState putIfAbsent(EntityKey key, EntityState state) {
-        return identityMap.putIfAbsent(key, state);
+        return put(key, state, false);
     }
 
+    /** Makes {@code state} (whose {@code key} is {@code key}) the holder of its key. */
     void putKey(EntityKey key, EntityState state) {
-        identityMap.put(key, state);
+        put(key, state, true);
+    }
+
+    private EntityState put(EntityKey key, EntityState state, boolean replace) {
+        if (key == null) {
+            return null;      // no row yet: found by object only
+        }
+        if (byKey == null || (keyCount + 1) * 2 > byKey.length) {
+            resize(Math.max(16, Integer.highestOneBit(Math.max(1, keyCount + 1)) * 4));
+        }
+        EntityState[] table = byKey;
+        int mask = table.length - 1;
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+            EntityState s = table[i];
+            if (s == null) {
+                table[i] = state;
+                keyCount++;
+                return null;
+            }
+            if (s.key.equals(key)) {
+                if (replace) {
+                    table[i] = state;
+                }
+                return s;
+            }
+        }
     }
 
     void removeKey(EntityKey key) {
-        identityMap.remove(key);
+        EntityState[] table = byKey;
+        if (table == null || key == null) {
+            return;
+        }
+        int mask = table.length - 1;
+        int i = slot(key, mask);
+        while (true) {
+            EntityState s = table[i];
+            if (s == null) {
+                return;
+            }
+            if (s.key.equals(key)) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        // Backward-shift deletion: later states of the same probe run move up, so that no
+        // lookup stops at the hole before reaching them.
+        table[i] = null;
+        keyCount--;
+        for (int j = (i + 1) & mask; table[j] != null; j = (j + 1) & mask) {
+            int home = slot(table[j].key, mask);
+            boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+            if (!stays) {
+                table[i] = table[j];
+                table[j] = null;
+                i = j;
+            }
+        }
     }
 
-    /** States that have a key (persistent or deleted in the flush to come). */
+    /** States that have a key (persistent or deleted in the flush to come): a copy. */
     Collection<EntityState> keyed() {
-        return identityMap.values();
+        List<EntityState> out = new ArrayList<>(keyCount);
+        if (byKey != null) {
+            for (EntityState s : byKey) {
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int slot(EntityKey key, int mask) {
+        int h = key.hashCode() * 0x9E3779B9;      // spread: sequential keys are common
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    private void resize(int capacity) {
+        EntityState[] old = byKey;
+        EntityState[] table = new EntityState[capacity];
+        int mask = capacity - 1;
+        if (old != null) {
+            for (EntityState s : old) {
+                if (s != null) {
+                    int i = slot(s.key, mask);
+                    while (table[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = s;
+                }
+            }
+        }
+        byKey = table;
     }
 
     /**
@@ -85,15 +186,14 @@ final class IdentityMap {
      * loading 100,000 rows otherwise spends a third of its time rehashing them as they double.
      */
     void reserve(int more) {
-        int needed = states.size() + more;
-        if (more < 1024 || needed <= reserved) {
+        if (more < 1024) {
             return;
         }
         states.reserve(more);
-        Map<EntityKey, EntityState> presizedIdentity = new HashMap<>((int) (needed / 0.75f) + 1);
-        presizedIdentity.putAll(identityMap);
-        identityMap = presizedIdentity;
-        reserved = needed;
+        int needed = keyCount + more;
+        if (byKey == null || needed * 2 > byKey.length) {
+            resize(Integer.highestOneBit(needed) * 4);     // at most half full
+        }
     }
 
     // ---------------------------------------------------------------- new and deleted
@@ -127,7 +227,7 @@ final class IdentityMap {
     /** A row deleted behind the session's back (bulk delete, ON DELETE CASCADE): the object leaves the session. */
     void forgetDeleted(EntityState state) {
         states.remove(state.entity);
-        identityMap.remove(state.key);
+        removeKey(state.key);
         if (deletedObjects != null) {
             deletedObjects.remove(state);
         }
@@ -156,7 +256,10 @@ final class IdentityMap {
         // Cleared, not dropped: a large presized table is a humongous object to G1, and until it
         // is collected, every object it references survives young collections.
         states.clear();
-        identityMap.clear();
+        if (byKey != null) {
+            Arrays.fill(byKey, null);
+            keyCount = 0;
+        }
         if (newObjects != null) {
             newObjects.clear();
         }
