@@ -54,6 +54,8 @@ final class IdentityMap {
     // each found by its own key: no map entry per loaded row. Null until the first key.
     private EntityState @Nullable [] byKey;
     private int keyCount;
+    /** Whether keys are hashed by all their bits, after a run of colliding keys (a stride, say) made probes long. */
+    private boolean scrambled;
 
     EntityState byKey(EntityKey key) {
         EntityState[] table = byKey;
@@ -97,6 +99,7 @@ final class IdentityMap {
         }
         EntityState[] table = byKey;
         int mask = table.length - 1;
+        int probes = 0;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             EntityState s = table[i];
             if (s == null) {
@@ -109,6 +112,11 @@ final class IdentityMap {
                     table[i] = state;
                 }
                 return s;
+            }
+            if (++probes == 32 && !scrambled) {
+                scrambled = true;
+                resize(table.length);
+                return put(key, state, replace);
             }
         }
     }
@@ -158,8 +166,14 @@ final class IdentityMap {
         return out;
     }
 
-    private static int slot(EntityKey key, int mask) {
-        int h = key.hashCode() * 0x9E3779B9;      // spread: sequential keys are common
+    private int slot(EntityKey key, int mask) {
+        int h = key.hashCode();
+        if (scrambled) {
+            // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
+            return (h * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+        }
+        // As HashMap spreads: consecutive keys (the usual primary keys) take consecutive slots,
+        // so a load of many rows writes the table in order instead of missing the cache per row.
         return (h ^ (h >>> 16)) & mask;
     }
 

@@ -44,6 +44,29 @@ class IdentityMapTest {
     }
 
     @Test
+    void keysInAStrideThatCollideStayFindableAndRemovable() {
+        IdentityMap map = new IdentityMap();
+        List<EntityState> states = new ArrayList<>();
+        for (long i = 0; i < 4_000; i++) {
+            EntityState s = state(i << 20);     // the same low bits: one slot without scrambling
+            assertNull(map.putIfAbsent(s.key, s));
+            states.add(s);
+        }
+        for (int i = 0; i < states.size(); i += 2) {
+            map.removeKey(states.get(i).key);
+        }
+        for (int i = 0; i < states.size(); i++) {
+            EntityState s = states.get(i);
+            if (i % 2 == 0) {
+                assertNull(map.byKey(s.key));
+            } else {
+                assertSame(s, map.byKey(EntityKey.of(String.class, s.key.single())));
+            }
+        }
+        assertEquals(2_000, map.keyed().size());
+    }
+
+    @Test
     void putIfAbsentKeepsTheHolderAndPutKeyReplacesIt() {
         IdentityMap map = new IdentityMap();
         EntityState first = state(1L);
