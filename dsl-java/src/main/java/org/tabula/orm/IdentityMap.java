@@ -79,13 +79,13 @@ final class IdentityMap {
 
     /**
      * The state already holding {@code key}, or null after {@code state} took its place (one
-     * probe sequence per row); {@code state.key} must be {@code key}.
+     * probe sequence per row); {@code state.key} must be {@code key} (or null: then it is set).
      */
     EntityState putIfAbsent(EntityKey key, EntityState state) {
         return put(key, state, false);
     }
 
-    /** Makes {@code state} (whose {@code key} is {@code key}) the holder of its key. */
+    /** Makes {@code state} (whose {@code key} is {@code key}, or null: then it is set) the holder of its key. */
     void putKey(EntityKey key, EntityState state) {
         put(key, state, true);
     }
@@ -93,6 +93,9 @@ final class IdentityMap {
     private EntityState put(EntityKey key, EntityState state, boolean replace) {
         if (key == null) {
             return null;      // no row yet: found by object only
+        }
+        if (state.key == null) {
+            state.key = key;      // the table finds each state by its own key
         }
         if (byKey == null || (keyCount + 1) * 2 > byKey.length) {
             resize(Math.max(16, Integer.highestOneBit(Math.max(1, keyCount + 1)) * 4));
