@@ -45,6 +45,7 @@ public final class EntityMapping<T> {
     private final int[] selectedIndexes;     // attribute index of each selected column
     private final List<java.lang.reflect.Field> relationshipFields;
     private final List<MethodHandle[]> relationshipHandles;
+    private volatile String[] columnNames;
     private volatile List<RelationshipAttribute> relationships;
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
@@ -306,6 +307,19 @@ public final class EntityMapping<T> {
     }
 
     // ---------------------------------------------------------------- internals used by the session
+
+    /** Column names by column attribute index (built on first use; racing threads build equal arrays). */
+    String[] columnNames() {
+        String[] names = columnNames;
+        if (names == null) {
+            names = new String[columnAttributes.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = columnAttributes.get(i).column().name();
+            }
+            columnNames = names;
+        }
+        return names;
+    }
 
     int indexOf(ColumnAttribute attribute) {
         return columnAttributes.indexOf(attribute);

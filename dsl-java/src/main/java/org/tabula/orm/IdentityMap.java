@@ -1,5 +1,6 @@
 package org.tabula.orm;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,8 +18,17 @@ final class IdentityMap {
     // Not final: reserve() replaces it with a presized copy before a large load.
     private Map<EntityKey, EntityState> identityMap = new HashMap<>();
     private int reserved;
-    private final Set<EntityState> newObjects = new LinkedHashSet<>();
+    /** States whose keys are to be put in {@link #identityMap} before its next use ({@link #putKeyLater}). */
+    private ArrayList<EntityState> unkeyed = new ArrayList<>();
+    private final NewObjects newObjects = new NewObjects();
     private final Set<EntityState> deletedObjects = new LinkedHashSet<>();
+    /**
+     * Whether an object of a mapping with relationships was tracked since the last {@link #clear()}:
+     * decided per object as it is tracked (one field read) instead of by a pass over every object
+     * at each flush. It may stay true after such objects left; a flush then only does
+     * relationship bookkeeping that finds nothing to do.
+     */
+    private boolean relationships;
 
     // ---------------------------------------------------------------- by object
 
@@ -32,6 +42,7 @@ final class IdentityMap {
 
     void track(Object entity, EntityState state) {
         states.put(entity, state);
+        relationships |= state.mapping.hasRelationships();
     }
 
     EntityState untrack(Object entity) {
@@ -41,6 +52,15 @@ final class IdentityMap {
     /** The state of an object just made from a row, known not to be in the session yet. */
     void addLoaded(EntityState state) {
         states.addLoaded(state);      // a new object: not hashed by identity until a lookup needs it
+        relationships |= state.mapping.hasRelationships();
+    }
+
+    /** Room for {@code more} objects about to be added (tracked and new) at once. */
+    void reserveNew(int more) {
+        if (more >= 1024) {
+            states.reserveIndexed(more);
+            newObjects.reserve(more);
+        }
     }
 
     /** Every tracked state; not to be modified while iterated. */
@@ -51,31 +71,69 @@ final class IdentityMap {
     // ---------------------------------------------------------------- by key
 
     EntityState byKey(EntityKey key) {
-        return identityMap.get(key);
+        return keys().get(key);
     }
 
     /** Whether another object than {@code entity} holds {@code key}. */
     boolean heldByOther(EntityKey key, Object entity) {
-        EntityState held = identityMap.get(key);     // one lookup: the map holds no null values
+        EntityState held = keys().get(key);     // one lookup: the map holds no null values
         return held != null && held.entity != entity;
     }
 
     /** The state already holding {@code key}, or null after {@code state} took its place (one hash lookup per row). */
     EntityState putIfAbsent(EntityKey key, EntityState state) {
-        return identityMap.putIfAbsent(key, state);
+        return keys().putIfAbsent(key, state);
+    }
+
+    /** Whether any object is held by its key (else no object can clash with a new one's key). */
+    boolean hasKeys() {
+        return !identityMap.isEmpty() || !unkeyed.isEmpty();
+    }
+
+    /**
+     * Puts the key of an object just inserted ({@code state.key}) when a lookup by key first needs
+     * it: a flush of 100,000 new objects that no lookup follows (insert, commit, close) then
+     * hashes none of their keys. Lookups see the same map as if it had been put now.
+     */
+    void putKeyLater(EntityState state) {
+        unkeyed.add(state);
+    }
+
+    /** Room for {@code more} keys about to be put later (a flush's inserted objects). */
+    void reserveKeys(int more) {
+        unkeyed.ensureCapacity(unkeyed.size() + more);
+    }
+
+    /** The map by key, with the keys put later entered first. */
+    private Map<EntityKey, EntityState> keys() {
+        if (!unkeyed.isEmpty()) {
+            int needed = identityMap.size() + unkeyed.size();
+            if (unkeyed.size() >= 1024 && needed > reserved) {
+                // One presized table instead of doubling through every size on the way.
+                Map<EntityKey, EntityState> presized = new HashMap<>((int) (needed / 0.75f) + 1);
+                presized.putAll(identityMap);
+                identityMap = presized;
+                reserved = needed;
+            }
+            for (EntityState s : unkeyed) {
+                identityMap.put(s.key, s);
+            }
+            unkeyed = new ArrayList<>();
+        }
+        return identityMap;
     }
 
     void putKey(EntityKey key, EntityState state) {
-        identityMap.put(key, state);
+        keys().put(key, state);
     }
 
     void removeKey(EntityKey key) {
-        identityMap.remove(key);
+        keys().remove(key);
     }
 
     /** States that have a key (persistent or deleted in the flush to come). */
     Collection<EntityState> keyed() {
-        return identityMap.values();
+        return keys().values();
     }
 
     /**
@@ -89,7 +147,7 @@ final class IdentityMap {
         }
         states.reserve(more);
         Map<EntityKey, EntityState> presizedIdentity = new HashMap<>((int) (needed / 0.75f) + 1);
-        presizedIdentity.putAll(identityMap);
+        presizedIdentity.putAll(keys());
         identityMap = presizedIdentity;
         reserved = needed;
     }
@@ -97,7 +155,7 @@ final class IdentityMap {
     // ---------------------------------------------------------------- new and deleted
 
     /** Objects to INSERT at the next flush, in the order added. */
-    Set<EntityState> newObjects() {
+    NewObjects newObjects() {
         return newObjects;
     }
 
@@ -113,24 +171,14 @@ final class IdentityMap {
     /** A row deleted behind the session's back (bulk delete, ON DELETE CASCADE): the object leaves the session. */
     void forgetDeleted(EntityState state) {
         states.remove(state.entity);
-        identityMap.remove(state.key);
+        keys().remove(state.key);
         deletedObjects.remove(state);
         state.status = EntityState.Status.DELETED;
     }
 
-    /** Whether any tracked or deleted object has relationships (else a flush skips their bookkeeping). */
+    /** Whether a tracked (or deleted) object may have relationships (else a flush skips their bookkeeping). */
     boolean hasRelationships() {
-        for (EntityState s : states.values()) {
-            if (s.mapping.hasRelationships()) {
-                return true;
-            }
-        }
-        for (EntityState s : deletedObjects) {
-            if (s.mapping.hasRelationships()) {
-                return true;
-            }
-        }
-        return false;
+        return relationships;
     }
 
     /** Forgets every object. */
@@ -139,7 +187,9 @@ final class IdentityMap {
         // is collected, every object it references survives young collections.
         states.clear();
         identityMap.clear();
+        unkeyed.clear();
         newObjects.clear();
         deletedObjects.clear();
+        relationships = false;
     }
 }

@@ -20,6 +20,9 @@ final class StateIndex {
 
     private Map<Object, EntityState> byEntity = new IdentityHashMap<>();
     private ArrayList<EntityState> unindexed = new ArrayList<>();
+    /** The table {@link #reserveIndexed} made last, and for how many objects. */
+    private Map<Object, EntityState> reservedTable;
+    private int reservedSize;
 
     EntityState get(Object entity) {
         index();
@@ -49,6 +52,20 @@ final class StateIndex {
     /** Room for {@code more} loaded objects in the list of unindexed ones. */
     void reserve(int more) {
         unindexed.ensureCapacity(unindexed.size() + more);
+    }
+
+    /** Room for {@code more} objects about to be {@linkplain #put put} (a presized table instead of doubling on the way). */
+    void reserveIndexed(int more) {
+        index();
+        int needed = byEntity.size() + more;
+        if (needed < 1024 || (byEntity == reservedTable && needed <= reservedSize)) {
+            return;
+        }
+        Map<Object, EntityState> presized = new IdentityHashMap<>(needed);
+        presized.putAll(byEntity);
+        byEntity = presized;
+        reservedTable = presized;
+        reservedSize = needed;
     }
 
     int size() {
