@@ -46,6 +46,7 @@ public final class EntityMapping<T> {
     private final List<java.lang.reflect.Field> relationshipFields;
     private final List<MethodHandle[]> relationshipHandles;
     private volatile String[] columnNames;
+    private volatile ColumnReader columnReader;
     private volatile List<RelationshipAttribute> relationships;
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
@@ -327,11 +328,12 @@ public final class EntityMapping<T> {
 
     /** The column values of {@code entity} (column attribute order; unloaded deferred columns are NOT_LOADED). */
     Object[] read(Object entity) {
-        Object[] values = new Object[columnAttributes.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = columnAttributes.get(i).value(entity);
+        ColumnReader reader = columnReader;
+        if (reader == null) {
+            reader = ColumnReader.of(columnAttributes);
+            columnReader = reader;      // racing threads build equal readers
         }
-        return values;
+        return reader.read(entity);
     }
 
     /** Whether every column attribute is selected when loading (no deferred column left as a holder). */

@@ -93,11 +93,15 @@ final class InsertBatches {
                 a = keyAttribute(mapping);
                 index = mapping.indexOf(a);
             }
-            set.old[i] = a.isDeferred() ? a.value(s.entity) : a.get(s.entity);
-            a.setValue(s.entity, keys.get(i));
+            // The value the row was made from: what a.value(entity) read (null, or a primitive's zero).
+            set.old[i] = keyedRows.get(i) instanceof InsertValues row ? row.values[index]
+                    : a.isDeferred() ? a.value(s.entity) : a.get(s.entity);
+            Object key = keys.get(i);
+            a.setValue(s.entity, key);
             set.done = i + 1;
             if (s.snapshot != null) {
-                s.snapshot[index] = a.value(s.entity);
+                s.snapshot[index] = key;      // what a.value(entity) now reads (the key, of the field's type)
+                s.key = mapping.keyOf(s.snapshot);
             }
         }
         keyed.clear();

@@ -76,8 +76,12 @@ final class Persistence {
             long columns = columnsSet;
             boolean keyed = batchesKeys && fetch.size() == 1 && fetch.get(0).column() == generatedKey && !row.isEmpty();
             if ((keyed || fetch.isEmpty()) && plan == null && row instanceof InsertValues written) {
-                // What the INSERT writes is the object's new baseline (the generated key is added when it comes back).
+                // What the INSERT writes is the object's new baseline, and gives its key (a generated
+                // key is added when it comes back), taken now while the object is at hand.
                 s.snapshot = written.values;
+                if (!keyed) {
+                    s.key = s.mapping.keyOf(written.values);
+                }
             }
             if (keyed) {
                 batches.addKeyed(s, row, columns);     // only the generated key comes back
@@ -118,12 +122,12 @@ final class Persistence {
         List<ColumnAttribute> attributes = s.mapping.columnAttributes();
         int n = attributes.size();
         InsertRow wide = n < Long.SIZE ? null : InsertRow.of(s.mapping.table());
-        Object[] values = wide == null ? new Object[n] : null;
+        Object[] values = s.mapping.read(s.entity);
         long set = 0;
         for (int i = 0; i < n; i++) {
             ColumnAttribute a = attributes.get(i);
             Column<?> c = a.column();
-            Object v = a.value(s.entity);
+            Object v = values[i];
             if (v == ColumnAttribute.NOT_LOADED) {
                 throw new OrmException("cannot insert " + EntityState.describe(s.entity) + ": " + a.qualifiedName()
                         + " is a Lazy holder that was never loaded; give it a value with Lazy.of(...)");
@@ -143,9 +147,7 @@ final class Persistence {
                     set |= 1L << i;
                 }
             }
-            if (values != null) {
-                values[i] = v;
-            }
+            values[i] = v;
         }
         columnsSet = wide == null ? set : -1;
         return wide == null ? new InsertValues(s.mapping.columnNames(), values, set) : wide;

@@ -129,13 +129,13 @@ public final class Session implements AutoCloseable {
      */
     public void commit() {
         ensureActive();
-        flush();
+        boolean expired = work.flush(expireOnCommit);     // expires the objects in the flush's pass over them where it can
         if (connection != null) {
             connection.commit();
             releaseConnection();
         }
         work.committed();
-        if (expireOnCommit) {
+        if (expireOnCommit && !expired) {
             expireAll();
         }
     }

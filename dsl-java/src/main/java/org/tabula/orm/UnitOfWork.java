@@ -38,8 +38,20 @@ final class UnitOfWork {
 
     /** See {@link Session#flush()}; on a failed write, undoes the values it set and lets the session roll back. */
     void flush() {
+        flush(false);
+    }
+
+    /**
+     * {@link #flush()}; with {@code expire} (a commit that expires every object), also expires
+     * every persistent object on the way, in the pass over them that the flush makes anyway,
+     * where nothing can load one of them before the commit: not when relationships are flushed
+     * (their cascades may load objects). Returns whether it did; if not, the caller expires them.
+     * Objects expired before their changes are written are still written: expiry only makes the
+     * next load overwrite an object's fields.
+     */
+    boolean flush(boolean expire) {
         if (flushing) {
-            return;
+            return false;
         }
         flushing = true;
         RelationshipFlush plan;
@@ -54,9 +66,10 @@ final class UnitOfWork {
         Map<Table, List<EntityState>> persistentByTable = new LinkedHashMap<>();
         Set<Table> tables = new LinkedHashSet<>();
         boolean anyChange = !inserts.isEmpty() || !deletes.isEmpty() || (plan != null && !plan.isEmpty());
-        if (!collectPersistent(persistentByTable, tables, anyChange)) {
+        expire &= plan == null;
+        if (!collectPersistent(persistentByTable, tables, anyChange, expire)) {
             flushing = false;
-            return;
+            return expire;
         }
         List<Runnable> undo = new ArrayList<>();
         List<EntityState> updated = new ArrayList<>();
@@ -71,16 +84,19 @@ final class UnitOfWork {
             throw e;
         }
         flushing = false;
-        afterWrite(inserts, updated, deletes, plan);
+        afterWrite(inserts, updated, deletes, plan, expire);
+        return expire;
     }
 
     /**
      * Groups the persistent objects by table, and collects the tables of every tracked object
      * (one pass over them); whether there is anything to write ({@code anyChange}, or changed columns).
      */
-    private boolean collectPersistent(Map<Table, List<EntityState>> persistentByTable, Set<Table> tables, boolean anyChange) {
+    private boolean collectPersistent(Map<Table, List<EntityState>> persistentByTable, Set<Table> tables, boolean anyChange,
+                                      boolean expire) {
         Table last = null;
         List<EntityState> lastList = null;
+        boolean noDeletes = identity.deletedObjects().isEmpty();     // else a hash lookup per object
         for (EntityState s : identity.states()) {
             Table table = s.mapping.table();
             if (table != last) {      // objects come in runs of one table: hash once per run
@@ -88,7 +104,10 @@ final class UnitOfWork {
                 last = table;
                 lastList = null;
             }
-            if (s.status == EntityState.Status.PERSISTENT && !identity.isDeleted(s)) {
+            if (s.status == EntityState.Status.PERSISTENT && (noDeletes || !identity.isDeleted(s))) {
+                if (expire) {
+                    s.expired = true;
+                }
                 if (lastList == null) {
                     lastList = persistentByTable.computeIfAbsent(table, t -> new ArrayList<>());
                 }
@@ -151,16 +170,19 @@ final class UnitOfWork {
 
     /** What was written is the new baseline: snapshots, keys, states and relationship changes. */
     private void afterWrite(List<EntityState> inserts, List<EntityState> updated, List<EntityState> deletes,
-                            RelationshipFlush plan) {
+                            RelationshipFlush plan, boolean expire) {
         identity.reserveKeys(inserts.size());
         for (EntityState s : inserts) {
-            // A batched INSERT left the values it wrote as the snapshot; relationship work
-            // (post-updates of foreign keys) may change an object after its INSERT, so then it is read again.
+            // A batched INSERT left the values it wrote as the snapshot, and their key; relationship
+            // work (post-updates of foreign keys) may change an object after its INSERT, so then it is read again.
             if (s.snapshot == null || plan != null) {
                 s.snapshot = s.mapping.read(s.entity);
+                s.key = s.mapping.keyOf(s.snapshot);
+            } else if (s.key == null) {
+                s.key = s.mapping.keyOf(s.snapshot);
             }
-            s.key = s.mapping.keyOf(s.snapshot);
             s.status = EntityState.Status.PERSISTENT;
+            s.expired = expire;
             identity.putKeyLater(s);
         }
         insertedInTransaction.addAll(inserts);
