@@ -11,8 +11,10 @@ import java.util.Random;
  * {@link TypedInsertBenchmark}) timed in interleaved rounds against their hand-written JDBC
  * batches, for a loaded machine: each round runs every variant once in a shuffled order (fresh
  * objects and an empty table before each, the rows checked after, both outside the timing), and
- * the ratio to the JDBC batch of the same benchmark is taken per round. Not JMH; JMH's sequential
- * runs on a shared machine decide nothing (see the README).
+ * the ratio to the JDBC batch of the same benchmark is taken per round, of elapsed time and of
+ * the calling thread's CPU time (which other processes' load disturbs less; SQLite runs on that
+ * thread, a server database's own work is not in it, nor are garbage collector threads). Not
+ * JMH; JMH's sequential runs on a shared machine decide nothing (see the README).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.tabula.bench.InsertInterleaved sqlite 30
@@ -54,6 +56,8 @@ public final class InsertInterleaved {
                 new Variant("TypedInsert.mapExecutemany", 4, typed::emptyTable, typed::mapExecutemany, typed::check));
         int warmup = Math.max(5, rounds / 5);
         double[][] ms = new double[variants.size()][rounds];
+        double[][] cpu = new double[variants.size()][rounds];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         List<Integer> order = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             order.add(v);
@@ -64,26 +68,31 @@ public final class InsertInterleaved {
             for (int v : order) {
                 Variant variant = variants.get(v);
                 variant.before().run();
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 variant.call().run();
                 long took = System.nanoTime() - start;
+                long cpuTook = threads.getCurrentThreadCpuTime() - cpuStart;
                 variant.after().run();
                 if (r >= 0) {
                     ms[v][r] = took / 1e6;
+                    cpu[v][r] = cpuTook / 1e6;
                 }
             }
         }
         System.out.printf("%s, %d rounds after %d warm-up rounds%n", database, rounds, warmup);
-        System.out.printf("%-30s %10s %10s %10s %16s%n", "variant", "median ms", "q1", "q3", "per-round ratio");
+        System.out.printf("%-30s %10s %16s %12s %16s%n", "variant", "median ms", "per-round ratio", "median cpu", "cpu ratio");
         for (int v = 0; v < variants.size(); v++) {
             int base = variants.get(v).base();
             double[] ratios = new double[rounds];
+            double[] cpuRatios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 ratios[r] = ms[v][r] / ms[base][r];
+                cpuRatios[r] = cpu[v][r] / cpu[base][r];
             }
-            System.out.printf("%-30s %10.2f %10.2f %10.2f %9.3fx (IQR %.3f-%.3f)%n", variants.get(v).name(),
-                    quantile(ms[v], 0.5), quantile(ms[v], 0.25), quantile(ms[v], 0.75),
-                    quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75));
+            System.out.printf("%-30s %10.2f %7.3fx (IQR %.2f-%.2f) %9.2f %7.3fx (IQR %.2f-%.2f)%n", variants.get(v).name(),
+                    quantile(ms[v], 0.5), quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75),
+                    quantile(cpu[v], 0.5), quantile(cpuRatios, 0.5), quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75));
         }
         orm.tearDown();
         flush.tearDown();
