@@ -17,8 +17,17 @@ final class IdentityMap {
 
     private final StateIndex states = new StateIndex();
     // Made when first written to: most sessions only read, some only add.
-    private @Nullable Set<EntityState> newObjects;
+    private @Nullable NewObjects newObjects;
     private @Nullable Set<EntityState> deletedObjects;
+    /** States whose keys are to be put in the table by key before its next use ({@link #putKeyLater}). */
+    private @Nullable ArrayList<EntityState> unkeyed;
+    /**
+     * Whether an object of a mapping with relationships was tracked since the last {@link #clear()}:
+     * decided per object as it is tracked (one field read) instead of by a pass over every object
+     * at each flush. It may stay true after such objects left; a flush then only does
+     * relationship bookkeeping that finds nothing to do.
+     */
+    private boolean relationships;
 
     // ---------------------------------------------------------------- by object
 
@@ -32,6 +41,7 @@ final class IdentityMap {
 
     void track(Object entity, EntityState state) {
         states.put(entity, state);
+        relationships |= state.mapping.hasRelationships();
     }
 
     EntityState untrack(Object entity) {
@@ -41,6 +51,15 @@ final class IdentityMap {
     /** The state of an object just made from a row, known not to be in the session yet. */
     void addLoaded(EntityState state) {
         states.addLoaded(state);      // a new object: not hashed by identity until a lookup needs it
+        relationships |= state.mapping.hasRelationships();
+    }
+
+    /** Room for {@code more} objects about to be added (tracked and new) at once. */
+    void reserveNew(int more) {
+        if (more >= 1024) {
+            states.reserveIndexed(more);
+            newObjects().reserve(more);
+        }
     }
 
     /** Every tracked state; not to be modified while iterated. */
@@ -58,6 +77,7 @@ final class IdentityMap {
     private boolean scrambled;
 
     EntityState byKey(EntityKey key) {
+        enterUnkeyed();
         EntityState[] table = byKey;
         if (table == null || key == null) {
             return null;
@@ -94,6 +114,7 @@ final class IdentityMap {
         if (key == null) {
             return null;      // no row yet: found by object only
         }
+        enterUnkeyed();
         if (state.key == null) {
             state.key = key;      // the table finds each state by its own key
         }
@@ -125,6 +146,7 @@ final class IdentityMap {
     }
 
     void removeKey(EntityKey key) {
+        enterUnkeyed();
         EntityState[] table = byKey;
         if (table == null || key == null) {
             return;
@@ -158,6 +180,7 @@ final class IdentityMap {
 
     /** States that have a key (persistent or deleted in the flush to come): a copy. */
     Collection<EntityState> keyed() {
+        enterUnkeyed();
         List<EntityState> out = new ArrayList<>(keyCount);
         if (byKey != null) {
             for (EntityState s : byKey) {
@@ -167,6 +190,48 @@ final class IdentityMap {
             }
         }
         return out;
+    }
+
+    /** Whether any object is held by its key (else no object can clash with a new one's key). */
+    boolean hasKeys() {
+        return keyCount > 0 || (unkeyed != null && !unkeyed.isEmpty());
+    }
+
+    /**
+     * Puts the key of an object just inserted ({@code state.key}) when a lookup by key first needs
+     * it: a flush of 100,000 new objects that no lookup follows (insert, commit, close) then
+     * hashes none of their keys. Lookups see the same table as if it had been put now.
+     */
+    void putKeyLater(EntityState state) {
+        if (unkeyed == null) {
+            unkeyed = new ArrayList<>();
+        }
+        unkeyed.add(state);
+    }
+
+    /** Room for {@code more} keys about to be put later (a flush's inserted objects). */
+    void reserveKeys(int more) {
+        if (unkeyed == null) {
+            unkeyed = new ArrayList<>(more);
+        } else {
+            unkeyed.ensureCapacity(unkeyed.size() + more);
+        }
+    }
+
+    /** Enters the keys put later, in one presized pass, before the table by key is read or written. */
+    private void enterUnkeyed() {
+        ArrayList<EntityState> pending = unkeyed;
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        unkeyed = null;      // before the puts: put() comes back here
+        int needed = keyCount + pending.size();
+        if (byKey == null || needed * 2 > byKey.length) {
+            resize(Integer.highestOneBit(needed) * 4);     // at most half full
+        }
+        for (EntityState s : pending) {
+            put(s.key, s, true);
+        }
     }
 
     private int slot(EntityKey key, int mask) {
@@ -207,6 +272,7 @@ final class IdentityMap {
             return;
         }
         states.reserve(more);
+        enterUnkeyed();
         int needed = keyCount + more;
         if (byKey == null || needed * 2 > byKey.length) {
             resize(Integer.highestOneBit(needed) * 4);     // at most half full
@@ -216,9 +282,9 @@ final class IdentityMap {
     // ---------------------------------------------------------------- new and deleted
 
     /** Objects to INSERT at the next flush, in the order added. */
-    Set<EntityState> newObjects() {
+    NewObjects newObjects() {
         if (newObjects == null) {
-            newObjects = new LinkedHashSet<>();
+            newObjects = new NewObjects();
         }
         return newObjects;
     }
@@ -251,21 +317,9 @@ final class IdentityMap {
         state.status = EntityState.Status.DELETED;
     }
 
-    /** Whether any tracked or deleted object has relationships (else a flush skips their bookkeeping). */
+    /** Whether a tracked (or deleted) object may have relationships (else a flush skips their bookkeeping). */
     boolean hasRelationships() {
-        for (EntityState s : states.values()) {
-            if (s.mapping.hasRelationships()) {
-                return true;
-            }
-        }
-        if (deletedObjects != null) {
-            for (EntityState s : deletedObjects) {
-                if (s.mapping.hasRelationships()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return relationships;
     }
 
     /** Forgets every object. */
@@ -283,5 +337,7 @@ final class IdentityMap {
         if (deletedObjects != null) {
             deletedObjects.clear();
         }
+        unkeyed = null;
+        relationships = false;
     }
 }

@@ -83,6 +83,8 @@ public final class Session implements AutoCloseable {
     private boolean suppressAutoflush;
     private LazyLoadPolicy lazyLoadPolicy;
     private final PendingRollback pendingRollback = new PendingRollback();
+    private Class<?> lastAddedClass;
+    private EntityMapping<?> lastAddedMapping;
 
     private final IdentityMap identity = new IdentityMap();
     private final Loader loader = new Loader(this, identity);
@@ -134,13 +136,13 @@ public final class Session implements AutoCloseable {
      */
     public void commit() {
         ensureActive();
-        flush();
+        boolean expired = work.flush(expireOnCommit);     // expires the objects in the flush's pass over them where it can
         if (connection != null) {
             connection.commit();
             releaseConnection();
         }
         work.committed();
-        if (expireOnCommit) {
+        if (expireOnCommit && !expired) {
             expireAll();
         }
     }
@@ -319,14 +321,16 @@ public final class Session implements AutoCloseable {
             relationships.cascadeAdd(state);     // new related objects join now (the flush would add them anyway)
             return;
         }
-        EntityMapping<?> mapping = Mapper.mapping(entity.getClass());
+        EntityMapping<?> mapping = mappingOf(entity.getClass());
         if (mapping.isReadOnly()) {
             throw new OrmException(entity.getClass().getSimpleName() + " is a read-only mapping (a record or a class with"
                     + " final fields); it can be queried but not added to a session");
         }
-        EntityKey key = mapping.keyOfObject(entity);
-        if (key != null && identity.heldByOther(key, entity)) {
-            throw new OrmException("another " + key + " is already in this session; use merge() to copy a detached object onto it");
+        if (identity.hasKeys()) {      // else no object holds a key yet: nothing to clash with
+            EntityKey key = mapping.keyOfObject(entity);
+            if (key != null && identity.heldByOther(key, entity)) {
+                throw new OrmException("another " + key + " is already in this session; use merge() to copy a detached object onto it");
+            }
         }
         state = new EntityState(mapping, entity, EntityState.Status.PENDING);
         identity.track(entity, state);
@@ -345,6 +349,8 @@ public final class Session implements AutoCloseable {
      * @param entities the objects to add
      */
     public void addAll(Collection<?> entities) {
+        ensureActive();
+        identity.reserveNew(entities.size());
         for (Object e : entities) {
             add(e);
         }
@@ -814,6 +820,15 @@ public final class Session implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The mapping of a class being added; the last one is remembered, since objects are mostly added in runs of one class. */
+    private EntityMapping<?> mappingOf(Class<?> type) {
+        if (type != lastAddedClass) {
+            lastAddedMapping = Mapper.mapping(type);
+            lastAddedClass = type;
+        }
+        return lastAddedMapping;
+    }
 
     private EntityState persistentState(Object entity, String operation) {
         ensureOpen();

@@ -23,6 +23,9 @@ final class StateIndex {
     // only reads never looks an object up.
     private @Nullable Map<Object, EntityState> byEntity;
     private ArrayList<EntityState> unindexed = new ArrayList<>();
+    /** The table {@link #reserveIndexed} made last, and for how many objects. */
+    private Map<Object, EntityState> reservedTable;
+    private int reservedSize;
 
     EntityState get(Object entity) {
         index();
@@ -59,6 +62,20 @@ final class StateIndex {
     /** Room for {@code more} loaded objects in the list of unindexed ones. */
     void reserve(int more) {
         unindexed.ensureCapacity(unindexed.size() + more);
+    }
+
+    /** Room for {@code more} objects about to be {@linkplain #put put} (a presized table instead of doubling on the way). */
+    void reserveIndexed(int more) {
+        index();
+        int needed = byEntity.size() + more;
+        if (needed < 1024 || (byEntity == reservedTable && needed <= reservedSize)) {
+            return;
+        }
+        Map<Object, EntityState> presized = new IdentityHashMap<>(needed);
+        presized.putAll(byEntity);
+        byEntity = presized;
+        reservedTable = presized;
+        reservedSize = needed;
     }
 
     int size() {
