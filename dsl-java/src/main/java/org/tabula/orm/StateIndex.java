@@ -24,7 +24,7 @@ final class StateIndex {
     private @Nullable Map<Object, EntityState> byEntity;
     private ArrayList<EntityState> unindexed = new ArrayList<>();
     /** The table {@link #reserveIndexed} made last, and for how many objects. */
-    private Map<Object, EntityState> reservedTable;
+    private @Nullable Map<Object, EntityState> reservedTable;
     private int reservedSize;
 
     EntityState get(Object entity) {
@@ -67,12 +67,14 @@ final class StateIndex {
     /** Room for {@code more} objects about to be {@linkplain #put put} (a presized table instead of doubling on the way). */
     void reserveIndexed(int more) {
         index();
-        int needed = byEntity.size() + more;
-        if (needed < 1024 || (byEntity == reservedTable && needed <= reservedSize)) {
+        int needed = (byEntity == null ? 0 : byEntity.size()) + more;
+        if (needed < 1024 || (byEntity != null && byEntity == reservedTable && needed <= reservedSize)) {
             return;
         }
         Map<Object, EntityState> presized = new IdentityHashMap<>(needed);
-        presized.putAll(byEntity);
+        if (byEntity != null) {
+            presized.putAll(byEntity);
+        }
         byEntity = presized;
         reservedTable = presized;
         reservedSize = needed;
