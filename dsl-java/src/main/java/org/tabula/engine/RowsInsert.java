@@ -13,9 +13,10 @@ import org.tabula.statement.Statement;
 /**
  * An executemany INSERT whose rows are maps: the statement takes the first row's keys as
  * parameters, plus the columns with a client-side default the rows leave out, and every later
- * row must name the same keys. Shared by plain executemany and executemany returning keys.
+ * row must name the same keys ({@code keyCount}: how many, counted once). Shared by plain
+ * executemany and executemany returning keys.
  */
-record RowsInsert(Insert statement, Set<String> keys, List<Column<?>> defaulted) {
+record RowsInsert(Insert statement, Set<String> keys, int keyCount, List<Column<?>> defaulted) {
 
     /**
      * The executemany form of {@code statement} when it is an {@code insert(table)} without values
@@ -45,7 +46,8 @@ record RowsInsert(Insert statement, Set<String> keys, List<Column<?>> defaulted)
                 defaulted.add(c);
             }
         }
-        return new RowsInsert(insert.withParametersFor(columns), first.keySet(), List.copyOf(defaulted));
+        Set<String> keys = first.keySet();
+        return new RowsInsert(insert.withParametersFor(columns), keys, keys.size(), List.copyOf(defaulted));
     }
 
     /**
@@ -55,7 +57,7 @@ record RowsInsert(Insert statement, Set<String> keys, List<Column<?>> defaulted)
      * error. Comparing key sets on every row cost as much as binding it.
      */
     Map<String, ?> row(Map<String, ?> values, int index, String context) {
-        if (values.size() != keys.size()) {
+        if (values.size() != keyCount) {
             checkKeys(values, index, context);
         }
         if (defaulted.isEmpty()) {

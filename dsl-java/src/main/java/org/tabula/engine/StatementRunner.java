@@ -208,6 +208,15 @@ final class StatementRunner {
     /** Adds every key of {@code keys} (the first column) to {@code out} as {@code key}'s type, and closes it. */
     static void readKeys(ResultSet keys, Column<?> key, List<Object> out) throws SQLException {
         try (keys) {
+            if (key.type().javaType() == Long.class) {
+                // getLong: no driver-chosen object to convert (sqlite-jdbc's getObject asks the column type first, and
+                // answers Integer for small keys; Connector/J answers BigInteger for its unsigned key column).
+                while (keys.next()) {
+                    long v = keys.getLong(1);
+                    out.add(v == 0 && keys.wasNull() ? null : v);
+                }
+                return;
+            }
             while (keys.next()) {
                 out.add(key.type().coerce(keys.getObject(1)));
             }

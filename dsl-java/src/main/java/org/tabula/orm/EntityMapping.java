@@ -43,8 +43,11 @@ public final class EntityMapping<T> {
     private final boolean readOnly;
     private final List<Expression<?>> selections;
     private final int[] selectedIndexes;     // attribute index of each selected column
+    private final Select select;             // immutable: built once, refined per query
     private final List<java.lang.reflect.Field> relationshipFields;
     private final List<MethodHandle[]> relationshipHandles;
+    private volatile String[] columnNames;
+    private volatile ColumnReader columnReader;
     private volatile List<RelationshipAttribute> relationships;
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
@@ -100,6 +103,7 @@ public final class EntityMapping<T> {
         }
         this.selections = List.copyOf(sel);
         this.selectedIndexes = selected.stream().mapToInt(Integer::intValue).toArray();
+        this.select = Select.of(selections).from(table);
     }
 
     // ---------------------------------------------------------------- public model
@@ -302,10 +306,23 @@ public final class EntityMapping<T> {
      * @return the base SELECT of entity queries
      */
     public Select select() {
-        return Select.of(selections).from(table);
+        return select;
     }
 
     // ---------------------------------------------------------------- internals used by the session
+
+    /** Column names by column attribute index (built on first use; racing threads build equal arrays). */
+    String[] columnNames() {
+        String[] names = columnNames;
+        if (names == null) {
+            names = new String[columnAttributes.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = columnAttributes.get(i).column().name();
+            }
+            columnNames = names;
+        }
+        return names;
+    }
 
     int indexOf(ColumnAttribute attribute) {
         return columnAttributes.indexOf(attribute);
@@ -313,11 +330,12 @@ public final class EntityMapping<T> {
 
     /** The column values of {@code entity} (column attribute order; unloaded deferred columns are NOT_LOADED). */
     Object[] read(Object entity) {
-        Object[] values = new Object[columnAttributes.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = columnAttributes.get(i).value(entity);
+        ColumnReader reader = columnReader;
+        if (reader == null) {
+            reader = ColumnReader.of(columnAttributes);
+            columnReader = reader;      // racing threads build equal readers
         }
-        return values;
+        return reader.read(entity);
     }
 
     /** Whether every column attribute is selected when loading (no deferred column left as a holder). */

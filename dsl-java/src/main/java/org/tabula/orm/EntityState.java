@@ -18,6 +18,8 @@ final class EntityState {
     EntityKey key;
     Status status;
     boolean expired;
+    /** Its slot in the session's {@link NewObjects} while it waits to be inserted, else -1. */
+    int newIndex = -1;
     /** Relationships a query asked never to load lazily (LoadOption.raise). */
     java.util.Set<RelationshipAttribute> raise;
 

@@ -80,16 +80,61 @@ final class InsertBatches {
             return;
         }
         List<Object> keys = conn.executeManyReturningKeys(Insert.into(table), keyedRows, generatedKey);
-        for (int i = 0; i < keyed.size(); i++) {
-            EntityState s = keyed.get(i);
-            for (ColumnAttribute a : s.mapping.columnAttributes()) {
-                if (a.column() == generatedKey) {
-                    Persistence.setWithUndo(a, s.entity, keys.get(i), undo);
-                    break;
-                }
+        // One undo entry for the batch instead of one per object: puts back the keys it had set when a later statement fails.
+        KeysUndo set = new KeysUndo(keyed.toArray(new EntityState[0]));
+        undo.add(set);
+        EntityMapping<?> mapping = null;
+        ColumnAttribute a = null;
+        int index = -1;
+        for (int i = 0; i < set.states.length; i++) {
+            EntityState s = set.states[i];
+            if (s.mapping != mapping) {
+                mapping = s.mapping;
+                a = keyAttribute(mapping);
+                index = mapping.indexOf(a);
+            }
+            // The value the row was made from: what a.value(entity) read (null, or a primitive's zero).
+            set.old[i] = keyedRows.get(i) instanceof InsertValues row ? row.values[index]
+                    : a.isDeferred() ? a.value(s.entity) : a.get(s.entity);
+            Object key = keys.get(i);
+            a.setValue(s.entity, key);
+            set.done = i + 1;
+            if (s.snapshot != null) {
+                s.snapshot[index] = key;      // what a.value(entity) now reads (the key, of the field's type)
+                s.key = mapping.keyOf(s.snapshot);
             }
         }
         keyed.clear();
         keyedRows.clear();
+    }
+
+    /** The keys one batch set, with the values they replaced. */
+    private final class KeysUndo implements Runnable {
+        final EntityState[] states;
+        final Object[] old;
+        int done;
+
+        KeysUndo(EntityState[] states) {
+            this.states = states;
+            this.old = new Object[states.length];
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < done; i++) {
+                if (old[i] != ColumnAttribute.NOT_LOADED) {
+                    keyAttribute(states[i].mapping).setValue(states[i].entity, old[i]);
+                }
+            }
+        }
+    }
+
+    private ColumnAttribute keyAttribute(EntityMapping<?> mapping) {
+        for (ColumnAttribute a : mapping.columnAttributes()) {
+            if (a.column() == generatedKey) {
+                return a;
+            }
+        }
+        throw new IllegalStateException(mapping.entityClass().getSimpleName() + " maps no attribute to " + generatedKey);
     }
 }

@@ -74,6 +74,7 @@ final class Loader {
         // One hash lookup per row: the new state takes its place in the identity map before its
         // object exists, and is dropped again if the key is already there.
         EntityState state = new EntityState(mapping, null, EntityState.Status.PERSISTENT);
+        state.key = key;      // the identity map finds a state by its own key
         EntityState existing = key == null ? null : identity.putIfAbsent(key, state);
         if (existing != null) {
             if (existing.expired) {
@@ -102,7 +103,6 @@ final class Loader {
         }
         state.entity = entity;
         state.snapshot = values;
-        state.key = key;
         identity.addLoaded(state);
         bindRelationships(state, true);
         if (freshSink != null) {

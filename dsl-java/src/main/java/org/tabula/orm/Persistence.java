@@ -63,6 +63,7 @@ final class Persistence {
         // Rows of a self-referencing table not yet written: a reference to one of them waits for a post-update.
         Set<Object> unwritten = plan != null && selfReferencing ? unwritten(table, inserts) : Collections.emptySet();
         InsertBatches batches = new InsertBatches(conn, table, generatedKey, undo);
+        List<ColumnAttribute> fetch = new ArrayList<>();
         for (EntityState s : inserts) {
             if (s.mapping.table() != table) {
                 continue;
@@ -70,10 +71,19 @@ final class Persistence {
             if (plan != null) {
                 plan.applyForeignKeys(s, undo, unwritten);
             }
-            List<ColumnAttribute> fetch = new ArrayList<>();
-            InsertRow row = valuesToInsert(s, fetch);
+            fetch.clear();
+            Map<String, Object> row = valuesToInsert(s, fetch);
             long columns = columnsSet;
-            if (batchesKeys && fetch.size() == 1 && fetch.get(0).column() == generatedKey && !row.isEmpty()) {
+            boolean keyed = batchesKeys && fetch.size() == 1 && fetch.get(0).column() == generatedKey && !row.isEmpty();
+            if ((keyed || fetch.isEmpty()) && plan == null && row instanceof InsertValues written) {
+                // What the INSERT writes is the object's new baseline, and gives its key (a generated
+                // key is added when it comes back), taken now while the object is at hand.
+                s.snapshot = written.values;
+                if (!keyed) {
+                    s.key = s.mapping.keyOf(written.values);
+                }
+            }
+            if (keyed) {
                 batches.addKeyed(s, row, columns);     // only the generated key comes back
             } else if (fetch.isEmpty()) {
                 batches.addPlain(s.mapping, row, columns);
@@ -104,44 +114,48 @@ final class Persistence {
     /**
      * The column values to insert for a new object (client defaults applied); the attributes whose
      * values the database makes (generated keys, server defaults) go to {@code fetch} instead.
+     * The row is an {@link InsertValues} over all the object's column values (those of
+     * {@code fetch} as they were), or for a mapping of 64 attributes or more an {@link InsertRow}.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private InsertRow valuesToInsert(EntityState s, List<ColumnAttribute> fetch) {
-        InsertRow row = InsertRow.of(s.mapping.table());
+    private Map<String, Object> valuesToInsert(EntityState s, List<ColumnAttribute> fetch) {
         List<ColumnAttribute> attributes = s.mapping.columnAttributes();
-        long set = attributes.size() < Long.SIZE ? 0 : -1;
-        for (int i = 0; i < attributes.size(); i++) {
+        int n = attributes.size();
+        InsertRow wide = n < Long.SIZE ? null : InsertRow.of(s.mapping.table());
+        Object[] values = s.mapping.read(s.entity);
+        long set = 0;
+        for (int i = 0; i < n; i++) {
             ColumnAttribute a = attributes.get(i);
             Column<?> c = a.column();
-            Object v = a.value(s.entity);
+            Object v = values[i];
             if (v == ColumnAttribute.NOT_LOADED) {
                 throw new OrmException("cannot insert " + EntityState.describe(s.entity) + ": " + a.qualifiedName()
                         + " is a Lazy holder that was never loaded; give it a value with Lazy.of(...)");
             }
             if (c.isAutoIncrement() && isUnsetNumber(a, v)) {
                 fetch.add(a);
-                continue;
+            } else {
+                if (v == null && c.defaultValue() != null) {
+                    v = c.defaultValue().get();
+                    setWithUndo(a, s.entity, v, undo);
+                }
+                if (v == null && c.hasServerValue()) {
+                    fetch.add(a);
+                } else if (wide != null) {
+                    wide.set((Column) c, v);
+                } else {
+                    set |= 1L << i;
+                }
             }
-            if (v == null && c.defaultValue() != null) {
-                v = c.defaultValue().get();
-                setWithUndo(a, s.entity, v, undo);
-            }
-            if (v == null && c.hasServerValue()) {
-                fetch.add(a);
-                continue;
-            }
-            row.set((Column) c, v);
-            if (set != -1) {
-                set |= 1L << i;
-            }
+            values[i] = v;
         }
-        columnsSet = set;
-        return row;
+        columnsSet = wide == null ? set : -1;
+        return wide == null ? new InsertValues(s.mapping.columnNames(), values, set) : wide;
     }
 
     /** One INSERT whose database-made values are read back: RETURNING, else the generated key and a SELECT. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void insertFetching(Table table, EntityState s, InsertRow row, List<ColumnAttribute> fetch) {
+    private void insertFetching(Table table, EntityState s, Map<String, Object> row, List<ColumnAttribute> fetch) {
         Insert insert = Insert.into(table);
         for (Map.Entry<String, Object> e : row.entrySet()) {
             insert = insert.set((Column) table.column(e.getKey()), e.getValue());

@@ -20,7 +20,9 @@ import org.tabula.statement.Statement;
 /**
  * A unit of work over one database transaction: SQLAlchemy's {@code Session}. It keeps an
  * identity map (one object per primary key), tracks new, changed and deleted objects, and
- * writes them at {@link #flush()} in foreign-key order with only the changed columns.
+ * writes them at {@link #flush()} in foreign-key order with only the changed columns. On an
+ * engine with {@code autoCommitReads} the transaction begins at the first write: reads before it
+ * run alone in auto-commit, as a {@code connect()} connection's do (see {@link #connection()}).
  * Not thread-safe; no thread-locals: pass the session (or its {@link #connection()}) around.
  *
  * <pre>{@code
@@ -81,6 +83,8 @@ public final class Session implements AutoCloseable {
     private boolean suppressAutoflush;
     private LazyLoadPolicy lazyLoadPolicy;
     private final PendingRollback pendingRollback = new PendingRollback();
+    private Class<?> lastAddedClass;
+    private EntityMapping<?> lastAddedMapping;
 
     private final IdentityMap identity = new IdentityMap();
     private final Loader loader = new Loader(this, identity);
@@ -100,6 +104,9 @@ public final class Session implements AutoCloseable {
     /**
      * The connection this session works on (opened on first use), for Core statements in the
      * same transaction. Do not commit or close it yourself: use {@link #commit()} and {@link #close()}.
+     * On an engine with {@link org.tabula.engine.EngineOptions#autoCommitReads(Boolean) autoCommitReads}
+     * (not replicated), the session's reads run in auto-commit until its first write (a flush that
+     * writes, a write through this connection), which begins the transaction that commit ends.
      *
      * <pre>{@code
      * Connection conn = session.connection();   // the session's connection, in its transaction
@@ -112,7 +119,9 @@ public final class Session implements AutoCloseable {
         ensureActive();
         if (connection == null) {
             // A session is a unit of work that may write: on a replicated engine it runs on the primary.
-            connection = engine.begin();
+            // Elsewhere its transaction starts as a connect() connection's does: with autoCommitReads,
+            // reads run alone in auto-commit (no ROLLBACK at close) until the first write leaves it.
+            connection = engine.isReplicated() ? engine.begin() : engine.connect();
         }
         return connection;
     }
@@ -127,13 +136,13 @@ public final class Session implements AutoCloseable {
      */
     public void commit() {
         ensureActive();
-        flush();
+        boolean expired = work.flush(expireOnCommit);     // expires the objects in the flush's pass over them where it can
         if (connection != null) {
             connection.commit();
             releaseConnection();
         }
         work.committed();
-        if (expireOnCommit) {
+        if (expireOnCommit && !expired) {
             expireAll();
         }
     }
@@ -312,14 +321,16 @@ public final class Session implements AutoCloseable {
             relationships.cascadeAdd(state);     // new related objects join now (the flush would add them anyway)
             return;
         }
-        EntityMapping<?> mapping = Mapper.mapping(entity.getClass());
+        EntityMapping<?> mapping = mappingOf(entity.getClass());
         if (mapping.isReadOnly()) {
             throw new OrmException(entity.getClass().getSimpleName() + " is a read-only mapping (a record or a class with"
                     + " final fields); it can be queried but not added to a session");
         }
-        EntityKey key = mapping.keyOfObject(entity);
-        if (key != null && identity.heldByOther(key, entity)) {
-            throw new OrmException("another " + key + " is already in this session; use merge() to copy a detached object onto it");
+        if (identity.hasKeys()) {      // else no object holds a key yet: nothing to clash with
+            EntityKey key = mapping.keyOfObject(entity);
+            if (key != null && identity.heldByOther(key, entity)) {
+                throw new OrmException("another " + key + " is already in this session; use merge() to copy a detached object onto it");
+            }
         }
         state = new EntityState(mapping, entity, EntityState.Status.PENDING);
         identity.track(entity, state);
@@ -338,6 +349,8 @@ public final class Session implements AutoCloseable {
      * @param entities the objects to add
      */
     public void addAll(Collection<?> entities) {
+        ensureActive();
+        identity.reserveNew(entities.size());
         for (Object e : entities) {
             add(e);
         }
@@ -782,7 +795,8 @@ public final class Session implements AutoCloseable {
 
     /** Flushes before a query, unless turned off, already flushing, or suppressed. */
     void autoflush() {
-        if (autoflush && !work.isFlushing() && !suppressAutoflush) {
+        // An empty session has nothing to flush: a query in a fresh session skips the flush's bookkeeping.
+        if (autoflush && !work.isFlushing() && !suppressAutoflush && !identity.isEmpty()) {
             flush();
         }
     }
@@ -806,6 +820,15 @@ public final class Session implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The mapping of a class being added; the last one is remembered, since objects are mostly added in runs of one class. */
+    private EntityMapping<?> mappingOf(Class<?> type) {
+        if (type != lastAddedClass) {
+            lastAddedMapping = Mapper.mapping(type);
+            lastAddedClass = type;
+        }
+        return lastAddedMapping;
+    }
 
     private EntityState persistentState(Object entity, String operation) {
         ensureOpen();

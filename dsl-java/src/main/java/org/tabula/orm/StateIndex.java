@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The states of a session's objects, found by the object itself (identity, never
@@ -18,27 +19,39 @@ import java.util.Map;
  */
 final class StateIndex {
 
-    private Map<Object, EntityState> byEntity = new IdentityHashMap<>();
+    // Made on first use: an IdentityHashMap allocates its table up front, and a session that
+    // only reads never looks an object up.
+    private @Nullable Map<Object, EntityState> byEntity;
     private ArrayList<EntityState> unindexed = new ArrayList<>();
+    /** The table {@link #reserveIndexed} made last, and for how many objects. */
+    private @Nullable Map<Object, EntityState> reservedTable;
+    private int reservedSize;
 
     EntityState get(Object entity) {
         index();
-        return byEntity.get(entity);
+        return byEntity == null ? null : byEntity.get(entity);
     }
 
     boolean containsKey(Object entity) {
         index();
-        return byEntity.containsKey(entity);
+        return byEntity != null && byEntity.containsKey(entity);
     }
 
     void put(Object entity, EntityState state) {
         index();
-        byEntity.put(entity, state);
+        byEntity().put(entity, state);
     }
 
     EntityState remove(Object entity) {
         index();
-        return byEntity.remove(entity);
+        return byEntity == null ? null : byEntity.remove(entity);
+    }
+
+    private Map<Object, EntityState> byEntity() {
+        if (byEntity == null) {
+            byEntity = new IdentityHashMap<>();
+        }
+        return byEntity;
     }
 
     /** The state of an object just made from a row, known not to be in the session yet. */
@@ -51,24 +64,50 @@ final class StateIndex {
         unindexed.ensureCapacity(unindexed.size() + more);
     }
 
+    /** Room for {@code more} objects about to be {@linkplain #put put} (a presized table instead of doubling on the way). */
+    void reserveIndexed(int more) {
+        index();
+        int needed = (byEntity == null ? 0 : byEntity.size()) + more;
+        if (needed < 1024 || (byEntity != null && byEntity == reservedTable && needed <= reservedSize)) {
+            return;
+        }
+        Map<Object, EntityState> presized = new IdentityHashMap<>(needed);
+        if (byEntity != null) {
+            presized.putAll(byEntity);
+        }
+        byEntity = presized;
+        reservedTable = presized;
+        reservedSize = needed;
+    }
+
     int size() {
-        return byEntity.size() + unindexed.size();
+        return (byEntity == null ? 0 : byEntity.size()) + unindexed.size();
+    }
+
+    boolean isEmpty() {
+        return unindexed.isEmpty() && (byEntity == null || byEntity.isEmpty());
     }
 
     void clear() {
-        byEntity.clear();
+        if (byEntity != null) {
+            byEntity.clear();
+        }
         unindexed.clear();
     }
 
     /** Every state, indexed or not; like a map's values view, not to be modified while iterated. */
     Collection<EntityState> values() {
+        if (byEntity == null) {
+            return unindexed;      // callers do not modify it (see above)
+        }
         if (unindexed.isEmpty()) {
             return byEntity.values();
         }
+        Map<Object, EntityState> indexed = byEntity;
         return new AbstractCollection<>() {
             @Override
             public Iterator<EntityState> iterator() {
-                Iterator<EntityState> first = byEntity.values().iterator();
+                Iterator<EntityState> first = indexed.values().iterator();
                 Iterator<EntityState> second = unindexed.iterator();
                 return new Iterator<>() {
                     @Override
@@ -96,12 +135,15 @@ final class StateIndex {
         }
         if (unindexed.size() >= 1024) {
             // One presized table instead of doubling through every size on the way.
-            Map<Object, EntityState> presized = new IdentityHashMap<>(byEntity.size() + unindexed.size());
-            presized.putAll(byEntity);
+            Map<Object, EntityState> presized = new IdentityHashMap<>(size());
+            if (byEntity != null) {
+                presized.putAll(byEntity);
+            }
             byEntity = presized;
         }
+        Map<Object, EntityState> index = byEntity();
         for (EntityState s : unindexed) {
-            byEntity.put(s.entity, s);
+            index.put(s.entity, s);
         }
         unindexed = new ArrayList<>();
     }

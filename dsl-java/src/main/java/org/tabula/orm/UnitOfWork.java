@@ -1,7 +1,6 @@
 package org.tabula.orm;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +38,20 @@ final class UnitOfWork {
 
     /** See {@link Session#flush()}; on a failed write, undoes the values it set and lets the session roll back. */
     void flush() {
+        flush(false);
+    }
+
+    /**
+     * {@link #flush()}; with {@code expire} (a commit that expires every object), also expires
+     * every persistent object on the way, in the pass over them that the flush makes anyway,
+     * where nothing can load one of them before the commit: not when relationships are flushed
+     * (their cascades may load objects). Returns whether it did; if not, the caller expires them.
+     * Objects expired before their changes are written are still written: expiry only makes the
+     * next load overwrite an object's fields.
+     */
+    boolean flush(boolean expire) {
         if (flushing) {
-            return;
+            return false;
         }
         flushing = true;
         RelationshipFlush plan;
@@ -50,18 +61,20 @@ final class UnitOfWork {
             flushing = false;
             throw e;
         }
-        List<EntityState> inserts = new ArrayList<>(identity.newObjects());
+        List<EntityState> inserts = identity.newObjects().toList();
         List<EntityState> deletes = new ArrayList<>(identity.deletedObjects());
         Map<Table, List<EntityState>> persistentByTable = new LinkedHashMap<>();
+        Set<Table> tables = new LinkedHashSet<>();
         boolean anyChange = !inserts.isEmpty() || !deletes.isEmpty() || (plan != null && !plan.isEmpty());
-        if (!collectPersistent(persistentByTable, anyChange)) {
+        expire &= plan == null;
+        if (!collectPersistent(persistentByTable, tables, anyChange, expire)) {
             flushing = false;
-            return;
+            return expire;
         }
         List<Runnable> undo = new ArrayList<>();
         List<EntityState> updated = new ArrayList<>();
         try {
-            write(new Persistence(session.connection(), undo), plan, inserts, persistentByTable, deletes, updated);
+            write(new Persistence(session.connection(), undo), plan, inserts, persistentByTable, tables, deletes, updated);
         } catch (RuntimeException | Error e) {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 undo.get(i).run();
@@ -71,14 +84,34 @@ final class UnitOfWork {
             throw e;
         }
         flushing = false;
-        afterWrite(inserts, updated, deletes, plan);
+        afterWrite(inserts, updated, deletes, plan, expire);
+        return expire;
     }
 
-    /** Groups the persistent objects by table; whether there is anything to write ({@code anyChange}, or changed columns). */
-    private boolean collectPersistent(Map<Table, List<EntityState>> persistentByTable, boolean anyChange) {
+    /**
+     * Groups the persistent objects by table, and collects the tables of every tracked object
+     * (one pass over them); whether there is anything to write ({@code anyChange}, or changed columns).
+     */
+    private boolean collectPersistent(Map<Table, List<EntityState>> persistentByTable, Set<Table> tables, boolean anyChange,
+                                      boolean expire) {
+        Table last = null;
+        List<EntityState> lastList = null;
+        boolean noDeletes = identity.deletedObjects().isEmpty();     // else a hash lookup per object
         for (EntityState s : identity.states()) {
-            if (s.status == EntityState.Status.PERSISTENT && !identity.isDeleted(s)) {
-                persistentByTable.computeIfAbsent(s.mapping.table(), t -> new ArrayList<>()).add(s);
+            Table table = s.mapping.table();
+            if (table != last) {      // objects come in runs of one table: hash once per run
+                tables.add(table);
+                last = table;
+                lastList = null;
+            }
+            if (s.status == EntityState.Status.PERSISTENT && (noDeletes || !identity.isDeleted(s))) {
+                if (expire) {
+                    s.expired = true;
+                }
+                if (lastList == null) {
+                    lastList = persistentByTable.computeIfAbsent(table, t -> new ArrayList<>());
+                }
+                lastList.add(s);
                 if (!anyChange && !s.changedColumns().isEmpty()) {
                     anyChange = true;
                 }
@@ -89,8 +122,9 @@ final class UnitOfWork {
 
     /** INSERTs and UPDATEs table by table (parents first), link rows, then DELETEs (children first). */
     private void write(Persistence persistence, RelationshipFlush plan, List<EntityState> inserts,
-                       Map<Table, List<EntityState>> persistentByTable, List<EntityState> deletes, List<EntityState> updated) {
-        List<Table> order = tableOrder(inserts, identity.states(), deletes);
+                       Map<Table, List<EntityState>> persistentByTable, Set<Table> tracked, List<EntityState> deletes,
+                       List<EntityState> updated) {
+        List<Table> order = tableOrder(inserts, tracked, deletes);
         for (Table table : order) {
             persistence.insertAll(table, inserts, plan);
             for (EntityState s : persistentByTable.getOrDefault(table, List.of())) {
@@ -112,36 +146,47 @@ final class UnitOfWork {
         }
     }
 
-    /** Tables touched by the flush, parents before children. */
-    private static List<Table> tableOrder(List<EntityState> inserts, Collection<EntityState> updates, List<EntityState> deletes) {
-        // updates: every tracked object, so that tables whose foreign keys change are placed after their parents
+    /**
+     * Tables touched by the flush, parents before children. {@code tracked}: the tables of every
+     * tracked object, so that tables whose foreign keys change are placed after their parents.
+     */
+    private static List<Table> tableOrder(List<EntityState> inserts, Set<Table> tracked, List<EntityState> deletes) {
         Set<Table> tables = new LinkedHashSet<>();
-        for (EntityState s : inserts) {
-            tables.add(s.mapping.table());
-        }
-        for (EntityState s : updates) {
-            tables.add(s.mapping.table());
-        }
-        for (EntityState s : deletes) {
-            tables.add(s.mapping.table());
-        }
+        addTables(tables, inserts);
+        tables.addAll(tracked);
+        addTables(tables, deletes);
         return TableOrder.parentsFirst(tables);
+    }
+
+    private static void addTables(Set<Table> tables, List<EntityState> states) {
+        Table last = null;
+        for (EntityState s : states) {
+            if (s.mapping.table() != last) {
+                last = s.mapping.table();
+                tables.add(last);
+            }
+        }
     }
 
     /** What was written is the new baseline: snapshots, keys, states and relationship changes. */
     private void afterWrite(List<EntityState> inserts, List<EntityState> updated, List<EntityState> deletes,
-                            RelationshipFlush plan) {
+                            RelationshipFlush plan, boolean expire) {
+        identity.reserveKeys(inserts.size());
         for (EntityState s : inserts) {
-            s.snapshot = s.mapping.read(s.entity);
-            s.key = s.mapping.keyOf(s.snapshot);
+            // A batched INSERT left the values it wrote as the snapshot, and their key; relationship
+            // work (post-updates of foreign keys) may change an object after its INSERT, so then it is read again.
+            if (s.snapshot == null || plan != null) {
+                s.snapshot = s.mapping.read(s.entity);
+                s.key = s.mapping.keyOf(s.snapshot);
+            } else if (s.key == null) {
+                s.key = s.mapping.keyOf(s.snapshot);
+            }
             s.status = EntityState.Status.PERSISTENT;
-            identity.putKey(s.key, s);
-            insertedInTransaction.add(s);
+            s.expired = expire;
+            identity.putKeyLater(s);
         }
-        // One remove per object: Set.removeAll(list) of equal sizes calls list.contains per element (quadratic).
-        for (EntityState s : inserts) {
-            identity.newObjects().remove(s);
-        }
+        insertedInTransaction.addAll(inserts);
+        identity.newObjects().removeAll(inserts);
         for (EntityState s : updated) {
             s.snapshot = s.mapping.read(s.entity);
         }
@@ -175,7 +220,7 @@ final class UnitOfWork {
      * return, and every object is expired with its unflushed changes discarded.
      */
     void rolledBack() {
-        for (EntityState s : identity.newObjects()) {
+        for (EntityState s : identity.newObjects().toList()) {
             identity.untrack(s.entity);
         }
         identity.newObjects().clear();

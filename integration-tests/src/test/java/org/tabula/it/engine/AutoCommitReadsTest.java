@@ -312,7 +312,7 @@ class AutoCommitReadsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void anOrmSessionReadsThenWritesInOneTransaction(String db) {
+    void anOrmSessionReadsInAutoCommitThenWritesInOneTransaction(String db) {
         try (Engine engine = engine(db, true, EngineOptions.defaults())) {
             SessionFactory sessions = SessionFactory.of(engine);
             MetaData notes = org.tabula.orm.Mapper.metaData(AcNote.class);
@@ -320,10 +320,13 @@ class AutoCommitReadsTest {
             notes.createAll(engine);
             try (Session session = sessions.openSession()) {
                 assertEquals(0, session.select(AcNote.class).count());
+                assertFalse(session.connection().isInTransaction());   // the read ran alone
                 AcNote a = new AcNote("a");
                 session.add(a);
                 session.flush();
                 assertNotNull(a.id);
+                assertTrue(session.connection().isInTransaction());    // the write began it
+                assertEquals(1, session.select(AcNote.class).count()); // and later reads see it
             } // closed without commit: rolled back
             try (Session session = sessions.openSession()) {
                 assertEquals(0, session.select(AcNote.class).count());
