@@ -350,7 +350,7 @@ public final class Connection implements AutoCloseable {
      * @return the objects, in row order
      */
     public <T extends @Nullable Object> List<T> fetch(Statement statement, Map<String, ?> parameters, ValuesMapper<T> mapper) {
-        return fetchMapped(statement, parameters, columns -> mapper);
+        return fetchMapped(statement, parameters, columns -> mapper, false);
     }
 
     /**
@@ -366,7 +366,7 @@ public final class Connection implements AutoCloseable {
      * @return the objects, in row order
      */
     public <T extends @Nullable Object> List<T> fetch(Statement statement, ValuesMapper<T> mapper) {
-        return fetchMapped(statement, Map.of(), columns -> mapper);
+        return fetchMapped(statement, Map.of(), columns -> mapper, false);
     }
 
     /**
@@ -389,11 +389,12 @@ public final class Connection implements AutoCloseable {
         return fetchMapped(statement, Map.of(), columns -> {
             RecordMapper<R> mapper = RecordMapper.of(recordType, columns);
             return values -> mapper.map(values, columns);
-        });
+        }, true);
     }
 
+    /** @param labelled whether the mapper reads the columns' labels (a values mapper never sees them: none are read then) */
     private <T extends @Nullable Object> List<T> fetchMapped(Statement statement, Map<String, ?> parameters,
-                                    Function<ResultColumns, ValuesMapper<T>> mapperFor) {
+                                    Function<ResultColumns, ValuesMapper<T>> mapperFor, boolean labelled) {
         ensureUsable();
         route(statement);
         if (statement instanceof Insert insert) {
@@ -415,7 +416,7 @@ public final class Connection implements AutoCloseable {
             String what = rendered.context();
             throw notRows(what != null ? what : statement.getClass().getSimpleName());
         }
-        return runner.fetch(rendered, parameters, mapperFor);
+        return runner.fetch(rendered, parameters, mapperFor, labelled);
     }
 
     private static IllegalArgumentException notRows(String what) {

@@ -93,7 +93,7 @@ final class StatementRunner {
             if (rs == null) {
                 return Result.ofCount(events.statementEnded(ps.getUpdateCount()), insertedKey, changed);
             }
-            ResultColumns columns = columnsOf(rendered, rs.getMetaData());
+            ResultColumns columns = columnsOf(rendered, rs.getMetaData(), true);
             if (streaming) {
                 keepOpen = true;
                 events.statementEnded(-1);
@@ -118,17 +118,28 @@ final class StatementRunner {
     }
 
     /** Runs a query and maps each row's values array (no {@link Row}) with the mapper made for its columns. */
-    <T extends @Nullable Object> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters, Function<ResultColumns, ValuesMapper<T>> mapperFor) {
+    <T extends @Nullable Object> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters,
+                                               Function<ResultColumns, ValuesMapper<T>> mapperFor, boolean labelled) {
         PreparedStatement ps = null;
         try {
-            ps = prepareAndExecute(rendered, parameters, false, 0);
-            ResultSet rs = ps.getResultSet();
+            ResultSet rs;
+            if (rendered.kind() == StatementKind.QUERY) {
+                // executeQuery: what hand-written JDBC calls for a SELECT (sqlite-jdbc's execute()
+                // also scans the SQL text with a regular expression for generated keys).
+                ps = prepare(rendered, parameters, false, 0);
+                PreparedStatement query = ps;
+                rs = running.execute(query, query::executeQuery);
+                tx.started();
+            } else {
+                ps = prepareAndExecute(rendered, parameters, false, 0);
+                rs = ps.getResultSet();
+            }
             if (rs == null) {
                 throw new IllegalArgumentException("fetch() needs a statement that returns rows: " + rendered.sql());
             }
             List<T> out = new ArrayList<>();
             try (rs) {
-                ResultColumns columns = columnsOf(rendered, rs.getMetaData());
+                ResultColumns columns = columnsOf(rendered, rs.getMetaData(), labelled);
                 ValuesMapper<T> mapper = mapperFor.apply(columns);
                 while (rs.next()) {
                     out.add(mapper.map(readValues(rs, columns)));
@@ -146,6 +157,20 @@ final class StatementRunner {
     /** Prepares, binds and executes; the caller reads {@code getResultSet()} (null for a count) and closes it. */
     private PreparedStatement prepareAndExecute(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
                                                 int fetchSize) throws SQLException {
+        PreparedStatement ps = prepare(rendered, parameters, streaming, fetchSize);
+        try {
+            running.execute(ps, ps::execute);
+            tx.started();
+            return ps;
+        } catch (SQLException | RuntimeException | Error e) {
+            closeQuietly(ps);
+            throw e;
+        }
+    }
+
+    /** Prepares and binds (the statement's listeners told it starts); the caller executes it, and closes it on failure. */
+    private PreparedStatement prepare(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
+                                      int fetchSize) throws SQLException {
         if (streaming) {
             tx.leaveAutoCommit(); // a cursor lives in a transaction (pgjdbc reads everything at once in auto-commit)
         } else {
@@ -172,8 +197,6 @@ final class StatementRunner {
             running.applyTimeout(ps);
             bindAll(ps, rendered.bindings(), parameters, rendered.context());
             events.statementStarting(rendered, parameters, 1);
-            running.execute(ps, ps::execute);
-            tx.started();
             return ps;
         } catch (SQLException | RuntimeException | Error e) {
             closeQuietly(ps);
@@ -254,14 +277,19 @@ final class StatementRunner {
     }
 
     /** The driver's labels with the rendered result expressions and their types ({@code ANY} past them). */
-    private static ResultColumns columnsOf(RenderedSql rendered, ResultSetMetaData md) throws SQLException {
+    /**
+     * @param labelled whether to ask the driver for the labels (else all are empty): a native call
+     *     and a new String per column with sqlite-jdbc, for mappers that read values by position
+     */
+    private static ResultColumns columnsOf(RenderedSql rendered, ResultSetMetaData md, boolean labelled)
+            throws SQLException {
         List<Expression<?>> selected = rendered.columns();
         int n = md.getColumnCount();
         String[] labels = new String[n];
         SqlType<?>[] types = new SqlType<?>[n];
         Expression<?>[] expressions = new Expression<?>[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = md.getColumnLabel(i + 1);
+            labels[i] = labelled ? md.getColumnLabel(i + 1) : "";
             Expression<?> e = i < selected.size() ? selected.get(i) : null;
             expressions[i] = e;
             types[i] = e != null && e.type() != null ? e.type() : SqlTypes.ANY;

@@ -269,6 +269,9 @@ final class IdentityMap {
      */
     void reserve(int more) {
         if (more < 1024) {
+            if (byKey == null && more > 4 && unkeyed == null) {
+                resize(Math.max(16, Integer.highestOneBit(more) * 4));     // the first query's rows: no resize while they enter
+            }
             return;
         }
         states.reserve(more);

@@ -1,5 +1,7 @@
 package org.tabula.result;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,9 @@ public final class ResultColumns {
     private final String[] labels;
     private final SqlType<?>[] types;
     private final Expression<?>[] expressions;
-    private final Map<String, Integer> byLabel;
+    // Built on the first lookup by name: most results are read by position (fetch into records,
+    // entities), and a map per query costs more than its rows.
+    private volatile @Nullable Map<String, Integer> byLabel;
 
     /**
      *
@@ -35,15 +39,26 @@ public final class ResultColumns {
         this.labels = labels;
         this.types = types;
         this.expressions = expressions;
-        this.byLabel = new HashMap<>(labels.length * 2);
-        for (int i = labels.length - 1; i >= 0; i--) {
+        for (int i = 0; i < labels.length; i++) {
             if (labels[i] == null) {
                 // Connector/J reports no label for a name of control characters alone (MariaDB drops them)
                 labels[i] = "";
             }
-            byLabel.put(labels[i], i);
-            byLabel.putIfAbsent(labels[i].toLowerCase(java.util.Locale.ROOT), i);
         }
+    }
+
+    /** The index of each label, exact and lower-cased (the first column of a label wins); racing threads build equal maps. */
+    private Map<String, Integer> byLabel() {
+        Map<String, Integer> map = byLabel;
+        if (map == null) {
+            map = new HashMap<>(labels.length * 2);
+            for (int i = labels.length - 1; i >= 0; i--) {
+                map.put(labels[i], i);
+                map.putIfAbsent(labels[i].toLowerCase(java.util.Locale.ROOT), i);
+            }
+            byLabel = map;
+        }
+        return map;
     }
 
     /**
@@ -111,9 +126,10 @@ public final class ResultColumns {
      * @return its position, from 0
      */
     public int indexOf(String label) {
-        Integer i = byLabel.get(label);
+        Map<String, Integer> map = byLabel();
+        Integer i = map.get(label);
         if (i == null) {
-            i = byLabel.get(label.toLowerCase(java.util.Locale.ROOT));
+            i = map.get(label.toLowerCase(java.util.Locale.ROOT));
         }
         return i == null ? -1 : i;
     }
