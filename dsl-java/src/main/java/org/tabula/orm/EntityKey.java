@@ -31,6 +31,16 @@ final class EntityKey {
         return parts.length == 1 ? of(entityClass, parts[0]) : new EntityKey(entityClass, parts, true);
     }
 
+    /** {@link #hashCode()} of the key {@code of(entityClass, value)}, without making it. */
+    static int hash(Class<?> entityClass, Object value) {
+        return 31 * entityClass.hashCode() + value.hashCode();
+    }
+
+    /** Whether this is the key {@code of(entityClass, value)}. */
+    boolean isSingle(Class<?> entityClass, Object value) {
+        return !composite && this.entityClass == entityClass && this.value.equals(value);
+    }
+
     /** The key values in primary key column order. */
     List<Object> values() {
         return composite ? Arrays.asList((Object[]) value) : List.of(value);
@@ -54,8 +64,7 @@ final class EntityKey {
 
     @Override
     public int hashCode() {
-        int h = composite ? Arrays.hashCode((Object[]) value) : value.hashCode();
-        return 31 * entityClass.hashCode() + h;
+        return composite ? 31 * entityClass.hashCode() + Arrays.hashCode((Object[]) value) : hash(entityClass, value);
     }
 
     @Override

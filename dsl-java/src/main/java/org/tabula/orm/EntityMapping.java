@@ -381,6 +381,11 @@ public final class EntityMapping<T> {
         return keyOf(read(entity));
     }
 
+    /** The column attribute index of a single-column primary key; -1 for a composite key. */
+    int singleKeyIndex() {
+        return primaryKeyIndexes.length == 1 ? primaryKeyIndexes[0] : -1;
+    }
+
     /** The key of a row or snapshot (values in column attribute order), or null if any part is null. */
     EntityKey keyOf(Object[] values) {
         if (primaryKeyIndexes.length == 1) {

@@ -15,7 +15,10 @@ final class EntityState {
     Object entity;
     /** Column values as last loaded or flushed (column attribute order); null while pending. */
     Object[] snapshot;
-    EntityKey key;
+    // Its key: an EntityKey, or for a row loaded with a single-column key the bare key value until
+    // an EntityKey is asked for (most loaded objects are never looked up by key: no key object per
+    // row). Null while it has none (pending).
+    private Object key;
     Status status;
     boolean expired;
     /** Its slot in the session's {@link NewObjects} while it waits to be inserted, else -1. */
@@ -27,6 +30,53 @@ final class EntityState {
         this.mapping = mapping;
         this.entity = entity;
         this.status = status;
+    }
+
+    /** Its key, made now if it holds a bare key value; null if it has none. */
+    EntityKey key() {
+        Object k = key;
+        if (k == null || k instanceof EntityKey) {
+            return (EntityKey) k;
+        }
+        EntityKey made = EntityKey.of(mapping.entityClass(), k);
+        key = made;
+        return made;
+    }
+
+    boolean hasKey() {
+        return key != null;
+    }
+
+    void key(EntityKey value) {
+        key = value;
+    }
+
+    /** The value of its single-column key (the key made when asked for). */
+    void keyValue(Object value) {
+        key = value;
+    }
+
+    /** The hash code of its key ({@link EntityKey#hashCode()}); it must have one. */
+    int keyHash() {
+        Object k = key;
+        return k instanceof EntityKey e ? e.hashCode() : EntityKey.hash(mapping.entityClass(), k);
+    }
+
+    /** Whether its key is {@code other}. */
+    boolean keyEquals(EntityKey other) {
+        Object k = key;
+        return k instanceof EntityKey e ? e.equals(other) : k != null && other.isSingle(mapping.entityClass(), k);
+    }
+
+    /** Whether its key is the key of {@code other} (which has one). */
+    boolean sameKey(EntityState other) {
+        Object o = other.key;
+        if (o instanceof EntityKey e) {
+            return keyEquals(e);
+        }
+        Object k = key;
+        return k instanceof EntityKey e ? e.isSingle(other.mapping.entityClass(), o)
+                : mapping.entityClass() == other.mapping.entityClass() && k.equals(o);
     }
 
     /** Indexes (column attribute order) of the columns whose values differ from the snapshot. */
@@ -62,6 +112,6 @@ final class EntityState {
 
     @Override
     public String toString() {
-        return mapping.entityClass().getSimpleName() + (key == null ? "(pending)" : key.values().toString());
+        return mapping.entityClass().getSimpleName() + (key == null ? "(pending)" : key().values().toString());
     }
 }

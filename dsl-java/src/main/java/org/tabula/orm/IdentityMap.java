@@ -83,9 +83,9 @@ final class IdentityMap {
             return null;
         }
         int mask = table.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+        for (int i = slot(key.hashCode(), mask); ; i = (i + 1) & mask) {
             EntityState s = table[i];
-            if (s == null || s.key.equals(key)) {
+            if (s == null || s.keyEquals(key)) {
                 return s;
             }
         }
@@ -105,6 +105,12 @@ final class IdentityMap {
         return put(key, state, false);
     }
 
+    /** {@link #putIfAbsent(EntityKey, EntityState)} of a state that holds its key (maybe a bare key value). */
+    EntityState putIfAbsent(EntityState state) {
+        enterUnkeyed();
+        return put(state, false);
+    }
+
     /** Makes {@code state} (whose {@code key} is {@code key}, or null: then it is set) the holder of its key. */
     void putKey(EntityKey key, EntityState state) {
         put(key, state, true);
@@ -115,23 +121,27 @@ final class IdentityMap {
             return null;      // no row yet: found by object only
         }
         enterUnkeyed();
-        if (state.key == null) {
-            state.key = key;      // the table finds each state by its own key
+        if (!state.hasKey()) {
+            state.key(key);      // the table finds each state by its own key
         }
+        return put(state, replace);
+    }
+
+    private EntityState put(EntityState state, boolean replace) {
         if (byKey == null || (keyCount + 1) * 2 > byKey.length) {
             resize(Math.max(16, Integer.highestOneBit(Math.max(1, keyCount + 1)) * 4));
         }
         EntityState[] table = byKey;
         int mask = table.length - 1;
         int probes = 0;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+        for (int i = slot(state.keyHash(), mask); ; i = (i + 1) & mask) {
             EntityState s = table[i];
             if (s == null) {
                 table[i] = state;
                 keyCount++;
                 return null;
             }
-            if (s.key.equals(key)) {
+            if (s.sameKey(state)) {
                 if (replace) {
                     table[i] = state;
                 }
@@ -140,7 +150,7 @@ final class IdentityMap {
             if (++probes == 32 && !scrambled) {
                 scrambled = true;
                 resize(table.length);
-                return put(key, state, replace);
+                return put(state, replace);
             }
         }
     }
@@ -152,13 +162,13 @@ final class IdentityMap {
             return;
         }
         int mask = table.length - 1;
-        int i = slot(key, mask);
+        int i = slot(key.hashCode(), mask);
         while (true) {
             EntityState s = table[i];
             if (s == null) {
                 return;
             }
-            if (s.key.equals(key)) {
+            if (s.keyEquals(key)) {
                 break;
             }
             i = (i + 1) & mask;
@@ -168,7 +178,7 @@ final class IdentityMap {
         table[i] = null;
         keyCount--;
         for (int j = (i + 1) & mask; table[j] != null; j = (j + 1) & mask) {
-            int home = slot(table[j].key, mask);
+            int home = slot(table[j].keyHash(), mask);
             boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
             if (!stays) {
                 table[i] = table[j];
@@ -230,12 +240,13 @@ final class IdentityMap {
             resize(Integer.highestOneBit(needed) * 4);     // at most half full
         }
         for (EntityState s : pending) {
-            put(s.key, s, true);
+            if (s.hasKey()) {
+                put(s, true);
+            }
         }
     }
 
-    private int slot(EntityKey key, int mask) {
-        int h = key.hashCode();
+    private int slot(int h, int mask) {
         if (scrambled) {
             // Fibonacci hashing: the top bits of the product depend on every bit of the hash.
             return (h * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
@@ -252,7 +263,7 @@ final class IdentityMap {
         if (old != null) {
             for (EntityState s : old) {
                 if (s != null) {
-                    int i = slot(s.key, mask);
+                    int i = slot(s.keyHash(), mask);
                     while (table[i] != null) {
                         i = (i + 1) & mask;
                     }
@@ -313,7 +324,9 @@ final class IdentityMap {
     /** A row deleted behind the session's back (bulk delete, ON DELETE CASCADE): the object leaves the session. */
     void forgetDeleted(EntityState state) {
         states.remove(state.entity);
-        removeKey(state.key);
+        if (state.hasKey()) {
+            removeKey(state.key());
+        }
         if (deletedObjects != null) {
             deletedObjects.remove(state);
         }

@@ -101,7 +101,7 @@ final class InsertBatches {
             set.done = i + 1;
             if (s.snapshot != null) {
                 s.snapshot[index] = key;      // what a.value(entity) now reads (the key, of the field's type)
-                s.key = mapping.keyOf(s.snapshot);
+                s.key(mapping.keyOf(s.snapshot));
             }
         }
         keyed.clear();

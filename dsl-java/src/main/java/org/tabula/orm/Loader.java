@@ -70,12 +70,20 @@ final class Loader {
         if (mapping.isReadOnly()) {
             return mapping.instantiate(values, a -> Lazy.of(null));     // read models are not tracked
         }
-        EntityKey key = mapping.keyOf(values);
         // One hash lookup per row: the new state takes its place in the identity map before its
-        // object exists, and is dropped again if the key is already there.
+        // object exists, and is dropped again if the key is already there. It finds the state by
+        // the state's own key: for a single-column key the bare value (no key object per row).
         EntityState state = new EntityState(mapping, null, EntityState.Status.PERSISTENT);
-        state.key = key;      // the identity map finds a state by its own key
-        EntityState existing = key == null ? null : identity.putIfAbsent(key, state);
+        int keyIndex = mapping.singleKeyIndex();
+        if (keyIndex >= 0) {
+            Object id = values[keyIndex];
+            if (id != null) {
+                state.keyValue(id);
+            }
+        } else {
+            state.key(mapping.keyOf(values));
+        }
+        EntityState existing = state.hasKey() ? identity.putIfAbsent(state) : null;
         if (existing != null) {
             if (existing.expired) {
                 apply(existing, values, false);
@@ -96,8 +104,8 @@ final class Loader {
                 created[0] = entity;
             }
         } catch (RuntimeException | Error e) {
-            if (key != null) {
-                identity.removeKey(key);
+            if (state.hasKey()) {
+                identity.removeKey(state.key());
             }
             throw e;
         }
@@ -176,10 +184,10 @@ final class Loader {
             throw new DetachedInstanceException("cannot load " + attribute.qualifiedName()
                     + ": its object is no longer in the session that loaded it");
         }
-        Select one = Select.of(List.of(attribute.column())).from(state.mapping.table()).where(state.mapping.whereKey(state.key));
+        Select one = Select.of(List.of(attribute.column())).from(state.mapping.table()).where(state.mapping.whereKey(state.key()));
         Row row = session.connection().execute(one).oneOrNull();
         if (row == null) {
-            throw new OrmException("cannot load " + attribute.qualifiedName() + " of " + state.key + ": its row is gone");
+            throw new OrmException("cannot load " + attribute.qualifiedName() + " of " + state.key() + ": its row is gone");
         }
         Object value = row.get(0);
         if (state.snapshot != null) {
@@ -211,8 +219,8 @@ final class Loader {
         Map<EntityKey, EntityState> byKey = new HashMap<>();
         List<Condition> keys = new ArrayList<>();
         for (EntityState s : chunk) {
-            byKey.put(s.key, s);
-            keys.add(mapping.whereKey(s.key));
+            byKey.put(s.key(), s);
+            keys.add(mapping.whereKey(s.key()));
         }
         Result rows = session.connection().execute(mapping.select().where(whereAnyKey(mapping, chunk, keys)));
         for (Row row : rows) {
@@ -233,7 +241,7 @@ final class Loader {
         if (mapping.primaryKey().size() == 1) {
             List<Object> ids = new ArrayList<>();
             for (EntityState s : states) {
-                ids.add(s.key.values().get(0));
+                ids.add(s.key().values().get(0));
             }
             return ((Column) mapping.primaryKey().get(0).column()).in(ids);
         }

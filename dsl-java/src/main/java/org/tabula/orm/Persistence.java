@@ -80,7 +80,7 @@ final class Persistence {
                 // key is added when it comes back), taken now while the object is at hand.
                 s.snapshot = written.values;
                 if (!keyed) {
-                    s.key = s.mapping.keyOf(written.values);
+                    s.key(s.mapping.keyOf(written.values));
                 }
             }
             if (keyed) {
@@ -230,7 +230,7 @@ final class Persistence {
         for (int i : changed) {
             ColumnAttribute a = attrs.get(i);
             if (a.column().isPrimaryKey()) {
-                throw new OrmException("the primary key " + a.qualifiedName() + " of " + s.key
+                throw new OrmException("the primary key " + a.qualifiedName() + " of " + s.key()
                         + " was changed; delete the object and add a new one instead");
             }
             update = update.set((Column) a.column(), a.value(s.entity));
@@ -244,9 +244,9 @@ final class Persistence {
                 update = update.set((Column) a.column(), v);
             }
         }
-        long count = conn.execute(update.where(s.mapping.whereKey(s.key))).rowCount();
+        long count = conn.execute(update.where(s.mapping.whereKey(s.key()))).rowCount();
         if (count == 0) {
-            throw new StaleDataException("UPDATE of " + s.key + " in " + s.mapping.table().name()
+            throw new StaleDataException("UPDATE of " + s.key() + " in " + s.mapping.table().name()
                     + " matched no row: it was deleted since it was loaded");
         }
     }
@@ -264,7 +264,7 @@ final class Persistence {
             EntityMapping<?> mapping = chunk.get(0).mapping;
             List<Condition> keys = new ArrayList<>();
             for (EntityState s : chunk) {
-                keys.add(s.mapping.whereKey(s.key));
+                keys.add(s.mapping.whereKey(s.key()));
             }
             long count = conn.execute(Delete.from(table).where(Loader.whereAnyKey(mapping, chunk, keys))).rowCount();
             if (count != chunk.size()) {

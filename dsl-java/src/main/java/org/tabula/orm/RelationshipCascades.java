@@ -221,8 +221,8 @@ final class RelationshipCascades {
     void reflectDatabaseDeletes(List<EntityState> deleted, List<EntityState> deletedInTransaction) {
         Map<Table, Set<Object>> gone = new HashMap<>();
         for (EntityState d : deleted) {
-            if (d.key != null && d.key.values().size() == 1) {
-                gone.computeIfAbsent(d.mapping.table(), t -> new HashSet<>()).add(d.key.values().get(0));
+            if (d.hasKey() && d.key().values().size() == 1) {
+                gone.computeIfAbsent(d.mapping.table(), t -> new HashSet<>()).add(d.key().values().get(0));
             }
         }
         // Rounds: a cascade may delete rows that other held rows reference in turn.
@@ -254,8 +254,8 @@ final class RelationshipCascades {
             if (fk.onDelete() == ReferentialAction.CASCADE) {
                 identity.forgetDeleted(s);
                 deletedInTransaction.add(s);
-                if (s.key != null && s.key.values().size() == 1) {
-                    next.computeIfAbsent(s.mapping.table(), t -> new HashSet<>()).add(s.key.values().get(0));
+                if (s.hasKey() && s.key().values().size() == 1) {
+                    next.computeIfAbsent(s.mapping.table(), t -> new HashSet<>()).add(s.key().values().get(0));
                 }
                 return;
             } else if (fk.onDelete() == ReferentialAction.SET_NULL) {

@@ -392,8 +392,8 @@ public final class Session implements AutoCloseable {
         if (state != null) {
             identity.newObjects().remove(state);
             identity.deletedObjects().remove(state);
-            if (state.key != null) {
-                identity.removeKey(state.key);
+            if (state.hasKey()) {
+                identity.removeKey(state.key());
             }
         }
     }
@@ -497,10 +497,10 @@ public final class Session implements AutoCloseable {
      */
     public void refresh(Object entity) {
         EntityState state = persistentState(entity, "refresh");
-        Row row = connection().execute(state.mapping.select().where(state.mapping.whereKey(state.key))).oneOrNull();
+        Row row = connection().execute(state.mapping.select().where(state.mapping.whereKey(state.key()))).oneOrNull();
         if (row == null) {
             expunge(entity);
-            throw new OrmException("cannot refresh " + state.key + ": its row in " + state.mapping.table().name() + " is gone");
+            throw new OrmException("cannot refresh " + state.key() + ": its row in " + state.mapping.table().name() + " is gone");
         }
         loader.apply(state, state.mapping.fromRow(row), false);
         loader.bindRelationships(state, true);

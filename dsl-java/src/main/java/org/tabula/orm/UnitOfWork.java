@@ -177,9 +177,9 @@ final class UnitOfWork {
             // work (post-updates of foreign keys) may change an object after its INSERT, so then it is read again.
             if (s.snapshot == null || plan != null) {
                 s.snapshot = s.mapping.read(s.entity);
-                s.key = s.mapping.keyOf(s.snapshot);
-            } else if (s.key == null) {
-                s.key = s.mapping.keyOf(s.snapshot);
+                s.key(s.mapping.keyOf(s.snapshot));
+            } else if (!s.hasKey()) {
+                s.key(s.mapping.keyOf(s.snapshot));
             }
             s.status = EntityState.Status.PERSISTENT;
             s.expired = expire;
@@ -193,7 +193,7 @@ final class UnitOfWork {
         for (EntityState s : deletes) {
             s.status = EntityState.Status.DELETED;
             identity.untrack(s.entity);
-            identity.removeKey(s.key);
+            identity.removeKey(s.key());
             deletedInTransaction.add(s);
         }
         for (EntityState s : deletes) {
@@ -226,15 +226,15 @@ final class UnitOfWork {
         identity.newObjects().clear();
         for (EntityState s : insertedInTransaction) {
             identity.untrack(s.entity);
-            if (s.key != null) {
-                identity.removeKey(s.key);
+            if (s.hasKey()) {
+                identity.removeKey(s.key());
             }
         }
         insertedInTransaction.clear();
         for (EntityState s : deletedInTransaction) {
             s.status = EntityState.Status.PERSISTENT;
             identity.track(s.entity, s);
-            identity.putKey(s.key, s);
+            identity.putKey(s.key(), s);
         }
         deletedInTransaction.clear();
         identity.deletedObjects().clear();
