@@ -26,6 +26,15 @@ final class NewObjects {
     }
 
     boolean remove(EntityState s) {
+        if (!unset(s)) {
+            return false;
+        }
+        shrink();
+        return true;
+    }
+
+    /** Empties the object's slot; false if it was not here. */
+    private boolean unset(EntityState s) {
         int i = s.newIndex;
         if (i < 0) {
             return false;
@@ -33,12 +42,16 @@ final class NewObjects {
         s.newIndex = -1;
         slots.set(i, null);
         live--;
+        return true;
+    }
+
+    /** Drops the slots once most are empty, so that a set emptied by removals does not keep its size. */
+    private void shrink() {
         if (live == 0) {
             slots.clear();
         } else if (slots.size() > 64 && live < slots.size() / 2) {
             compact();
         }
-        return true;
     }
 
     boolean contains(EntityState s) {
@@ -72,18 +85,9 @@ final class NewObjects {
     /** Forgets the objects of {@code written}: what a flush does with the objects it inserted (compacts once, at the end). */
     void removeAll(List<EntityState> written) {
         for (EntityState s : written) {
-            int i = s.newIndex;
-            if (i >= 0) {
-                s.newIndex = -1;
-                slots.set(i, null);
-                live--;
-            }
+            unset(s);
         }
-        if (live == 0) {
-            slots.clear();
-        } else if (slots.size() > 64 && live < slots.size() / 2) {
-            compact();
-        }
+        shrink();
     }
 
     void clear() {

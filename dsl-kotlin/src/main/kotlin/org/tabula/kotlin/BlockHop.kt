@@ -50,11 +50,7 @@ internal class BlockHop<T>(
      * throws [IllegalStateException] naming [owner], instead of cancelling the caller's `Job`.
      */
     fun start(executor: java.util.concurrent.Executor, owner: Any): Any? {
-        try {
-            executor.execute(this)
-        } catch (e: RejectedExecutionException) {
-            throw IllegalStateException("$owner is closed", e)
-        }
+        executor.handOff(this, owner, inline = false)
         if (DECISION.compareAndSet(this, UNDECIDED, SUSPENDED)) {
             return COROUTINE_SUSPENDED
         }
@@ -63,14 +59,7 @@ internal class BlockHop<T>(
     }
 
     /** The block's first step, on a JDBC thread. */
-    override fun run() {
-        val elements = threadContext
-        if (elements == null) {
-            step()
-        } else {
-            withThreadContext(context, elements) { step() }
-        }
-    }
+    override fun run() = withThreadContext(context, threadContext) { step() }
 
     private fun step() {
         val value = try {
@@ -119,8 +108,31 @@ internal fun threadContextElements(context: CoroutineContext): List<ThreadContex
         }
     }
 
-/** Runs [run] with [elements] of [context] set on this thread, as a dispatcher does for a coroutine's step. */
-internal inline fun withThreadContext(context: CoroutineContext, elements: List<ThreadContextElement<Any?>>, run: () -> Unit) {
+/**
+ * Hands [task] to this executor. When it refuses (a closed engine): with [inline] the task runs on
+ * this thread (a release must still happen), else [IllegalStateException] naming [owner], instead
+ * of cancelling the caller's `Job` as a dispatcher would.
+ */
+internal fun java.util.concurrent.Executor.handOff(task: Runnable, owner: Any, inline: Boolean) {
+    try {
+        execute(task)
+    } catch (e: RejectedExecutionException) {
+        if (!inline) {
+            throw IllegalStateException("$owner is closed", e)
+        }
+        task.run()
+    }
+}
+
+/**
+ * Runs [run] with [elements] of [context] set on this thread, as a dispatcher does for a
+ * coroutine's step; null [elements] (see [threadContextElements]): just runs it.
+ */
+internal inline fun withThreadContext(context: CoroutineContext, elements: List<ThreadContextElement<Any?>>?, run: () -> Unit) {
+    if (elements == null) {
+        run()
+        return
+    }
     val saved = arrayOfNulls<Any?>(elements.size)
     for (i in elements.indices) {
         saved[i] = elements[i].updateThreadContext(context)

@@ -1,7 +1,6 @@
 package org.tabula.kotlin
 
 import java.util.concurrent.Executor
-import java.util.concurrent.RejectedExecutionException
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
@@ -33,28 +32,14 @@ internal class BlockingHop<T>(
      * thread (a release must still happen), else [IllegalStateException] naming [owner].
      */
     fun start(executor: Executor, owner: Any, inline: Boolean): Any? {
-        try {
-            executor.execute(this)
-        } catch (e: RejectedExecutionException) {
-            if (!inline) {
-                throw IllegalStateException("$owner is closed", e)
-            }
-            run()
-        }
+        executor.handOff(this, owner, inline)
         if (DECISION.compareAndSet(this, UNDECIDED, SUSPENDED)) {
             return COROUTINE_SUSPENDED
         }
         return outcome!!.getOrThrow()
     }
 
-    override fun run() {
-        val elements = threadContext
-        if (elements == null) {
-            complete()
-        } else {
-            withThreadContext(caller.context, elements) { complete() }
-        }
-    }
+    override fun run() = withThreadContext(caller.context, threadContext) { complete() }
 
     private fun complete() {
         val result = try {
