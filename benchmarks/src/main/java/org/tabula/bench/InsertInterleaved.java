@@ -46,6 +46,9 @@ public final class InsertInterleaved {
         TypedInsertBenchmark typed = new TypedInsertBenchmark();
         typed.database = database;
         typed.setUp();
+        InsertBenchmark maps = new InsertBenchmark();
+        maps.database = database;
+        maps.setUp();
         List<Variant> variants = List.of(
                 new Variant("OrmInsert.rawJdbcBatch", 0, orm::freshObjectsAndEmptyTable, orm::rawJdbcBatch, orm::check),
                 new Variant("OrmInsert.ormAddAll", 0, orm::freshObjectsAndEmptyTable, orm::ormAddAll, orm::check),
@@ -53,7 +56,9 @@ public final class InsertInterleaved {
                 new Variant("Flush.ormFlush", 2, flush::freshObjectsAndEmptyTable, flush::ormFlush, flush::check),
                 new Variant("TypedInsert.rawJdbcBatch", 4, typed::emptyTable, typed::rawJdbcBatch, typed::check),
                 new Variant("TypedInsert.typedExecutemany", 4, typed::emptyTable, typed::typedExecutemany, typed::check),
-                new Variant("TypedInsert.mapExecutemany", 4, typed::emptyTable, typed::mapExecutemany, typed::check));
+                new Variant("TypedInsert.mapExecutemany", 4, typed::emptyTable, typed::mapExecutemany, typed::check),
+                new Variant("Insert.rawJdbcBatch", 7, maps::emptyTable, maps::rawJdbcBatch, maps::check),
+                new Variant("Insert.tabulaExecutemany", 7, maps::emptyTable, maps::tabulaExecutemany, maps::check));
         int warmup = Math.max(5, rounds / 5);
         double[][] ms = new double[variants.size()][rounds];
         double[][] cpu = new double[variants.size()][rounds];
@@ -97,6 +102,7 @@ public final class InsertInterleaved {
         orm.tearDown();
         flush.tearDown();
         typed.tearDown();
+        maps.tearDown();
     }
 
     private static double quantile(double[] values, double q) {

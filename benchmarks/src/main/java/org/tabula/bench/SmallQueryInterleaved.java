@@ -44,6 +44,7 @@ public final class SmallQueryInterleaved {
         variants.put("rawJdbc", b::rawJdbc);
         variants.put("tabulaCore", b::tabulaCore);
         variants.put("tabulaOrm", b::tabulaOrm);
+        variants.put("rawJdbcOnEnginePool", b::rawJdbcOnEnginePool);
         Map<String, List<Double>> times = new LinkedHashMap<>();
         variants.keySet().forEach(k -> times.put(k, new ArrayList<>()));
         List<String> order = new ArrayList<>(variants.keySet());
