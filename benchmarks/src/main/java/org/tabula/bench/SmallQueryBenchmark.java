@@ -125,27 +125,17 @@ public class SmallQueryBenchmark {
 
     /** rawJdbc's code on a connection of the engine's own pool, bypassing Tabula's Connection. */
     public List<ItemRecord> rawJdbcOnEnginePool() throws SQLException {
-        long from = nextFrom();
-        try (java.sql.Connection c = engine.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(RAW_SQL)) {
-            ps.setLong(1, from);
-            ps.setLong(2, from + 9);
-            List<ItemRecord> out = new ArrayList<>(10);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long score = rs.getLong(5);
-                    Long s = rs.wasNull() ? null : score;
-                    out.add(new ItemRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), s,
-                            rs.getString(6)));
-                }
-            }
-            return checked(out);
-        }
+        return rawQuery(engine.dataSource());
     }
 
     @Benchmark
     public List<ItemRecord> rawJdbc() throws SQLException {
+        return rawQuery(rawPool);
+    }
+
+    private List<ItemRecord> rawQuery(javax.sql.DataSource pool) throws SQLException {
         long from = nextFrom();
-        try (java.sql.Connection c = rawPool.getConnection(); PreparedStatement ps = c.prepareStatement(RAW_SQL)) {
+        try (java.sql.Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(RAW_SQL)) {
             ps.setLong(1, from);
             ps.setLong(2, from + 9);
             List<ItemRecord> out = new ArrayList<>(10);

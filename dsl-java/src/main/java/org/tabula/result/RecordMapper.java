@@ -31,7 +31,22 @@ public final class RecordMapper<R> {
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     /** What is known about a record class: its components and constructor. */
-    private record Shape(List<ConstructorMapper.Parameter> parameters, MethodHandle constructor) {
+    private static final class Shape {
+        final List<ConstructorMapper.Parameter> parameters;
+        final MethodHandle constructor;
+        /**
+         * The mapper made last and the labels it was made for: the same query run again (the
+         * usual case) reuses it instead of matching every component to a label by name again.
+         */
+        volatile @Nullable Matched last;
+
+        Shape(List<ConstructorMapper.Parameter> parameters, MethodHandle constructor) {
+            this.parameters = parameters;
+            this.constructor = constructor;
+        }
+    }
+
+    private record Matched(String[] labels, ConstructorMapper<?> mapper) {
     }
 
     private final ConstructorMapper<R> mapper;
@@ -57,7 +72,15 @@ public final class RecordMapper<R> {
      */
     public static <R extends @Nullable Object> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
         Shape shape = SHAPES.computeIfAbsent(type, RecordMapper::inspect);
-        return new RecordMapper<>(ConstructorMapper.of(type, shape.parameters, shape.constructor, columns));
+        Matched last = shape.last;
+        if (last != null && columns.hasLabels(last.labels())) {
+            @SuppressWarnings("unchecked")
+            ConstructorMapper<R> same = (ConstructorMapper<R>) last.mapper();
+            return new RecordMapper<>(same);
+        }
+        ConstructorMapper<R> mapper = ConstructorMapper.of(type, shape.parameters, shape.constructor, columns);
+        shape.last = new Matched(columns.labelArray(), mapper);
+        return new RecordMapper<>(mapper);
     }
 
     private static Shape inspect(Class<?> type) {

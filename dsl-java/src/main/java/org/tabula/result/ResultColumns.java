@@ -101,6 +101,16 @@ public final class ResultColumns {
         return List.of(labels);
     }
 
+    /** Whether these columns carry exactly {@code others} as labels, in order (a mapper made for those fits these). */
+    boolean hasLabels(String[] others) {
+        return java.util.Arrays.equals(labels, others);
+    }
+
+    /** The labels themselves, for {@link #hasLabels} later; never modified. */
+    String[] labelArray() {
+        return labels;
+    }
+
     /**
      * The SQL type a column is read with: {@code columns.type(0)}.
      *

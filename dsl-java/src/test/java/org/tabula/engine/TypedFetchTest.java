@@ -57,4 +57,21 @@ class TypedFetchTest {
             assertTrue(e.getMessage().contains("age") && e.getMessage().contains("primitive"), e.getMessage());
         }
     }
+
+    @Test
+    void aRecordFetchedThroughSelectsOfOtherColumnOrdersMapsEachByName() {
+        try (Engine engine = Engine.create("jdbc:sqlite::memory:")) {
+            new MetaData(PEOPLE).createAll(engine);
+            try (Connection conn = engine.connect()) {
+                conn.execute(insert(PEOPLE).set(PEOPLE.fullName, "ann lee").set(PEOPLE.age, 31));
+                Person ann = new Person(1, "ann lee", 31);
+                // The mapper made for one order of labels is reused only for the same labels.
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(List.of(ann), conn.fetch(select(PEOPLE.id, PEOPLE.fullName, PEOPLE.age).from(PEOPLE), Person.class));
+                    assertEquals(List.of(ann), conn.fetch(select(PEOPLE.age, PEOPLE.id, PEOPLE.fullName).from(PEOPLE), Person.class));
+                    assertEquals(List.of(ann), conn.fetch(select(PEOPLE.fullName, PEOPLE.age, PEOPLE.id).from(PEOPLE), Person.class));
+                }
+            }
+        }
+    }
 }
