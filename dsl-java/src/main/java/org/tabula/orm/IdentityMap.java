@@ -128,9 +128,7 @@ final class IdentityMap {
     }
 
     private EntityState put(EntityState state, boolean replace) {
-        if (byKey == null || (keyCount + 1) * 2 > byKey.length) {
-            resize(Math.max(16, Integer.highestOneBit(Math.max(1, keyCount + 1)) * 4));
-        }
+        ensureRoom(keyCount + 1);
         EntityState[] table = byKey;
         int mask = table.length - 1;
         int probes = 0;
@@ -235,10 +233,7 @@ final class IdentityMap {
             return;
         }
         unkeyed = null;      // before the puts: put() comes back here
-        int needed = keyCount + pending.size();
-        if (byKey == null || needed * 2 > byKey.length) {
-            resize(Integer.highestOneBit(needed) * 4);     // at most half full
-        }
+        ensureRoom(keyCount + pending.size());
         for (EntityState s : pending) {
             if (s.hasKey()) {
                 put(s, true);
@@ -281,15 +276,19 @@ final class IdentityMap {
     void reserve(int more) {
         if (more < 1024) {
             if (byKey == null && more > 4 && unkeyed == null) {
-                resize(Math.max(16, Integer.highestOneBit(more) * 4));     // the first query's rows: no resize while they enter
+                ensureRoom(more);     // the first query's rows: no resize while they enter
             }
             return;
         }
         states.reserve(more);
         enterUnkeyed();
-        int needed = keyCount + more;
+        ensureRoom(keyCount + more);
+    }
+
+    /** Grows the table by key, if needed, to hold {@code needed} keys at most half full (at least 16 slots). */
+    private void ensureRoom(int needed) {
         if (byKey == null || needed * 2 > byKey.length) {
-            resize(Integer.highestOneBit(needed) * 4);     // at most half full
+            resize(Math.max(16, Integer.highestOneBit(needed) * 4));
         }
     }
 
