@@ -20,7 +20,7 @@ import java.util.Random;
  * java -cp benchmarks/target/benchmarks.jar org.tabula.bench.SmallQueryInterleaved mariadb false 100 1000
  * </pre>
  * Arguments: database ({@code sqlite}, {@code mariadb}, {@code postgresql}), {@code autoCommitReads},
- * rounds, queries per batch.
+ * rounds, queries per batch, and the engines' {@code statementCacheSize} (default: the database's).
  */
 public final class SmallQueryInterleaved {
 
@@ -37,6 +37,7 @@ public final class SmallQueryInterleaved {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
         SmallQueryBenchmark b = new SmallQueryBenchmark();
+        b.statementCacheSize = args.length > 4 ? Integer.parseInt(args[4]) : -1;
         b.database = database;
         b.autoCommitReads = autoCommitReads;
         b.setUp();
@@ -72,11 +73,20 @@ public final class SmallQueryInterleaved {
         if (sink == 0) {
             throw new IllegalStateException("no rows read");
         }
-        List<Double> raw = times.get("rawJdbc");
+        System.out.printf("%s, autoCommitReads=%s, statementCacheSize=%s, Java %s, %d rounds of %d queries after %d"
+                + " warm-up rounds%n", database, autoCommitReads, b.statementCacheSize < 0 ? "default"
+                : b.statementCacheSize, Runtime.version(), rounds, batch, warmup);
+        report(times, "rawJdbc");
+        // Same pool, so the same server backend: on PostgreSQL two identical pools differ by up
+        // to 1.6x from run to run (where the OS places each backend), which this ratio cancels.
+        report(times, "rawJdbcOnEnginePool");
+    }
+
+    private static void report(Map<String, List<Double>> times, String baseline) {
+        List<Double> raw = times.get(baseline);
         double[] base = sorted(raw);
-        System.out.printf("%s, autoCommitReads=%s, Java %s, %d rounds of %d queries after %d warm-up rounds%n",
-                database, autoCommitReads, Runtime.version(), rounds, batch, warmup);
-        System.out.printf("%-12s %12s %10s %10s %22s%n", "variant", "median ns/q", "p25", "p75", "throughput vs rawJdbc");
+        System.out.printf("%-20s %12s %10s %10s   throughput vs %s%n", "variant", "median ns/q", "p25", "p75",
+                baseline);
         for (Map.Entry<String, List<Double>> e : times.entrySet()) {
             double[] t = sorted(e.getValue());
             double[] perRound = new double[t.length];
@@ -84,7 +94,7 @@ public final class SmallQueryInterleaved {
                 perRound[i] = raw.get(i) / e.getValue().get(i);
             }
             Arrays.sort(perRound);
-            System.out.printf("%-12s %12.0f %10.0f %10.0f %10.3fx (rounds %.3fx, IQR %.3f-%.3f)%n", e.getKey(),
+            System.out.printf("%-20s %12.0f %10.0f %10.0f %10.3fx (rounds %.3fx, IQR %.3f-%.3f)%n", e.getKey(),
                     q(t, 0.5), q(t, 0.25), q(t, 0.75), q(base, 0.5) / q(t, 0.5),
                     q(perRound, 0.5), q(perRound, 0.25), q(perRound, 0.75));
         }

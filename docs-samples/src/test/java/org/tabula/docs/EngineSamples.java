@@ -62,6 +62,21 @@ class EngineSamples {
     }
 
     @Test
+    void statementCache() {
+        // tag::statement-cache[]
+        EngineOptions options = EngineOptions.defaults().statementCacheSize(256);   // SQLite's default: 64
+        try (Engine engine = Engine.create("jdbc:sqlite::memory:", options)) {
+            new MetaData(USERS).createAll(engine);
+            for (int i = 0; i < 3; i++) {
+                try (Connection conn = engine.connect()) {
+                    conn.execute(select(USERS.name).from(USERS));    // prepared once, then kept on the connection
+                }
+            }
+        }
+        // end::statement-cache[]
+    }
+
+    @Test
     void commitAsYouGo() {
         try (Engine engine = Engine.create("jdbc:sqlite::memory:")) {
             // tag::commit-as-you-go[]

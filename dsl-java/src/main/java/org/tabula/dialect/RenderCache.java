@@ -32,7 +32,7 @@ final class RenderCache {
     private volatile int state;
 
     private record Entry(int hash, SelectShape.Recorded tokens, String sql, int[] sourceIndex, Binding[] bindings,
-                         boolean locksRows, boolean pureRead) {
+                         boolean locksRows, boolean pureRead, boolean notNullHolds) {
     }
 
     /**
@@ -88,7 +88,7 @@ final class RenderCache {
             }
         }
         return new RenderedSql(entry.sql, List.of(bindings), StatementKind.QUERY, null, select.selections(), true,
-                entry.locksRows, entry.pureRead);
+                entry.locksRows, entry.pureRead, entry.notNullHolds);
     }
 
     /**
@@ -134,6 +134,7 @@ final class RenderCache {
                 types[k] = Binding.value(null, types[k].type());     // the cache keeps no value
             }
         }
-        return new Entry(shape.hash, shape.record(), rendered.sql(), sourceIndex, types, rendered.locksRows(), rendered.pureRead());
+        return new Entry(shape.hash, shape.record(), rendered.sql(), sourceIndex, types, rendered.locksRows(), rendered.pureRead(),
+                rendered.notNullHolds());
     }
 }

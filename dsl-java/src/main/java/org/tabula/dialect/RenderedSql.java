@@ -32,9 +32,14 @@ import org.tabula.schema.Table;
  * @param pureRead    whether running it cannot change anything: a query without row locks, raw SQL
  *                    or calls of functions that are not known to be pure (what may run in
  *                    auto-commit mode without committing a write)
+ * @param notNullHolds whether a result column that is a table's column declared NOT NULL never
+ *                    reads NULL: a single select whose tables are joined by inner joins alone (an
+ *                    outer join or a set operation can put NULL in any column), so such values are
+ *                    read without asking the driver whether they were NULL
  */
 public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind, @Nullable Table table,
-                          List<Expression<?>> columns, boolean returnsRows, boolean locksRows, boolean pureRead) {
+                          List<Expression<?>> columns, boolean returnsRows, boolean locksRows, boolean pureRead,
+                          boolean notNullHolds) {
 
     /**
      * Copies the bindings; {@code null} columns become an empty list.
@@ -47,6 +52,7 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
      * @param returnsRows whether executing it produces rows
      * @param locksRows   whether it is a {@code SELECT ... FOR UPDATE}
      * @param pureRead    whether running it cannot change anything
+     * @param notNullHolds whether result columns declared NOT NULL never read NULL
      */
     public RenderedSql {
         bindings = List.copyOf(bindings);
@@ -65,7 +71,31 @@ public record RenderedSql(String sql, List<Binding> bindings, StatementKind kind
      * @param bindings one per {@code ?}, in order
      */
     public RenderedSql(String sql, List<Binding> bindings) {
-        this(sql, bindings, StatementKind.OTHER, null, List.of(), false, false, false);
+        this(sql, bindings, StatementKind.OTHER, null, List.of(), false, false, false, false);
+    }
+
+    /**
+     * A rendered statement whose columns' NOT NULL declarations say nothing of its rows (see
+     * {@link #notNullHolds()}).
+     *
+     * <pre>{@code
+     * List<Expression<?>> columns = List.of(USERS.id);
+     * RenderedSql r = new RenderedSql("SELECT id FROM users", List.of(), StatementKind.QUERY, null, columns, true, false,
+     *         true);
+     * }</pre>
+     *
+     * @param sql         the SQL text
+     * @param bindings    one per {@code ?}, in order
+     * @param kind        what the outermost statement is
+     * @param table       the table an INSERT, UPDATE or DELETE writes to, else {@code null}
+     * @param columns     the selected or RETURNING expressions, in order, or {@code null} for none
+     * @param returnsRows whether executing it produces rows
+     * @param locksRows   whether it is a {@code SELECT ... FOR UPDATE}
+     * @param pureRead    whether running it cannot change anything
+     */
+    public RenderedSql(String sql, List<Binding> bindings, StatementKind kind, @Nullable Table table,
+                       @Nullable List<Expression<?>> columns, boolean returnsRows, boolean locksRows, boolean pureRead) {
+        this(sql, bindings, kind, table, columns, returnsRows, locksRows, pureRead, false);
     }
 
     /**

@@ -65,6 +65,7 @@ import org.tabula.statement.DropTable;
 import org.tabula.statement.FromItem;
 import org.tabula.statement.Insert;
 import org.tabula.statement.Join;
+import org.tabula.statement.JoinType;
 import org.tabula.statement.LockMode;
 import org.tabula.statement.OnConflict;
 import org.tabula.statement.Select;
@@ -113,6 +114,8 @@ public class SqlRenderer implements SqlVisitor<Void> {
     protected final List<Binding> bindings = new ArrayList<>();
     /** Whether column references carry their table name; off in INSERT column lists and SET targets. */
     protected boolean qualify = true;
+    // RenderedSql.notNullHolds of the top statement: set for a select of inner joins alone.
+    private boolean notNullHolds;
     /** Inside ORDER BY / GROUP BY an aliased expression is referred to by its alias. */
     protected boolean aliasReferences;
     /** Inside DDL there are no parameters: a bound value there is a programming error. */
@@ -166,7 +169,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
      */
     public RenderedSql result() {
         return new RenderedSql(sql.toString(), bindings, kind, target, resultColumns, returnsRows, locksRows,
-                kind == StatementKind.QUERY && !locksRows && !mayWrite);
+                kind == StatementKind.QUERY && !locksRows && !mayWrite, notNullHolds);
     }
 
     /**
@@ -178,6 +181,7 @@ public class SqlRenderer implements SqlVisitor<Void> {
         if (node != top) {
             return;
         }
+        this.notNullHolds = false;
         this.kind = kind;
         this.target = target;
         this.resultColumns = columns;
@@ -601,6 +605,9 @@ public class SqlRenderer implements SqlVisitor<Void> {
         describe(select, StatementKind.QUERY, null, select.selections(), true,
                 select.lock() != LockMode.NONE && select.lock() != LockMode.SHARE);
         List<FromItem> from = fromOf(select);
+        if (select == top) {
+            notNullHolds = innerJoinsOnly(from);
+        }
         scopes.push(from);
         try {
             sql.append(select.isDistinct() ? "SELECT DISTINCT " : "SELECT ");
@@ -635,6 +642,17 @@ public class SqlRenderer implements SqlVisitor<Void> {
     }
 
     /** The FROM of a select: explicit, or inferred minus the tables of enclosing queries (correlation). */
+    /** Whether no outer join in {@code from} can read a NULL where a column is declared NOT NULL. */
+    private static boolean innerJoinsOnly(List<FromItem> from) {
+        for (FromItem item : from) {
+            if (item instanceof Join join && (join.type() != JoinType.INNER
+                    || !innerJoinsOnly(List.of(join.left(), join.right())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<FromItem> fromOf(Select select) {
         if (!select.from().isEmpty()) {
             return select.from();

@@ -22,6 +22,7 @@ import org.tabula.schema.SchemaTarget;
 import org.tabula.error.OperationalException;
 import org.tabula.error.TransactionStateException;
 import org.tabula.error.PoolTimeoutException;
+import org.tabula.type.DatabaseFamily;
 
 /**
  * The entry point to a database: a connection pool, a dialect, and the options that govern
@@ -51,6 +52,10 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     // Null unless this engine made the pool. Engine must load without HikariCP (WithoutHikariTest):
     // touch this field's type only where ownedPool != null.
     private final HikariDataSource ownedPool;
+    private final int statementCacheSize;
+    // By the driver's connection: one borrower uses each at a time (StatementCache).
+    private final java.util.concurrent.ConcurrentHashMap<java.sql.Connection, StatementCache> statementCaches =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Dialect dialect;
     private final EngineOptions options;
     private final Events events;
@@ -82,6 +87,33 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         this.events = new Events(options);
         this.router = router;
         this.autoCommitReads = autoCommitReads(options, dialect);
+        int cacheSize = options.statementCacheSize() >= 0 ? options.statementCacheSize()
+                : dialect.family() == DatabaseFamily.SQLITE ? 64 : 0;
+        // Only behind a pool of ours: another pool may close the driver's statements on return.
+        this.statementCacheSize = ownedPool != null && router == null ? cacheSize : 0;
+    }
+
+    /**
+     * The statements kept open on the driver's connection behind {@code pooled}, or null when the
+     * engine keeps none ({@link EngineOptions#statementCacheSize(int)}).
+     */
+    @Nullable StatementCache statementCache(java.sql.Connection pooled) {
+        if (statementCacheSize == 0) {
+            return null;
+        }
+        try {
+            java.sql.Connection physical = pooled.unwrap(java.sql.Connection.class);
+            StatementCache cache = statementCaches.get(physical);
+            if (cache == null) {
+                // A new driver connection: the pool may have closed others, and their statements with them.
+                statementCaches.values().removeIf(StatementCache::connectionClosed);
+                cache = new StatementCache(physical, statementCacheSize);
+                statementCaches.put(physical, cache);
+            }
+            return cache;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /**

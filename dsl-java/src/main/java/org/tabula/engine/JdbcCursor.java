@@ -19,6 +19,7 @@ final class JdbcCursor implements RowCursor {
     private final ResultSet resultSet;
     private final ResultColumns columns;
     private final RenderedSql rendered;
+    private final long notNull;
     private boolean closed;
 
     JdbcCursor(StatementRunner runner, Cursors cursors, PreparedStatement statement, ResultSet resultSet,
@@ -29,6 +30,7 @@ final class JdbcCursor implements RowCursor {
         this.resultSet = resultSet;
         this.columns = columns;
         this.rendered = rendered;
+        this.notNull = StatementRunner.notNullColumns(rendered, columns);
     }
 
     @Override
@@ -41,7 +43,7 @@ final class JdbcCursor implements RowCursor {
                 close();
                 return null;
             }
-            return runner.readRow(resultSet, columns);
+            return runner.readRow(resultSet, columns, notNull);
         } catch (SQLException e) {
             close();
             throw runner.failed(e, rendered);

@@ -17,6 +17,8 @@ import org.tabula.dialect.StatementKind;
 import org.tabula.error.DataException;
 import org.tabula.error.DatabaseException;
 import org.tabula.error.NotNullViolationException;
+import org.tabula.expr.Aliased;
+import org.tabula.expr.AliasedColumn;
 import org.tabula.expr.Expression;
 import org.tabula.result.Result;
 import org.tabula.result.ResultColumns;
@@ -24,6 +26,7 @@ import org.tabula.result.Row;
 import org.tabula.result.ValuesMapper;
 import org.tabula.schema.Column;
 import org.tabula.schema.Table;
+import org.tabula.statement.DerivedColumn;
 import org.tabula.type.SqlType;
 import org.tabula.type.SqlTypes;
 import org.tabula.type.TypeKind;
@@ -44,6 +47,8 @@ final class StatementRunner {
     private final ErrorTranslator errors;
     private final Cursors cursors;
     private final ConnectionEvents events;
+    private @Nullable StatementCache statements;
+    private boolean statementsLooked;
 
     StatementRunner(Engine engine, java.sql.Connection jdbc, TransactionState tx, RunningStatement running,
                     ErrorTranslator errors, Cursors cursors, ConnectionEvents events) {
@@ -86,7 +91,8 @@ final class StatementRunner {
         PreparedStatement ps = null;
         boolean keepOpen = false;
         try {
-            ps = prepareAndExecute(rendered, parameters, streaming, fetchSize);
+            StatementCache cache = !streaming && rendered.kind() == StatementKind.QUERY ? statementsFor(rendered) : null;
+            ps = prepareAndExecute(rendered, parameters, streaming, fetchSize, cache);
             ResultSet rs = ps.getResultSet();
             Table changed = rendered.kind() == StatementKind.UPDATE || rendered.kind() == StatementKind.DELETE
                     ? rendered.table() : null;
@@ -100,10 +106,15 @@ final class StatementRunner {
                 return Result.streaming(columns, cursors.open(this, ps, rs, columns, rendered));
             }
             List<Row> rows = new ArrayList<>();
+            long notNull = notNullColumns(rendered, columns);
             try (rs) {
                 while (rs.next()) {
-                    rows.add(new Row(columns, readValues(rs, columns)));
+                    rows.add(new Row(columns, readValues(rs, columns, notNull)));
                 }
+            }
+            if (cache != null) {
+                cache.release(rendered.sql(), ps);
+                ps = null;
             }
             events.statementEnded(rows.size());
             return Result.buffered(columns, rows, rendered.kind() == StatementKind.QUERY ? -1 : rows.size(), insertedKey,
@@ -121,17 +132,19 @@ final class StatementRunner {
     <T extends @Nullable Object> List<T> fetch(RenderedSql rendered, Map<String, ?> parameters,
                                                Function<ResultColumns, ValuesMapper<T>> mapperFor, boolean labelled) {
         PreparedStatement ps = null;
+        StatementCache cache = null;
         try {
             ResultSet rs;
             if (rendered.kind() == StatementKind.QUERY) {
                 // executeQuery: what hand-written JDBC calls for a SELECT (sqlite-jdbc's execute()
                 // also scans the SQL text with a regular expression for generated keys).
-                ps = prepare(rendered, parameters, false, 0);
+                cache = statementsFor(rendered);
+                ps = prepare(rendered, parameters, false, 0, cache);
                 PreparedStatement query = ps;
                 rs = running.execute(query, query::executeQuery);
                 tx.started();
             } else {
-                ps = prepareAndExecute(rendered, parameters, false, 0);
+                ps = prepareAndExecute(rendered, parameters, false, 0, null);
                 rs = ps.getResultSet();
             }
             if (rs == null) {
@@ -141,9 +154,14 @@ final class StatementRunner {
             try (rs) {
                 ResultColumns columns = columnsOf(rendered, rs.getMetaData(), labelled);
                 ValuesMapper<T> mapper = mapperFor.apply(columns);
+                long notNull = notNullColumns(rendered, columns);
                 while (rs.next()) {
-                    out.add(mapper.map(readValues(rs, columns)));
+                    out.add(mapper.map(readValues(rs, columns, notNull)));
                 }
+            }
+            if (cache != null) {
+                cache.release(rendered.sql(), ps);
+                ps = null;
             }
             events.statementEnded(out.size());
             return out;
@@ -154,10 +172,26 @@ final class StatementRunner {
         }
     }
 
+    /**
+     * The cache to take {@code rendered}'s statement from, or null to prepare one of its own: only
+     * a select built with the DSL (its columns fixed by the AST, not a star a later ALTER TABLE
+     * changes) is kept, and only when the engine keeps statements.
+     */
+    private @Nullable StatementCache statementsFor(RenderedSql rendered) {
+        if (rendered.columns().isEmpty() || rendered.locksRows()) {
+            return null;
+        }
+        if (!statementsLooked) {
+            statements = engine.statementCache(jdbc);
+            statementsLooked = true;
+        }
+        return statements;
+    }
+
     /** Prepares, binds and executes; the caller reads {@code getResultSet()} (null for a count) and closes it. */
     private PreparedStatement prepareAndExecute(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
-                                                int fetchSize) throws SQLException {
-        PreparedStatement ps = prepare(rendered, parameters, streaming, fetchSize);
+                                                int fetchSize, @Nullable StatementCache cache) throws SQLException {
+        PreparedStatement ps = prepare(rendered, parameters, streaming, fetchSize, cache);
         try {
             running.execute(ps, ps::execute);
             tx.started();
@@ -168,9 +202,12 @@ final class StatementRunner {
         }
     }
 
-    /** Prepares and binds (the statement's listeners told it starts); the caller executes it, and closes it on failure. */
+    /**
+     * Prepares (or takes from {@code cache}, where given) and binds, the statement's listeners told
+     * it starts; the caller executes it, and closes it on failure.
+     */
     private PreparedStatement prepare(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
-                                      int fetchSize) throws SQLException {
+                                      int fetchSize, @Nullable StatementCache cache) throws SQLException {
         if (streaming) {
             tx.leaveAutoCommit(); // a cursor lives in a transaction (pgjdbc reads everything at once in auto-commit)
         } else {
@@ -182,7 +219,7 @@ final class StatementRunner {
         PreparedStatement ps;
         try {
             ps = streaming ? jdbc.prepareStatement(rendered.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)
-                    : jdbc.prepareStatement(rendered.sql());
+                    : cache != null ? cache.take(rendered.sql()) : jdbc.prepareStatement(rendered.sql());
         } catch (SQLException e) {
             // SQLite refuses bad SQL when preparing, the others when executing: listeners hear of both alike.
             events.statementStarting(rendered, parameters, 1);
@@ -263,38 +300,85 @@ final class StatementRunner {
 
     // ---------------------------------------------------------------- rows
 
-    Row readRow(ResultSet rs, ResultColumns columns) throws SQLException {
-        return new Row(columns, readValues(rs, columns));
+    Row readRow(ResultSet rs, ResultColumns columns, long notNull) throws SQLException {
+        return new Row(columns, readValues(rs, columns, notNull));
     }
 
-    private Object[] readValues(ResultSet rs, ResultColumns columns) throws SQLException {
+    /** @param notNull bit {@code i} set: column {@code i} reads no NULL ({@link #notNullColumns}) */
+    private Object[] readValues(ResultSet rs, ResultColumns columns, long notNull) throws SQLException {
         int n = columns.size();
         Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
-            values[i] = dialect.read(rs, i + 1, columns.type(i));
+            SqlType<?> type = columns.type(i);
+            values[i] = i < 64 && (notNull >>> i & 1L) != 0 ? type.readNotNull(dialect, rs, i + 1)
+                    : dialect.read(rs, i + 1, type);
         }
         return values;
     }
 
-    /** The driver's labels with the rendered result expressions and their types ({@code ANY} past them). */
     /**
-     * @param labelled whether to ask the driver for the labels (else all are empty): a native call
-     *     and a new String per column with sqlite-jdbc, for mappers that read values by position
+     * The result columns (of the first 64) that are a table's columns declared NOT NULL, where the
+     * statement keeps them so ({@link RenderedSql#notNullHolds()}), one bit each.
+     */
+    static long notNullColumns(RenderedSql rendered, ResultColumns columns) {
+        List<Expression<?>> selected = rendered.columns();
+        if (!rendered.notNullHolds() || selected.size() != columns.size()) {
+            return 0L;
+        }
+        long mask = 0L;
+        for (int i = 0; i < Math.min(64, selected.size()); i++) {
+            Expression<?> e = selected.get(i);
+            Column<?> column = e instanceof Column<?> c ? c : e instanceof AliasedColumn<?> a ? a.column() : null;
+            if (column != null && !column.isNullable()) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * The result's labels with the rendered result expressions and their types ({@code ANY} past them).
+     * A select's column or alias names its own label, as the database would; the driver is asked
+     * only for the others (a native call and a new String per column with sqlite-jdbc).
+     *
+     * @param labelled whether labels the statement does not name are wanted (else they are empty),
+     *     false for mappers that read values by position
      */
     private static ResultColumns columnsOf(RenderedSql rendered, ResultSetMetaData md, boolean labelled)
             throws SQLException {
         List<Expression<?>> selected = rendered.columns();
         int n = md.getColumnCount();
+        // Text and RETURNING statements are written or aliased beyond what the AST says; a select
+        // whose columns the database expanded (a star) has labels at other positions.
+        boolean named = rendered.kind() == StatementKind.QUERY && n == selected.size();
         String[] labels = new String[n];
         SqlType<?>[] types = new SqlType<?>[n];
         Expression<?>[] expressions = new Expression<?>[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = labelled ? md.getColumnLabel(i + 1) : "";
+            String label = named ? labelOf(selected.get(i)) : null;
+            labels[i] = label != null ? label : labelled ? md.getColumnLabel(i + 1) : "";
             Expression<?> e = i < selected.size() ? selected.get(i) : null;
             expressions[i] = e;
             types[i] = e != null && e.type() != null ? e.type() : SqlTypes.ANY;
         }
         return new ResultColumns(labels, types, expressions);
+    }
+
+    /** The label every database gives a selected column or alias, or null where the driver must say. */
+    private static @Nullable String labelOf(Expression<?> selected) {
+        if (selected instanceof Column<?> c) {
+            return c.name();
+        }
+        if (selected instanceof Aliased<?> a) {
+            return a.alias();
+        }
+        if (selected instanceof AliasedColumn<?> a) {
+            return a.column().name();
+        }
+        if (selected instanceof DerivedColumn<?> d) {
+            return d.name();
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- binding

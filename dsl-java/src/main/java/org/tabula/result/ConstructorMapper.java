@@ -1,6 +1,7 @@
 package org.tabula.result;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
@@ -40,12 +41,21 @@ public final class ConstructorMapper<R> {
     private final MethodHandle constructor;
     private final Parameter[] parameters;
     private final int[] positions;
+    // Parameters take the columns in order, all of them: the row's own array is the arguments.
+    private final boolean inOrder;
 
-    private ConstructorMapper(Class<R> type, MethodHandle constructor, Parameter[] parameters, int[] positions) {
+    private ConstructorMapper(Class<R> type, MethodHandle constructor, Parameter[] parameters, int[] positions,
+                              int columnCount) {
         this.type = type;
-        this.constructor = constructor;
+        // invokeExact on one fixed type: plain invoke adapts the call site's type on every row
+        this.constructor = constructor.asType(MethodType.methodType(Object.class, Object[].class));
         this.parameters = parameters;
         this.positions = positions;
+        boolean inOrder = positions.length == columnCount;
+        for (int i = 0; i < positions.length && inOrder; i++) {
+            inOrder = positions[i] == i;
+        }
+        this.inOrder = inOrder;
     }
 
     /**
@@ -83,7 +93,7 @@ public final class ConstructorMapper<R> {
             }
             positions[i] = at;
         }
-        return new ConstructorMapper<>(type, constructor, params, positions);
+        return new ConstructorMapper<>(type, constructor, params, positions, columns.size());
     }
 
     /**
@@ -114,7 +124,8 @@ public final class ConstructorMapper<R> {
      * @return the object for one row's values in column order, the labels of {@code columns} naming a column in errors
      */
     public R map(Object[] values, ResultColumns columns) {
-        Object[] args = new Object[positions.length];
+        // The constructor copies its arguments out, so the row's array may be them unless a value is converted.
+        Object[] args = inOrder ? values : new Object[positions.length];
         for (int i = 0; i < positions.length; i++) {
             Object v = values[positions[i]];
             Parameter p = parameters[i];
@@ -127,11 +138,14 @@ public final class ConstructorMapper<R> {
                 }
             } else if (!t.isPrimitive() && !t.isInstance(v)) {
                 v = Conversions.convert(v, t);
+                if (args == values) {
+                    args = values.clone();
+                }
             }
             args[i] = v;
         }
         try {
-            return type.cast(constructor.invoke(args));
+            return type.cast((Object) constructor.invokeExact(args));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

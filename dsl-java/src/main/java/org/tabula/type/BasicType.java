@@ -308,6 +308,19 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
         return codecOn(dialect).read(rs, index);
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public @Nullable T readNotNull(TypeDialect dialect, ResultSet rs, int index) throws SQLException {
+        BasicType<T> codec = codecOn(dialect);
+        return switch (codec.readCode) {
+            case LONG -> (T) Long.valueOf(rs.getLong(index));
+            case INT -> (T) Integer.valueOf(rs.getInt(index));
+            case DOUBLE -> (T) Double.valueOf(rs.getDouble(index));
+            case BOOLEAN -> (T) Boolean.valueOf(rs.getBoolean(index));
+            default -> codec.read(rs, index);
+        };
+    }
+
     @Override public TypeKind kind() { return kind; }
     @Override public Class<T> javaType() { return javaType; }
     @Override public int length() { return length; }

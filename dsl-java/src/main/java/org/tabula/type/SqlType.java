@@ -193,6 +193,27 @@ public interface SqlType<T extends @Nullable Object> {
     }
 
     /**
+     * Reads a value the statement guarantees is not {@code NULL} (a column declared NOT NULL,
+     * selected without outer joins); by default {@link #read(TypeDialect, ResultSet, int)}. The
+     * built-in types read the primitive without asking the driver {@code wasNull()}, which is a
+     * native call per value with sqlite-jdbc.
+     *
+     * <pre>{@code
+     * ResultSet rs = conn.jdbc().createStatement().executeQuery("SELECT id FROM users");
+     * Long id = rs.next() ? SqlTypes.BIGINT.readNotNull(Dialect.SQLITE, rs, 1) : null;
+     * }</pre>
+     *
+     * @param dialect the dialect of the query
+     * @param rs the result set, positioned on a row
+     * @param index the 1-based column index
+     * @return the value
+     * @throws SQLException when the driver cannot read the column
+     */
+    default @Nullable T readNotNull(TypeDialect dialect, ResultSet rs, int index) throws SQLException {
+        return read(dialect, rs, index);
+    }
+
+    /**
      * Converts a loosely typed value (from a map of parameters, or a driver) to {@code T}.
      *
      * <pre>{@code

@@ -104,6 +104,43 @@ class CoreScenariosTest {
         });
     }
 
+    /** What {@link #labelsAndNotNullColumns} reads into: a post's likes under a name of its own. */
+    record Likes(String name, Integer n) {
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void labelsAndNotNullColumns(String db) {
+        Engine engine = fresh(db);
+        try (Connection conn = engine.connect()) {
+            seed(conn);
+            // An inner join: the NOT NULL columns read as declared, labels come from the columns and aliases.
+            Result inner = conn.execute(select(USERS.name, POSTS.likes.as("n")).from(USERS).join(POSTS)
+                    .orderBy(POSTS.likes));
+            assertEquals(List.of("name", "n"), inner.columns().labels());
+            assertEquals(List.of(new Likes("ann", 3), new Likes("ann", 10)), inner.into(Likes.class));
+            // POSTS.likes and POSTS.id are NOT NULL, but cid has no post: the outer join reads NULL, not 0.
+            var outer = select(USERS.name, POSTS.likes.as("n"), POSTS.id).from(USERS).leftJoin(POSTS)
+                    .where(USERS.name.eq("cid"));
+            Row row = conn.execute(outer).one();
+            assertNull(row.get("n"));
+            assertNull(row.get(POSTS.id));
+            assertEquals(List.of(new Likes("cid", null)), conn.fetch(select(USERS.name, POSTS.likes.as("n"))
+                    .from(USERS).leftJoin(POSTS).where(USERS.name.eq("cid")), Likes.class));
+            try (Result streamed = conn.stream(outer, 10)) {
+                assertNull(streamed.iterator().next().get(POSTS.id));
+            }
+            // A union's later member may put NULL under the first member's NOT NULL column.
+            List<Integer> likes = conn.execute(select(POSTS.likes).from(POSTS).where(POSTS.likes.eq(3))
+                    .unionAll(select(USERS.age).from(USERS).where(USERS.name.eq("cid")))).scalars();
+            assertEquals(2, likes.size());
+            assertTrue(likes.contains(3) && likes.contains(null), "NULL read from the union's second member: " + likes);
+            // Raw SQL names its own labels, whatever columns it declares.
+            Row text = conn.execute(text("SELECT name AS who FROM it_users ORDER BY id").columns(USERS.name)).all().get(0);
+            assertEquals(List.of("who"), text.columns().labels());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void returning(String db) {
