@@ -48,6 +48,7 @@ public final class EntityMapping<T> {
     private final List<MethodHandle[]> relationshipHandles;
     private volatile String[] columnNames;
     private volatile ColumnReader columnReader;
+    private volatile ColumnWriter columnWriter;
     private volatile List<RelationshipAttribute> relationships;
 
     EntityMapping(Class<T> entityClass, Table table, List<ColumnAttribute> columnAttributes,
@@ -338,6 +339,15 @@ public final class EntityMapping<T> {
         return reader.read(entity);
     }
 
+    private ColumnWriter columnWriter() {
+        ColumnWriter writer = columnWriter;
+        if (writer == null) {
+            writer = ColumnWriter.of(columnAttributes);
+            columnWriter = writer;      // racing threads build equal writers
+        }
+        return writer;
+    }
+
     /** Whether every column attribute is selected when loading (no deferred column left as a holder). */
     boolean loadsEveryColumn() {
         return selectedIndexes.length == columnAttributes.size();
@@ -470,9 +480,7 @@ public final class EntityMapping<T> {
             Object entity;
             if (newInstance != null) {
                 entity = newInstance.get();
-                for (int i = 0; i < fields.length; i++) {
-                    columnAttributes.get(i).set(entity, fields[i]);
-                }
+                columnWriter().write(entity, fields);
             } else {
                 Object[] args = constructorArity == fields.length ? fields : Arrays.copyOf(fields, constructorArity);
                 entity = valuesConstructor.invokeExact(args);

@@ -2,6 +2,8 @@ package org.tabula.result;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import org.tabula.type.BasicType;
+import org.tabula.type.SqlType;
 import java.util.List;
 
 /**
@@ -37,23 +39,35 @@ public final class ConstructorMapper<R> {
     public record Parameter(String name, Class<?> type, boolean nullable) {
     }
 
+    // What the built-in types' JDBC getters return exactly (getLong: a Long, ...), needing no check.
+    private static final java.util.Set<Class<?>> READ_EXACTLY =
+            java.util.Set.of(Long.class, Integer.class, Double.class, Boolean.class, String.class);
+
     private final Class<R> type;
     private final MethodHandle constructor;
     private final Parameter[] parameters;
     private final int[] positions;
+    // Per parameter: the class a value must be an instance of, else converted; null where no check
+    // is needed (a primitive, or a built-in type that reads values of exactly the parameter's class).
+    private final Class<?>[] checks;
     // Parameters take the columns in order, all of them: the row's own array is the arguments.
     private final boolean inOrder;
 
     private ConstructorMapper(Class<R> type, MethodHandle constructor, Parameter[] parameters, int[] positions,
-                              int columnCount) {
+                              ResultColumns columns) {
         this.type = type;
         // invokeExact on one fixed type: plain invoke adapts the call site's type on every row
         this.constructor = constructor.asType(MethodType.methodType(Object.class, Object[].class));
         this.parameters = parameters;
         this.positions = positions;
-        boolean inOrder = positions.length == columnCount;
-        for (int i = 0; i < positions.length && inOrder; i++) {
-            inOrder = positions[i] == i;
+        this.checks = new Class<?>[parameters.length];
+        boolean inOrder = positions.length == columns.size();
+        for (int i = 0; i < positions.length; i++) {
+            inOrder &= positions[i] == i;
+            Class<?> t = parameters[i].type();
+            SqlType<?> read = columns.type(positions[i]);
+            checks[i] = t.isPrimitive() || read instanceof BasicType<?> && read.javaType() == t && READ_EXACTLY.contains(t)
+                    ? null : t;
         }
         this.inOrder = inOrder;
     }
@@ -93,7 +107,7 @@ public final class ConstructorMapper<R> {
             }
             positions[i] = at;
         }
-        return new ConstructorMapper<>(type, constructor, params, positions, columns.size());
+        return new ConstructorMapper<>(type, constructor, params, positions, columns);
     }
 
     /**
@@ -128,18 +142,21 @@ public final class ConstructorMapper<R> {
         Object[] args = inOrder ? values : new Object[positions.length];
         for (int i = 0; i < positions.length; i++) {
             Object v = values[positions[i]];
-            Parameter p = parameters[i];
-            Class<?> t = p.type();
             if (v == null) {
+                Parameter p = parameters[i];
                 if (!p.nullable()) {
+                    Class<?> t = p.type();
                     throw new IllegalArgumentException("column " + columns.label(positions[i]) + " is NULL but "
                             + type.getName() + "." + p.name() + " is not nullable"
                             + (t.isPrimitive() ? " (primitive " + t.getName() + ")" : ""));
                 }
-            } else if (!t.isPrimitive() && !t.isInstance(v)) {
-                v = Conversions.convert(v, t);
-                if (args == values) {
-                    args = values.clone();
+            } else {
+                Class<?> t = checks[i];
+                if (t != null && !t.isInstance(v)) {
+                    v = Conversions.convert(v, t);
+                    if (args == values) {
+                        args = values.clone();
+                    }
                 }
             }
             args[i] = v;
