@@ -89,7 +89,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         this.autoCommitReads = autoCommitReads(options, dialect);
         int cacheSize = options.statementCacheSize() >= 0 ? options.statementCacheSize()
                 : dialect.family() == DatabaseFamily.SQLITE ? 64 : 0;
-        // Only behind a pool of ours: another pool may close the driver's statements on return.
+        // Only behind a pool of ours: another pool (or an outside transaction manager's proxy, which
+        // only engines over a given data source have) may close the driver's statements on return.
         this.statementCacheSize = ownedPool != null && router == null ? cacheSize : 0;
     }
 

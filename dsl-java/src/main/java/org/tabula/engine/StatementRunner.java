@@ -182,9 +182,7 @@ final class StatementRunner {
             return null;
         }
         if (!statementsLooked) {
-            // Not in an outside (Spring) transaction: its connection is a proxy of the manager's,
-            // whose statements the pool closes when the transaction ends.
-            statements = tx.isExternal() ? null : engine.statementCache(jdbc);
+            statements = engine.statementCache(jdbc);
             statementsLooked = true;
         }
         return statements;

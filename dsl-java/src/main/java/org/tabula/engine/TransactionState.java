@@ -61,11 +61,6 @@ final class TransactionState {
         events.autoCommit(this.autoCommit);
     }
 
-    /** Whether the connection belongs to an outside manager's transaction (Spring's). */
-    boolean isExternal() {
-        return external != null;
-    }
-
     /** Whether statements run in auto-commit mode now. */
     boolean isAutoCommit() {
         return autoCommit;
