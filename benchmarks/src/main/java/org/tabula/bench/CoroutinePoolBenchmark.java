@@ -150,6 +150,17 @@ public class CoroutinePoolBenchmark {
     }
 
     /**
+     * The same coroutines started on the engine's own JDBC threads ({@code db.dispatcher}), as a
+     * service whose handlers run there would: each {@code connect} block runs on the thread its
+     * coroutine is on, with no hand-off (the dispatch of each coroutine remains, as the thread
+     * pool's task hand-off does).
+     */
+    @Benchmark
+    public long coroutinesOnEngineThreads() {
+        return CoroutineSelects.runOnEngineThreads(db, SELECTS, ROWS, CoroutinePoolBenchmark::pointSelect);
+    }
+
+    /**
      * Not a comparison: the same 1,000 coroutines hopping to the JDBC dispatcher and back
      * ({@code withContext}) with no connection and no SQL, what {@link #coroutines} pays for the
      * hop on top of the threads' work.

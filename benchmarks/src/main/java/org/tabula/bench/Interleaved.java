@@ -61,7 +61,7 @@ final class Interleaved {
     void report(String baseline) {
         List<Double> base = times.get(baseline);
         double baseMedian = quantile(sorted(base), 0.5);
-        System.out.printf("%-20s %12s %12s %12s   throughput vs %s%n", "variant", "median ns", "p25", "p75", baseline);
+        System.out.printf("%-26s %12s %12s %12s   throughput vs %s%n", "variant", "median ns", "p25", "p75", baseline);
         for (Map.Entry<String, List<Double>> e : times.entrySet()) {
             double[] t = sorted(e.getValue());
             double[] perRound = new double[t.length];
@@ -69,7 +69,7 @@ final class Interleaved {
                 perRound[i] = base.get(i) / e.getValue().get(i);
             }
             Arrays.sort(perRound);
-            System.out.printf("%-20s %12.0f %12.0f %12.0f %10.3fx (rounds %.3fx, IQR %.3f-%.3f)%n", e.getKey(),
+            System.out.printf("%-26s %12.0f %12.0f %12.0f %10.3fx (rounds %.3fx, IQR %.3f-%.3f)%n", e.getKey(),
                     quantile(t, 0.5), quantile(t, 0.25), quantile(t, 0.75), baseMedian / quantile(t, 0.5),
                     quantile(perRound, 0.5), quantile(perRound, 0.25), quantile(perRound, 0.75));
         }

@@ -42,6 +42,11 @@ object CoroutineSelects {
     fun runOnDefault(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
         runBlocking { withContext(Dispatchers.Default) { selects(db, count, rows, query) } }
 
+    /** The coroutines live on the engine's own JDBC threads, where a `connect` block needs no hand-off. */
+    @JvmStatic
+    fun runOnEngineThreads(db: AsyncEngine, count: Int, rows: Int, query: (Long) -> Select): Long =
+        runBlocking(db.dispatcher) { selects(db, count, rows, query) }
+
     /**
      * What the hop of [AsyncEngine.connect] costs by itself: [count] coroutines on `runBlocking`
      * that each only `withContext` to the engine's JDBC dispatcher and back, with no connection

@@ -57,6 +57,7 @@ class AsyncEngine(val engine: Engine) : AutoCloseable {
 
     /**
      * The dispatcher the blocking JDBC calls run on: the engine's threads, as many as pooled connections.
+     * A coroutine dispatched here runs its [begin] and [connect] blocks on its own thread, with no hand-off.
      *
      * @sample org.tabula.kotlin.samples.asyncEngineDispatcher
      */

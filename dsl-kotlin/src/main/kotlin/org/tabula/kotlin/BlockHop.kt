@@ -6,7 +6,6 @@ import kotlin.coroutines.Continuation
 import kotlin.coroutines.ContinuationInterceptor
 import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
-import kotlin.coroutines.intrinsics.intercepted
 import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.ThreadContextElement
@@ -38,24 +37,26 @@ internal class BlockHop<T>(
     private val threadContext: List<ThreadContextElement<Any?>>? = threadContextElements(caller.context)
 
     @Volatile
-    private var decision = UNDECIDED
+    private var decision = HopRace.UNDECIDED
     private var outcome: Result<T>? = null
 
     /** The job the block shares with its caller. */
     val job: Job = context[Job]!!
 
     /**
-     * Hands the block to [executor]; returns [COROUTINE_SUSPENDED] (the caller is resumed with
-     * the block's outcome) or, when the block already ended, its value. A closed engine's refusal
+     * Hands the block to [executor], or with [here] (the caller is on one of its threads) runs its
+     * first step on this thread; returns [COROUTINE_SUSPENDED] (the caller is resumed with the
+     * block's outcome) or, when the block already ended, its value. A closed engine's refusal
      * throws [IllegalStateException] naming [owner], instead of cancelling the caller's `Job`.
      */
-    fun start(executor: java.util.concurrent.Executor, owner: Any): Any? {
-        executor.handOff(this, owner, inline = false)
-        if (DECISION.compareAndSet(this, UNDECIDED, SUSPENDED)) {
-            return COROUTINE_SUSPENDED
+    fun start(executor: java.util.concurrent.Executor, owner: Any, here: Boolean): Any? {
+        if (here) {
+            run()
+        } else {
+            executor.handOff(this, owner, inline = false)
         }
-        // Ended on the JDBC thread before the caller could suspend.
-        return outcome!!.getOrThrow()
+        // Ended on the JDBC thread before the caller could suspend: its value, at once.
+        return HopRace.suspendOrValue(this, DECISION) { outcome }
     }
 
     /** The block's first step, on a JDBC thread. */
@@ -77,16 +78,10 @@ internal class BlockHop<T>(
     /** The block ended (on a JDBC thread): the caller goes on, on its own dispatcher. */
     override fun resumeWith(result: Result<T>) {
         outcome = result
-        if (!DECISION.compareAndSet(this, UNDECIDED, RESUMED)) {
-            caller.intercepted().resumeWith(result)
-        }
+        HopRace.resume(this, DECISION, caller, result)
     }
 
     private companion object {
-        const val UNDECIDED = 0
-        const val SUSPENDED = 1
-        const val RESUMED = 2
-
         val DECISION: AtomicIntegerFieldUpdater<BlockHop<*>> =
             AtomicIntegerFieldUpdater.newUpdater(BlockHop::class.java, "decision")
     }

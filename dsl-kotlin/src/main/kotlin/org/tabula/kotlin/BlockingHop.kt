@@ -4,7 +4,6 @@ import java.util.concurrent.Executor
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater
 import kotlin.coroutines.Continuation
 import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
-import kotlin.coroutines.intrinsics.intercepted
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.ThreadContextElement
 import kotlinx.coroutines.ensureActive
@@ -23,7 +22,7 @@ internal class BlockingHop<T>(
     private val threadContext: List<ThreadContextElement<Any?>>? = threadContextElements(caller.context)
 
     @Volatile
-    private var decision = UNDECIDED
+    private var decision = HopRace.UNDECIDED
     private var outcome: Result<T>? = null
 
     /**
@@ -33,10 +32,7 @@ internal class BlockingHop<T>(
      */
     fun start(executor: Executor, owner: Any, inline: Boolean): Any? {
         executor.handOff(this, owner, inline)
-        if (DECISION.compareAndSet(this, UNDECIDED, SUSPENDED)) {
-            return COROUTINE_SUSPENDED
-        }
-        return outcome!!.getOrThrow()
+        return HopRace.suspendOrValue(this, DECISION) { outcome }
     }
 
     override fun run() = withThreadContext(caller.context, threadContext) { complete() }
@@ -50,16 +46,10 @@ internal class BlockingHop<T>(
             Result.failure(t)
         }
         outcome = result
-        if (!DECISION.compareAndSet(this, UNDECIDED, RESUMED)) {
-            caller.intercepted().resumeWith(result)
-        }
+        HopRace.resume(this, DECISION, caller, result)
     }
 
     private companion object {
-        const val UNDECIDED = 0
-        const val SUSPENDED = 1
-        const val RESUMED = 2
-
         val DECISION: AtomicIntegerFieldUpdater<BlockingHop<*>> =
             AtomicIntegerFieldUpdater.newUpdater(BlockingHop::class.java, "decision")
     }

@@ -41,7 +41,8 @@ internal class EngineLimits private constructor(
 ) {
     private val executor: ExecutorService = (if (VIRTUAL_REQUESTED) VirtualThreads.executor() else null)
         ?: ThreadPoolExecutor(
-            maxConnections, maxConnections, IDLE_SECONDS, TimeUnit.SECONDS, LinkedBlockingQueue(), JdbcThreads,
+            maxConnections, maxConnections, IDLE_SECONDS, TimeUnit.SECONDS, LinkedBlockingQueue(),
+            ThreadFactory { task -> JdbcThread(task, this) },
         ).apply { allowCoreThreadTimeOut(true) }
 
     val dispatcher: ExecutorCoroutineDispatcher = executor.asCoroutineDispatcher()
@@ -111,10 +112,15 @@ internal class EngineLimits private constructor(
      * [IllegalStateException] naming [owner], instead of cancelling the caller's `Job` as the
      * dispatcher would.
      *
-     * Callers without a `Job` in their context use `withContext` (see [AsyncEngine]).
+     * Callers without a `Job` in their context use `withContext` (see [AsyncEngine]). A caller
+     * that already runs on one of this engine's JDBC threads (its coroutines dispatched on
+     * [dispatcher]) runs [body] right there, with no hand-off either way: blocking is what these
+     * threads are for, and the permit [body] takes first still bounds the connections in use.
      */
     suspend fun <T> hop(owner: Any, body: suspend BlockHop<T>.() -> T): T =
-        suspendCoroutineUninterceptedOrReturn { caller -> BlockHop(caller, dispatcher, body).start(executor, owner) }
+        suspendCoroutineUninterceptedOrReturn { caller ->
+            BlockHop(caller, dispatcher, body).start(executor, owner, here = onOwnThread())
+        }
 
     /**
      * Runs blocking [work] on a JDBC thread and resumes the caller with its outcome: the cheapest
@@ -135,12 +141,16 @@ internal class EngineLimits private constructor(
         executor.shutdown()
     }
 
-    private object JdbcThreads : ThreadFactory {
-        private val count = AtomicInteger()
-
-        override fun newThread(task: Runnable): Thread =
-            Thread(task, "tabula-jdbc-${count.incrementAndGet()}").apply { isDaemon = true }
+    /** One of an engine's JDBC threads: [owner] tells [hop] that a block started here needs no hand-off. */
+    private class JdbcThread(task: Runnable, val owner: EngineLimits) :
+        Thread(task, "tabula-jdbc-${COUNT.incrementAndGet()}") {
+        init {
+            isDaemon = true
+        }
     }
+
+    /** Whether the calling thread is one of this engine's JDBC threads (a coroutine dispatched on [dispatcher]). */
+    private fun onOwnThread(): Boolean = (Thread.currentThread() as? JdbcThread)?.owner === this
 
     /**
      * A virtual thread per JDBC call, when the runtime has them (Java 21+) and
@@ -162,6 +172,7 @@ internal class EngineLimits private constructor(
 
     companion object {
         private const val IDLE_SECONDS = 30L
+        private val COUNT = AtomicInteger()
 
         /**
          * `-Dtabula.async.withContext=true` (read when an engine's limits are made): the hand-off of

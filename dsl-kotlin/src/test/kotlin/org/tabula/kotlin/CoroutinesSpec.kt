@@ -105,6 +105,33 @@ class CoroutinesSpec : FunSpec({
                 blockThread.isDaemon shouldBe true
             }
 
+            test("a block started on one of the engine's JDBC threads runs there, and permits still bound the connections") {
+                withContext(async.dispatcher) {
+                    val here = Thread.currentThread()
+                    here.name.startsWith("tabula-jdbc-") shouldBe true
+                    async.connect { Thread.currentThread() } shouldBeSameInstanceAs here
+                    async.begin { execute(u.insert { it[name] = "ann" }) }
+                    // More blocks at once than connections: the permits, not the pool, make them wait.
+                    val inside = AtomicInteger()
+                    val most = AtomicInteger()
+                    coroutineScope {
+                        repeat(40) {
+                            launch {
+                                async.connect {
+                                    most.accumulateAndGet(inside.incrementAndGet(), ::maxOf)
+                                    delay(2)         // holds its connection while suspended
+                                    inside.decrementAndGet()
+                                    execute(u.select(u.name)).all().size
+                                }
+                            }
+                        }
+                    }
+                    most.get() shouldBeLessThanOrEqual EngineLimits.of(engine).maxConnections
+                }
+                names() shouldBe listOf("ann")
+                awaitIdle()
+            }
+
             test("the caller's thread context elements (MDC, names) are set on the JDBC thread, and only there while the block runs") {
                 val seen = async.begin {
                     val first = Tag.local.get()
