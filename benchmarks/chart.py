@@ -47,22 +47,27 @@ def ratios(path):
             if m is None or b is None:
                 continue
             q = m["score"] / b["score"]
-            out[(cls, name, db)] = (q, q * math.hypot(rel(m["scoreError"], m["score"]), rel(b["scoreError"], b["score"])))
+            e = q * math.hypot(rel(m["scoreError"], m["score"]), rel(b["scoreError"], b["score"]))
+            out[(cls, name, db)] = (q, q - e, q + e)
     return out
 
 
 def svg(path, title):
-    data = ratios(path)
+    return draw(ratios(path), COMPARISONS, DATABASES, title, "whiskers: 99.9% error")
+
+
+def draw(data, comparisons, databases, title, whiskers):
+    """data: {(class, name, database): (ratio, low, high)}; comparisons and databases as COMPARISONS and DATABASES."""
     plot_w = WIDTH - LEFT - RIGHT
     x = lambda v: LEFT + plot_w * min(v, X_MAX) / X_MAX
-    group_h = len(DATABASES) * (BAR + GAP) + GROUP_GAP
-    height = TOP + group_h * len(COMPARISONS) + 50
+    group_h = len(databases) * (BAR + GAP) + GROUP_GAP
+    height = TOP + group_h * len(comparisons) + 50
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
              f'font-family="sans-serif" font-size="12">',
              f'<rect width="{WIDTH}" height="{height}" fill="white"/>',
              f'<text x="{WIDTH / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">{escape(title)}</text>',
              f'<text x="{WIDTH / 2}" y="40" text-anchor="middle" fill="#555">time ratio (lower is better); '
-             f'whiskers: 99.9% error; red tick: target</text>']
+             f'{escape(whiskers)}; red tick: target</text>']
     bottom = height - 40
     for i in range(0, int(X_MAX * 4) + 1):
         v = i / 4
@@ -70,21 +75,21 @@ def svg(path, title):
                      f'stroke="{"#888" if v == 1 else "#e4e4e4"}"/>')
         parts.append(f'<text x="{x(v):.1f}" y="{bottom + 15}" text-anchor="middle">{v:.2f}x</text>')
     y = TOP
-    for cls, name, label, target in COMPARISONS:
+    for cls, name, label, target in comparisons:
         parts.append(f'<text x="{LEFT - 8}" y="{y + BAR + GAP / 2 + 4}" text-anchor="end">{escape(label)}</text>')
-        for db, _, colour in DATABASES:
+        for db, _, colour in databases:
             if (cls, name, db) in data:
-                q, e = data[(cls, name, db)]
+                q, low, high = data[(cls, name, db)]
                 parts.append(f'<rect x="{LEFT}" y="{y}" width="{x(q) - LEFT:.1f}" height="{BAR}" fill="{colour}"/>')
-                parts.append(f'<line x1="{x(q - e):.1f}" y1="{y + BAR / 2}" x2="{x(q + e):.1f}" y2="{y + BAR / 2}" '
+                parts.append(f'<line x1="{x(low):.1f}" y1="{y + BAR / 2}" x2="{x(high):.1f}" y2="{y + BAR / 2}" '
                              f'stroke="black"/>')
-                parts.append(f'<text x="{max(x(q + e), x(target)) + 5:.1f}" y="{y + BAR - 4}">{q:.2f}x</text>')
+                parts.append(f'<text x="{max(x(high), x(target)) + 5:.1f}" y="{y + BAR - 4}">{q:.2f}x</text>')
             parts.append(f'<line x1="{x(target):.1f}" y1="{y - 1}" x2="{x(target):.1f}" y2="{y + BAR + 1}" '
                          f'stroke="#c00" stroke-width="3"/>')
             y += BAR + GAP
         y += GROUP_GAP
     lx = LEFT
-    for _, db_label, colour in DATABASES:
+    for _, db_label, colour in databases:
         parts.append(f'<rect x="{lx}" y="{height - 18}" width="12" height="12" fill="{colour}"/>')
         parts.append(f'<text x="{lx + 16}" y="{height - 8}">{db_label}</text>')
         lx += 90
