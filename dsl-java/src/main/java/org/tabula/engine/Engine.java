@@ -918,8 +918,9 @@ public final class Engine implements AutoCloseable, SchemaTarget {
             }
         }
         if (ownedPool != null) {
-            ownedPool.close();
+            ownedPool.close();      // closing its connections closes the statements they kept
         }
+        statementCaches.clear();
         if (router != null) {
             try {
                 router.close();

@@ -35,8 +35,9 @@ public final class RecordMapper<R> {
         final List<ConstructorMapper.Parameter> parameters;
         final MethodHandle constructor;
         /**
-         * The mapper made last and the labels it was made for: the same query run again (the
-         * usual case) reuses it instead of matching every component to a label by name again.
+         * The mapper made last and the labels and types it was made for: the same query run again
+         * (the usual case) reuses it instead of matching every component to a label by name
+         * again. The types count too: the mapper skips the class check of values a type reads exactly.
          */
         volatile @Nullable Matched last;
 
@@ -46,7 +47,7 @@ public final class RecordMapper<R> {
         }
     }
 
-    private record Matched(String[] labels, ConstructorMapper<?> mapper) {
+    private record Matched(ResultColumns columns, ConstructorMapper<?> mapper) {
     }
 
     private final ConstructorMapper<R> mapper;
@@ -73,13 +74,13 @@ public final class RecordMapper<R> {
     public static <R extends @Nullable Object> RecordMapper<R> of(Class<R> type, ResultColumns columns) {
         Shape shape = SHAPES.computeIfAbsent(type, RecordMapper::inspect);
         Matched last = shape.last;
-        if (last != null && columns.hasLabels(last.labels())) {
+        if (last != null && columns.sameShape(last.columns())) {
             @SuppressWarnings("unchecked")
             ConstructorMapper<R> same = (ConstructorMapper<R>) last.mapper();
             return new RecordMapper<>(same);
         }
         ConstructorMapper<R> mapper = ConstructorMapper.of(type, shape.parameters, shape.constructor, columns);
-        shape.last = new Matched(columns.labelArray(), mapper);
+        shape.last = new Matched(columns, mapper);
         return new RecordMapper<>(mapper);
     }
 

@@ -101,14 +101,9 @@ public final class ResultColumns {
         return List.of(labels);
     }
 
-    /** Whether these columns carry exactly {@code others} as labels, in order (a mapper made for those fits these). */
-    boolean hasLabels(String[] others) {
-        return java.util.Arrays.equals(labels, others);
-    }
-
-    /** The labels themselves, for {@link #hasLabels} later; never modified. */
-    String[] labelArray() {
-        return labels;
+    /** Whether {@code other} has the same labels and types, in order (a mapper made for those fits these). */
+    boolean sameShape(ResultColumns other) {
+        return other == this || java.util.Arrays.equals(labels, other.labels) && java.util.Arrays.equals(types, other.types);
     }
 
     /**

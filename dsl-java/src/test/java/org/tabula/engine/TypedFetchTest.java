@@ -33,6 +33,9 @@ class TypedFetchTest {
     record Strict(long id, int age) {
     }
 
+    record Num(Long n) {
+    }
+
     @Test
     void recordsStraightFromJdbc() {
         try (Engine engine = Engine.create("jdbc:sqlite::memory:")) {
@@ -70,6 +73,11 @@ class TypedFetchTest {
                     assertEquals(List.of(ann), conn.fetch(select(PEOPLE.id, PEOPLE.fullName, PEOPLE.age).from(PEOPLE), Person.class));
                     assertEquals(List.of(ann), conn.fetch(select(PEOPLE.age, PEOPLE.id, PEOPLE.fullName).from(PEOPLE), Person.class));
                     assertEquals(List.of(ann), conn.fetch(select(PEOPLE.fullName, PEOPLE.age, PEOPLE.id).from(PEOPLE), Person.class));
+                }
+                // The same label read as another type: a Long straight from BIGINT, an INTEGER converted.
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(List.of(new Num(1L)), conn.fetch(select(PEOPLE.id.as("n")).from(PEOPLE), Num.class));
+                    assertEquals(List.of(new Num(31L)), conn.fetch(select(PEOPLE.age.as("n")).from(PEOPLE), Num.class));
                 }
             }
         }
