@@ -300,7 +300,15 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
 
     @Override
     public void bind(TypeDialect dialect, PreparedStatement ps, int index, T value) throws SQLException {
-        codecOn(dialect).bind(ps, index, value);
+        BasicType<T> codec = codecOn(dialect);
+        int code = codec.bindCode;
+        if (code >= LONG && code <= DOUBLE && dialect.family() == DatabaseFamily.SQLITE) {
+            // sqlite-jdbc's setLong/setInt/setDouble box the value anew (new Long(v)) to keep it until
+            // the statement runs; setObject keeps the boxed value given, an allocation less per value.
+            ps.setObject(index, codec.javaType.cast(value));
+            return;
+        }
+        codec.bind(ps, index, value);
     }
 
     @Override
