@@ -16,10 +16,10 @@ import org.tabula.engine.Engine;
 import org.tabula.schema.MetaData;
 
 /**
- * What every benchmark inserting {@code InsertBenchmark}'s 100,000 rows into {@code bench_items}
- * shares: the table made once, emptied before each call, and checked after it (every row there,
- * exactly once), outside the measurement; the rows as objects ({@link #items}) and as maps
- * ({@link #maps}).
+ * What every benchmark inserting {@code InsertBenchmark}'s rows (100,000 unless {@link #rows()}
+ * says otherwise) into {@code bench_items} shares: the table made once, emptied before each call,
+ * and checked after it (every row there, exactly once), outside the measurement; the rows as
+ * objects ({@link #items}) and as maps ({@link #maps}).
  */
 @State(Scope.Benchmark)
 public abstract class ItemsInsertFixture {
@@ -35,14 +35,19 @@ public abstract class ItemsInsertFixture {
     protected List<Map<String, Object>> maps;
     private long[] expected;
 
+    /** How many rows each call inserts. */
+    protected int rows() {
+        return ROWS;
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
         engine = BenchDatabase.open(database);
         MetaData schema = new MetaData(ITEMS);
         schema.dropAll(engine);
         schema.createAll(engine);
-        items = InsertBenchmark.records(ROWS);
-        maps = InsertBenchmark.rows(ROWS);
+        items = InsertBenchmark.records(rows());
+        maps = InsertBenchmark.rows(rows());
         expected = ItemsCheck.expected(items);
         conn = engine.connect();
     }
@@ -53,7 +58,7 @@ public abstract class ItemsInsertFixture {
         conn.commit();
     }
 
-    /** Every call must have written exactly the 100,000 rows. */
+    /** Every call must have written exactly the {@link #rows()} rows. */
     @TearDown(Level.Invocation)
     public void check() {
         ItemsCheck.verify(conn, "bench_items", expected);

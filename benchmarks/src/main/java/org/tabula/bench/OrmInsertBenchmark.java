@@ -1,8 +1,5 @@
 package org.tabula.bench;
 
-import static org.tabula.Sql.delete;
-import static org.tabula.bench.Items.ITEMS;
-
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,17 +11,10 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.tabula.engine.Connection;
-import org.tabula.engine.Engine;
 import org.tabula.orm.Mapper;
 import org.tabula.orm.Session;
 import org.tabula.orm.SessionFactory;
-import org.tabula.schema.MetaData;
 
 /**
  * Flushes 10,000 new ORM entities whose ids the application gives ({@link ItemEntity}), and
@@ -34,40 +24,30 @@ import org.tabula.schema.MetaData;
  * Target: the ORM at most 1.25x.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class OrmInsertBenchmark {
+public class OrmInsertBenchmark extends ItemsInsertFixture {
 
     static final int ROWS = FlushBenchmark.ROWS;
 
-    @Param({"sqlite", "mariadb"})
-    public String database;
-
-    private Engine engine;
-    private Connection conn;
     private SessionFactory sessions;
     private List<ItemEntity> entities;
-    private long[] expected;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        engine = BenchDatabase.open(database);
-        MetaData schema = new MetaData(ITEMS);
-        schema.dropAll(engine);
-        schema.createAll(engine);
-        expected = ItemsCheck.expected(InsertBenchmark.records(ROWS));
-        conn = engine.connect();
-        sessions = SessionFactory.of(engine);
-        Mapper.mapping(ItemEntity.class);
+    @Override
+    protected int rows() {
+        return ROWS;
     }
 
+    /** Fresh objects before each call, outside the measurement (the fixture empties the table). */
     @Setup(Level.Invocation)
-    public void freshObjectsAndEmptyTable() {
-        conn.execute(delete(ITEMS).allRows());
-        conn.commit();
+    public void freshObjects() {
+        if (sessions == null) {
+            // here rather than in a trial setup of this class, which JMH may run before the fixture's
+            sessions = SessionFactory.of(engine);
+            Mapper.mapping(ItemEntity.class);
+        }
         entities = new ArrayList<>(ROWS);
-        for (FetchBenchmark.ItemRecord r : InsertBenchmark.records(ROWS)) {
+        for (FetchBenchmark.ItemRecord r : items) {
             ItemEntity e = new ItemEntity();
             e.id = r.id();
             e.name = r.name();
@@ -77,19 +57,6 @@ public class OrmInsertBenchmark {
             e.note = r.note();
             entities.add(e);
         }
-    }
-
-    /** Every call must have written exactly the 10,000 rows. */
-    @TearDown(Level.Invocation)
-    public void check() {
-        ItemsCheck.verify(conn, "bench_items", expected);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        conn.close();
-        new MetaData(ITEMS).dropAll(engine);
-        engine.close();
     }
 
     @Benchmark
