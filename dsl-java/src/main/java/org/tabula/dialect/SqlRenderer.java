@@ -645,12 +645,16 @@ public class SqlRenderer implements SqlVisitor<Void> {
     /** Whether no outer join in {@code from} can read a NULL where a column is declared NOT NULL. */
     private static boolean innerJoinsOnly(List<FromItem> from) {
         for (FromItem item : from) {
-            if (item instanceof Join join && (join.type() != JoinType.INNER
-                    || !innerJoinsOnly(List.of(join.left(), join.right())))) {
+            if (!innerJoinsOnly(item)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean innerJoinsOnly(FromItem item) {
+        return !(item instanceof Join join)
+                || join.type() == JoinType.INNER && innerJoinsOnly(join.left()) && innerJoinsOnly(join.right());
     }
 
     private List<FromItem> fromOf(Select select) {
