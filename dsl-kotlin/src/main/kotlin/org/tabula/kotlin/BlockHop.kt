@@ -26,22 +26,23 @@ import kotlinx.coroutines.ThreadContextElement
  */
 internal class BlockHop<T>(
     private val caller: Continuation<T>,
-    dispatcher: ContinuationInterceptor,
+    private val dispatcher: ContinuationInterceptor,
     private val body: suspend BlockHop<T>.() -> T,
 ) : TransactionElement(), Continuation<T>, Runnable {
 
-    /** The caller's context with the JDBC dispatcher and this block's transaction element. */
-    override val context: CoroutineContext = caller.context + dispatcher + this
+    /**
+     * The caller's context with the JDBC dispatcher and this block's transaction element, made by
+     * [run] on the JDBC thread: the two `plus` fold the caller's context, work that on the caller's
+     * thread (a single event loop serving every coroutine) held back all of them.
+     */
+    private var blockContext: CoroutineContext? = null
 
-    /** The caller's thread context elements (MDC, coroutine names), set for the block's first step; null: none. */
-    private val threadContext: List<ThreadContextElement<Any?>>? = threadContextElements(caller.context)
+    override val context: CoroutineContext
+        get() = blockContext ?: (caller.context + dispatcher + this).also { blockContext = it }
 
     @Volatile
     private var decision = HopRace.UNDECIDED
     private var outcome: Result<T>? = null
-
-    /** The job the block shares with its caller. */
-    val job: Job = context[Job]!!
 
     /**
      * Hands the block to [executor], or with [here] (the caller is on one of its threads) runs its
@@ -59,8 +60,14 @@ internal class BlockHop<T>(
         return HopRace.suspendOrValue(this, DECISION) { outcome }
     }
 
-    /** The block's first step, on a JDBC thread. */
-    override fun run() = withThreadContext(context, threadContext) { step() }
+    /**
+     * The block's first step, on a JDBC thread, with the caller's thread context elements (MDC,
+     * coroutine names) set; the block's context is made here, before anything can read it elsewhere.
+     */
+    override fun run() {
+        val context = context
+        withThreadContext(context, threadContextElements(caller.context)) { step() }
+    }
 
     private fun step() {
         val value = try {

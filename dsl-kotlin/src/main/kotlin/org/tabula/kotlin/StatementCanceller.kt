@@ -1,7 +1,7 @@
 package org.tabula.kotlin
 
-import java.util.concurrent.ConcurrentLinkedQueue
 import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicReference
 import java.util.concurrent.locks.LockSupport
 import kotlinx.coroutines.DisposableHandle
 import kotlinx.coroutines.InternalCoroutinesApi
@@ -64,22 +64,36 @@ internal class StatementCanceller(private val job: Job, private val conn: Connec
         return true
     }
 
+    /** The canceller pushed on [Watchdog]'s stack before this one (the stack is its own links: no node per block). */
+    private var below: StatementCanceller? = null
+
     /**
      * One daemon thread for the process that looks at the live cancellers every
      * [PERIOD_MILLIS] ms while there are any, and parks when there have been none for a second.
+     *
+     * New cancellers are pushed on a lock-free stack (one CAS, no allocation); the watchdog takes
+     * the whole stack each period and keeps, in a list only it touches, those whose block is still
+     * running. Most blocks end within microseconds, before their first look, and are dropped then.
      */
     private object Watchdog : Runnable {
         const val PERIOD_MILLIS = 10L
         private const val IDLE_LOOKS = 100
 
-        private val live = ConcurrentLinkedQueue<StatementCanceller>()
+        private val pushed = AtomicReference<StatementCanceller?>()
+        private val watched = ArrayList<StatementCanceller>()
 
         @Volatile
         private var sleeping = true
         private var thread: Thread? = null
 
         fun watch(canceller: StatementCanceller) {
-            live.offer(canceller)
+            while (true) {
+                val top = pushed.get()
+                canceller.below = top
+                if (pushed.compareAndSet(top, canceller)) {
+                    break
+                }
+            }
             if (sleeping) {
                 wake()
             }
@@ -102,27 +116,31 @@ internal class StatementCanceller(private val job: Job, private val conn: Connec
             }
         }
 
+        private fun keeps(canceller: StatementCanceller): Boolean = try {
+            canceller.look()
+        } catch (e: RuntimeException) {
+            false
+        }
+
         override fun run() {
             var idle = 0
             while (true) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS))
-                val looks = live.iterator()
-                while (looks.hasNext()) {
-                    val canceller = looks.next()
-                    val keep = try {
-                        canceller.look()
-                    } catch (e: RuntimeException) {
-                        false
-                    }
-                    if (!keep) {
-                        looks.remove()
+                watched.removeIf { !keeps(it) }
+                var next = pushed.getAndSet(null)
+                while (next != null) {
+                    val canceller = next
+                    next = canceller.below
+                    canceller.below = null
+                    if (keeps(canceller)) {
+                        watched.add(canceller)
                     }
                 }
-                idle = if (live.isEmpty()) idle + 1 else 0
+                idle = if (watched.isEmpty() && pushed.get() == null) idle + 1 else 0
                 if (idle >= IDLE_LOOKS) {
                     sleeping = true
-                    // watch() offers, then reads sleeping: either it wakes us or we see its canceller.
-                    while (sleeping && live.isEmpty()) {
+                    // watch() pushes, then reads sleeping: either it wakes us or we see its canceller.
+                    while (sleeping && pushed.get() == null) {
                         LockSupport.park(this)
                     }
                     sleeping = false
