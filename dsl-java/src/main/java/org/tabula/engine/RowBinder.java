@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.tabula.dialect.Binding;
 import org.tabula.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 import org.tabula.schema.Column;
+import org.tabula.statement.InsertRow;
 import org.tabula.type.SqlType;
 import org.tabula.type.TypeKind;
 
@@ -26,8 +28,12 @@ final class RowBinder {
     private final int[] maxLengths;
     /** Values of exactly this class go straight to the type's binder; null where the dialect converts. */
     private final Class<?>[] direct;
+    /** The column each binding writes, null where none. */
+    private final @Nullable Column<?>[] targets;
 
-    private RowBinder(String[] names, SqlType<?>[] types, boolean[] nullAllowed, int[] maxLengths, Class<?>[] direct) {
+    private RowBinder(String[] names, SqlType<?>[] types, boolean[] nullAllowed, int[] maxLengths, Class<?>[] direct,
+                      @Nullable Column<?>[] targets) {
+        this.targets = targets;
         this.names = names;
         this.types = types;
         this.nullAllowed = nullAllowed;
@@ -43,6 +49,7 @@ final class RowBinder {
         boolean[] nullAllowed = new boolean[n];
         int[] maxLengths = new int[n];
         Class<?>[] direct = new Class<?>[n];
+        Column<?>[] targets = new Column<?>[n];
         for (int i = 0; i < n; i++) {
             Binding b = bindings.get(i);
             if (!b.isNamed() || b.type().kind() == TypeKind.ANY) {
@@ -51,11 +58,12 @@ final class RowBinder {
             names[i] = b.name();
             types[i] = b.type();
             Column<?> target = b.target();
+            targets[i] = target;
             nullAllowed[i] = target == null || StatementRunner.acceptsNull(target);
             maxLengths[i] = target == null ? Integer.MAX_VALUE : StatementRunner.maxLength(target);
             direct[i] = b.type().javaType();
         }
-        return new RowBinder(names, types, nullAllowed, maxLengths, direct);
+        return new RowBinder(names, types, nullAllowed, maxLengths, direct, targets);
     }
 
     /** Binds one row; {@code false} (possibly after binding some values) when the row needs the general path. */
@@ -65,33 +73,62 @@ final class RowBinder {
 
     /** {@link #bind(Dialect, PreparedStatement, Map)} at parameter indexes {@code offset + 1} and on (multi-row VALUES). */
     boolean bind(Dialect dialect, PreparedStatement ps, Map<String, ?> row, int offset) throws SQLException {
+        if (row instanceof InsertRow typed && typed.size() == names.length) {
+            return bindByPosition(dialect, ps, typed, offset);
+        }
+        return bindByName(dialect, ps, row, offset);
+    }
+
+    /**
+     * A typed row filled in the statement's column order (a refilled row always is) binds by
+     * position, with no lookup by name; any other order falls back to the names.
+     */
+    private boolean bindByPosition(Dialect dialect, PreparedStatement ps, InsertRow row, int offset) throws SQLException {
+        for (int i = 0; i < names.length; i++) {
+            if (row.columnAt(i) != targets[i]) {
+                return bindByName(dialect, ps, row, offset);
+            }
+            if (!bindValue(dialect, ps, offset, i, row.valueAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean bindByName(Dialect dialect, PreparedStatement ps, Map<String, ?> row, int offset) throws SQLException {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) row;     // only read: the cast lets MISSING be the default
         for (int i = 0; i < names.length; i++) {
             // One lookup tells a missing key from a NULL value (HashMap; other maps may look twice).
             Object value = values.getOrDefault(names[i], MISSING);
-            if (value == MISSING) {
+            if (value == MISSING || !bindValue(dialect, ps, offset, i, value)) {
                 return false;
             }
-            if (value == null) {
-                if (!nullAllowed[i]) {
-                    return false;
-                }
-            } else if (value instanceof String s && s.length() > maxLengths[i]) {
-                return false; // maybe too long (bindAll counts code points and words the error)
-            }
-            try {
-                if (value != null && value.getClass() == direct[i]) {
-                    // What dialect.bind would end in, minus its null check and coerce().
-                    @SuppressWarnings("unchecked")
-                    SqlType<Object> type = (SqlType<Object>) types[i];
-                    type.bind(dialect, ps, offset + i + 1, value);
-                } else {
-                    dialect.bind(ps, offset + i + 1, types[i], value);
-                }
-            } catch (IllegalArgumentException | ClassCastException e) {
+        }
+        return true;
+    }
+
+    /** Binds {@code value} as binding {@code i}, or says (false) that it needs the general path. */
+    private boolean bindValue(Dialect dialect, PreparedStatement ps, int offset, int i, @Nullable Object value)
+            throws SQLException {
+        if (value == null) {
+            if (!nullAllowed[i]) {
                 return false;
             }
+        } else if (value instanceof String s && s.length() > maxLengths[i]) {
+            return false; // maybe too long (bindAll counts code points and words the error)
+        }
+        try {
+            if (value != null && value.getClass() == direct[i]) {
+                // What dialect.bind would end in, minus its null check and coerce().
+                @SuppressWarnings("unchecked")
+                SqlType<Object> type = (SqlType<Object>) types[i];
+                type.bind(dialect, ps, offset + i + 1, value);
+            } else {
+                dialect.bind(ps, offset + i + 1, types[i], value);
+            }
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return false;
         }
         return true;
     }

@@ -165,6 +165,41 @@ public final class InsertRow extends AbstractMap<String, @Nullable Object> {
     }
 
     /**
+     * The column set at {@code position} (0-based, in the order the columns were first set):
+     * with {@link #valueAt(int)}, what executemany binds by position instead of by name.
+     *
+     * <pre>{@code
+     * InsertRow row = InsertRow.of(USERS).set(USERS.name, "ann").set(USERS.age, 31);
+     * Column<?> second = row.columnAt(1);   // USERS.age
+     * }</pre>
+     *
+     * @param position from 0 to {@code size() - 1}: {@code row.columnAt(0)}
+     * @return the column at that position
+     * @throws IndexOutOfBoundsException when no column is set at {@code position}
+     */
+    public Column<?> columnAt(int position) {
+        Objects.checkIndex(position, size);
+        return columns[position];
+    }
+
+    /**
+     * The value set at {@code position} (see {@link #columnAt(int)}).
+     *
+     * <pre>{@code
+     * InsertRow row = InsertRow.of(USERS).set(USERS.name, "ann").set(USERS.age, 31);
+     * Object age = row.valueAt(1);   // 31
+     * }</pre>
+     *
+     * @param position from 0 to {@code size() - 1}: {@code row.valueAt(0)}
+     * @return the value, null for a NULL
+     * @throws IndexOutOfBoundsException when no column is set at {@code position}
+     */
+    public @Nullable Object valueAt(int position) {
+        Objects.checkIndex(position, size);
+        return values[position];
+    }
+
+    /**
      * The table this row is inserted into.
      *
      * <pre>{@code

@@ -78,6 +78,25 @@ class TypedExecutemanyTest {
     }
 
     @Test
+    void itemsThatSetTheColumnsInAnotherOrderAreBoundByName() {
+        // Rows in the first row's column order bind by position; the others by name, same result.
+        try (Connection conn = engine.connect()) {
+            conn.execute(insert(USERS), List.of(1, 2, 3, 4, 5), (row, i) -> {
+                if (i % 2 == 0) {
+                    row.set(USERS.age, i).set(USERS.name, "n" + i);
+                } else {
+                    row.set(USERS.name, "n" + i).set(USERS.age, i);
+                }
+            });
+            assertEquals(List.of("n1/1", "n2/2", "n3/3", "n4/4", "n5/5"), rows(conn));
+        }
+        InsertRow row = InsertRow.of(USERS).set(USERS.name, "ann").set(USERS.age, 31);
+        assertSame(USERS.age, row.columnAt(1));
+        assertEquals(31, row.valueAt(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> row.valueAt(2));
+    }
+
+    @Test
     void anyIterableEmptyOrSingleItems() {
         try (Connection conn = engine.connect()) {
             Iterable<Integer> ages = () -> IntStream.range(0, 4).iterator(); // not a Collection
