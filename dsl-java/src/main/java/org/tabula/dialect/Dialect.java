@@ -786,10 +786,12 @@ public abstract class Dialect implements StatementCompiler<RenderedSql>, TypeDia
     /**
      * Whether a connection runs other statements while a streamed result ({@code Connection.stream})
      * is open on it. MySQL's Connector/J streams row by row and refuses any other statement until
-     * the stream is read to its end or closed; SQLite and PostgreSQL keep a cursor and go on.
+     * the stream is read to its end or closed, unless its URL asks for a server-side cursor
+     * ({@code useCursorFetch=true}: {@code Connection.runsStatementsWhileStreaming()} is the answer
+     * that knows); SQLite and PostgreSQL keep a cursor and go on.
      *
      * <pre>{@code
-     * boolean interleave = conn.dialect().runsStatementsWhileStreaming();   // false: read the stream to its end first
+     * boolean interleave = Dialect.MYSQL.runsStatementsWhileStreaming();   // false: read the stream to its end first
      * }</pre>
      *
      * @return true when another statement can run while a stream is open

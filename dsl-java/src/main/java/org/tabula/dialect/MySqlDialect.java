@@ -98,7 +98,8 @@ public final class MySqlDialect extends Dialect {
     }
 
     /**
-     * Connector/J streams row by row only with this magic fetch size (or useCursorFetch).
+     * Connector/J streams row by row only with this magic fetch size; an engine whose URL says
+     * {@code useCursorFetch=true} passes the requested size instead, which reads through a server-side cursor.
      *
      * <pre>{@code
      * int fetch = Dialect.MYSQL.streamingFetchSize(500);   // Integer.MIN_VALUE
@@ -110,7 +111,8 @@ public final class MySqlDialect extends Dialect {
     }
 
     /**
-     * The row-by-row stream holds the connection: no other statement until it ends.
+     * The row-by-row stream holds the connection: no other statement until it ends. A URL with
+     * {@code useCursorFetch=true} lifts that ({@code Connection.runsStatementsWhileStreaming()} says so per connection).
      *
      * <pre>{@code
      * boolean interleave = Dialect.MYSQL.runsStatementsWhileStreaming();   // false

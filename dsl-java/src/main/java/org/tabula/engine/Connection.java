@@ -856,6 +856,24 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * Whether this connection runs other statements while a {@linkplain #stream(Statement, int) stream}
+     * is open on it (what loading relationships per chunk of a streamed entity query needs). SQLite
+     * and PostgreSQL do; MySQL and MariaDB do when the Connector/J URL says {@code useCursorFetch=true},
+     * which reads streams through a server-side cursor a fetch size at a time instead of row by row.
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.connect()) {
+     *     boolean interleave = conn.runsStatementsWhileStreaming();   // false on jdbc:mysql://host/db
+     * }
+     * }</pre>
+     *
+     * @return true when another statement can run while a stream is open
+     */
+    public boolean runsStatementsWhileStreaming() {
+        return dialect.runsStatementsWhileStreaming() || engine.streamsByCursor(jdbc);
+    }
+
+    /**
      * Whether {@link #close()} was called: {@code conn.isClosed()}.
      *
      * <pre>{@code

@@ -94,6 +94,36 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         this.statementCacheSize = ownedPool != null && router == null ? cacheSize : 0;
     }
 
+    /** Whether streams use the server's cursor (see {@link #streamsByCursor}): 0 not known yet, 1 no, 2 yes. */
+    private volatile int cursorStreams;
+
+    /**
+     * Whether streams on MySQL/MariaDB read through a server-side cursor, which lets other
+     * statements run on the connection while a stream is open: Connector/J does so when its URL
+     * says {@code useCursorFetch=true} (else it streams row by row and refuses any other statement).
+     * Read once per engine from the driver's own URL; always false on other databases, which need no such setting.
+     */
+    boolean streamsByCursor(java.sql.Connection jdbc) {
+        int known = cursorStreams;
+        if (known == 0) {
+            known = dialect.family() == DatabaseFamily.MYSQL && asksForCursorFetch(jdbc) ? 2 : 1;
+            cursorStreams = known;
+        }
+        return known == 2;
+    }
+
+    private static boolean asksForCursorFetch(java.sql.Connection jdbc) {
+        try {
+            String url = jdbc.getMetaData().getURL();
+            return url != null && CURSOR_FETCH.matcher(url).find();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static final java.util.regex.Pattern CURSOR_FETCH =
+            java.util.regex.Pattern.compile("(?i)[?&;]useCursorFetch=true(?:[&;]|$)");
+
     /**
      * The statements kept open on the driver's connection behind {@code pooled}, or null when the
      * engine keeps none ({@link EngineOptions#statementCacheSize(int)}).

@@ -227,7 +227,7 @@ final class StatementRunner {
         }
         try {
             if (streaming) {
-                ps.setFetchSize(dialect.streamingFetchSize(fetchSize));
+                ps.setFetchSize(engine.streamsByCursor(jdbc) ? fetchSize : dialect.streamingFetchSize(fetchSize));
             } else if (engine.options().fetchSize() > 0) {
                 ps.setFetchSize(engine.options().fetchSize());
             }

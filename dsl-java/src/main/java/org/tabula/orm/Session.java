@@ -678,14 +678,15 @@ public final class Session implements AutoCloseable {
         Undeferred undeferred = options.isEmpty() ? null : Undeferred.of(mapping, options);
         LoadStrategies eager = options.isEmpty() || mapping.isReadOnly() || !mapping.hasRelationships()
                 ? null : new LoadStrategies(mapping, select, options, false);
-        if (eager != null && eager.runsStatements() && !connection().dialect().runsStatementsWhileStreaming()) {
+        if (eager != null && eager.runsStatements() && !connection().runsStatementsWhileStreaming()) {
             List<LoadOption> eagerOptions = options.stream()
                     .filter(o -> o.column() == null && (o.loading() == Loading.SELECT_IN || o.loading() == Loading.JOINED || o.tail() != null))
                     .toList();
             throw new OrmException("load options " + eagerOptions + " on a stream of " + mapping.entityClass().getSimpleName()
                     + " need a SELECT per chunk while the stream's result is open, which " + connection().dialect().name()
-                    + " (MySQL/MariaDB) cannot run on the same connection: read with all() in pages (limit and offset,"
-                    + " or a keyset), or load the relationships after the stream; undefer, lazy and raise options work in streams");
+                    + " (MySQL/MariaDB) cannot run on the same connection while it streams row by row: add useCursorFetch=true"
+                    + " to the JDBC URL (streams then read through a server-side cursor), read with all() in pages (limit and"
+                    + " offset, or a keyset), or load the relationships after the stream; undefer, lazy and raise options work in streams");
         }
         autoflush();
         Select statement = undeferred == null ? select : undeferred.extend(select);

@@ -17,6 +17,7 @@ import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import org.tabula.engine.Engine
 import org.tabula.engine.EngineOptions
 import org.tabula.kotlin.AsyncEngine
 import org.tabula.kotlin.KtDatabases
@@ -226,7 +227,7 @@ class AsyncSessionLoadingSpec : FunSpec({
                 onlyEngineThreads()
             }
 
-            test("a stream's load options apply per chunk: select-in between chunks, undefer in the statement (refused on MySQL/MariaDB)") {
+            test("a stream's load options apply per chunk: select-in between chunks, undefer in the statement (MySQL/MariaDB: with useCursorFetch)") {
                 sessions.begin { s ->
                     s.addAll((1..12).map { i -> KtoAuthor("s%02d".format(i), "bio $i").also { it.posts.add(KtoPost("p$i")) } })
                 }
@@ -239,7 +240,19 @@ class AsyncSessionLoadingSpec : FunSpec({
                         .map { a -> "${a.name} ${a.bio.get()} ${a.posts.single().title}" }     // loaded: no suspend call needed
                 }
                 if (db == "mysql") {
-                    shouldThrow<OrmException> { sessions.session { s -> query(s) } }.message shouldContain "MySQL/MariaDB"
+                    shouldThrow<OrmException> { sessions.session { s -> query(s) } }.message shouldContain "useCursorFetch=true"
+                    // Through a server-side cursor the IN queries run between chunks, on the JDBC threads.
+                    val cursorStatements = CopyOnWriteArrayList<Pair<String, String>>()
+                    Engine.create(
+                        KtDatabases.url(db) + "&useCursorFetch=true",
+                        EngineOptions.defaults().poolSize(1).listener { sql, _ -> cursorStatements.add(Thread.currentThread().name to sql) },
+                    ).use { cursor ->
+                        val lines = AsyncEngine(cursor).sessionFactory().session { s -> withContext(Dispatchers.Default) { query(s) } }
+                        lines.first() shouldBe "s01 bio 1 p1"
+                        lines.size shouldBe 12
+                        cursorStatements.count { it.second.startsWith("SELECT") } shouldBe 1 + 3
+                        cursorStatements.filterNot { it.first.startsWith("tabula-jdbc-") }.shouldBeEmpty()
+                    }
                 } else {
                     val lines = sessions.session { s -> withContext(Dispatchers.Default) { query(s) } }
                     lines.first() shouldBe "s01 bio 1 p1"

@@ -20,6 +20,7 @@ import org.tabula.engine.Engine;
 import org.tabula.engine.EngineOptions;
 import org.tabula.it.Databases;
 import org.tabula.orm.EntityPartitions;
+import org.tabula.orm.EntityQuery;
 import org.tabula.orm.Mapper;
 import org.tabula.orm.OrmException;
 import org.tabula.orm.Session;
@@ -37,7 +38,12 @@ class LoadOptionsTest {
 
     /** An engine that lists the SQL it runs in {@code statements}, with 25 authors of two books each. */
     static SessionFactory seeded(String db, List<String> statements) {
-        Engine engine = Databases.newEngine(db, EngineOptions.defaults().poolSize(2).listener((sql, params) -> statements.add(sql)));
+        return seededAt(Databases.url(db), statements);
+    }
+
+    /** {@link #seeded} on the database at {@code url}. */
+    static SessionFactory seededAt(String url, List<String> statements) {
+        Engine engine = Engine.create(url, EngineOptions.defaults().poolSize(2).listener((sql, params) -> statements.add(sql)));
         METADATA.dropAll(engine);
         METADATA.createAll(engine);
         SessionFactory sessions = SessionFactory.of(engine);
@@ -143,42 +149,59 @@ class LoadOptionsTest {
                     }
                 }
                 assertEquals(25, seen);
-                return;
+            } else {
+                assertChunksLoadTheirOptions(session, query, statements);
             }
-            List<Integer> chunkSizes = new ArrayList<>();
-            List<String> titles = new ArrayList<>();
-            List<LoAuthor> previous = List.of();
-            try (EntityPartitions<LoAuthor> parts = query.partitions(10, true)) {
-                for (List<LoAuthor> chunk : parts) {
-                    // Bounded: the previous chunk's authors and the books loaded with them have left the session.
-                    for (LoAuthor gone : previous) {
-                        assertFalse(session.contains(gone) || session.contains(gone.books.get(0)), gone.name);
-                    }
-                    previous = chunk;
-                    chunkSizes.add(chunk.size());
-                    int before = statements.size();
-                    for (LoAuthor a : chunk) {
-                        assertTrue(a.books.isLoaded(), "books loaded with the chunk");
-                        assertEquals("bio of " + Integer.parseInt(a.name.substring(6)), a.bio.get());
-                        a.books.forEach(b -> titles.add(b.title));
-                        assertSame(a, a.books.get(0).author.get());
-                    }
-                    assertEquals(before, statements.size(), "reading a chunk's objects runs no SQL");
-                    assertTrue(session.contains(chunk.get(0).books.get(1)));
-                }
-            }
-            assertEquals(List.of(10, 10, 5), chunkSizes);
-            assertEquals(50, titles.size());
-            // The stream's SELECT plus one IN query per chunk.
-            assertEquals(1 + 3, statements.stream().filter(sql -> sql.startsWith("SELECT")).count(), statements.toString());
-            // A joined option loads select-in per chunk in a stream.
-            statements.clear();
-            try (EntityPartitions<LoAuthor> parts = session.select(LoAuthor.class).options(joined(LoAuthor_.books)).partitions(20, false)) {
-                for (List<LoAuthor> chunk : parts) {
-                    chunk.forEach(a -> assertEquals(2, a.books.size()));
-                }
-            }
-            assertEquals(1 + 2, statements.stream().filter(sql -> sql.startsWith("SELECT")).count(), statements.toString());
         }
+        if (db.equals("mysql")) {
+            // Through a server-side cursor, the connection runs the IN queries while the stream is open.
+            List<String> cursorStatements = new CopyOnWriteArrayList<>();
+            SessionFactory cursor = seededAt(Databases.url(db) + "&useCursorFetch=true", cursorStatements);
+            try (Session session = cursor.openSession()) {
+                assertChunksLoadTheirOptions(session, session.select(LoAuthor.class).orderBy(LoAuthor_.name)
+                        .options(selectIn(LoAuthor_.books), undefer(LoAuthor_.bio)), cursorStatements);
+            } finally {
+                cursor.engine().close();
+            }
+        }
+    }
+
+    /** Streams 25 authors in chunks of 10 with {@code query}'s selectIn(books) and undefer(bio), then with joined(books). */
+    private static void assertChunksLoadTheirOptions(Session session, EntityQuery<LoAuthor> query,
+                                                     List<String> statements) {
+        List<Integer> chunkSizes = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<LoAuthor> previous = List.of();
+        try (EntityPartitions<LoAuthor> parts = query.partitions(10, true)) {
+            for (List<LoAuthor> chunk : parts) {
+                // Bounded: the previous chunk's authors and the books loaded with them have left the session.
+                for (LoAuthor gone : previous) {
+                    assertFalse(session.contains(gone) || session.contains(gone.books.get(0)), gone.name);
+                }
+                previous = chunk;
+                chunkSizes.add(chunk.size());
+                int before = statements.size();
+                for (LoAuthor a : chunk) {
+                    assertTrue(a.books.isLoaded(), "books loaded with the chunk");
+                    assertEquals("bio of " + Integer.parseInt(a.name.substring(6)), a.bio.get());
+                    a.books.forEach(b -> titles.add(b.title));
+                    assertSame(a, a.books.get(0).author.get());
+                }
+                assertEquals(before, statements.size(), "reading a chunk's objects runs no SQL");
+                assertTrue(session.contains(chunk.get(0).books.get(1)));
+            }
+        }
+        assertEquals(List.of(10, 10, 5), chunkSizes);
+        assertEquals(50, titles.size());
+        // The stream's SELECT plus one IN query per chunk.
+        assertEquals(1 + 3, statements.stream().filter(sql -> sql.startsWith("SELECT")).count(), statements.toString());
+        // A joined option loads select-in per chunk in a stream.
+        statements.clear();
+        try (EntityPartitions<LoAuthor> parts = session.select(LoAuthor.class).options(joined(LoAuthor_.books)).partitions(20, false)) {
+            for (List<LoAuthor> chunk : parts) {
+                chunk.forEach(a -> assertEquals(2, a.books.size()));
+            }
+        }
+        assertEquals(1 + 2, statements.stream().filter(sql -> sql.startsWith("SELECT")).count(), statements.toString());
     }
 }
