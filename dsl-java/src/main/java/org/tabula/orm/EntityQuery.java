@@ -79,7 +79,14 @@ public final class EntityQuery<T> {
                         + ", not from " + mapping.entityClass().getSimpleName() + " that this query loads");
             }
             if (o.column() != null) {
-                Undeferred.attribute(mapping, o);          // fail early on a column that is not deferred here
+                // Fail early on a column that is not deferred in the entity the option's path leads to.
+                EntityMapping<?> at = mapping;
+                LoadOption step = o;
+                while (step.isThrough()) {
+                    at = at.relationship(step.head()).target();
+                    step = step.tail();
+                }
+                Undeferred.attribute(at, step);
             } else {
                 mapping.relationship(o.head());      // fail early on a wrong name
             }

@@ -32,6 +32,7 @@ public final class LoadOption {
     private final @Nullable Loading loading;     // null for undefer
     private final Class<?> source;        // the class a typed handle starts from, or null
     private final @Nullable Column<?> column;    // the deferred column of undefer, or null
+    private final boolean through;               // an undefer whose path leads to the column's entity
 
     private LoadOption(String path, Loading loading) {
         this(path, loading, null);
@@ -42,6 +43,7 @@ public final class LoadOption {
         this.loading = Objects.requireNonNull(loading, "loading");
         this.source = source;
         this.column = null;
+        this.through = false;
         if (path.isBlank()) {
             throw new IllegalArgumentException("a load option needs a relationship name");
         }
@@ -52,6 +54,15 @@ public final class LoadOption {
         this.path = column.name();
         this.loading = null;
         this.source = null;
+        this.through = false;
+    }
+
+    private LoadOption(String path, Column<?> column, @Nullable Class<?> source) {
+        this.column = Objects.requireNonNull(column, "column");
+        this.path = Objects.requireNonNull(path, "path");
+        this.loading = null;
+        this.source = source;
+        this.through = true;
     }
 
     /**
@@ -72,6 +83,28 @@ public final class LoadOption {
      */
     public static LoadOption undefer(Column<?> column) {
         return new LoadOption(column);
+    }
+
+    /**
+     * Selects a deferred ({@link Lazy}) column of the objects a relationship path leads to, in the
+     * {@code IN (...)} query that loads them (SQLAlchemy's {@code selectinload(User.posts).undefer(Post.body)}):
+     * the relationship is loaded select-in with the query (also when the mapping says joined; a
+     * {@link #joined(Relation)} option for it in the same query is refused), and its objects come
+     * back with the column loaded. The path may go further ({@code User_.roles.then(Role_.permissions)}),
+     * each step select-in. {@link EntityQuery#options} refuses, naming it, a column that is not a
+     * deferred column of the entity at the path's end.
+     *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(LoadOption.undefer(User_.posts, Post_.body)).all();   // 2 SELECTs
+     * users.get(0).posts.get(0).body.get();                                                                      // no SQL
+     * }</pre>
+     *
+     * @param through the relationship handle (or path) leading to the column's entity: {@code User_.posts}
+     * @param column the deferred column's metamodel handle there: {@code Post_.body}
+     * @return the load option
+     */
+    public static LoadOption undefer(Relation<?, ?> through, Column<?> column) {
+        return new LoadOption(through.path(), column, through.source());
     }
 
     /**
@@ -215,6 +248,11 @@ public final class LoadOption {
         return column;
     }
 
+    /** Whether this is an undefer whose path (through relationships) leads to the column's entity. */
+    boolean isThrough() {
+        return through;
+    }
+
     /** The class a typed option's path starts from, or null for one made from a string. */
     Class<?> source() {
         return source;
@@ -229,11 +267,18 @@ public final class LoadOption {
     /** The option for the rest of the path, or null at its end. */
     LoadOption tail() {
         int dot = path.indexOf('.');
+        if (through) {
+            // At the path's end, a plain undefer for the entity the path leads to.
+            return dot < 0 ? new LoadOption(column) : new LoadOption(path.substring(dot + 1), column, null);
+        }
         return dot < 0 ? null : new LoadOption(path.substring(dot + 1), loading);
     }
 
     @Override
     public String toString() {
-        return column != null ? "undefer(" + column.qualifiedName() + ")" : loading + "(" + path + ")";
+        if (column != null) {
+            return "undefer(" + (through ? path + ", " : "") + column.qualifiedName() + ")";
+        }
+        return loading + "(" + path + ")";
     }
 }

@@ -33,11 +33,22 @@ final class LoadStrategies {
                 strategy.put(r, r.loading());
             }
         }
+        // Relationships an undefer goes through: loaded select-in, the column riding in their IN query.
+        Map<RelationshipAttribute, LoadOption> undeferredThrough = new LinkedHashMap<>();
+        Map<RelationshipAttribute, LoadOption> askedJoined = new LinkedHashMap<>();
         for (LoadOption o : options) {
             if (o.column() != null) {
-                continue;      // undefer: a column, see Undeferred
+                if (o.isThrough()) {
+                    RelationshipAttribute r = mapping.relationship(o.head());
+                    undeferredThrough.putIfAbsent(r, o);
+                    nested.computeIfAbsent(r, k -> new ArrayList<>()).add(o.tail());
+                }
+                continue;      // undefer of the queried entity's own column: see Undeferred
             }
             RelationshipAttribute r = mapping.relationship(o.head());
+            if (o.loading() == Loading.JOINED && o.tail() == null) {
+                askedJoined.put(r, o);
+            }
             LoadOption tail = o.tail();
             if (tail == null) {
                 strategy.put(r, o.loading());
@@ -48,6 +59,15 @@ final class LoadStrategies {
                 }
                 nested.computeIfAbsent(r, k -> new ArrayList<>()).add(tail);
             }
+        }
+        for (Map.Entry<RelationshipAttribute, LoadOption> e : undeferredThrough.entrySet()) {
+            LoadOption joinedOption = askedJoined.get(e.getKey());
+            if (joinedOption != null) {
+                throw new OrmException("load option " + e.getValue() + " loads " + e.getKey().qualifiedName()
+                        + " select-in, with the column in its IN query, but " + joinedOption
+                        + " asks for a join: use selectIn for it, or drop one of the two");
+            }
+            strategy.put(e.getKey(), Loading.SELECT_IN);
         }
         boolean limited = select.limit() != null || select.offset() != null;
         for (Map.Entry<RelationshipAttribute, Loading> e : strategy.entrySet()) {

@@ -437,6 +437,9 @@ final class Loader {
             }
         }
         for (LoadOption o : options) {
+            if (o.column() != null && !o.isThrough()) {
+                continue;      // a column of the children themselves: it rode in the query that loaded them
+            }
             RelationshipAttribute r = target.relationship(o.head());
             List<LoadOption> list = deeper.computeIfAbsent(r, k -> new ArrayList<>());
             if (o.tail() != null) {
@@ -472,10 +475,16 @@ final class Loader {
         Map<Object, Boolean> seenChild = new IdentityHashMap<>();
         List<Object> keys = new ArrayList<>(ownersByKey.keySet());
         EntityMapping<?> target = r.target();
+        Undeferred undeferred = nestedOptions.isEmpty() ? null : Undeferred.of(target, nestedOptions);
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-            for (Row row : session.connection().execute(r.selectFor(chunk))) {
+            Select select = r.selectFor(chunk);
+            int width = select.selections().size();
+            for (Row row : session.connection().execute(undeferred == null ? select : undeferred.extend(select))) {
                 Object[] values = target.fromRow(row);
+                if (undeferred != null) {
+                    undeferred.fill(values, row, width);      // appended after the IN query's own columns
+                }
                 Object child = materialize(target, values);
                 List<Object> list = childrenByKey.computeIfAbsent(r.rowOwnerKey(row, values), k -> new ArrayList<>());
                 if (!containsSame(list, child)) {

@@ -2,6 +2,7 @@ package org.tabula.orm;
 
 import java.util.Objects;
 import org.tabula.expr.Condition;
+import org.tabula.schema.Column;
 
 /**
  * A typed handle on a relationship (or a path of relationships), declared once next to the
@@ -214,6 +215,21 @@ public final class Relation<S, T> {
      */
     public LoadOption raise() {
         return LoadOption.raise(this);
+    }
+
+    /**
+     * Load along this path select-in, with the deferred {@code column} of the objects at its end
+     * selected in the same IN query ({@link LoadOption#undefer(Relation, Column)}).
+     *
+     * <pre>{@code
+     * List<User> users = session.select(User.class).options(User_.posts.undefer(Post_.body)).all();
+     * }</pre>
+     *
+     * @param column a deferred column of the entity this path leads to: {@code Post_.body}
+     * @return the load option
+     */
+    public LoadOption undefer(Column<?> column) {
+        return LoadOption.undefer(this, column);
     }
 
     @Override

@@ -680,7 +680,7 @@ public final class Session implements AutoCloseable {
                 ? null : new LoadStrategies(mapping, select, options, false);
         if (eager != null && eager.runsStatements() && !connection().runsStatementsWhileStreaming()) {
             List<LoadOption> eagerOptions = options.stream()
-                    .filter(o -> o.column() == null && (o.loading() == Loading.SELECT_IN || o.loading() == Loading.JOINED || o.tail() != null))
+                    .filter(o -> o.isThrough() || o.column() == null && (o.loading() == Loading.SELECT_IN || o.loading() == Loading.JOINED || o.tail() != null))
                     .toList();
             throw new OrmException("load options " + eagerOptions + " on a stream of " + mapping.entityClass().getSimpleName()
                     + " need a SELECT per chunk while the stream's result is open, which " + connection().dialect().name()

@@ -390,6 +390,18 @@ class AsyncSessionParitySpec : FunSpec({
                 }
             }
 
+            test("LoadOption.undefer(column), undefer(through, column) -> undefer(T::property), undefer(relation, T::property)") {
+                sessions.begin { s -> s.add(KtoAuthor("ann", "ann's bio").also { it.posts.add(KtoPost("p")) }) }
+                sessions.session { s ->
+                    s.select<KtoAuthor>().options(undefer(KtoAuthor::bio)).one().bio.get() shouldBe "ann's bio"
+                }
+                sessions.session { s ->
+                    val author = Relation.of(KtoPost::class.java, "author", KtoAuthor::class.java)
+                    val post = s.select<KtoPost>().options(undefer(author, KtoAuthor::bio)).one()
+                    post.author.get()!!.bio.get() shouldBe "ann's bio"            // loaded with the IN query: no refusal
+                }
+            }
+
             test("EntityQuery.orderBy, distinct, limit, offset -> the same (orderBy also with Kotlin pairs)") {
                 addUsers("ann", "bob", "cid", "dan")
                 sessions.session { s ->

@@ -113,6 +113,76 @@ class LoadOptionsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void undeferThroughARelationshipSelectsTheColumnInItsInQuery(String db) {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        SessionFactory sessions = seeded(db, statements);
+        try (Session session = sessions.openSession()) {
+            List<LoAuthor> authors = session.select(LoAuthor.class).orderBy(LoAuthor_.name)
+                    .options(undefer(LoAuthor_.books, LoBook_.blurb)).all();
+            assertEquals(2, statements.size(), "the query and one IN query with the blurb in it: " + statements);
+            assertTrue(statements.get(1).contains("blurb"), statements.get(1));
+            statements.clear();
+            for (LoAuthor a : authors) {
+                assertTrue(a.books.isLoaded());
+                for (LoBook b : a.books) {
+                    assertTrue(b.blurb.isLoaded(), b.title);
+                    assertEquals("blurb of " + b.title, b.blurb.get());
+                }
+                assertFalse(a.bio.isLoaded(), "the authors' own deferred column stays deferred");
+            }
+            assertEquals(List.of(), statements, "reading them runs no SQL");
+        }
+        // From the other side, with the Relation form; and a path two steps long that ends at objects already held.
+        try (Session session = sessions.openSession()) {
+            statements.clear();
+            List<LoBook> books = session.select(LoBook.class).options(LoBook_.author.undefer(LoAuthor_.bio)).all();
+            assertEquals(50, books.size());
+            assertEquals(2, statements.size(), statements.toString());
+            assertTrue(books.stream().allMatch(b -> b.author.get().bio.isLoaded()));
+            assertEquals("bio of 7", books.stream().filter(b -> b.title.equals("a7")).findFirst().orElseThrow().author.get().bio.get());
+        }
+        try (Session session = sessions.openSession()) {
+            statements.clear();
+            List<LoAuthor> authors = session.select(LoAuthor.class)
+                    .options(undefer(LoAuthor_.books.then(LoBook_.author), LoAuthor_.bio)).all();
+            assertEquals(3, statements.size(), "the query, the books, their authors with bio: " + statements);
+            assertTrue(authors.stream().allMatch(a -> a.bio.isLoaded()), "held authors get the value their holders lacked");
+        }
+        try (Session session = sessions.openSession()) {
+            OrmException notDeferred = assertThrows(OrmException.class,
+                    () -> session.select(LoAuthor.class).options(undefer(LoAuthor_.books, LoBook_.title)));
+            assertTrue(notDeferred.getMessage().contains("lo_books.title is not deferred")
+                    || notDeferred.getMessage().contains("LoBook.title is not deferred"), notDeferred.getMessage());
+            OrmException wrongEntity = assertThrows(OrmException.class,
+                    () -> session.select(LoAuthor.class).options(undefer(LoAuthor_.books, LoAuthor_.bio)));
+            assertTrue(wrongEntity.getMessage().contains("is not a column of LoBook"), wrongEntity.getMessage());
+            OrmException joinedToo = assertThrows(OrmException.class, () -> session.select(LoAuthor.class)
+                    .options(joined(LoAuthor_.books), undefer(LoAuthor_.books, LoBook_.blurb)).all());
+            assertTrue(joinedToo.getMessage().contains("asks for a join"), joinedToo.getMessage());
+        }
+        // In a stream, per chunk (where the database runs statements while streaming).
+        try (Session session = sessions.openSession()) {
+            var query = session.select(LoAuthor.class).orderBy(LoAuthor_.name).options(undefer(LoAuthor_.books, LoBook_.blurb));
+            if (db.equals("mysql")) {
+                OrmException refused = assertThrows(OrmException.class, () -> query.partitions(10, true));
+                assertTrue(refused.getMessage().contains("undefer(books, lo_books.blurb)"), refused.getMessage());
+            } else {
+                int seen = 0;
+                try (EntityPartitions<LoAuthor> parts = query.partitions(10, true)) {
+                    for (List<LoAuthor> chunk : parts) {
+                        for (LoAuthor a : chunk) {
+                            assertEquals("blurb of " + a.books.get(0).title, a.books.get(0).blurb.get());
+                            seen++;
+                        }
+                    }
+                }
+                assertEquals(25, seen);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void undeferRefusesAColumnThatIsNotDeferredHere(String db) {
         SessionFactory sessions = seeded(db, new ArrayList<>());
         try (Session session = sessions.openSession()) {
