@@ -34,6 +34,9 @@ final class Interleaved {
         void run() throws Exception;
     }
 
+    /** {@code -Dbench.gcBefore=true}: a full collection before each batch, outside the timing. */
+    private static final boolean GC_BEFORE = Boolean.getBoolean("bench.gcBefore");
+
     /** No work before or after. */
     static final Step NOTHING = () -> { };
 
@@ -70,6 +73,9 @@ final class Interleaved {
             for (String name : order) {
                 Entry variant = variants.get(name);
                 variant.before().run();
+                if (GC_BEFORE) {
+                    System.gc();      // each batch starts on an empty young generation: no collection it did not cause
+                }
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 for (int i = 0; i < batch; i++) {

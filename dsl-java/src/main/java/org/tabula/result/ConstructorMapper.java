@@ -39,10 +39,6 @@ public final class ConstructorMapper<R> {
     public record Parameter(String name, Class<?> type, boolean nullable) {
     }
 
-    // What the built-in types' JDBC getters return exactly (getLong: a Long, ...), needing no check.
-    private static final java.util.Set<Class<?>> READ_EXACTLY =
-            java.util.Set.of(Long.class, Integer.class, Double.class, Boolean.class, String.class);
-
     private final Class<R> type;
     private final MethodHandle constructor;
     private final Parameter[] parameters;
@@ -66,7 +62,7 @@ public final class ConstructorMapper<R> {
             inOrder &= positions[i] == i;
             Class<?> t = parameters[i].type();
             SqlType<?> read = columns.type(positions[i]);
-            checks[i] = t.isPrimitive() || read instanceof BasicType<?> && read.javaType() == t && READ_EXACTLY.contains(t)
+            checks[i] = t.isPrimitive() || read instanceof BasicType<?> basic && basic.javaType() == t && basic.readsExactJavaType()
                     ? null : t;
         }
         this.inOrder = inOrder;

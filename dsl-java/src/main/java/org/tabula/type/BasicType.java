@@ -260,6 +260,32 @@ public final class BasicType<T extends @Nullable Object> implements SqlType<T> {
         return spec.copy().length(newLength, newScale).build();
     }
 
+    /**
+     * Whether every value this type reads, on every database, is null or an instance of exactly
+     * {@link #javaType()}: true for the built-in readers of {@code Long}, {@code Integer},
+     * {@code Double}, {@code Boolean} and {@code String} (JDBC's own getters), which lets a row
+     * mapper pass such values on without a class check.
+     *
+     * <pre>{@code
+     * boolean exact = SqlTypes.BIGINT.readsExactJavaType();   // true: getLong, a Long
+     * }</pre>
+     *
+     * @return true when a read value needs no check against {@code javaType()}
+     */
+    public boolean readsExactJavaType() {
+        if (readCode == OTHER) {
+            return false;
+        }
+        if (codecs != null) {
+            for (BasicType<T> codec : codecs) {
+                if (codec.readCode == OTHER) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** This type as {@code dialect}'s family sees it. */
     private BasicType<T> on(TypeDialect dialect) {
         BasicType<T>[] v = variants;
