@@ -36,6 +36,7 @@ public final class CoroutinePoolInterleaved {
         variants.put("threadPool", b::threadPool);
         variants.put("coroutines", b::coroutines);
         variants.put("coroutinesWithContext", b::coroutinesWithContext);
+        variants.put("coroutinesVirtualThreads", b::coroutinesVirtualThreads);
         variants.put("coroutinesOnDefault", b::coroutinesOnDefault);
         variants.put("coroutinesOnEngineThreads", b::coroutinesOnEngineThreads);
         variants.put("bareSuspendCeiling", b::bareSuspendCeiling);
