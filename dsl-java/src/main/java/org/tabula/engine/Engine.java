@@ -47,6 +47,9 @@ import org.tabula.type.DatabaseFamily;
 public final class Engine implements AutoCloseable, SchemaTarget {
 
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+    /** Connector/J's setting for server-side cursors, in a driver URL's parameters. */
+    private static final java.util.regex.Pattern CURSOR_FETCH =
+            java.util.regex.Pattern.compile("(?i)[?&;]useCursorFetch=true(?:[&;]|$)");
 
     private final DataSource dataSource;
     // Null unless this engine made the pool. Engine must load without HikariCP (WithoutHikariTest):
@@ -72,6 +75,8 @@ public final class Engine implements AutoCloseable, SchemaTarget {
     private final ExternalTransactions external;
     /** Whether reads outside an explicit transaction run in auto-commit ({@link EngineOptions#autoCommitReads}). */
     private final boolean autoCommitReads;
+    /** Whether streams use the server's cursor (see {@link #streamsByCursor}): 0 not known yet, 1 no, 2 yes. */
+    private volatile int cursorStreams;
 
     private Engine(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, EngineOptions options) {
         this(dataSource, ownedPool, dialect, options, null, null);
@@ -93,9 +98,6 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         // only engines over a given data source have) may close the driver's statements on return.
         this.statementCacheSize = ownedPool != null && router == null ? cacheSize : 0;
     }
-
-    /** Whether streams use the server's cursor (see {@link #streamsByCursor}): 0 not known yet, 1 no, 2 yes. */
-    private volatile int cursorStreams;
 
     /**
      * Whether streams on MySQL/MariaDB read through a server-side cursor, which lets other
@@ -120,9 +122,6 @@ public final class Engine implements AutoCloseable, SchemaTarget {
             return false;
         }
     }
-
-    private static final java.util.regex.Pattern CURSOR_FETCH =
-            java.util.regex.Pattern.compile("(?i)[?&;]useCursorFetch=true(?:[&;]|$)");
 
     /**
      * The statements kept open on the driver's connection behind {@code pooled}, or null when the
