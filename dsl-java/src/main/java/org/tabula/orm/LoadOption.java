@@ -90,9 +90,10 @@ public final class LoadOption {
      * {@code IN (...)} query that loads them (SQLAlchemy's {@code selectinload(User.posts).undefer(Post.body)}):
      * the relationship is loaded select-in with the query (also when the mapping says joined; a
      * {@link #joined(Relation)} option for it in the same query is refused), and its objects come
-     * back with the column loaded. The path may go further ({@code User_.roles.then(Role_.permissions)}),
-     * each step select-in. {@link EntityQuery#options} refuses, naming it, a column that is not a
-     * deferred column of the entity at the path's end.
+     * back with the column loaded. The path may go further ({@code User_.roles.then(Role_.permissions)}):
+     * the steps before the last are loaded eagerly as a dotted path's are (select-in, or joined
+     * where asked), the last one select-in. {@link EntityQuery#options} refuses, naming it, a column
+     * that is not a deferred column of the entity at the path's end.
      *
      * <pre>{@code
      * List<User> users = session.select(User.class).options(LoadOption.undefer(User_.posts, Post_.body)).all();   // 2 SELECTs

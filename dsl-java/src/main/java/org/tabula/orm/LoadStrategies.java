@@ -33,15 +33,22 @@ final class LoadStrategies {
                 strategy.put(r, r.loading());
             }
         }
-        // Relationships an undefer goes through: loaded select-in, the column riding in their IN query.
+        // An undefer through a relationship: the last step's relationship is loaded select-in, the
+        // column riding in its IN query; the steps before it are loaded eagerly, as a dotted path's are.
         Map<RelationshipAttribute, LoadOption> undeferredThrough = new LinkedHashMap<>();
+        List<RelationshipAttribute> passedThrough = new ArrayList<>();
         Map<RelationshipAttribute, LoadOption> askedJoined = new LinkedHashMap<>();
         for (LoadOption o : options) {
             if (o.column() != null) {
                 if (o.isThrough()) {
                     RelationshipAttribute r = mapping.relationship(o.head());
-                    undeferredThrough.putIfAbsent(r, o);
-                    nested.computeIfAbsent(r, k -> new ArrayList<>()).add(o.tail());
+                    LoadOption tail = o.tail();
+                    if (tail.isThrough()) {
+                        passedThrough.add(r);
+                    } else {
+                        undeferredThrough.putIfAbsent(r, o);
+                    }
+                    nested.computeIfAbsent(r, k -> new ArrayList<>()).add(tail);
                 }
                 continue;      // undefer of the queried entity's own column: see Undeferred
             }
@@ -68,6 +75,12 @@ final class LoadStrategies {
                         + " asks for a join: use selectIn for it, or drop one of the two");
             }
             strategy.put(e.getKey(), Loading.SELECT_IN);
+        }
+        for (RelationshipAttribute r : passedThrough) {
+            Loading current = strategy.get(r);
+            if (current == null || current == Loading.SELECT || current == Loading.RAISE) {
+                strategy.put(r, Loading.SELECT_IN);
+            }
         }
         boolean limited = select.limit() != null || select.offset() != null;
         for (Map.Entry<RelationshipAttribute, Loading> e : strategy.entrySet()) {

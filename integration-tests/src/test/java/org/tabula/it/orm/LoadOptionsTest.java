@@ -149,6 +149,14 @@ class LoadOptionsTest {
             assertTrue(authors.stream().allMatch(a -> a.bio.isLoaded()), "held authors get the value their holders lacked");
         }
         try (Session session = sessions.openSession()) {
+            // A step before the last may be joined: the books ride in the query, their authors' bio in the IN query.
+            statements.clear();
+            List<LoAuthor> authors = session.select(LoAuthor.class)
+                    .options(joined(LoAuthor_.books), undefer(LoAuthor_.books.then(LoBook_.author), LoAuthor_.bio)).all();
+            assertEquals(2, statements.size(), "the joined query and the authors' IN query: " + statements);
+            assertTrue(authors.stream().allMatch(a -> a.books.isLoaded() && a.bio.isLoaded()));
+        }
+        try (Session session = sessions.openSession()) {
             OrmException notDeferred = assertThrows(OrmException.class,
                     () -> session.select(LoAuthor.class).options(undefer(LoAuthor_.books, LoBook_.title)));
             assertTrue(notDeferred.getMessage().contains("lo_books.title is not deferred")
