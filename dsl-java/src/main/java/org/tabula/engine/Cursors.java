@@ -24,6 +24,11 @@ final class Cursors {
         return cursor;
     }
 
+    /** Whether some stream of the connection is still open. */
+    boolean anyOpen() {
+        return !open.isEmpty();
+    }
+
     void closed(JdbcCursor cursor) {
         open.remove(cursor);
     }

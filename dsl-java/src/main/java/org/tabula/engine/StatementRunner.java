@@ -17,6 +17,7 @@ import org.tabula.dialect.StatementKind;
 import org.tabula.error.DataException;
 import org.tabula.error.DatabaseException;
 import org.tabula.error.NotNullViolationException;
+import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.expr.Aliased;
 import org.tabula.expr.AliasedColumn;
 import org.tabula.expr.Expression;
@@ -208,6 +209,13 @@ final class StatementRunner {
      */
     private PreparedStatement prepare(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
                                       int fetchSize, @Nullable StatementCache cache) throws SQLException {
+        if (cursors.anyOpen() && !dialect.runsStatementsWhileStreaming() && !engine.streamsByCursor(jdbc)) {
+            // Connector/J would refuse it too, naming a driver class; say what the user can do instead.
+            throw new UnsupportedFeatureException(rendered.context() + ": a stream is still open on this connection, and "
+                    + dialect.name() + " (Connector/J streams row by row) runs no other statement until the stream is read"
+                    + " to its end or closed: finish or close it first, or add useCursorFetch=true to the JDBC URL (streams"
+                    + " then read through a server-side cursor)");
+        }
         if (streaming) {
             tx.leaveAutoCommit(); // a cursor lives in a transaction (pgjdbc reads everything at once in auto-commit)
         } else {

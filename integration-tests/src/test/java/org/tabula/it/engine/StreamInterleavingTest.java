@@ -2,6 +2,7 @@ package org.tabula.it.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tabula.Sql.count;
 import static org.tabula.Sql.insert;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tabula.engine.Connection;
 import org.tabula.engine.Engine;
 import org.tabula.engine.EngineOptions;
+import org.tabula.error.UnsupportedFeatureException;
 import org.tabula.it.Databases;
 import org.tabula.result.Result;
 import org.tabula.result.Row;
@@ -62,6 +64,18 @@ class StreamInterleavingTest {
         if (!mysql) {
             readWhileStreaming(shared);
             return;
+        }
+        // Row by row: another statement is refused before it is sent, saying what to do instead.
+        try (Connection conn = shared.connect()) {
+            try (Result stream = conn.stream(select(TICKS.id).orderBy(TICKS.id), 10)) {
+                stream.iterator().next();
+                UnsupportedFeatureException refused = assertThrows(UnsupportedFeatureException.class,
+                        () -> conn.execute(select(count()).from(TICKS)));
+                assertTrue(refused.getMessage().contains("a stream is still open on this connection")
+                        && refused.getMessage().contains("useCursorFetch=true"), refused.getMessage());
+            }
+            assertEquals(30L, ((Number) conn.execute(select(count()).from(TICKS)).scalarOne()).longValue(),
+                    "once the stream is closed, the connection goes on");
         }
         try (Engine cursor = Engine.create(Databases.url(db) + "&useCursorFetch=true", EngineOptions.defaults().poolSize(1))) {
             try (Connection conn = cursor.connect()) {
