@@ -870,7 +870,7 @@ public final class Connection implements AutoCloseable {
      * @return true when another statement can run while a stream is open
      */
     public boolean runsStatementsWhileStreaming() {
-        return dialect.runsStatementsWhileStreaming() || engine.streamsByCursor(jdbc);
+        return engine.runsStatementsWhileStreaming(jdbc);
     }
 
     /**

@@ -114,6 +114,14 @@ public final class Engine implements AutoCloseable, SchemaTarget {
         return known == 2;
     }
 
+    /**
+     * Whether {@code jdbc} runs other statements while a stream is open on it: the dialect's
+     * answer, or a server-side cursor ({@link #streamsByCursor}) where the dialect's is no.
+     */
+    boolean runsStatementsWhileStreaming(java.sql.Connection jdbc) {
+        return dialect.runsStatementsWhileStreaming() || streamsByCursor(jdbc);
+    }
+
     private static boolean asksForCursorFetch(java.sql.Connection jdbc) {
         try {
             String url = jdbc.getMetaData().getURL();

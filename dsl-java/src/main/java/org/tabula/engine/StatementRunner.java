@@ -209,7 +209,7 @@ final class StatementRunner {
      */
     private PreparedStatement prepare(RenderedSql rendered, Map<String, ?> parameters, boolean streaming,
                                       int fetchSize, @Nullable StatementCache cache) throws SQLException {
-        if (cursors.anyOpen() && !dialect.runsStatementsWhileStreaming() && !engine.streamsByCursor(jdbc)) {
+        if (cursors.anyOpen() && !engine.runsStatementsWhileStreaming(jdbc)) {
             // Connector/J would refuse it too, naming a driver class; say what the user can do instead.
             throw new UnsupportedFeatureException(rendered.context() + ": a stream is still open on this connection, and "
                     + dialect.name() + " (Connector/J streams row by row) runs no other statement until the stream is read"

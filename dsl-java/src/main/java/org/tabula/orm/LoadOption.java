@@ -249,6 +249,11 @@ public final class LoadOption {
         return column;
     }
 
+    /** Whether this is an undefer of a column of the queried entity itself (no relationship path). */
+    boolean undefersOwnColumn() {
+        return column != null && !through;
+    }
+
     /** Whether this is an undefer whose path (through relationships) leads to the column's entity. */
     boolean isThrough() {
         return through;

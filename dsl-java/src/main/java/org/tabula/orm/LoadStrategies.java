@@ -40,7 +40,7 @@ final class LoadStrategies {
         Map<RelationshipAttribute, LoadOption> askedJoined = new LinkedHashMap<>();
         for (LoadOption o : options) {
             if (o.column() != null) {
-                if (o.isThrough()) {
+                if (!o.undefersOwnColumn()) {
                     RelationshipAttribute r = mapping.relationship(o.head());
                     LoadOption tail = o.tail();
                     if (tail.isThrough()) {
@@ -60,10 +60,7 @@ final class LoadStrategies {
             if (tail == null) {
                 strategy.put(r, o.loading());
             } else {
-                Loading current = strategy.get(r);
-                if (current == null || current == Loading.SELECT || current == Loading.RAISE) {
-                    strategy.put(r, Loading.SELECT_IN);
-                }
+                loadEagerly(strategy, r);
                 nested.computeIfAbsent(r, k -> new ArrayList<>()).add(tail);
             }
         }
@@ -77,10 +74,7 @@ final class LoadStrategies {
             strategy.put(e.getKey(), Loading.SELECT_IN);
         }
         for (RelationshipAttribute r : passedThrough) {
-            Loading current = strategy.get(r);
-            if (current == null || current == Loading.SELECT || current == Loading.RAISE) {
-                strategy.put(r, Loading.SELECT_IN);
-            }
+            loadEagerly(strategy, r);
         }
         boolean limited = select.limit() != null || select.offset() != null;
         for (Map.Entry<RelationshipAttribute, Loading> e : strategy.entrySet()) {
@@ -102,6 +96,14 @@ final class LoadStrategies {
                 default:
                     break;
             }
+        }
+    }
+
+    /** A step of a longer path: loaded select-in unless it is loaded eagerly already (joined stays joined). */
+    private static void loadEagerly(Map<RelationshipAttribute, Loading> strategy, RelationshipAttribute r) {
+        Loading current = strategy.get(r);
+        if (current == null || current == Loading.SELECT || current == Loading.RAISE) {
+            strategy.put(r, Loading.SELECT_IN);
         }
     }
 

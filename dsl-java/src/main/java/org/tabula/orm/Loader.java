@@ -437,7 +437,7 @@ final class Loader {
             }
         }
         for (LoadOption o : options) {
-            if (o.column() != null && !o.isThrough()) {
+            if (o.undefersOwnColumn()) {
                 continue;      // a column of the children themselves: it rode in the query that loaded them
             }
             RelationshipAttribute r = target.relationship(o.head());

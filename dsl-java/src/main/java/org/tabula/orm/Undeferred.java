@@ -26,7 +26,7 @@ final class Undeferred {
     static @Nullable Undeferred of(EntityMapping<?> mapping, List<LoadOption> options) {
         List<ColumnAttribute> found = null;
         for (LoadOption o : options) {
-            if (o.column() != null && !o.isThrough()) {
+            if (o.undefersOwnColumn()) {
                 ColumnAttribute a = attribute(mapping, o);
                 if (found == null) {
                     found = new ArrayList<>();
