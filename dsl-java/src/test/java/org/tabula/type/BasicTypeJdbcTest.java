@@ -1,7 +1,9 @@
 package org.tabula.type;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tabula.Sql.insert;
 import static org.tabula.Sql.select;
 
@@ -77,5 +79,15 @@ class BasicTypeJdbcTest {
                 assertEquals("ABC", row.get(s));
             }
         }
+    }
+
+    @Test
+    void onlyJdbcsOwnGettersReadExactlyTheJavaType() {
+        assertTrue(SqlTypes.BIGINT.readsExactJavaType());
+        assertTrue(SqlTypes.varchar(20).readsExactJavaType());
+        BasicType<Long> tenfold = new BasicType<>(TypeKind.BIGINT, Long.class, 0, 0,
+                (ps, i, v) -> ps.setLong(i, v), (rs, i) -> rs.getLong(i) * 10, null);
+        assertFalse(tenfold.readsExactJavaType(), "a reader of its own may return anything of its type");
+        assertFalse(SqlTypes.DECIMAL.readsExactJavaType());
     }
 }
